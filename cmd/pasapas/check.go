@@ -1,0 +1,77 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"pasapas/i18n"
+	"pasapas/lessons"
+)
+
+// runCheck implements "pasapas check [--strict] [--stats] [DIR...]".
+func runCheck(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
+	fs := newFlags("check", lang, stderr, nil)
+	strict := fs.Bool("strict", false, say(lang, "flag_strict"))
+	stats := fs.Bool("stats", false, say(lang, "flag_stats"))
+	noBuiltin := fs.Bool("no-builtin", false, say(lang, "flag_no_builtin"))
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), say(lang, "check_usage"))
+		fs.PrintDefaults()
+	}
+	if ok, code := parseFlags(fs, args, lang, stdout, stderr); !ok {
+		return code
+	}
+	var trees []lessons.Tree
+	if !*noBuiltin || fs.NArg() == 0 {
+		trees = append(trees, lessons.Builtin())
+	}
+	for _, dir := range fs.Args() {
+		trees = append(trees, lessons.Dir(dir))
+	}
+	lib := lessons.Load(lessons.Options{Today: time.Now()}, trees...)
+	for _, d := range lib.Diagnostics {
+		fmt.Fprintln(stdout, d.Format(lang))
+	}
+	cat := lib.Catalogue(lang)
+	if *stats {
+		printStats(stdout, lang, cat)
+	}
+	errs, warns := lib.Diagnostics.Errors(), lib.Diagnostics.Warnings()
+	fmt.Fprintln(stdout, summary(lang, cat, errs, warns, len(lib.Skipped)))
+	if errs > 0 || (*strict && warns > 0) {
+		return 1
+	}
+	return 0
+}
+
+func summary(lang i18n.Lang, cat *lessons.Catalogue, errs, warns, skipped int) string {
+	counts := say(lang, "counts", len(cat.Competences), len(cat.Lessons), len(cat.Questions))
+	if errs == 0 && warns == 0 {
+		return say(lang, "check_clean", counts)
+	}
+	return say(lang, "check_problems", errs, warns, skipped, counts)
+}
+
+// printStats prints, per competence, the lessons and the questions per level.
+func printStats(w io.Writer, lang i18n.Lang, cat *lessons.Catalogue) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, say(lang, "stats_header"))
+	for _, comp := range cat.Competences {
+		var perLevel [5]int
+		variants := 0
+		for _, q := range cat.QuestionsOf(comp.ID) {
+			if s := cat.Skill(q.Skill.ID); s != nil {
+				perLevel[s.Level]++
+			}
+			if q.VariantOf.ID != "" {
+				variants++
+			}
+		}
+		total := perLevel[1] + perLevel[2] + perLevel[3] + perLevel[4]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", comp.ID, len(cat.LessonsOf(comp.ID)),
+			perLevel[1], perLevel[2], perLevel[3], perLevel[4], total, variants, len(comp.Skills()))
+	}
+	tw.Flush()
+}

@@ -1,0 +1,55 @@
+package main
+
+import "pasapas/i18n"
+
+func say(l i18n.Lang, code string, args ...any) string { return messages.Format(l, code, args...) }
+
+// messages are the command line's own words.
+var messages = i18n.Table{
+	"usage": {
+		FR: `Pas à pas : apprendre le numérique, étape par étape.
+
+Utilisation :
+  pasapas [options]               lance le tuteur
+  pasapas check [options] [DOSSIER...]
+                                  vérifie des leçons et des questions
+  pasapas version                 affiche la version
+  pasapas help                    affiche cette aide
+
+Options du tuteur :
+  --lang fr|en                    langue (par défaut : celle du système, sinon français)
+  --content DOSSIER               ajoute les leçons d'un dossier (plusieurs fois possible)
+
+Données : PASAPAS_HOME choisit le dossier des progrès (clé USB, tests).
+`,
+		EN: `Pas à pas: learning digital skills, step by step.
+
+Usage:
+  pasapas [options]               start the tutor
+  pasapas check [options] [DIR...]
+                                  check lessons and questions
+  pasapas version                 print the version
+  pasapas help                    print this help
+
+Tutor options:
+  --lang fr|en                    language (default: the system's, else French)
+  --content DIR                   add the lessons of a folder (may be repeated)
+
+Data: PASAPAS_HOME chooses the progress folder (USB stick, tests).
+`,
+	},
+	"check_usage": {
+		FR: "Utilisation : pasapas check [options] [DOSSIER...]\n\nVérifie le contenu intégré, et les dossiers donnés.\nCode de sortie : 0 si tout est bon, 1 s'il y a des erreurs.\n\nOptions :\n",
+		EN: "Usage: pasapas check [options] [DIR...]\n\nChecks the built-in content, and the given folders.\nExit code: 0 when all is well, 1 when there are errors.\n\nOptions:\n",
+	},
+	"flag_lang":       {FR: "langue des messages : fr ou en", EN: "language of messages: fr or en"},
+	"flag_strict":     {FR: "les avertissements comptent comme des erreurs", EN: "warnings count as errors"},
+	"flag_stats":      {FR: "affiche le nombre de leçons et de questions par compétence et par niveau", EN: "print the number of lessons and questions per competence and level"},
+	"flag_no_builtin": {FR: "vérifie les dossiers seuls, sans le contenu intégré", EN: "check the folders alone, without the built-in content"},
+	"flag_content":    {FR: "ajoute les leçons d'un dossier", EN: "add the lessons of a folder"},
+	"see_help":        {FR: "Tapez « pasapas help » pour l'aide.", EN: "Type “pasapas help” for help."},
+	"counts":          {FR: "%d compétences, %d leçons, %d questions", EN: "%d competences, %d lessons, %d questions"},
+	"check_clean":     {FR: "Tout est correct : %s.", EN: "All good: %s."},
+	"check_problems":  {FR: "%d erreurs, %d avertissements, %d éléments ignorés. Chargé : %s.", EN: "%d errors, %d warnings, %d items left out. Loaded: %s."},
+	"stats_header":    {FR: "compétence\tleçons\tniv.1\tniv.2\tniv.3\tniv.4\tquestions\tvariantes\tacquis", EN: "competence\tlessons\tlvl1\tlvl2\tlvl3\tlvl4\tquestions\tvariants\tskills"},
+}

@@ -1,0 +1,203 @@
+package lessons
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"pasapas/i18n"
+)
+
+// Severity says whether a problem stops an item from loading.
+type Severity int
+
+const (
+	// Error: the item (or the whole file) is skipped.
+	Error Severity = iota
+	// Warning: the item loads; the author should still fix it.
+	Warning
+)
+
+// Diagnostic is one problem found in the content, at a precise place. Its
+// message is kept as a code and arguments so it can be said in French or in
+// English, and so tests can check what was found rather than how it is worded.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Code     string
+	Args     []any
+}
+
+// term is an argument that is itself a word to translate (a type name, the
+// kind of thing a reference points at).
+type term string
+
+// Message returns the problem in plain words, in the given language.
+func (d Diagnostic) Message(l i18n.Lang) string {
+	args := make([]any, len(d.Args))
+	for i, a := range d.Args {
+		switch a := a.(type) {
+		case term:
+			args[i] = terms.Format(l, string(a))
+		case Pos:
+			args[i] = a.String()
+		default:
+			args[i] = a
+		}
+	}
+	return messages.Format(l, d.Code, args...)
+}
+
+// String is the message in French as path:line:col: message.
+func (d Diagnostic) String() string { return d.Format(i18n.FR) }
+
+// Format returns the diagnostic as compilers print them, so editors and
+// terminals can jump to the place: path:line:col: message.
+func (d Diagnostic) Format(l i18n.Lang) string {
+	prefix := ""
+	if d.Severity == Warning {
+		prefix = terms.Format(l, "warning") + " : "
+		if l == i18n.EN {
+			prefix = terms.Format(l, "warning") + ": "
+		}
+	}
+	return d.Pos.String() + ": " + prefix + d.Message(l)
+}
+
+// Diagnostics is a list of problems.
+type Diagnostics []Diagnostic
+
+// Errors counts the problems of error severity.
+func (ds Diagnostics) Errors() int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Warnings counts the problems of warning severity.
+func (ds Diagnostics) Warnings() int { return len(ds) - ds.Errors() }
+
+// Sort orders the problems by file, line and column, so they read top-down.
+func (ds Diagnostics) Sort() {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			strings.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+		)
+	})
+}
+
+// collector gathers diagnostics while loading.
+type collector struct{ list Diagnostics }
+
+func (c *collector) errorf(p Pos, code string, args ...any) {
+	c.list = append(c.list, Diagnostic{Pos: p, Severity: Error, Code: code, Args: args})
+}
+
+func (c *collector) warnf(p Pos, code string, args ...any) {
+	c.list = append(c.list, Diagnostic{Pos: p, Severity: Warning, Code: code, Args: args})
+}
+
+// terms are the words that appear inside messages.
+var terms = i18n.Table{
+	"warning":         {FR: "avertissement", EN: "warning"},
+	"text":            {FR: "un texte", EN: "a text"},
+	"int":             {FR: "un nombre entier (exemple : 10)", EN: "a whole number (for example: 10)"},
+	"number":          {FR: "un nombre (exemple : 1.5)", EN: "a number (for example: 1.5)"},
+	"bool":            {FR: "oui ou non (true ou false)", EN: "yes or no (true or false)"},
+	"list":            {FR: "une liste (des lignes qui commencent par « - »)", EN: "a list (lines starting with “- ”)"},
+	"block":           {FR: "un bloc de clés (des lignes « clé: valeur » décalées)", EN: "a block of keys (indented “key: value” lines)"},
+	"date":            {FR: "une date AAAA-MM-JJ", EN: "a date YYYY-MM-DD"},
+	"skill":           {FR: "L'acquis", EN: "The skill"},
+	"lesson":          {FR: "La leçon", EN: "The lesson"},
+	"question":        {FR: "La question", EN: "The question"},
+	"domain":          {FR: "Le domaine", EN: "The domain"},
+	"kind_domaines":   {FR: "un référentiel (domaines)", EN: "a framework (domaines)"},
+	"kind_competence": {FR: "une compétence", EN: "a competence"},
+	"kind_lecon":      {FR: "une leçon", EN: "a lesson"},
+	"kind_questions":  {FR: "une banque de questions", EN: "a question bank"},
+	"kind_glossaire":  {FR: "un glossaire", EN: "a glossary"},
+}
+
+// messages holds every problem the loader can report. Plain words, one idea,
+// and what to do about it.
+var messages = i18n.Table{
+	// Reading the file.
+	"read":        {FR: "Impossible de lire le fichier : %v", EN: "Cannot read the file: %v"},
+	"syntax":      {FR: "Le fichier est mal écrit : %s", EN: "The file is badly written: %s"},
+	"empty_file":  {FR: "Le fichier est vide.", EN: "The file is empty."},
+	"not_mapping": {FR: "Le fichier doit être une suite de clés, comme « lecon: mon-identifiant ».", EN: "The file must be a list of keys, such as “lecon: my-identifier”."},
+	"no_kind": {
+		FR: "Le fichier ne dit pas ce qu'il contient. Il doit avoir une de ces clés : « lecon », « questions », « competence », « glossaire » ou « domaines ».",
+		EN: "The file does not say what it holds. It needs one of these keys: “lecon”, “questions”, “competence”, “glossaire” or “domaines”.",
+	},
+	"many_kinds":      {FR: "Le fichier mélange %s et %s : mettez-les dans deux fichiers.", EN: "The file mixes %s and %s: put them in two files."},
+	"unknown_key":     {FR: "Clé inconnue « %s ».", EN: "Unknown key “%s”."},
+	"unknown_key_fix": {FR: "Clé inconnue « %s ». Vouliez-vous dire « %s » ?", EN: "Unknown key “%s”. Did you mean “%s”?"},
+	"duplicate_key":   {FR: "La clé « %s » est écrite deux fois (la première fois ligne %d).", EN: "The key “%s” is written twice (first on line %d)."},
+	"alias":           {FR: "Les alias YAML (*nom) ne sont pas acceptés : écrivez le contenu en entier.", EN: "YAML aliases (*name) are not accepted: write the content out in full."},
+	"want":            {FR: "« %s » doit être %s.", EN: "“%s” must be %s."},
+	"empty":           {FR: "« %s » est vide.", EN: "“%s” is empty."},
+	"missing":         {FR: "Il manque la clé « %s » : %s", EN: "The key “%s” is missing: %s"},
+	"enum":            {FR: "« %s » ne peut pas valoir « %s ». Valeurs possibles : %s.", EN: "“%s” cannot be “%s”. Possible values: %s."},
+	"range":           {FR: "« %s » vaut %v : il faut un nombre entre %v et %v.", EN: "“%s” is %v: it must be a number between %v and %v."},
+	"slug": {
+		FR: "L'identifiant « %s » n'est pas valide : utilisez des lettres minuscules sans accent, des chiffres et des tirets (exemple : mail-adresse-1).",
+		EN: "The identifier “%s” is not valid: use lowercase letters without accents, digits and hyphens (for example: mail-adresse-1).",
+	},
+	"date":        {FR: "« %s » n'est pas une date : écrivez-la AAAA-MM-JJ (exemple : 2025-01-31).", EN: "“%s” is not a date: write it YYYY-MM-DD (for example: 2025-01-31)."},
+	"control":     {FR: "Le texte contient un caractère invisible interdit (U+%04X) : effacez-le.", EN: "The text holds a forbidden invisible character (U+%04X): delete it."},
+	"check_mixed": {FR: "Une vérification contient seulement « verifier » : mettez « %s » dans une autre étape.", EN: "A check holds only “verifier”: put “%s” in another step."},
+	"too_deep":    {FR: "Le fichier est trop imbriqué.", EN: "The file is nested too deeply."},
+
+	// Across files.
+	"dup_id":          {FR: "L'identifiant « %s » est déjà utilisé, en %s.", EN: "The identifier “%s” is already used, at %s."},
+	"unknown_ref":     {FR: "%s « %s » n'existe pas.", EN: "%s “%s” does not exist."},
+	"ref_left":        {FR: "%s « %s » est ignoré à cause d'une autre erreur (voir plus haut).", EN: "%s “%s” is left out because of another error (see above)."},
+	"unknown_ref_fix": {FR: "%s « %s » n'existe pas. Vouliez-vous dire « %s » ?", EN: "%s “%s” does not exist. Did you mean “%s”?"},
+	"level_taken":     {FR: "Le sujet a déjà un acquis de niveau %d (« %s ») : un seul acquis par niveau.", EN: "The topic already has a level %d skill (“%s”): one skill per level."},
+	"bank_skill":      {FR: "Il manque la clé « acquis » : dans une banque, chaque question évalue un acquis.", EN: "The key “acquis” is missing: in a bank, every question assesses a skill."},
+	"variant_self":    {FR: "Une question ne peut pas être une variante d'elle-même.", EN: "A question cannot be a variant of itself."},
+	"variant_skill":   {FR: "Cette question est une variante de « %s », qui évalue un autre acquis (« %s »).", EN: "This question is a variant of “%s”, which assesses another skill (“%s”)."},
+	"variant_chain":   {FR: "« %s » est elle-même une variante : indiquez la question d'origine, « %s ».", EN: "“%s” is itself a variant: give the original question, “%s”."},
+	"self_prereq":     {FR: "La leçon ne peut pas être son propre prérequis.", EN: "A lesson cannot be its own prerequisite."},
+	"prereq_cycle":    {FR: "Les prérequis tournent en rond : %s.", EN: "The prerequisites go round in a circle: %s."},
+	"lesson_skill_lv": {FR: "L'acquis « %s » est de niveau %d, loin du niveau %d de la leçon.", EN: "The skill “%s” is level %d, far from the lesson's level %d."},
+	"competence_code": {FR: "« %s » n'est pas un code %s connu (exemples : %s).", EN: "“%s” is not a known %s code (for example: %s)."},
+
+	// Questions.
+	"type_key":         {FR: "« %s » ne sert pas pour une question de type « %s ».", EN: "“%s” is not used by a question of type “%s”."},
+	"type_needs":       {FR: "Une question de type « %s » a besoin de « %s ».", EN: "A question of type “%s” needs “%s”."},
+	"local_dup":        {FR: "L'identifiant « %s » est déjà utilisé dans cette question.", EN: "The identifier “%s” is already used in this question."},
+	"few_choices":      {FR: "Il faut au moins 2 choix ; ici : %d.", EN: "At least 2 choices are needed; here: %d."},
+	"single_right":     {FR: "Un choix unique doit avoir exactement une bonne réponse ; ici : %d.", EN: "A single choice needs exactly one right answer; here: %d."},
+	"multi_right":      {FR: "Un choix multiple doit avoir au moins une bonne réponse.", EN: "A multiple choice needs at least one right answer."},
+	"feedback_missing": {FR: "Le choix « %s » n'a pas de « retour », alors que d'autres en ont : mettez un retour sur chaque choix, ou un seul retour global.", EN: "The choice “%s” has no “retour” while others have one: give every choice a retour, or one global retour."},
+	"feedback_both":    {FR: "La question a un « retour » global et des retours par choix : gardez l'un ou l'autre.", EN: "The question has a global “retour” and per-choice ones: keep one or the other."},
+	"feedback_none":    {FR: "La question n'a aucun retour : ajoutez « retour » (bonne / mauvaise) ou une « explication ».", EN: "The question has no feedback: add “retour” (bonne / mauvaise) or an “explication”."},
+	"no_answer":        {FR: "Le champ « %s » n'a aucune réponse acceptée : ajoutez « reponses ».", EN: "The field “%s” has no accepted answer: add “reponses”."},
+	"empty_answer":     {FR: "Une réponse acceptée est vide.", EN: "An accepted answer is empty."},
+	"number_answer":    {FR: "« %s » n'est pas un nombre : un champ « nombre » attend des réponses en chiffres.", EN: "“%s” is not a number: a “nombre” field expects answers in digits."},
+	"select_options":   {FR: "Un champ « liste » a besoin d'« options ».", EN: "A “liste” field needs “options”."},
+	"select_answer":    {FR: "La réponse « %s » n'est pas dans les « options » de la liste.", EN: "The answer “%s” is not among the list's “options”."},
+	"options_unused":   {FR: "« options » ne sert que pour un champ « liste ».", EN: "“options” is only used by a “liste” field."},
+	"tolerance_moot":   {FR: "Les tolérances ne servent pas pour un champ « %s » : enlevez « tolerances ».", EN: "Tolerances do not apply to a “%s” field: remove “tolerances”."},
+	"groups_order":     {FR: "« groupes » ne sert qu'avec « ordre_libre: true ».", EN: "“groupes” is only used with “ordre_libre: true”."},
+	"groups_few":       {FR: "Il faut au moins autant de groupes que de champs (%d groupes pour %d champs).", EN: "There must be at least as many groups as fields (%d groups for %d fields)."},
+	"groups_fields":    {FR: "Avec « ordre_libre », les réponses vont dans « groupes », pas dans le champ.", EN: "With “ordre_libre”, answers go in “groupes”, not in the field."},
+	"group_empty":      {FR: "Le groupe %d n'a aucune réponse.", EN: "Group %d has no answer."},
+	"order_short":      {FR: "Une question « ordre » demande au moins 3 éléments ; ici : %d.", EN: "An “ordre” question needs at least 3 elements; here: %d."},
+	"few_pairs":        {FR: "Une association demande au moins 2 paires ; ici : %d.", EN: "A matching question needs at least 2 pairs; here: %d."},
+	"dup_right":        {FR: "« %s » est écrit deux fois à droite : chaque élément de droite doit être différent.", EN: "“%s” is written twice on the right: every right-hand item must differ."},
+	"few_statements":   {FR: "Il faut au moins une affirmation.", EN: "At least one statement is needed."},
+	"screen_key":       {FR: "« %s » ne sert pas pour un écran « %s ».", EN: "“%s” is not used by a “%s” screen."},
+	"screen_needs":     {FR: "Un écran « %s » a besoin de « %s ».", EN: "A “%s” screen needs “%s”."},
+	"no_sources":       {FR: "La leçon ne cite aucune source : ajoutez « sources » avec la date de vérification.", EN: "The lesson cites no source: add “sources” with the date they were checked."},
+	"stale_source":     {FR: "Cette source a été vérifiée le %s, il y a plus d'un an : vérifiez-la de nouveau.", EN: "This source was checked on %s, more than a year ago: check it again."},
+	"variant_empty":    {FR: "La variante « %s » est vide : écrivez au moins « action ».", EN: "The variant “%s” is empty: write at least “action”."},
+}

@@ -1,0 +1,311 @@
+package lessons
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"pasapas/i18n"
+)
+
+// Tree is a tree of content files: a file system, and the name under which
+// its paths are shown to authors.
+type Tree struct {
+	FS   fs.FS
+	Name string
+}
+
+// Dir is the content under a directory of the disk.
+func Dir(dir string) Tree {
+	return Tree{FS: os.DirFS(dir), Name: path.Clean(strings.ReplaceAll(dir, "\\", "/"))}
+}
+
+// Options tune a load.
+type Options struct {
+	// Today is the date used to find stale sources; zero means now.
+	Today time.Time
+}
+
+// File is one content file, read but not yet checked.
+type file struct {
+	name string // as shown to authors
+	data []byte
+}
+
+// Load reads every .yaml and .yml file of the trees, checks them and builds
+// one catalogue per language. It never fails as a whole: a broken file or
+// block is left out, and the reasons are in Library.Diagnostics.
+func Load(opts Options, trees ...Tree) *Library {
+	var files []file
+	c := &collector{}
+	for _, src := range trees {
+		err := fs.WalkDir(src.FS, ".", func(p string, de fs.DirEntry, err error) error {
+			name := path.Join(src.Name, p)
+			if err != nil {
+				c.errorf(Pos{File: name}, "read", err)
+				return nil
+			}
+			base := de.Name()
+			if p != "." && strings.HasPrefix(base, ".") {
+				if de.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if de.IsDir() || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
+				return nil
+			}
+			data, err := fs.ReadFile(src.FS, p)
+			if err != nil {
+				c.errorf(Pos{File: name}, "read", err)
+				return nil
+			}
+			files = append(files, file{name: name, data: data})
+			return nil
+		})
+		if err != nil {
+			c.errorf(Pos{File: src.Name}, "read", err)
+		}
+	}
+	return loadFiles(opts, c, files)
+}
+
+// parsed is everything decoded from the files, before cross-file checks.
+type parsed struct {
+	domains     []*Domain
+	competences []*Competence
+	lessons     []*Lesson
+	questions   []*Question
+	words       []*Word
+	skipped     []Skip
+}
+
+func loadFiles(opts Options, c *collector, files []file) *Library {
+	if opts.Today.IsZero() {
+		opts.Today = time.Now()
+	}
+	var p parsed
+	for _, f := range files {
+		p.decodeFile(c, f)
+	}
+	lib := &Library{}
+	fr := build(c, &p, i18n.FR, nil)
+	lib.catalogues = map[i18n.Lang]*Catalogue{i18n.FR: fr}
+	lib.catalogues[i18n.EN] = build(c, &p, i18n.EN, fr)
+	for _, cat := range lib.catalogues {
+		checkPlainLanguage(c, cat, opts.Today)
+	}
+	lib.Skipped = p.skipped
+	for _, cat := range lib.catalogues {
+		lib.Skipped = append(lib.Skipped, cat.skipped...)
+	}
+	c.list.Sort()
+	lib.Diagnostics = c.list
+	return lib
+}
+
+// kindKeys name each kind of file by the key that announces it.
+var kindKeys = []struct {
+	key  string
+	kind fileKind
+}{
+	{"domaines", kindDomains},
+	{"competence", kindCompetence},
+	{"lecon", kindLesson},
+	{"questions", kindBank},
+	{"glossaire", kindGlossary},
+}
+
+func (p *parsed) decodeFile(c *collector, f file) {
+	filePos := Pos{File: f.name, Line: 1, Col: 1}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(f.data, &doc); err != nil {
+		pos, why := syntaxProblem(f, err)
+		c.errorf(pos, "syntax", why)
+		p.skipped = append(p.skipped, Skip{Pos: filePos})
+		return
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 || isNull(doc.Content[0]) {
+		c.errorf(filePos, "empty_file")
+		p.skipped = append(p.skipped, Skip{Pos: filePos})
+		return
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		c.errorf(nodePos(f.name, root), "not_mapping")
+		p.skipped = append(p.skipped, Skip{Pos: filePos})
+		return
+	}
+	var kind fileKind
+	var kindKey string
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		for _, kk := range kindKeys {
+			if k.Value != kk.key {
+				continue
+			}
+			if kind != kindUnknown {
+				c.errorf(nodePos(f.name, k), "many_kinds", term("kind_"+kindKey), term("kind_"+kk.key))
+				p.skipped = append(p.skipped, Skip{Pos: filePos})
+				return
+			}
+			kind, kindKey = kk.kind, kk.key
+		}
+	}
+	d := &decoder{file: f.name, c: c}
+	decode := func(v any) {
+		d.decodeStruct(root, reflect.ValueOf(v).Elem(), kindKey)
+	}
+	switch kind {
+	case kindDomains:
+		var df domainsFile
+		decode(&df)
+		for i := range df.Domains {
+			dm := &df.Domains[i]
+			dm.Lang = langOr(df.Lang)
+			p.domains = append(p.domains, dm)
+		}
+	case kindCompetence:
+		comp := &Competence{}
+		decode(comp)
+		comp.Lang = langOr(comp.Lang)
+		p.competences = append(p.competences, comp)
+	case kindLesson:
+		l := &Lesson{}
+		decode(l)
+		l.Lang = langOr(l.Lang)
+		for _, it := range l.Items {
+			if it.Check != nil && it.Check.Question != nil {
+				it.Check.Question.Lesson = l
+				it.Check.Question.Lang = l.Lang
+			}
+		}
+		p.lessons = append(p.lessons, l)
+	case kindBank:
+		var bf bankFile
+		decode(&bf)
+		for i := range bf.Questions {
+			q := &bf.Questions[i]
+			q.Lang = langOr(bf.Lang)
+			p.questions = append(p.questions, q)
+		}
+	case kindGlossary:
+		var gf glossaryFile
+		decode(&gf)
+		for i := range gf.Words {
+			w := &gf.Words[i]
+			w.Lang = langOr(gf.Lang)
+			p.words = append(p.words, w)
+		}
+	default:
+		c.errorf(filePos, "no_kind")
+		p.skipped = append(p.skipped, Skip{Pos: filePos})
+	}
+}
+
+func langOr(l i18n.Lang) i18n.Lang {
+	if l == "" {
+		return i18n.FR
+	}
+	return l
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxProblem turns the YAML parser's English message into a place and a
+// plain explanation of the usual causes.
+func syntaxProblem(f file, err error) (Pos, string) {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	pos := Pos{File: f.name, Line: 1, Col: 1}
+	detail := strings.TrimPrefix(msg, "yaml: ")
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+		detail = m[2]
+	}
+	lines := strings.Split(string(f.data), "\n")
+	lineText := ""
+	if pos.Line >= 1 && pos.Line <= len(lines) {
+		lineText = lines[pos.Line-1]
+	}
+	// The parser only knows the line; point at the likely column.
+	switch {
+	case strings.Contains(lineText, "\t"):
+		pos.Col = strings.Index(lineText, "\t") + 1
+	case strings.Contains(detail, "mapping values") && strings.Count(lineText, ": ") > 1:
+		first := strings.Index(lineText, ": ")
+		pos.Col = first + 2 + strings.Index(lineText[first+2:], ": ") + 1
+	default:
+		pos.Col = len(lineText) - len(strings.TrimLeft(lineText, " ")) + 1
+	}
+	return pos, explainSyntax(detail, lineText)
+}
+
+// explainSyntax says in plain French what the parser means. The original
+// message is kept in brackets for the expert who helps.
+func explainSyntax(detail, line string) string {
+	var why string
+	switch {
+	case strings.Contains(line, "\t"):
+		why = "il y a une tabulation ; décalez les lignes avec des espaces"
+	case strings.Contains(detail, "mapping values are not allowed"):
+		why = "un « : » est mal placé ; si le texte contient « : », mettez-le entre guillemets"
+	case strings.Contains(detail, "could not find expected ':'"):
+		why = "il manque « : » après le nom d'une clé"
+	case strings.Contains(detail, "did not find expected key"), strings.Contains(detail, "did not find expected '-' indicator"):
+		why = "le décalage (les espaces en début de ligne) n'est pas le même que celui des lignes voisines"
+	case strings.Contains(detail, "found unexpected end of stream"), strings.Contains(detail, "did not find expected"):
+		why = "un guillemet ou un crochet n'est pas refermé"
+	case strings.Contains(detail, "found character that cannot start any token"):
+		why = "un caractère ne peut pas commencer une valeur ; mettez le texte entre guillemets"
+	default:
+		why = "le YAML n'est pas valide"
+	}
+	return fmt.Sprintf("%s (%s)", why, detail)
+}
+
+// Library is the result of a load: a catalogue per language, what was left
+// out, and every problem found.
+type Library struct {
+	catalogues  map[i18n.Lang]*Catalogue
+	Skipped     []Skip
+	Diagnostics Diagnostics
+}
+
+// Catalogue returns the content in a language. Items not translated into
+// English are given in French.
+func (lib *Library) Catalogue(l i18n.Lang) *Catalogue {
+	if c, ok := lib.catalogues[l]; ok {
+		return c
+	}
+	return lib.catalogues[i18n.FR]
+}
+
+// Skip names a file or a block left out because of an error.
+type Skip struct {
+	Pos  Pos
+	Kind string // "lecon", "question", "competence"… empty for a whole file
+	ID   string
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

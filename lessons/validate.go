@@ -1,0 +1,485 @@
+package lessons
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+
+	"pasapas/fold"
+)
+
+// validator checks what the decoder cannot see from types alone: the rules
+// of each question type, lesson structure, and references across files.
+type validator struct{ c *collector }
+
+// errorf reports a problem in an item and marks it broken.
+func (v *validator) errorf(item *Meta, at Pos, code string, args ...any) {
+	item.broken = true
+	v.c.errorf(at, code, args...)
+}
+
+func (v *validator) warnf(at Pos, code string, args ...any) { v.c.warnf(at, code, args...) }
+
+// The référentiels' codes, to catch typos in tags.
+var (
+	pixCodes     = []string{"1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2"}
+	digCompCodes = []string{"1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "5.4"}
+)
+
+func (v *validator) competence(comp *Competence) {
+	for _, code := range comp.Pix {
+		if !slices.Contains(pixCodes, code) {
+			v.errorf(&comp.Meta, comp.At("pix"), "competence_code", code, "Pix", "2.1, 4.1")
+		}
+	}
+	for _, code := range comp.DigComp {
+		if !slices.Contains(digCompCodes, code) {
+			v.errorf(&comp.Meta, comp.At("digcomp"), "competence_code", code, "DigComp", "2.1, 4.2")
+		}
+	}
+	for i := range comp.Topics {
+		t := &comp.Topics[i]
+		byLevel := map[int]string{}
+		for j := range t.Skills {
+			s := &t.Skills[j]
+			if other, ok := byLevel[s.Level]; ok && s.Level != 0 {
+				v.errorf(&comp.Meta, s.At("niveau"), "level_taken", s.Level, other)
+				continue
+			}
+			byLevel[s.Level] = s.ID
+		}
+	}
+}
+
+func (v *validator) lesson(l *Lesson) {
+	if len(l.Items) > 0 && len(l.Steps()) == 0 {
+		v.errorf(&l.Meta, l.At("etapes"), "type_needs", "lecon", "action")
+	}
+	for _, it := range l.Items {
+		if it.Step != nil && it.Step.Variants != nil {
+			vs := it.Step.Variants
+			for _, dv := range Devices {
+				if x := vs.For(dv); x != nil && x.Action == "" && x.Result == "" && x.IfNot == "" && x.Image == "" {
+					v.errorf(&l.Meta, vs.At(string(dv)), "variant_empty", string(dv))
+				}
+			}
+		}
+		if q := checkQuestion(it); q != nil {
+			v.question(q, false)
+			if q.Broken() {
+				l.broken = true
+			}
+		}
+	}
+	for _, p := range l.Prerequisites {
+		if p.ID == l.ID {
+			v.errorf(&l.Meta, p.Pos, "self_prereq")
+		}
+	}
+}
+
+// Keys that belong to one question type only.
+var typeKeys = map[string][]string{
+	SingleChoice:   {"choix"},
+	MultipleChoice: {"choix"},
+	TrueFalse:      {"affirmations"},
+	FreeText:       {"format", "reponses", "tolerances"},
+	Fields:         {"champs", "ordre_libre", "groupes"},
+	Ordering:       {"elements"},
+	Matching:       {"paires"},
+}
+
+// typeNeeds is the key each type cannot do without.
+var typeNeeds = map[string]string{
+	SingleChoice:   "choix",
+	MultipleChoice: "choix",
+	TrueFalse:      "affirmations",
+	FreeText:       "reponses",
+	Fields:         "champs",
+	Ordering:       "elements",
+	Matching:       "paires",
+}
+
+func (v *validator) question(q *Question, inBank bool) {
+	m := &q.Meta
+	if inBank && q.Skill.IsZero() && !q.Broken() {
+		v.errorf(m, m.Pos, "bank_skill")
+	}
+	if q.VariantOf.ID != "" && q.VariantOf.ID == q.ID {
+		v.errorf(m, q.VariantOf.Pos, "variant_self")
+	}
+	if q.Type == "" {
+		return // already reported
+	}
+	for t, keys := range typeKeys {
+		if t == q.Type {
+			continue
+		}
+		for _, k := range keys {
+			if m.Has(k) && !slices.Contains(typeKeys[q.Type], k) {
+				v.errorf(m, m.At(k), "type_key", k, q.Type)
+			}
+		}
+	}
+	if need := typeNeeds[q.Type]; !m.Has(need) {
+		v.errorf(m, m.Pos, "type_needs", q.Type, need)
+	}
+	switch q.Type {
+	case SingleChoice, MultipleChoice:
+		v.choices(q)
+	case TrueFalse:
+		v.statements(q)
+	case FreeText:
+		// One field: the same checker and the same rules as several fields.
+		f := Field{Meta: *m, ID: "reponse", Format: q.Format, Answers: q.Answers, Tolerances: q.Tolerances}
+		f.keys = map[string]Pos{"reponses": m.At("reponses"), "tolerances": m.At("tolerances"), "format": m.At("format")}
+		v.field(q, &f, false)
+		q.Fields = []Field{f}
+		v.globalFeedback(q)
+	case Fields:
+		v.fields(q)
+		v.globalFeedback(q)
+	case Ordering:
+		if len(q.Elements) < 3 && m.Has("elements") {
+			v.errorf(m, m.At("elements"), "order_short", len(q.Elements))
+		}
+		ids := localIDs{v: v, q: q}
+		for i := range q.Elements {
+			ids.add(q.Elements[i].ID, q.Elements[i].At("id"))
+		}
+		v.globalFeedback(q)
+	case Matching:
+		if len(q.Pairs) < 2 && m.Has("paires") {
+			v.errorf(m, m.At("paires"), "few_pairs", len(q.Pairs))
+		}
+		ids := localIDs{v: v, q: q}
+		rights := map[string]bool{}
+		for i := range q.Pairs {
+			p := &q.Pairs[i]
+			ids.add(p.ID, p.At("id"))
+			k := fold.Key(p.Right)
+			if rights[k] {
+				v.errorf(m, p.At("droite"), "dup_right", p.Right)
+			}
+			rights[k] = true
+		}
+		v.globalFeedback(q)
+	}
+	if q.Screen != nil {
+		v.screen(q, q.Screen)
+	}
+}
+
+// localIDs finds identifiers used twice inside one question.
+type localIDs struct {
+	v    *validator
+	q    *Question
+	seen map[string]bool
+}
+
+func (l *localIDs) add(id string, at Pos) {
+	if l.seen == nil {
+		l.seen = map[string]bool{}
+	}
+	if id != "" && l.seen[id] {
+		l.v.errorf(&l.q.Meta, at, "local_dup", id)
+	}
+	l.seen[id] = true
+}
+
+func (v *validator) choices(q *Question) {
+	m := &q.Meta
+	if len(q.Choices) < 2 && m.Has("choix") {
+		v.errorf(m, m.At("choix"), "few_choices", len(q.Choices))
+	}
+	ids := localIDs{v: v, q: q}
+	right, withFeedback := 0, 0
+	for i := range q.Choices {
+		ch := &q.Choices[i]
+		ids.add(ch.ID, ch.At("id"))
+		if ch.Correct {
+			right++
+		}
+		if ch.Feedback != "" {
+			withFeedback++
+		}
+	}
+	switch {
+	case q.Type == SingleChoice && right != 1 && len(q.Choices) > 0:
+		v.errorf(m, m.At("choix"), "single_right", right)
+	case q.Type == MultipleChoice && right == 0 && len(q.Choices) > 0:
+		v.errorf(m, m.At("choix"), "multi_right")
+	}
+	v.perItemFeedback(q, withFeedback, len(q.Choices), func(i int) (string, Pos, bool) {
+		ch := &q.Choices[i]
+		return ch.ID, ch.Pos, ch.Feedback != ""
+	})
+}
+
+func (v *validator) statements(q *Question) {
+	m := &q.Meta
+	if len(q.Statements) == 0 && m.Has("affirmations") {
+		v.errorf(m, m.At("affirmations"), "few_statements")
+	}
+	ids := localIDs{v: v, q: q}
+	withFeedback := 0
+	for i := range q.Statements {
+		st := &q.Statements[i]
+		ids.add(st.ID, st.At("id"))
+		if st.Feedback != "" {
+			withFeedback++
+		}
+	}
+	v.perItemFeedback(q, withFeedback, len(q.Statements), func(i int) (string, Pos, bool) {
+		st := &q.Statements[i]
+		return st.ID, st.Pos, st.Feedback != ""
+	})
+}
+
+// perItemFeedback enforces "global feedback or feedback on every item, never
+// both": a learner who picks an item without feedback would be left with
+// nothing to read.
+func (v *validator) perItemFeedback(q *Question, with, total int, item func(int) (string, Pos, bool)) {
+	m := &q.Meta
+	switch {
+	case with > 0 && q.Feedback != nil:
+		v.errorf(m, m.At("retour"), "feedback_both")
+	case with > 0 && with < total:
+		for i := range total {
+			if id, at, ok := item(i); !ok {
+				v.errorf(m, at, "feedback_missing", id)
+			}
+		}
+	case with == 0:
+		v.globalFeedback(q)
+	}
+}
+
+func (v *validator) globalFeedback(q *Question) {
+	if q.Feedback == nil && q.Explanation == "" {
+		v.warnf(q.Pos, "feedback_none")
+	}
+}
+
+func (v *validator) fields(q *Question) {
+	m := &q.Meta
+	ids := localIDs{v: v, q: q}
+	for i := range q.Fields {
+		f := &q.Fields[i]
+		ids.add(f.ID, f.At("id"))
+		v.field(q, f, q.AnyOrder)
+	}
+	switch {
+	case m.Has("groupes") && !q.AnyOrder:
+		v.errorf(m, m.At("groupes"), "groups_order")
+	case q.AnyOrder:
+		if len(q.Groups) < len(q.Fields) {
+			v.errorf(m, m.At("groupes"), "groups_few", len(q.Groups), len(q.Fields))
+		}
+	}
+}
+
+func (v *validator) field(q *Question, f *Field, anyOrder bool) {
+	m := &q.Meta
+	format := f.Format
+	if format == "" {
+		format = FormatText
+		f.Format = FormatText
+	}
+	if f.Tolerances != nil && format != FormatText {
+		v.errorf(m, f.At("tolerances"), "tolerance_moot", format)
+	}
+	if f.Options != nil && format != FormatSelect {
+		v.errorf(m, f.At("options"), "options_unused")
+	}
+	if anyOrder {
+		if f.Has("reponses") {
+			v.errorf(m, f.At("reponses"), "groups_fields")
+		}
+		return
+	}
+	if len(f.Answers) == 0 && !q.Broken() {
+		v.errorf(m, f.Pos, "no_answer", f.ID)
+		return
+	}
+	for _, a := range f.Answers {
+		switch format {
+		case FormatNumber:
+			if _, ok := fold.Number(a); !ok {
+				v.errorf(m, f.At("reponses"), "number_answer", a)
+			}
+		case FormatSelect:
+			if !slices.Contains(f.Options, a) {
+				v.errorf(m, f.At("reponses"), "select_answer", a)
+			}
+		}
+		if strings.TrimSpace(a) == "" {
+			v.errorf(m, f.At("reponses"), "empty_answer")
+		}
+	}
+	if format == FormatSelect && len(f.Options) == 0 {
+		v.errorf(m, f.Pos, "select_options")
+	}
+}
+
+// Which keys each mock screen uses, and which it cannot do without.
+var screenKeys = map[string]struct{ allowed, needed []string }{
+	ScreenInbox:    {[]string{"messages"}, []string{"messages"}},
+	ScreenMail:     {[]string{"expediteur", "adresse", "objet", "date", "texte", "lien", "piece_jointe"}, []string{"expediteur", "objet", "texte"}},
+	ScreenSMS:      {[]string{"expediteur", "date", "texte", "lien"}, []string{"expediteur", "texte"}},
+	ScreenAppStore: {[]string{"nom", "editeur", "note", "telechargements", "prix", "badge", "autorisations", "description"}, []string{"nom", "editeur"}},
+	ScreenSlots:    {[]string{"praticien", "specialite", "adresse", "secteur", "jours"}, []string{"praticien", "jours"}},
+	ScreenSearch:   {[]string{"requete", "resultats"}, []string{"resultats"}},
+}
+
+func (v *validator) screen(q *Question, s *Screen) {
+	rule, ok := screenKeys[s.Kind]
+	if !ok {
+		return // bad type already reported
+	}
+	for _, k := range infoOf(typeOfScreen).keys {
+		if k != "type" && s.Has(k) && !slices.Contains(rule.allowed, k) {
+			v.errorf(&q.Meta, s.At(k), "screen_key", k, s.Kind)
+		}
+	}
+	for _, k := range rule.needed {
+		if !s.Has(k) {
+			v.errorf(&q.Meta, s.Pos, "screen_needs", s.Kind, k)
+		}
+	}
+}
+
+// references checks every identifier that points elsewhere. It reports true
+// when it marked something broken, so the caller rebuilds and checks again.
+func (v *validator) references(cat *Catalogue, own *parsed) bool {
+	broke := false
+	left := map[string]bool{} // identifiers of items left out, for a clearer message
+	for _, s := range own.broken() {
+		left[s.Kind+"\x00"+s.ID] = true
+	}
+	check := func(item *Meta, r Ref, kind string, exists bool, known func() string) {
+		if r.IsZero() || exists || item.Broken() {
+			return
+		}
+		broke = true
+		leftKind := map[string]string{"skill": "competence", "lesson": "lecon", "question": "question", "domain": "domaine"}[kind]
+		switch {
+		case left[leftKind+"\x00"+r.ID]:
+			v.errorf(item, r.Pos, "ref_left", term(kind), r.ID)
+		default:
+			if fix := known(); fix != "" {
+				v.errorf(item, r.Pos, "unknown_ref_fix", term(kind), r.ID, fix)
+			} else {
+				v.errorf(item, r.Pos, "unknown_ref", term(kind), r.ID)
+			}
+		}
+	}
+	skill := func(item *Meta, r Ref) {
+		check(item, r, "skill", cat.skills[r.ID] != nil, func() string { return suggestion(r.ID, cat.skills) })
+	}
+	lesson := func(item *Meta, r Ref) {
+		check(item, r, "lesson", cat.lessons[r.ID] != nil, func() string { return suggestion(r.ID, cat.lessons) })
+	}
+	question := func(item *Meta, r Ref) {
+		check(item, r, "question", cat.questions[r.ID] != nil, func() string { return suggestion(r.ID, cat.questions) })
+	}
+	questionRefs := func(item *Meta, q *Question) {
+		skill(item, q.Skill)
+		for _, r := range q.SeeAlso {
+			lesson(item, r)
+		}
+		if q.VariantOf.IsZero() || item.Broken() {
+			return
+		}
+		question(item, q.VariantOf)
+		if orig := cat.questions[q.VariantOf.ID]; orig != nil {
+			switch {
+			case !orig.VariantOf.IsZero():
+				v.errorf(item, q.VariantOf.Pos, "variant_chain", orig.ID, orig.VariantOf.ID)
+				broke = true
+			case orig.Skill.ID != q.Skill.ID:
+				v.errorf(item, q.VariantOf.Pos, "variant_skill", orig.ID, orig.Skill.ID)
+				broke = true
+			}
+		}
+	}
+	for _, comp := range own.competences {
+		check(&comp.Meta, comp.Domain, "domain", cat.domains[comp.Domain.ID] != nil, func() string { return suggestion(comp.Domain.ID, cat.domains) })
+	}
+	for _, l := range own.lessons {
+		for _, r := range l.Skills {
+			skill(&l.Meta, r)
+		}
+		for _, r := range l.Prerequisites {
+			lesson(&l.Meta, r)
+		}
+		for _, r := range l.SeeAlso {
+			lesson(&l.Meta, r)
+		}
+		for _, it := range l.Items {
+			switch {
+			case it.Check == nil:
+			case it.Check.Question != nil:
+				questionRefs(&l.Meta, it.Check.Question)
+			default:
+				question(&l.Meta, it.Check.Ref)
+			}
+		}
+	}
+	for _, q := range own.questions {
+		questionRefs(&q.Meta, q)
+	}
+	return broke
+}
+
+// prerequisiteCycles finds lessons that are, through their prerequisites,
+// their own prerequisite: a learner could never start them.
+func (v *validator) prerequisiteCycles(cat *Catalogue, own *parsed) bool {
+	const (
+		unseen = iota
+		active
+		done
+	)
+	state := map[string]int{}
+	var path []string
+	// visit returns the lesson where a cycle closes, or "".
+	var visit func(l *Lesson) string
+	visit = func(l *Lesson) string {
+		switch state[l.ID] {
+		case active:
+			return l.ID
+		case done:
+			return ""
+		}
+		state[l.ID] = active
+		path = append(path, l.ID)
+		for _, p := range l.Prerequisites {
+			if next := cat.lessons[p.ID]; next != nil && next.ID != l.ID {
+				if at := visit(next); at != "" {
+					return at
+				}
+			}
+		}
+		path = path[:len(path)-1]
+		state[l.ID] = done
+		return ""
+	}
+	broke := false
+	for _, l := range own.lessons {
+		if l.Broken() || state[l.ID] != unseen {
+			continue
+		}
+		path = path[:0]
+		if at := visit(l); at != "" {
+			cycle := append(slices.Clone(path[slices.Index(path, at):]), at)
+			v.errorf(&l.Meta, l.At("prerequis"), "prereq_cycle", strings.Join(cycle, " → "))
+			broke = true
+			for _, id := range path {
+				state[id] = done
+			}
+		}
+	}
+	return broke
+}
+
+var typeOfScreen = reflect.TypeFor[Screen]()
