@@ -45,6 +45,9 @@ func (d Diagnostic) Message(l i18n.Lang) string {
 			args[i] = a
 		}
 	}
+	if _, ok := plainMessages[d.Code]; ok {
+		return plainMessages.Format(l, d.Code, args...)
+	}
 	return messages.Format(l, d.Code, args...)
 }
 
@@ -197,7 +200,5 @@ var messages = i18n.Table{
 	"few_statements":   {FR: "Il faut au moins une affirmation.", EN: "At least one statement is needed."},
 	"screen_key":       {FR: "« %s » ne sert pas pour un écran « %s ».", EN: "“%s” is not used by a “%s” screen."},
 	"screen_needs":     {FR: "Un écran « %s » a besoin de « %s ».", EN: "A “%s” screen needs “%s”."},
-	"no_sources":       {FR: "La leçon ne cite aucune source : ajoutez « sources » avec la date de vérification.", EN: "The lesson cites no source: add “sources” with the date they were checked."},
-	"stale_source":     {FR: "Cette source a été vérifiée le %s, il y a plus d'un an : vérifiez-la de nouveau.", EN: "This source was checked on %s, more than a year ago: check it again."},
 	"variant_empty":    {FR: "La variante « %s » est vide : écrivez au moins « action ».", EN: "The variant “%s” is empty: write at least “action”."},
 }

@@ -2,7 +2,15 @@ package lessons
 
 import (
 	"time"
+
+	"pasapas/i18n"
 )
+
+// plainMessages are the warnings about readability and trust.
+var plainMessages = i18n.Table{
+	"no_sources":   {FR: "La leçon ne cite aucune source : ajoutez « sources » avec la date de vérification.", EN: "The lesson cites no source: add “sources” with the date they were checked."},
+	"stale_source": {FR: "Cette source a été vérifiée le %s, il y a plus d'un an : vérifiez-la de nouveau.", EN: "This source was checked on %s, more than a year ago: check it again."},
+}
 
 // checkPlainLanguage looks for what makes a lesson hard to read or to trust.
 // Its findings are warnings: the lesson still loads.
