@@ -1,0 +1,68 @@
+package tutor
+
+import "pasapas/i18n"
+
+func say(l i18n.Lang, code string, args ...any) string { return words.Format(l, code, args...) }
+
+// words are everything the tutor says. Plain French (FALC): short
+// sentences, one idea each, the same word for the same thing, kind.
+var words = i18n.Table{
+	"app":            {FR: "Pas à pas", EN: "Pas à pas"},
+	"too_small":      {FR: "Agrandissez la fenêtre.", EN: "Make the window bigger."},
+	"loading":        {FR: "Chargement…", EN: "Loading…"},
+	"key_up":         {FR: "monter", EN: "up"},
+	"key_down":       {FR: "descendre", EN: "down"},
+	"key_enter_name": {FR: "Entrée", EN: "Enter"},
+	"key_enter":      {FR: "choisir", EN: "choose"},
+	"key_esc_name":   {FR: "Échap", EN: "Esc"},
+	"key_back":       {FR: "retour", EN: "back"},
+	"key_next":       {FR: "suivant", EN: "next"},
+	"key_prev":       {FR: "précédent", EN: "previous"},
+	"key_help":       {FR: "aide", EN: "help"},
+	"key_quit":       {FR: "quitter", EN: "quit"},
+	"key_vocab":      {FR: "les mots", EN: "words"},
+	"key_digits":     {FR: "choisir un numéro", EN: "choose a number"},
+
+	"quit_title":   {FR: "Voulez-vous quitter Pas à pas ?", EN: "Do you want to quit Pas à pas?"},
+	"quit_saved":   {FR: "Vos progrès sont enregistrés.", EN: "Your progress is saved."},
+	"quit_yes":     {FR: "Oui, quitter", EN: "Yes, quit"},
+	"quit_no":      {FR: "Non, continuer", EN: "No, go on"},
+	"help_title":   {FR: "Aide : les touches", EN: "Help: the keys"},
+	"help_close":   {FR: "Appuyez sur Échap pour fermer l'aide.", EN: "Press Esc to close the help."},
+	"help_mouse":   {FR: "Vous pouvez aussi cliquer sur un choix avec la souris.", EN: "You can also click a choice with the mouse."},
+	"help_intro":   {FR: "Vous ne pouvez rien casser. Prenez votre temps.", EN: "You cannot break anything. Take your time."},
+	"help_numbers": {FR: "Tapez le numéro d'un choix pour le choisir.", EN: "Type the number of a choice to pick it."},
+
+	"home_title":        {FR: "Que voulez-vous apprendre ?", EN: "What do you want to learn?"},
+	"home_empty":        {FR: "Aucune leçon n'est disponible.", EN: "No lesson is available."},
+	"home_skipped":      {FR: "%d fichiers ou éléments ont des erreurs et ont été mis de côté.", EN: "%d files or items have errors and were left out."},
+	"lessons_of":        {FR: "Les leçons", EN: "The lessons"},
+	"lesson_meta":       {FR: "Niveau %d · %d minutes", EN: "Level %d · %d minutes"},
+	"step_of":           {FR: "Étape %d sur %d", EN: "Step %d of %d"},
+	"you_see":           {FR: "Résultat :", EN: "Result:"},
+	"if_not":            {FR: "Si ce n'est pas le cas :", EN: "If not:"},
+	"on_screen":         {FR: "À l'écran :", EN: "On the screen:"},
+	"objectives":        {FR: "Vos objectifs :", EN: "Your goals:"},
+	"vocabulary":        {FR: "Les mots à connaître", EN: "Words to know"},
+	"remember":          {FR: "À retenir", EN: "To remember"},
+	"warning":           {FR: "Attention", EN: "Be careful"},
+	"help_where":        {FR: "Où trouver de l'aide", EN: "Where to get help"},
+	"lesson_start":      {FR: "Commencer", EN: "Start"},
+	"lesson_done":       {FR: "Bravo, vous avez fini la leçon !", EN: "Well done, you finished the lesson!"},
+	"lesson_end":        {FR: "Revenir à l'accueil", EN: "Back to the home screen"},
+	"lesson_intro":      {FR: "Présentation", EN: "Introduction"},
+	"lesson_recap":      {FR: "Pour finir", EN: "To finish"},
+	"one_lesson":        {FR: "1 leçon", EN: "1 lesson"},
+	"n_lessons":         {FR: "%d leçons", EN: "%d lessons"},
+	"content_problems":  {FR: "Voir les fichiers de leçons mis de côté", EN: "See the lesson files left out"},
+	"scroll_hint":       {FR: "flèches pour lire la suite", EN: "arrows to read on"},
+	"device_question":   {FR: "Sur quel appareil suivez-vous la leçon ?", EN: "Which device are you following the lesson on?"},
+	"device_why":        {FR: "Certaines étapes changent selon l'appareil.", EN: "Some steps differ from one device to another."},
+	"device_android":    {FR: "Un téléphone ou une tablette Android", EN: "An Android phone or tablet"},
+	"device_iphone":     {FR: "Un iPhone ou un iPad", EN: "An iPhone or iPad"},
+	"device_computer":   {FR: "Un ordinateur", EN: "A computer"},
+	"lesson_intro_next": {FR: "Appuyez sur Entrée pour commencer.", EN: "Press Enter to start."},
+	"lesson_end_hint":   {FR: "Appuyez sur Entrée pour revenir aux leçons.", EN: "Press Enter to go back to the lessons."},
+	"vocab_close":       {FR: "Appuyez sur Échap pour revenir à la leçon.", EN: "Press Esc to go back to the lesson."},
+	"no_vocabulary":     {FR: "Cette leçon n'a pas de mots nouveaux.", EN: "This lesson has no new words."},
+}
