@@ -10,7 +10,9 @@ import (
 // Presentation is the order in which one showing of a question displays its
 // parts, as stable identifiers. Only the screen uses it: the answer and the
 // store refer to identifiers, so a new shuffle, or an author reordering the
-// file, never changes what an answer means.
+// file, never changes what an answer means. Fields and the options of a
+// "liste" field keep the author's order: they may be ordered on purpose
+// (numbers, days).
 type Presentation struct {
 	// Choices: the choice identifiers, shuffled (choix_unique, choix_multiple).
 	Choices []string
