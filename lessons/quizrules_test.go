@@ -304,6 +304,15 @@ func TestQuizRules(t *testing.T) {
     tolerances: {majuscules_accents: non}
     explication: Transférer.
 `},
+		{"a lone accented letter with T2 but not T1", `questions:
+  - id: q1
+    acquis: a-1
+    type: reponse_libre
+    enonce: Quelle lettre ?
+    reponses: [é] #! accents_erased
+    tolerances: {majuscules_accents: non}
+    explication: é.
+`},
 		{"accents with neither T1 nor T2 are fine", `questions:
   - id: q1
     acquis: a-1

@@ -367,10 +367,10 @@ func (v *validator) erasedAnswers(t *Tolerances, answers []string, at Pos, warne
 		switch {
 		case strings.TrimSpace(a) == "":
 			// reported as empty_answer
-		case treated == "":
-			code = "answer_erased"
 		case !t1 && t2 && strings.ContainsFunc(a, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) }):
 			code = "accents_erased"
+		case treated == "":
+			code = "answer_erased"
 		}
 		if code != "" && !warned[code+"\x00"+a] {
 			warned[code+"\x00"+a] = true
