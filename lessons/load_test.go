@@ -321,7 +321,7 @@ questions:
     variante_de: mail-q-1
     type: reponse_libre
     enonce: Quel signe ?
-    reponses: ["@"]
+    reponses: [arobase]
     explication: Le signe @.
 `},
 			want: []string{"t/v.yaml:4:18 variant_skill"},
