@@ -83,7 +83,7 @@ func certainty(level int, p [MaxLevel + 1]float64) Certainty {
 	// The smallest range of levels around the reported one that holds 90 %.
 	c.Low, c.High = level, level
 	mass := p[level]
-	for mass < 0.9 && (c.Low > 0 || c.High < MaxLevel) {
+	for mass < 0.9-1e-9 && (c.Low > 0 || c.High < MaxLevel) {
 		down, up := -1.0, -1.0
 		if c.Low > 0 {
 			down = p[c.Low-1]
