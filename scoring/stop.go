@@ -44,6 +44,10 @@ type StopInfo struct {
 	MinItems  int
 	MaxItems  int
 	SETarget  float64
+	// Satisfied is the rule that holds now even when TestOptions.NoStop
+	// keeps the test going: the simulation reads where a test would have
+	// stopped from it.
+	Satisfied StopReason
 }
 
 // checkStop applies the rules in order: never before MinItems; then the
@@ -59,12 +63,15 @@ func (t *Test) checkStop() StopInfo {
 	info.Level, info.LevelLo, info.LevelHi = s.Level(t.theta), s.Level(info.Lo), s.Level(info.Hi)
 	switch {
 	case n >= o.MaxItems:
-		info.Reason = StopMaxItems
-	case o.NoStop || n < o.MinItems:
+		info.Satisfied = StopMaxItems
+	case n < o.MinItems:
 	case o.Z > 0 && info.LevelLo == info.LevelHi:
-		info.Reason = StopBand
+		info.Satisfied = StopBand
 	case o.SEStop > 0 && t.se <= o.SEStop:
-		info.Reason = StopPrecision
+		info.Satisfied = StopPrecision
+	}
+	if !o.NoStop || info.Satisfied == StopMaxItems {
+		info.Reason = info.Satisfied
 	}
 	return info
 }

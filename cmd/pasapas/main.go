@@ -33,6 +33,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "check":
 			return runCheck(args[1:], lang, stdout, stderr)
+		case "sim":
+			return runSim(args[1:], lang, stdout, stderr)
 		case "help":
 			printUsage(stdout, lang)
 			return 0

@@ -13,6 +13,7 @@ Utilisation :
   pasapas [options]               lance le tuteur
   pasapas check [options] [DOSSIER...]
                                   vérifie des leçons et des questions
+  pasapas sim [options]           simule le test adaptatif et le compare (--help)
   pasapas version                 affiche la version
   pasapas help                    affiche cette aide
 
@@ -28,6 +29,7 @@ Usage:
   pasapas [options]               start the tutor
   pasapas check [options] [DIR...]
                                   check lessons and questions
+  pasapas sim [options]           simulate the adaptive test and compare it (--help)
   pasapas version                 print the version
   pasapas help                    print this help
 
