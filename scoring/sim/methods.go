@@ -61,9 +61,30 @@ func Methods() []Method {
 		ours("ours-nobalance", "ours, without one item per acquis", scoring.TestOptions{NoSkillCoverage: true}),
 		ours("ours-top1", "ours, best item only (ties at random)", scoring.TestOptions{TopK: 1}),
 		{Name: "ours-elo", Doc: "ours after Elo calibration on 20 cohorts of 30 learners", prepare: eloCalibrated,
-			Run: func(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
-				return runEngine(b, s, scoring.TestOptions{Seed: seed, MaxItems: maxItems, NoStop: true})
-			}},
+			Run: oursPlain},
+		// References, not deployable: what perfect calibration would buy.
+		{Name: "oracle-b", Doc: "reference: ours knowing every true difficulty (a = 1)", prepare: oracle(false), Run: oursPlain},
+		{Name: "oracle", Doc: "reference: ours knowing every true difficulty and discrimination (2PL)", prepare: oracle(true), Run: oursPlain},
+	}
+}
+
+func oursPlain(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
+	return runEngine(b, s, scoring.TestOptions{Seed: seed, MaxItems: maxItems, NoStop: true})
+}
+
+// oracle gives the engine the true difficulties (and discriminations): the
+// best that calibration could ever do with this bank.
+func oracle(withA bool) func(b *Bank, seed uint64, maxItems int) *Bank {
+	return func(b *Bank, _ uint64, _ int) *Bank {
+		items := slices.Clone(b.Engine.Items)
+		for i := range items {
+			items[i].B, items[i].Calibrated = b.TrueB[i], true
+			if withA {
+				items[i].A = b.TrueA[i]
+			}
+		}
+		return (&Bank{Name: b.Name, TrueB: b.TrueB, TrueA: b.TrueA, TrueC: b.TrueC,
+			Engine: scoring.NewBank(b.Engine.Competence, items, b.Engine.Scale, b.Engine.Prior)}).finish()
 	}
 }
 
