@@ -81,8 +81,12 @@ func (e *PINError) Is(target error) bool {
 func (e *PINError) Message(l i18n.Lang) string {
 	secs := int((e.Wait + time.Second - 1) / time.Second)
 	switch {
-	case e.Locked || secs > 0:
+	case secs >= 120:
+		return messages.Format(l, "pin_wait_min", (secs+59)/60)
+	case secs > 1:
 		return messages.Format(l, "pin_wait", secs)
+	case secs == 1:
+		return messages.Format(l, "pin_wait_1")
 	default:
 		return messages.Format(l, "pin_wrong")
 	}

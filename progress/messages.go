@@ -37,6 +37,14 @@ var messages = i18n.Table{
 		FR: "Ce n'est pas le bon code. Pour protéger vos résultats, attendez %d secondes avant de réessayer.",
 		EN: "That is not the right code. To protect your results, wait %d seconds before trying again.",
 	},
+	"pin_wait_1": {
+		FR: "Ce n'est pas le bon code. Pour protéger vos résultats, attendez une seconde avant de réessayer.",
+		EN: "That is not the right code. To protect your results, wait one second before trying again.",
+	},
+	"pin_wait_min": {
+		FR: "Ce n'est pas le bon code. Pour protéger vos résultats, attendez %d minutes avant de réessayer. Un médiateur peut vous aider.",
+		EN: "That is not the right code. To protect your results, wait %d minutes before trying again. A médiateur can help you.",
+	},
 	"pin_format": {
 		FR: "Le code doit avoir de 4 à 6 chiffres.",
 		EN: "The code must have 4 to 6 digits.",

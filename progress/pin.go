@@ -157,6 +157,9 @@ func (s *Store) CheckPIN(ctx context.Context, id LearnerID, pin string) error {
 		until := fromMS(lockedUntil)
 		if limit := now.Add(PINDelay(failures)); until.After(limit) {
 			until = limit
+			if _, err := tx.ExecContext(ctx, "UPDATE learners SET pin_locked_until = ? WHERE id = ?", ms(until), id); err != nil {
+				return err
+			}
 		}
 		if now.Before(until) {
 			refused = &PINError{Locked: true, Failures: failures, Wait: until.Sub(now)}

@@ -106,7 +106,7 @@ func checkIdentity(ctx context.Context, db *sql.DB, p string) error {
 // write lock; the second finds the work done.
 func migrate(ctx context.Context, db *sql.DB, p string) error {
 	for {
-		done, err := migrateOne(ctx, db)
+		done, err := migrateOne(ctx, db, p)
 		if err != nil {
 			return fmt.Errorf("progress: updating %s: %w", p, err)
 		}
@@ -116,7 +116,7 @@ func migrate(ctx context.Context, db *sql.DB, p string) error {
 	}
 }
 
-func migrateOne(ctx context.Context, db *sql.DB) (done bool, err error) {
+func migrateOne(ctx context.Context, db *sql.DB, p string) (done bool, err error) {
 	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: holds the write lock
 	if err != nil {
 		return false, err
@@ -127,7 +127,7 @@ func migrateOne(ctx context.Context, db *sql.DB) (done bool, err error) {
 		return false, err
 	}
 	if v > SchemaVersion {
-		return false, &SchemaError{Found: v, Known: SchemaVersion}
+		return false, &SchemaError{Path: p, Found: v, Known: SchemaVersion}
 	}
 	if v == SchemaVersion {
 		return true, tx.Commit()
