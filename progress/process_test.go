@@ -206,4 +206,3 @@ func TestTwoProcessesWriteAtOnce(t *testing.T) {
 		t.Errorf("integrity_check = %q", got)
 	}
 }
-
