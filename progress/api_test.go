@@ -295,3 +295,26 @@ func TestTestLifecycle(t *testing.T) {
 		t.Fatalf("tests %+v", tests)
 	}
 }
+
+func TestResultsSortedAsInFrench(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, tempPath(t), nil)
+	for _, name := range []string{"Zoé", "Émile", "abel", "Elsa", "Eddy"} {
+		l := mustLearner(t, s, name, "")
+		id, _ := s.StartTest(ctx, l.ID, "mail", 1)
+		if err := s.FinishTest(ctx, id, TestResult{Level: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := s.ResultsByCompetence(ctx)
+	if err != nil || len(res) != 1 {
+		t.Fatalf("results %+v, %v", res, err)
+	}
+	var names []string
+	for _, l := range res[0].Learners {
+		names = append(names, l.Name)
+	}
+	if want := []string{"abel", "Eddy", "Elsa", "Émile", "Zoé"}; !slices.Equal(names, want) {
+		t.Fatalf("order %v, want %v", names, want)
+	}
+}

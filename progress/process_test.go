@@ -29,7 +29,11 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if bigDir != "" {
+		os.RemoveAll(bigDir) // the benchmarks' big file
+	}
+	os.Exit(code)
 }
 
 func runChild(job string) error {

@@ -35,7 +35,10 @@ CREATE TABLE tests (
 	stop_reason TEXT
 );
 CREATE INDEX tests_by_learner ON tests (learner_id, started_at);
-CREATE INDEX tests_by_competence ON tests (competence, learner_id, finished_at)
+-- Covers the médiateur's results query: finished tests with a level, in
+-- (competence, learner, finish) order, with the result columns, so the query
+-- reads this index alone.
+CREATE INDEX tests_by_competence ON tests (competence, learner_id, finished_at, level, theta, se)
 	WHERE finished_at IS NOT NULL AND level IS NOT NULL;
 CREATE INDEX tests_open ON tests (learner_id) WHERE finished_at IS NULL;
 
