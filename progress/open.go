@@ -87,7 +87,9 @@ func OpenWith(path string, o Options) (*Store, error) {
 			return nil, fmt.Errorf("progress: %s is damaged (%v) and could not be put aside: %w", path, err, merr)
 		}
 		s.recovered = rec
-		db, err = openChecked(path)
+		if db, err = openChecked(path); err != nil {
+			return nil, fmt.Errorf("progress: damaged file moved to %s, but a new one could not be made: %w", rec.MovedTo, err)
+		}
 	}
 	if err != nil {
 		return nil, err
