@@ -233,6 +233,16 @@ func TestSummaries(t *testing.T) {
 	if !slices.Equal(names, []string{"Cléo", "Abel", "Zoé"}) {
 		t.Fatalf("profiles %v, want the most recently seen first", names)
 	}
+	clk.Advance(time.Minute)
+	if err := s.Seen(ctx, zoe.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Seen(ctx, 999); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("Seen(unknown) = %v", err)
+	}
+	if l, _ := s.Learners(ctx); l[0].Name != "Zoé" || !l[0].LastSeen.Equal(clk.Now()) {
+		t.Fatalf("after Seen, first is %+v", l[0])
+	}
 	if a := list[1]; a.LessonsDone != 1 || a.TestsTaken != 2 || a.HasPIN {
 		t.Errorf("Abel: %+v, want 1 lesson done, 2 tests taken (abandoned not counted)", a)
 	}

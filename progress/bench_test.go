@@ -95,6 +95,9 @@ func BenchmarkOpen(b *testing.B) {
 		s.Close()
 	}
 	reportPercentiles(b, times)
+	if fi, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(fi.Size())/(1<<20), "MB-file")
+	}
 }
 
 func benchQuery(b *testing.B, q func() (int, error), want int) {

@@ -111,6 +111,14 @@ func (s *Store) Learners(ctx context.Context) ([]LearnerSummary, error) {
 	return out, err
 }
 
+// Seen records that a learner opened their profile now, so the list shows
+// them first next time even if they did nothing else.
+func (s *Store) Seen(ctx context.Context, id LearnerID) error {
+	return s.write(ctx, "marking learner seen", func(tx *sql.Tx) error {
+		return touch(ctx, tx, id, s.now())
+	})
+}
+
 // Rename changes a learner's display name.
 func (s *Store) Rename(ctx context.Context, id LearnerID, name string) error {
 	name, err := cleanName(name)
