@@ -1,0 +1,391 @@
+package lessons
+
+import (
+	"strings"
+)
+
+// plainChecker runs the plain-language rules over one catalogue. A "unit"
+// is what must be consistent on its own: a lesson (with its check questions)
+// or a bank question.
+type plainChecker struct {
+	c    *collector
+	cat  *Catalogue
+	lang *plainLang
+	sc   scanner // the text being checked
+	aux  scanner // for building lexicons, so sc is not overwritten
+	acts []int
+	seen []bool // tokens of the text already matched by the vocabulary
+
+	// glossary is the jargon the catalogue's glossary explains.
+	glossary groupSet
+	// byLesson caches the jargon each lesson's vocabulary explains.
+	byLesson map[*Lesson]groupSet
+
+	u unit
+}
+
+// unit is the state of the lesson or bank question being checked.
+type unit struct {
+	bank      bool   // a bank question: jargon may be explained elsewhere
+	skill     string // its acquis, named in the jargon message
+	explained groupSet
+	reported  groupSet // jargon already reported: once per unit is enough
+	names     []nameUse
+	vocab     *lexicon // the lesson's vocabulary, when it lists synonyms
+	words     []Word
+	owns      []uint64 // per vocabulary entry, the concepts it names
+	synWarned map[string]bool
+}
+
+// nameUse is the name a unit gave to a concept first.
+type nameUse struct {
+	name   int // -1 while unused
+	word   string
+	line   int
+	warned uint64 // the other names already reported
+}
+
+// textField is one text a learner reads, and where it is.
+type textField struct {
+	text   string
+	at     Pos
+	action bool // a step's action: one order only
+	vocab  int  // the vocabulary entry it belongs to, or -1
+}
+
+func newPlainChecker(c *collector, cat *Catalogue) *plainChecker {
+	pc := &plainChecker{c: c, cat: cat, lang: plainLangs[cat.Lang], byLesson: map[*Lesson]groupSet{}}
+	for _, w := range cat.Glossary {
+		if w.Lang == cat.Lang {
+			pc.glossary.union(pc.explains(w))
+		}
+	}
+	return pc
+}
+
+// explains returns the jargon a vocabulary entry explains: what its word and
+// its synonyms name.
+func (pc *plainChecker) explains(w *Word) groupSet {
+	var g groupSet
+	if pc.lang == nil {
+		return g
+	}
+	pc.terms(w.Word, func(t *term_) {
+		if t.jargon >= 0 {
+			g.add(t.jargon)
+		}
+	})
+	for _, syn := range w.Synonyms {
+		pc.terms(syn, func(t *term_) {
+			if t.jargon >= 0 {
+				g.add(t.jargon)
+			}
+		})
+	}
+	return g
+}
+
+// terms calls fn for each term of the language's lexicon found in text.
+func (pc *plainChecker) terms(text string, fn func(*term_)) {
+	sc := &pc.aux
+	sc.scan(text)
+	for i := 0; i < len(sc.toks); {
+		t, n := pc.lang.lex.match(sc, i)
+		if t == nil {
+			i++
+			continue
+		}
+		fn(t)
+		i += n
+	}
+}
+
+// lessonExplains returns, from the cache, the jargon a lesson's vocabulary
+// explains.
+func (pc *plainChecker) lessonExplains(l *Lesson) groupSet {
+	if g, ok := pc.byLesson[l]; ok {
+		return g
+	}
+	var g groupSet
+	for i := range l.Vocabulary {
+		g.union(pc.explains(&l.Vocabulary[i]))
+	}
+	pc.byLesson[l] = g
+	return g
+}
+
+// startUnit resets the state for a new lesson or bank question.
+func (pc *plainChecker) startUnit() {
+	names := pc.u.names[:0]
+	for range pc.concepts() {
+		names = append(names, nameUse{name: -1})
+	}
+	pc.u = unit{names: names}
+}
+
+func (pc *plainChecker) concepts() int {
+	if pc.lang == nil {
+		return 0
+	}
+	return pc.lang.concepts
+}
+
+// lesson checks a lesson and its check questions as one unit.
+func (pc *plainChecker) lesson(l *Lesson) {
+	pc.startUnit()
+	pc.u.explained = pc.lessonExplains(l)
+	pc.useVocabulary(l)
+	walkLesson(l, pc.text)
+}
+
+// bankQuestion checks a question of a bank. It has no vocabulary of its
+// own: its jargon counts as explained when the glossary explains it, or the
+// vocabulary of a lesson that teaches its acquis or that it recommends
+// (voir_aussi) — the lessons a learner who fails it is sent to.
+func (pc *plainChecker) bankQuestion(q *Question) {
+	pc.startUnit()
+	pc.u.bank, pc.u.skill = true, q.Skill.ID
+	pc.u.explained = pc.glossary
+	for _, l := range pc.cat.LessonsFor(q.Skill.ID) {
+		pc.u.explained.union(pc.lessonExplains(l))
+	}
+	for _, r := range q.SeeAlso {
+		if l := pc.cat.Lesson(r.ID); l != nil {
+			pc.u.explained.union(pc.lessonExplains(l))
+		}
+	}
+	walkQuestion(q, pc.text)
+}
+
+// useVocabulary prepares the naming rules from a lesson's vocabulary: the
+// name its words give to a concept is the one to keep, and the synonyms it
+// lists are the words not to use.
+func (pc *plainChecker) useVocabulary(l *Lesson) {
+	pc.u.words = l.Vocabulary
+	pc.u.owns = make([]uint64, len(l.Vocabulary))
+	hasSynonyms := false
+	for i := range l.Vocabulary {
+		w := &l.Vocabulary[i]
+		hasSynonyms = hasSynonyms || len(w.Synonyms) > 0
+		if pc.lang == nil {
+			continue
+		}
+		pc.terms(w.Word, func(t *term_) {
+			if t.concept < 0 {
+				return
+			}
+			pc.u.owns[i] |= 1 << t.concept
+			if use := &pc.u.names[t.concept]; use.name < 0 {
+				*use = nameUse{name: t.name, word: w.Word, line: w.At("mot").Line}
+			}
+		})
+		for _, syn := range w.Synonyms {
+			pc.terms(syn, func(t *term_) {
+				if t.concept >= 0 {
+					pc.u.owns[i] |= 1 << t.concept
+				}
+			})
+		}
+	}
+	if !hasSynonyms {
+		return
+	}
+	lx := &lexicon{}
+	for i := range l.Vocabulary {
+		w := &l.Vocabulary[i]
+		lx.add(&pc.aux, w.Word, sense{jargon: -1, concept: -1, vocab: i})
+		for _, syn := range w.Synonyms {
+			lx.add(&pc.aux, syn, sense{jargon: -1, concept: -1, vocab: i, synonym: true})
+		}
+	}
+	pc.u.vocab = lx
+}
+
+// text runs every rule on one text.
+func (pc *plainChecker) text(f textField) {
+	if strings.TrimSpace(f.text) == "" {
+		return
+	}
+	sc := &pc.sc
+	sc.scan(f.text)
+	pc.sentences(f)
+	if f.action && pc.lang != nil && pc.lang.actions != nil {
+		pc.acts = sc.actions(pc.lang.actions, pc.acts)
+		if len(pc.acts) > 1 {
+			a, b := pc.acts[0], pc.acts[1]
+			pc.c.warnf(pc.posAt(f, b), "many_actions", len(pc.acts),
+				sc.text[sc.toks[a].start:sc.toks[a].end], sc.text[sc.toks[b].start:sc.toks[b].end])
+		}
+	}
+	if pc.lang != nil {
+		pc.synonyms(f)
+		pc.jargonAndNames(f)
+	}
+}
+
+// sentences reports the sentences of more than maxWords words.
+func (pc *plainChecker) sentences(f textField) {
+	sc := &pc.sc
+	for from := 0; from < len(sc.toks); {
+		end := sc.sentenceEnd(from)
+		if n := sc.countWords(from, end); n > maxWords {
+			pc.c.warnf(pc.posAt(f, from), "long_sentence", n, sc.excerpt(from, end))
+		}
+		from = end
+	}
+}
+
+// synonyms reports the words the vocabulary lists as synonyms, used outside
+// their own entry, and marks every vocabulary word found so the naming rule
+// does not report the same word twice.
+func (pc *plainChecker) synonyms(f textField) {
+	sc := &pc.sc
+	pc.seen = pc.seen[:0]
+	for range sc.toks {
+		pc.seen = append(pc.seen, false)
+	}
+	lx := pc.u.vocab
+	if lx == nil {
+		return
+	}
+	for i := 0; i < len(sc.toks); {
+		t, n := lx.match(sc, i)
+		if t == nil {
+			i++
+			continue
+		}
+		for k := i; k < i+n; k++ {
+			pc.seen[k] = true
+		}
+		if t.synonym && t.vocab != f.vocab && !sc.anyQuoted(i, n) {
+			used := sc.span(i, t)
+			key := string(sc.stemKey(i))
+			if !pc.u.synWarned[key] {
+				if pc.u.synWarned == nil {
+					pc.u.synWarned = map[string]bool{}
+				}
+				pc.u.synWarned[key] = true
+				word := pc.u.words[t.vocab].Word
+				pc.c.warnf(pc.posAt(f, i), "vocab_synonym", used, word, word)
+			}
+		}
+		i += n
+	}
+}
+
+// jargonAndNames reports the hard words not explained, and a second name
+// for something the unit already named.
+func (pc *plainChecker) jargonAndNames(f textField) {
+	sc := &pc.sc
+	for i := 0; i < len(sc.toks); {
+		t, n := pc.lang.lex.match(sc, i)
+		if t == nil {
+			i++
+			continue
+		}
+		at := i + t.lead
+		if g := t.jargon; g >= 0 && !pc.u.explained.has(g) && !pc.u.reported.has(g) {
+			pc.u.reported.add(g)
+			if pc.u.bank {
+				pc.c.warnf(pc.posAt(f, at), "jargon_bank", sc.span(i, t), pc.u.skill)
+			} else {
+				pc.c.warnf(pc.posAt(f, at), "jargon", sc.span(i, t))
+			}
+		}
+		if t.concept >= 0 && !pc.seen[at] && !sc.anyQuoted(at, n-t.lead) && !pc.ownedBy(f.vocab, t.concept) {
+			pc.name(f, t, i)
+		}
+		i += n
+	}
+}
+
+// ownedBy says whether a vocabulary entry names the concept itself: its
+// definition may then say the other names ("On dit aussi courriel").
+func (pc *plainChecker) ownedBy(entry, concept int) bool {
+	return entry >= 0 && entry < len(pc.u.owns) && pc.u.owns[entry]&(1<<concept) != 0
+}
+
+// name records the name used for a concept, or reports a second one.
+func (pc *plainChecker) name(f textField, t *term_, i int) {
+	sc := &pc.sc
+	use := &pc.u.names[t.concept]
+	here := pc.posAt(f, i+t.lead)
+	switch {
+	case use.name < 0:
+		*use = nameUse{name: t.name, word: sc.span(i, t), line: here.Line}
+	case use.name != t.name && use.warned&(1<<t.name) == 0:
+		use.warned |= 1 << t.name
+		pc.c.warnf(here, "two_names", sc.span(i, t), use.word, use.line)
+	}
+}
+
+// anyQuoted says whether one of tokens [i, i+n) is quoted.
+func (s *scanner) anyQuoted(i, n int) bool {
+	for k := i; k < i+n && k < len(s.toks); k++ {
+		if s.toks[k].quoted {
+			return true
+		}
+	}
+	return false
+}
+
+// posAt returns the place of token i of the current text. A value written
+// as a block ("texte: |") keeps its lines, so the line of the token inside
+// it can be found: authors see the very line to fix. Other values are
+// folded on one line by YAML; they are shown at their start. The column
+// inside a block is not known (the indentation is not kept), so it is 1.
+func (pc *plainChecker) posAt(f textField, i int) Pos {
+	at := f.at
+	if at.Line == 0 || i >= len(pc.sc.toks) {
+		return at
+	}
+	nl := strings.Count(f.text[:pc.sc.toks[i].start], "\n")
+	switch {
+	case strings.HasSuffix(f.text, "\n"): // a block: its text starts on the next line
+		return Pos{File: at.File, Line: at.Line + 1 + nl, Col: 1}
+	case nl > 0:
+		return Pos{File: at.File, Line: at.Line + nl, Col: 1}
+	}
+	return at
+}
+
+// referentiel checks the length of sentences in the texts of the
+// référentiel and the glossary that learners read. The other rules need a
+// lesson: a vocabulary, one text to keep consistent.
+func (pc *plainChecker) referentiel() {
+	lang := pc.cat.Lang
+	for _, d := range pc.cat.Domains {
+		if d.Lang == lang {
+			pc.sentenceOnly(d.Title, d.At("titre"))
+			pc.sentenceOnly(d.Description, d.At("description"))
+		}
+	}
+	for _, comp := range pc.cat.Competences {
+		if comp.Lang != lang {
+			continue
+		}
+		pc.sentenceOnly(comp.Title, comp.At("titre"))
+		pc.sentenceOnly(comp.Situation, comp.At("situation"))
+		pc.sentenceOnly(comp.Description, comp.At("description"))
+		for i := range comp.Topics {
+			t := &comp.Topics[i]
+			pc.sentenceOnly(t.Title, t.At("titre"))
+			for j := range t.Skills {
+				pc.sentenceOnly(t.Skills[j].Text, t.Skills[j].At("texte"))
+			}
+		}
+	}
+	for _, w := range pc.cat.Glossary {
+		if w.Lang == lang {
+			pc.sentenceOnly(w.Definition, w.At("definition"))
+		}
+	}
+}
+
+func (pc *plainChecker) sentenceOnly(text string, at Pos) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	pc.sc.scan(text)
+	pc.sentences(textField{text: text, at: at, vocab: -1})
+}
