@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -18,10 +19,17 @@ type plainChecker struct {
 
 	// glossary is the jargon the catalogue's glossary explains.
 	glossary groupSet
-	// byLesson caches the jargon each lesson's vocabulary explains.
+	// byLesson caches the jargon each lesson's vocabulary explains, and
+	// bySkill what the glossary and the lessons of an acquis explain: many
+	// questions share an acquis.
 	byLesson map[*Lesson]groupSet
+	bySkill  map[string]groupSet
 
 	u unit
+
+	visit    func(textField) // pc.text, made once: a method value allocates
+	vocabLex lexicon         // the vocabulary lexicon, reused from lesson to lesson
+	owns     []uint64
 }
 
 // unit is the state of the lesson or bank question being checked.
@@ -37,24 +45,29 @@ type unit struct {
 	synWarned map[string]bool
 }
 
-// nameUse is the name a unit gave to a concept first.
+// nameUse is the name a unit gave to a concept first, and where: its line
+// is looked up only if a second name is found.
 type nameUse struct {
 	name   int // -1 while unused
 	word   string
-	line   int
+	field  textField
+	off    int32  // byte offset of the word in field.text
 	warned uint64 // the other names already reported
 }
 
-// textField is one text a learner reads, and where it is.
+// textField is one text a learner reads, and where it is: the key of a
+// block, whose place is looked up only when there is something to report.
 type textField struct {
 	text   string
-	at     Pos
+	meta   *Meta
+	key    string
 	action bool // a step's action: one order only
 	vocab  int  // the vocabulary entry it belongs to, or -1
 }
 
 func newPlainChecker(c *collector, cat *Catalogue) *plainChecker {
-	pc := &plainChecker{c: c, cat: cat, lang: plainLangs[cat.Lang], byLesson: map[*Lesson]groupSet{}}
+	pc := &plainChecker{c: c, cat: cat, lang: plainLangs[cat.Lang], byLesson: map[*Lesson]groupSet{}, bySkill: map[string]groupSet{}}
+	pc.visit = pc.text
 	for _, w := range cat.Glossary {
 		if w.Lang == cat.Lang {
 			pc.glossary.union(pc.explains(w))
@@ -114,6 +127,20 @@ func (pc *plainChecker) lessonExplains(l *Lesson) groupSet {
 	return g
 }
 
+// skillExplains returns, from the cache, the jargon explained by the
+// glossary and the lessons that teach an acquis.
+func (pc *plainChecker) skillExplains(id string) groupSet {
+	if g, ok := pc.bySkill[id]; ok {
+		return g
+	}
+	g := pc.glossary
+	for _, l := range pc.cat.LessonsFor(id) {
+		g.union(pc.lessonExplains(l))
+	}
+	pc.bySkill[id] = g
+	return g
+}
+
 // startUnit resets the state for a new lesson or bank question.
 func (pc *plainChecker) startUnit() {
 	names := pc.u.names[:0]
@@ -135,7 +162,7 @@ func (pc *plainChecker) lesson(l *Lesson) {
 	pc.startUnit()
 	pc.u.explained = pc.lessonExplains(l)
 	pc.useVocabulary(l)
-	walkLesson(l, pc.text)
+	walkLesson(l, pc.visit)
 }
 
 // bankQuestion checks a question of a bank. It has no vocabulary of its
@@ -145,16 +172,13 @@ func (pc *plainChecker) lesson(l *Lesson) {
 func (pc *plainChecker) bankQuestion(q *Question) {
 	pc.startUnit()
 	pc.u.bank, pc.u.skill = true, q.Skill.ID
-	pc.u.explained = pc.glossary
-	for _, l := range pc.cat.LessonsFor(q.Skill.ID) {
-		pc.u.explained.union(pc.lessonExplains(l))
-	}
+	pc.u.explained = pc.skillExplains(q.Skill.ID)
 	for _, r := range q.SeeAlso {
 		if l := pc.cat.Lesson(r.ID); l != nil {
 			pc.u.explained.union(pc.lessonExplains(l))
 		}
 	}
-	walkQuestion(q, pc.text)
+	walkQuestion(q, pc.visit)
 }
 
 // useVocabulary prepares the naming rules from a lesson's vocabulary: the
@@ -162,7 +186,9 @@ func (pc *plainChecker) bankQuestion(q *Question) {
 // lists are the words not to use.
 func (pc *plainChecker) useVocabulary(l *Lesson) {
 	pc.u.words = l.Vocabulary
-	pc.u.owns = make([]uint64, len(l.Vocabulary))
+	pc.owns = slices.Grow(pc.owns[:0], len(l.Vocabulary))[:len(l.Vocabulary)]
+	clear(pc.owns)
+	pc.u.owns = pc.owns
 	hasSynonyms := false
 	for i := range l.Vocabulary {
 		w := &l.Vocabulary[i]
@@ -176,7 +202,7 @@ func (pc *plainChecker) useVocabulary(l *Lesson) {
 			}
 			pc.u.owns[i] |= 1 << t.concept
 			if use := &pc.u.names[t.concept]; use.name < 0 {
-				*use = nameUse{name: t.name, word: w.Word, line: w.At("mot").Line}
+				*use = nameUse{name: t.name, word: w.Word, field: textField{text: w.Word, meta: &w.Meta, key: "mot"}}
 			}
 		})
 		for _, syn := range w.Synonyms {
@@ -190,7 +216,8 @@ func (pc *plainChecker) useVocabulary(l *Lesson) {
 	if !hasSynonyms {
 		return
 	}
-	lx := &lexicon{}
+	lx := &pc.vocabLex
+	lx.reset()
 	for i := range l.Vocabulary {
 		w := &l.Vocabulary[i]
 		lx.add(&pc.aux, w.Word, sense{jargon: -1, concept: -1, vocab: i})
@@ -203,7 +230,7 @@ func (pc *plainChecker) useVocabulary(l *Lesson) {
 
 // text runs every rule on one text.
 func (pc *plainChecker) text(f textField) {
-	if strings.TrimSpace(f.text) == "" {
+	if f.text == "" {
 		return
 	}
 	sc := &pc.sc
@@ -240,14 +267,12 @@ func (pc *plainChecker) sentences(f textField) {
 // does not report the same word twice.
 func (pc *plainChecker) synonyms(f textField) {
 	sc := &pc.sc
-	pc.seen = pc.seen[:0]
-	for range sc.toks {
-		pc.seen = append(pc.seen, false)
-	}
 	lx := pc.u.vocab
 	if lx == nil {
 		return
 	}
+	pc.seen = slices.Grow(pc.seen[:0], len(sc.toks))[:len(sc.toks)]
+	clear(pc.seen)
 	for i := 0; i < len(sc.toks); {
 		t, n := lx.match(sc, i)
 		if t == nil {
@@ -292,7 +317,8 @@ func (pc *plainChecker) jargonAndNames(f textField) {
 				pc.c.warnf(pc.posAt(f, at), "jargon", sc.span(i, t))
 			}
 		}
-		if t.concept >= 0 && !pc.seen[at] && !sc.anyQuoted(at, n-t.lead) && !pc.ownedBy(f.vocab, t.concept) {
+		seen := pc.u.vocab != nil && pc.seen[at]
+		if t.concept >= 0 && !seen && !sc.anyQuoted(at, n-t.lead) && !pc.ownedBy(f.vocab, t.concept) {
 			pc.name(f, t, i)
 		}
 		i += n
@@ -309,13 +335,13 @@ func (pc *plainChecker) ownedBy(entry, concept int) bool {
 func (pc *plainChecker) name(f textField, t *term_, i int) {
 	sc := &pc.sc
 	use := &pc.u.names[t.concept]
-	here := pc.posAt(f, i+t.lead)
 	switch {
 	case use.name < 0:
-		*use = nameUse{name: t.name, word: sc.span(i, t), line: here.Line}
+		*use = nameUse{name: t.name, word: sc.span(i, t), field: f, off: sc.toks[i+t.lead].start}
 	case use.name != t.name && use.warned&(1<<t.name) == 0:
 		use.warned |= 1 << t.name
-		pc.c.warnf(here, "two_names", sc.span(i, t), use.word, use.line)
+		first := fieldPos(use.field, int(use.off))
+		pc.c.warnf(pc.posAt(f, i+t.lead), "two_names", sc.span(i, t), use.word, first.Line)
 	}
 }
 
@@ -335,11 +361,19 @@ func (s *scanner) anyQuoted(i, n int) bool {
 // folded on one line by YAML; they are shown at their start. The column
 // inside a block is not known (the indentation is not kept), so it is 1.
 func (pc *plainChecker) posAt(f textField, i int) Pos {
-	at := f.at
-	if at.Line == 0 || i >= len(pc.sc.toks) {
+	if i >= len(pc.sc.toks) {
+		return f.meta.At(f.key)
+	}
+	return fieldPos(f, int(pc.sc.toks[i].start))
+}
+
+// fieldPos returns the place of the byte at off in a text.
+func fieldPos(f textField, off int) Pos {
+	at := f.meta.At(f.key)
+	if at.Line == 0 {
 		return at
 	}
-	nl := strings.Count(f.text[:pc.sc.toks[i].start], "\n")
+	nl := strings.Count(f.text[:off], "\n")
 	switch {
 	case strings.HasSuffix(f.text, "\n"): // a block: its text starts on the next line
 		return Pos{File: at.File, Line: at.Line + 1 + nl, Col: 1}
@@ -356,36 +390,36 @@ func (pc *plainChecker) referentiel() {
 	lang := pc.cat.Lang
 	for _, d := range pc.cat.Domains {
 		if d.Lang == lang {
-			pc.sentenceOnly(d.Title, d.At("titre"))
-			pc.sentenceOnly(d.Description, d.At("description"))
+			pc.sentenceOnly(d.Title, &d.Meta, "titre")
+			pc.sentenceOnly(d.Description, &d.Meta, "description")
 		}
 	}
 	for _, comp := range pc.cat.Competences {
 		if comp.Lang != lang {
 			continue
 		}
-		pc.sentenceOnly(comp.Title, comp.At("titre"))
-		pc.sentenceOnly(comp.Situation, comp.At("situation"))
-		pc.sentenceOnly(comp.Description, comp.At("description"))
+		pc.sentenceOnly(comp.Title, &comp.Meta, "titre")
+		pc.sentenceOnly(comp.Situation, &comp.Meta, "situation")
+		pc.sentenceOnly(comp.Description, &comp.Meta, "description")
 		for i := range comp.Topics {
 			t := &comp.Topics[i]
-			pc.sentenceOnly(t.Title, t.At("titre"))
+			pc.sentenceOnly(t.Title, &t.Meta, "titre")
 			for j := range t.Skills {
-				pc.sentenceOnly(t.Skills[j].Text, t.Skills[j].At("texte"))
+				pc.sentenceOnly(t.Skills[j].Text, &t.Skills[j].Meta, "texte")
 			}
 		}
 	}
 	for _, w := range pc.cat.Glossary {
 		if w.Lang == lang {
-			pc.sentenceOnly(w.Definition, w.At("definition"))
+			pc.sentenceOnly(w.Definition, &w.Meta, "definition")
 		}
 	}
 }
 
-func (pc *plainChecker) sentenceOnly(text string, at Pos) {
-	if strings.TrimSpace(text) == "" {
+func (pc *plainChecker) sentenceOnly(text string, m *Meta, key string) {
+	if text == "" {
 		return
 	}
 	pc.sc.scan(text)
-	pc.sentences(textField{text: text, at: at, vocab: -1})
+	pc.sentences(textField{text: text, meta: m, key: key, vocab: -1})
 }

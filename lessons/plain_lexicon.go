@@ -16,6 +16,21 @@ import (
 // allocating; a lexicon is built once and only read afterwards.
 type lexicon struct {
 	byFirst map[string][]term_
+	// may is a filter on first words, by their first and last bytes and
+	// length: most words of a text are ruled out without a map lookup.
+	may [64]uint64
+}
+
+// reset empties the lexicon and keeps its memory.
+func (lx *lexicon) reset() {
+	clear(lx.byFirst)
+	lx.may = [64]uint64{}
+}
+
+// filterBit returns the place of a word in the filter.
+func filterBit(w []byte) (int, uint64) {
+	h := (uint(w[0])*31 + uint(w[len(w)-1])*7 + uint(len(w))) & 4095
+	return int(h / 64), 1 << (h % 64)
 }
 
 // term_ is one spelling of a term. (The name "term" is taken by diag.go.)
@@ -55,6 +70,8 @@ func (lx *lexicon) add(sc *scanner, spelling string, m sense) {
 	if lx.byFirst == nil {
 		lx.byFirst = map[string][]term_{}
 	}
+	k, bit := filterBit([]byte(ws[0]))
+	lx.may[k] |= bit
 	list := lx.byFirst[ws[0]]
 	for i := range list { // the same spelling in two lists: one term, both senses
 		t := &list[i]
@@ -121,7 +138,14 @@ func (lx *lexicon) match(s *scanner, i int) (*term_, int) {
 	if s.toks[i].kind != tWord {
 		return nil, 0
 	}
-	list := lx.byFirst[string(s.stemKey(i))]
+	first := s.stemKey(i)
+	if len(first) == 0 {
+		return nil, 0
+	}
+	if k, bit := filterBit(first); lx.may[k]&bit == 0 {
+		return nil, 0
+	}
+	list := lx.byFirst[string(first)]
 	for k := range list {
 		t := &list[k]
 		if i+t.n > len(s.toks) {

@@ -65,18 +65,26 @@ func (s *scanner) scan(text string) {
 	s.buf = s.buf[:0]
 	newline := false
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			if r == '\n' {
-				newline = true
-			}
+		if c := text[i]; c < utf8.RuneSelf && ascii[c]&cSpace != 0 {
+			newline = newline || c == '\n'
+			i++
+			continue
+		}
+		if sp, size := spaceAt(text, i); sp {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(text) {
-			r, size := utf8.DecodeRuneInString(text[j:])
-			if unicode.IsSpace(r) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if ascii[c]&cSpace != 0 {
+					break
+				}
+				j++
+				continue
+			}
+			sp, size := spaceAt(text, j)
+			if sp {
 				break
 			}
 			j += size
@@ -92,21 +100,67 @@ func (s *scanner) scan(text string) {
 	s.markQuotes()
 }
 
+// ascii classifies the ASCII characters, which most of any text is: the hot
+// loops test this table inline and call the functions below only for other
+// characters.
+var ascii = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			t[c] = cSpace
+		case '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = cWord
+		}
+	}
+	return t
+}()
+
+const (
+	cSpace = 1 << iota
+	cWord
+)
+
+// spaceAt, wordAt and wordBefore classify the character at (or ending at)
+// byte i.
+func spaceAt(text string, i int) (bool, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return ascii[c]&cSpace != 0, 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsSpace(r), size
+}
+
+func wordAt(text string, i int) (bool, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return ascii[c]&cWord != 0, 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r), size
+}
+
+func wordBefore(text string, i int) (bool, int) {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return ascii[c]&cWord != 0, 1
+	}
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	return isWordRune(r), size
+}
+
 // chunk reads one run of non-space characters: leading punctuation, a core,
 // trailing punctuation.
 func (s *scanner) chunk(from, to int) {
 	text := s.text
 	a, b := from, to
 	for a < b {
-		r, size := utf8.DecodeRuneInString(text[a:])
-		if isWordRune(r) {
+		w, size := wordAt(text, a)
+		if w {
 			break
 		}
 		a += size
 	}
 	for b > a {
-		r, size := utf8.DecodeLastRuneInString(text[:b])
-		if isWordRune(r) {
+		w, size := wordBefore(text, b)
+		if w {
 			break
 		}
 		b -= size
@@ -117,13 +171,14 @@ func (s *scanner) chunk(from, to int) {
 	}
 	s.punctRun(from, a)
 	core := text[a:b]
+	numeric, maybeAddress := shape(core)
 	switch {
-	case isNumber(core):
+	case numeric:
 		ks := int32(len(s.buf))
 		s.buf = append(s.buf, core...)
 		ke := int32(len(s.buf))
 		s.toks = append(s.toks, token{start: int32(a), end: int32(b), ks: ks, ke: ke, stem: ke, kind: tNum, upper: true})
-	case isAddress(core):
+	case maybeAddress && isAddress(core):
 		s.toks = append(s.toks, token{start: int32(a), end: int32(b), kind: tURL})
 	default:
 		s.words(a, b)
@@ -138,15 +193,22 @@ func (s *scanner) words(from, to int) {
 	text := s.text
 	glued := false
 	for i := from; i < to; {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		w, size := wordAt(text, i)
+		if !w {
 			i += size
 			continue
 		}
-		j := i
+		j := i + size
 		for j < to {
-			r, size := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if ascii[c]&cWord == 0 {
+					break
+				}
+				j++
+				continue
+			}
+			w, size := wordAt(text, j)
+			if !w {
 				break
 			}
 			j += size
@@ -156,11 +218,20 @@ func (s *scanner) words(from, to int) {
 		ke := int32(len(s.buf))
 		s.toks = append(s.toks, token{
 			start: int32(i), end: int32(j), ks: ks, ke: ke, stem: ks + int32(stemLen(s.buf[ks:ke])),
-			kind: tWord, glued: glued, upper: unicode.IsUpper(r) || unicode.IsDigit(r),
+			kind: tWord, glued: glued, upper: startsUpper(text[i:j]),
 		})
 		glued = true
 		i = j
 	}
+}
+
+// startsUpper says whether a word starts with a capital or a digit.
+func startsUpper(w string) bool {
+	if c := w[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 // punctRun adds the punctuation and symbols of text[from:to], one token
@@ -236,15 +307,29 @@ func isSymbol(r rune) bool {
 	return unicode.Is(unicode.Sc, r)
 }
 
-// isNumber says whether s is written only with digits and decimal or
-// thousand separators: 48,50 or 1.5 or 2024.
-func isNumber(s string) bool {
+// shape says, in one pass, whether s is written only with digits and
+// decimal or thousand separators (48,50 or 1.5 or 2024), and whether it may
+// be an address (it holds ".", "@" or ":").
+func shape(s string) (numeric, maybeAddress bool) {
+	numeric = true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < '0' || c > '9') && c != ',' && c != '.' {
-			return false
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+		case c == ',':
+		case c == '.' || c == '@' || c == ':':
+			maybeAddress = true
+		default:
+			numeric = false
 		}
 	}
-	return true
+	if numeric {
+		for i := 0; i < len(s); i++ {
+			if s[i] == ':' || s[i] == '@' {
+				return false, true
+			}
+		}
+	}
+	return numeric, maybeAddress
 }
 
 // isAddress says whether s is a web or mail address: it holds "@" or "://",
@@ -252,10 +337,10 @@ func isNumber(s string) bool {
 // "service-public.gouv.fr"). Such a text is one word, never cut into
 // sentences, never jargon.
 func isAddress(s string) bool {
-	if strings.Contains(s, "@") || strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "www.") {
+	dot := strings.LastIndexByte(s, '.')
+	if strings.Contains(s, "@") || strings.Contains(s, "://") || (len(s) > 4 && strings.EqualFold(s[:4], "www.")) {
 		return true
 	}
-	dot := strings.LastIndexByte(s, '.')
 	if dot < 2 || len(s)-dot-1 < 2 || len(s)-dot-1 > 6 {
 		return false
 	}
@@ -280,6 +365,20 @@ var foldTable = func() (t [0x250]string) {
 // appendFolded appends w in lower case without accents, as fold.Key would,
 // without its allocations: it runs on every word of the library.
 func appendFolded(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ { // ASCII first: most words have no accent
+		if w[i] >= utf8.RuneSelf {
+			return appendFoldedRunes(buf, w[i:])
+		}
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+func appendFoldedRunes(buf []byte, w string) []byte {
 	for _, r := range w {
 		switch {
 		case r < 0x80:

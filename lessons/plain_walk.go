@@ -20,14 +20,14 @@ package lessons
 // walkLesson calls fn for each text of a lesson, its check questions
 // included.
 func walkLesson(l *Lesson, fn func(textField)) {
-	plain := func(text string, at Pos) { fn(textField{text: text, at: at, vocab: -1}) }
-	plain(l.Title, l.At("titre"))
+	plain := func(text string, m *Meta, key string) { fn(textField{text: text, meta: m, key: key, vocab: -1}) }
+	plain(l.Title, &l.Meta, "titre")
 	for _, o := range l.Objectives {
-		plain(o, l.At("objectifs"))
+		plain(o, &l.Meta, "objectifs")
 	}
 	for i := range l.Vocabulary {
 		w := &l.Vocabulary[i]
-		fn(textField{text: w.Definition, at: w.At("definition"), vocab: i})
+		fn(textField{text: w.Definition, meta: &w.Meta, key: "definition", vocab: i})
 	}
 	for _, it := range l.Items {
 		switch {
@@ -38,23 +38,23 @@ func walkLesson(l *Lesson, fn func(textField)) {
 		}
 	}
 	for _, s := range l.Remember {
-		plain(s, l.At("a_retenir"))
+		plain(s, &l.Meta, "a_retenir")
 	}
 	for _, s := range l.Warning {
-		plain(s, l.At("attention"))
+		plain(s, &l.Meta, "attention")
 	}
 	for _, s := range l.Help {
-		plain(s, l.At("aide"))
+		plain(s, &l.Meta, "aide")
 	}
 }
 
 func walkStep(s *Step, fn func(textField)) {
-	plain := func(text string, at Pos) { fn(textField{text: text, at: at, vocab: -1}) }
-	plain(s.Title, s.At("titre"))
-	fn(textField{text: s.Action, at: s.At("action"), action: true, vocab: -1})
-	plain(s.Result, s.At("resultat"))
-	plain(s.IfNot, s.At("sinon"))
-	plain(s.Image, s.At("image"))
+	plain := func(text string, m *Meta, key string) { fn(textField{text: text, meta: m, key: key, vocab: -1}) }
+	plain(s.Title, &s.Meta, "titre")
+	fn(textField{text: s.Action, meta: &s.Meta, key: "action", action: true, vocab: -1})
+	plain(s.Result, &s.Meta, "resultat")
+	plain(s.IfNot, &s.Meta, "sinon")
+	plain(s.Image, &s.Meta, "image")
 	if s.Variants == nil {
 		return
 	}
@@ -63,44 +63,44 @@ func walkStep(s *Step, fn func(textField)) {
 		if v == nil {
 			continue
 		}
-		fn(textField{text: v.Action, at: v.At("action"), action: true, vocab: -1})
-		plain(v.Result, v.At("resultat"))
-		plain(v.IfNot, v.At("sinon"))
-		plain(v.Image, v.At("image"))
+		fn(textField{text: v.Action, meta: &v.Meta, key: "action", action: true, vocab: -1})
+		plain(v.Result, &v.Meta, "resultat")
+		plain(v.IfNot, &v.Meta, "sinon")
+		plain(v.Image, &v.Meta, "image")
 	}
 }
 
 // walkQuestion calls fn for each text of a question.
 func walkQuestion(q *Question, fn func(textField)) {
-	plain := func(text string, at Pos) { fn(textField{text: text, at: at, vocab: -1}) }
-	plain(q.Prompt, q.At("enonce"))
+	plain := func(text string, m *Meta, key string) { fn(textField{text: text, meta: m, key: key, vocab: -1}) }
+	plain(q.Prompt, &q.Meta, "enonce")
 	for i := range q.Choices {
 		c := &q.Choices[i]
-		plain(c.Text, c.At("texte"))
-		plain(c.Feedback, c.At("retour"))
+		plain(c.Text, &c.Meta, "texte")
+		plain(c.Feedback, &c.Meta, "retour")
 	}
 	for i := range q.Statements {
 		s := &q.Statements[i]
-		plain(s.Text, s.At("texte"))
-		plain(s.Feedback, s.At("retour"))
+		plain(s.Text, &s.Meta, "texte")
+		plain(s.Feedback, &s.Meta, "retour")
 	}
 	for i := range q.Fields {
-		plain(q.Fields[i].Label, q.Fields[i].At("libelle"))
+		plain(q.Fields[i].Label, &q.Fields[i].Meta, "libelle")
 	}
 	for i := range q.Elements {
-		plain(q.Elements[i].Text, q.Elements[i].At("texte"))
+		plain(q.Elements[i].Text, &q.Elements[i].Meta, "texte")
 	}
 	for i := range q.Pairs {
 		p := &q.Pairs[i]
-		plain(p.Left, p.At("gauche"))
-		plain(p.Right, p.At("droite"))
+		plain(p.Left, &p.Meta, "gauche")
+		plain(p.Right, &p.Meta, "droite")
 	}
 	for _, h := range q.Hints {
-		plain(h, q.At("indices"))
+		plain(h, &q.Meta, "indices")
 	}
 	if q.Feedback != nil {
-		plain(q.Feedback.Right, q.Feedback.At("bonne"))
-		plain(q.Feedback.Wrong, q.Feedback.At("mauvaise"))
+		plain(q.Feedback.Right, &q.Feedback.Meta, "bonne")
+		plain(q.Feedback.Wrong, &q.Feedback.Meta, "mauvaise")
 	}
-	plain(q.Explanation, q.At("explication"))
+	plain(q.Explanation, &q.Meta, "explication")
 }
