@@ -388,3 +388,13 @@ func TestPlainMessages(t *testing.T) {
 		}
 	}
 }
+
+// The built-in library is what authors copy: it follows the rules it is
+// checked with. (Sources are checked against a fixed date, so the test does
+// not start failing on its own a year later; "pasapas check" uses today.)
+func TestBuiltinContentIsClean(t *testing.T) {
+	lib := Load(Options{Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}, Builtin())
+	for _, d := range lib.Diagnostics {
+		t.Errorf("%s", d)
+	}
+}
