@@ -218,6 +218,9 @@ func (pc *plainChecker) useVocabulary(l *Lesson) {
 	}
 	lx := &pc.vocabLex
 	lx.reset()
+	for _, sp := range neutral[pc.cat.Lang] { // "App Store" is not the synonym "app"
+		lx.add(&pc.aux, sp, sense{jargon: -1, concept: -1, vocab: -1, neutral: true})
+	}
 	for i := range l.Vocabulary {
 		w := &l.Vocabulary[i]
 		lx.add(&pc.aux, w.Word, sense{jargon: -1, concept: -1, vocab: i})

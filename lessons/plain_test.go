@@ -186,6 +186,14 @@ func TestPlainRules(t *testing.T) {
 			steps: `  - action: Lisez le mot « courriel » à voix haute.`,
 		},
 		{
+			name: "a name that holds a synonym is not the synonym",
+			vocabulary: arobase + `
+  - mot: application
+    definition: Un programme pour le téléphone.
+    synonymes: [app, appli]`,
+			steps: `  - action: Ouvrez l'App Store.`,
+		},
+		{
 			name:       "a label in quotes is not a second name",
 			vocabulary: arobase,
 			steps:      `  - action: Appuyez sur « Nouveau courriel ».`,
