@@ -41,8 +41,8 @@ type unit struct {
 	names     []nameUse
 	vocab     *lexicon // the lesson's vocabulary, when it lists synonyms
 	words     []Word
-	owns      []uint64 // per vocabulary entry, the concepts it names
-	synWarned map[string]bool
+	owns      []uint64   // per vocabulary entry, the concepts it names
+	synWarned []*lexTerm // the synonyms already reported
 }
 
 // nameUse is the name a unit gave to a concept first, and where: its line
@@ -83,13 +83,13 @@ func (pc *plainChecker) explains(w *Word) groupSet {
 	if pc.lang == nil {
 		return g
 	}
-	pc.terms(w.Word, func(t *term_) {
+	pc.terms(w.Word, func(t *lexTerm) {
 		if t.jargon >= 0 {
 			g.add(t.jargon)
 		}
 	})
 	for _, syn := range w.Synonyms {
-		pc.terms(syn, func(t *term_) {
+		pc.terms(syn, func(t *lexTerm) {
 			if t.jargon >= 0 {
 				g.add(t.jargon)
 			}
@@ -99,7 +99,7 @@ func (pc *plainChecker) explains(w *Word) groupSet {
 }
 
 // terms calls fn for each term of the language's lexicon found in text.
-func (pc *plainChecker) terms(text string, fn func(*term_)) {
+func (pc *plainChecker) terms(text string, fn func(*lexTerm)) {
 	sc := &pc.aux
 	sc.scan(text)
 	for i := 0; i < len(sc.toks); {
@@ -196,7 +196,7 @@ func (pc *plainChecker) useVocabulary(l *Lesson) {
 		if pc.lang == nil {
 			continue
 		}
-		pc.terms(w.Word, func(t *term_) {
+		pc.terms(w.Word, func(t *lexTerm) {
 			if t.concept < 0 {
 				return
 			}
@@ -206,7 +206,7 @@ func (pc *plainChecker) useVocabulary(l *Lesson) {
 			}
 		})
 		for _, syn := range w.Synonyms {
-			pc.terms(syn, func(t *term_) {
+			pc.terms(syn, func(t *lexTerm) {
 				if t.concept >= 0 {
 					pc.u.owns[i] |= 1 << t.concept
 				}
@@ -285,17 +285,10 @@ func (pc *plainChecker) synonyms(f textField) {
 		for k := i; k < i+n; k++ {
 			pc.seen[k] = true
 		}
-		if t.synonym && t.vocab != f.vocab && !sc.anyQuoted(i, n) {
-			used := sc.span(i, t)
-			key := string(sc.stemKey(i))
-			if !pc.u.synWarned[key] {
-				if pc.u.synWarned == nil {
-					pc.u.synWarned = map[string]bool{}
-				}
-				pc.u.synWarned[key] = true
-				word := pc.u.words[t.vocab].Word
-				pc.c.warnf(pc.posAt(f, i), "vocab_synonym", used, word, word)
-			}
+		if t.synonym && t.vocab != f.vocab && !sc.anyQuoted(i, n) && !slices.Contains(pc.u.synWarned, t) {
+			pc.u.synWarned = append(pc.u.synWarned, t) // once per lesson and synonym
+			word := pc.u.words[t.vocab].Word
+			pc.c.warnf(pc.posAt(f, i), "vocab_synonym", sc.span(i, t), word, word)
 		}
 		i += n
 	}
@@ -335,7 +328,7 @@ func (pc *plainChecker) ownedBy(entry, concept int) bool {
 }
 
 // name records the name used for a concept, or reports a second one.
-func (pc *plainChecker) name(f textField, t *term_, i int) {
+func (pc *plainChecker) name(f textField, t *lexTerm, i int) {
 	sc := &pc.sc
 	use := &pc.u.names[t.concept]
 	switch {

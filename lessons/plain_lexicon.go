@@ -13,9 +13,10 @@ import (
 // the longest term wins: "fichier joint" is not "fichier".
 //
 // Lookups index a map by the bytes of a word, which Go does without
-// allocating; a lexicon is built once and only read afterwards.
+// allocating. A lexicon is filled before it is read: once per language for
+// the word lists, once per lesson for its vocabulary.
 type lexicon struct {
-	byFirst map[string][]term_
+	byFirst map[string][]lexTerm
 	// may is a filter on first words, by their first and last bytes and
 	// length: most words of a text are ruled out without a map lookup.
 	may [64]uint64
@@ -33,8 +34,8 @@ func filterBit(w []byte) (int, uint64) {
 	return int(h / 64), 1 << (h % 64)
 }
 
-// term_ is one spelling of a term. (The name "term" is taken by diag.go.)
-type term_ struct {
+// lexTerm is one spelling of a term of a lexicon.
+type lexTerm struct {
 	words []string // the stems of the words after the first
 	lead  int      // how many of the first words are context, not the term ("votre" in "votre portable")
 	n     int      // number of words
@@ -68,7 +69,7 @@ func (lx *lexicon) add(sc *scanner, spelling string, m sense) {
 		return
 	}
 	if lx.byFirst == nil {
-		lx.byFirst = map[string][]term_{}
+		lx.byFirst = map[string][]lexTerm{}
 	}
 	k, bit := filterBit([]byte(ws[0]))
 	lx.may[k] |= bit
@@ -80,9 +81,9 @@ func (lx *lexicon) add(sc *scanner, spelling string, m sense) {
 			return
 		}
 	}
-	list = append(list, term_{words: ws[1:], lead: lead, n: len(ws), sense: m})
+	list = append(list, lexTerm{words: ws[1:], lead: lead, n: len(ws), sense: m})
 	// Longest first, so the first that matches is the longest.
-	slices.SortStableFunc(list, func(a, b term_) int { return b.n - a.n })
+	slices.SortStableFunc(list, func(a, b lexTerm) int { return b.n - a.n })
 	lx.byFirst[ws[0]] = list
 }
 
@@ -134,7 +135,7 @@ func stems(sc *scanner) []string {
 
 // match returns the longest term that starts at token i, and the number of
 // tokens it covers.
-func (lx *lexicon) match(s *scanner, i int) (*term_, int) {
+func (lx *lexicon) match(s *scanner, i int) (*lexTerm, int) {
 	if s.toks[i].kind != tWord {
 		return nil, 0
 	}
@@ -168,6 +169,6 @@ func (lx *lexicon) match(s *scanner, i int) (*term_, int) {
 
 // span returns the text of the term matched at token i (without its context
 // words), as the author wrote it.
-func (s *scanner) span(i int, t *term_) string {
+func (s *scanner) span(i int, t *lexTerm) string {
 	return collapseSpaces(s.text[s.toks[i+t.lead].start:s.toks[i+t.n-1].end])
 }

@@ -32,7 +32,7 @@ type token struct {
 	ks, ke     int32 // its folded key (lower case, no accents) in scanner.buf
 	stem       int32 // end of the key without a plural ending, in scanner.buf
 	kind       uint8
-	punct      rune // for tPunct: the character ('.' for "...", '*' for "**")
+	punct      rune // for tPunct and tSym: the character ('…' for "...", '*' for "**")
 	glued      bool // a word piece that continues the previous one (l'|adresse, rendez-|vous)
 	upper      bool // starts with a capital letter or a digit
 	quoted     bool // inside « », “ ”, "…", **…** or `…`: a label shown on screen, or a word being talked about
@@ -52,11 +52,6 @@ func (s *scanner) key(i int) []byte { t := &s.toks[i]; return s.buf[t.ks:t.ke] }
 
 // stemKey returns the key of token i without its plural ending.
 func (s *scanner) stemKey(i int) []byte { t := &s.toks[i]; return s.buf[t.ks:t.stem] }
-
-// is says whether token i is a word whose key is w.
-func (s *scanner) is(i int, w string) bool {
-	return i >= 0 && i < len(s.toks) && s.toks[i].kind == tWord && string(s.key(i)) == w
-}
 
 // scan reads text into tokens.
 func (s *scanner) scan(text string) {

@@ -186,6 +186,16 @@ func TestPlainRules(t *testing.T) {
 			steps: `  - action: Lisez le mot « courriel » à voix haute.`,
 		},
 		{
+			name: "each synonym once",
+			vocabulary: arobase + `
+  - mot: adresse mail
+    definition: L'adresse où vous recevez vos messages.
+    synonymes: [adresse électronique, adresse de courriel]`,
+			steps: `  - action: Écrivez votre adresse électronique.
+    resultat: Vous voyez votre adresse de courriel. Votre adresse électronique est là.`,
+			want: []string{"15:vocab_synonym", "16:vocab_synonym"},
+		},
+		{
 			name: "a name that holds a synonym is not the synonym",
 			vocabulary: arobase + `
   - mot: application
