@@ -193,23 +193,28 @@ func (s *scanner) words(from, to int) {
 			i += size
 			continue
 		}
-		j := i + size
+		// Read the word and fold it into buf in the same pass.
+		ks := int32(len(s.buf))
+		j := i
 		for j < to {
 			if c := text[j]; c < utf8.RuneSelf {
 				if ascii[c]&cWord == 0 {
 					break
 				}
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				s.buf = append(s.buf, c)
 				j++
 				continue
 			}
-			w, size := wordAt(text, j)
-			if !w {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r) {
 				break
 			}
+			s.buf = appendFoldedRune(s.buf, r)
 			j += size
 		}
-		ks := int32(len(s.buf))
-		s.buf = appendFolded(s.buf, text[i:j])
 		ke := int32(len(s.buf))
 		s.toks = append(s.toks, token{
 			start: int32(i), end: int32(j), ks: ks, ke: ke, stem: ks + int32(stemLen(s.buf[ks:ke])),
@@ -375,21 +380,25 @@ func appendFolded(buf []byte, w string) []byte {
 
 func appendFoldedRunes(buf []byte, w string) []byte {
 	for _, r := range w {
-		switch {
-		case r < 0x80:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			buf = append(buf, byte(r))
-		case r >= 0xc0 && r < 0x250:
-			buf = append(buf, foldTable[r]...)
-		case unicode.Is(unicode.Mn, r):
-			// a combining accent left by an unusual input: drop it, as fold does
-		default:
-			buf = append(buf, fold.Key(string(r))...) // rare in French or English: allocating is fine
-		}
+		buf = appendFoldedRune(buf, r)
 	}
 	return buf
+}
+
+// appendFoldedRune appends one character, folded.
+func appendFoldedRune(buf []byte, r rune) []byte {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(buf, byte(r))
+	case r >= 0xc0 && r < 0x250:
+		return append(buf, foldTable[r]...)
+	case unicode.Is(unicode.Mn, r):
+		return buf // a combining accent left by an unusual input: drop it, as fold does
+	}
+	return append(buf, fold.Key(string(r))...) // rare in French or English: allocating is fine
 }
 
 // stemLen returns the length of a folded word without its plural ending, so

@@ -37,7 +37,7 @@ var jargon = map[i18n.Lang][]string{
 		"fournisseur | fournisseur d'accès | FAI",
 		"application | appli | app",
 		"mise à jour | mettre à jour | mettez à jour | mis à jour",
-		"autorisation | permission",
+		"autorisation", // not "permission": everyday French ("demander la permission")
 		"Wi-Fi | wifi",
 		"NFC",
 		"FranceConnect | France Connect",
