@@ -51,6 +51,7 @@ func (s *scanner) sentenceEnd(from int) int {
 		if j == len(toks) || s.startsSentence(j) {
 			return j
 		}
+		i = j - 1 // the rest of the run leads to the same word: skip it, or "!!!…!" is quadratic
 	}
 	return len(toks)
 }

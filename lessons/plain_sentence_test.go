@@ -74,6 +74,15 @@ func TestLongSentenceCount(t *testing.T) {
 	}
 }
 
+// A long run of punctuation must not make the scan quadratic (found by
+// fuzzing): 200,000 marks take milliseconds, not minutes.
+func TestSentencesLongPunctuationRun(t *testing.T) {
+	text := "Oui " + strings.Repeat("!?.", 70000) + " non."
+	if got := sentenceWords(text); !slices.Equal(got, []int{2}) {
+		t.Errorf("got %v", got)
+	}
+}
+
 func TestExcerpt(t *testing.T) {
 	var s scanner
 	s.scan("Vous voyez l'adresse de la personne déjà écrite dans « À ».")
