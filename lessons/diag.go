@@ -202,4 +202,15 @@ var messages = i18n.Table{
 	"screen_key":       {FR: "« %s » ne sert pas pour un écran « %s ».", EN: "“%s” is not used by a “%s” screen."},
 	"screen_needs":     {FR: "Un écran « %s » a besoin de « %s ».", EN: "A “%s” screen needs “%s”."},
 	"variant_empty":    {FR: "La variante « %s » est vide : écrivez au moins « action ».", EN: "The variant “%s” is empty: write at least “action”."},
+
+	// Tolerances that would change an accepted answer beyond the author's
+	// intent (see quiz/text.go for how answers are compared).
+	"answer_erased": {
+		FR: "La réponse « %s » n'a que des signes. La tolérance de ponctuation les efface : n'importe quel signe serait accepté. Ajoutez « ponctuation: non » dans « tolerances ».",
+		EN: "The answer “%s” is made only of signs. The punctuation tolerance erases them: any sign would be accepted. Add “ponctuation: non” under “tolerances”.",
+	},
+	"accents_erased": {
+		FR: "La réponse « %s » a des accents. Sans « majuscules_accents », la tolérance de ponctuation efface les lettres accentuées : les accents ne comptent plus du tout. Ajoutez aussi « ponctuation: non ».",
+		EN: "The answer “%s” has accents. Without “majuscules_accents”, the punctuation tolerance erases accented letters: accents stop counting at all. Also add “ponctuation: non”.",
+	},
 }

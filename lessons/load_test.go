@@ -279,7 +279,7 @@ func TestRules(t *testing.T) {
 			},
 		},
 		{
-			name: "dangling lesson link",
+			name:  "dangling lesson link",
 			files: map[string]string{"lecon.yaml": base["lecon.yaml"] + "voir_aussi: [mail-ecrire]\n"},
 			want:  []string{"t/lecon.yaml:16:14 unknown_ref"},
 		},
@@ -321,7 +321,7 @@ questions:
     variante_de: mail-q-1
     type: reponse_libre
     enonce: Quel signe ?
-    reponses: ["@"]
+    reponses: [arobase]
     explication: Le signe @.
 `},
 			want: []string{"t/v.yaml:4:18 variant_skill"},
@@ -342,7 +342,7 @@ questions:
 			want: []string{"t/lecon.yaml:11:5 check_mixed"},
 		},
 		{
-			name: "no sources is a warning",
+			name:  "no sources is a warning",
 			files: map[string]string{"lecon.yaml": base["lecon.yaml"][:strings.Index(base["lecon.yaml"], "sources:")]},
 			want:  []string{"t/lecon.yaml:1:8 no_sources"},
 		},

@@ -35,6 +35,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runCheck(args[1:], lang, stdout, stderr)
 		case "schema":
 			return runSchema(stdout, stderr)
+		case "sim":
+			return runSim(args[1:], lang, stdout, stderr)
 		case "help":
 			printUsage(stdout, lang)
 			return 0

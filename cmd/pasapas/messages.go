@@ -2,7 +2,12 @@ package main
 
 import "pasapas/i18n"
 
-func say(l i18n.Lang, code string, args ...any) string { return messages.Format(l, code, args...) }
+func say(l i18n.Lang, code string, args ...any) string {
+	if _, ok := simMessages[code]; ok {
+		return simMessages.Format(l, code, args...)
+	}
+	return messages.Format(l, code, args...)
+}
 
 // messages are the command line's own words.
 var messages = i18n.Table{
@@ -14,6 +19,7 @@ Utilisation :
   pasapas check [options] [DOSSIER...]
                                   vérifie des leçons et des questions
   pasapas schema                  affiche le schéma JSON du format (pour les éditeurs)
+  pasapas sim [options]           simule le test adaptatif et le compare (--help)
   pasapas version                 affiche la version
   pasapas help                    affiche cette aide
 
@@ -33,6 +39,7 @@ Usage:
   pasapas check [options] [DIR...]
                                   check lessons and questions
   pasapas schema                  print the JSON Schema of the format (for editors)
+  pasapas sim [options]           simulate the adaptive test and compare it (--help)
   pasapas version                 print the version
   pasapas help                    print this help
 

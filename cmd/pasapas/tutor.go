@@ -54,4 +54,3 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
-
