@@ -141,6 +141,11 @@ func TestRules(t *testing.T) {
 			want:  []string{"t/x.yaml:3:1 syntax"},
 		},
 		{
+			name:  "tab after a key",
+			files: map[string]string{"x.yaml": "lecon: x\ntitre: Un titre\n\tniveau: 1\n"},
+			want:  []string{"t/x.yaml:3:1 syntax"},
+		},
+		{
 			name:  "empty file",
 			files: map[string]string{"x.yaml": "# rien\n"},
 			want:  []string{"t/x.yaml:1:1 empty_file"},
@@ -248,13 +253,48 @@ func TestRules(t *testing.T) {
 			name: "alias",
 			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
 				"titre: Lire une adresse", "titre: &t Lire une adresse\naide: *t", 1)},
-			want: []string{"t/lecon.yaml:3:7 alias"},
+			want: []string{"t/lecon.yaml:2:8 anchor", "t/lecon.yaml:3:7 alias"},
+		},
+		{
+			name: "text cut by a comment",
+			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
+				"titre: Lire une adresse", "titre: Tapez le code #123.", 1)},
+			want: []string{"t/lecon.yaml:2:8 cut_comment"},
+		},
+		{
+			name: "a text starting with !",
+			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
+				"titre: Lire une adresse", "titre: !important Lire", 1)},
+			want: []string{"t/lecon.yaml:2:8 tag"},
+		},
+		{
+			name:  "a text starting with *",
+			files: map[string]string{"x.yaml": "lecon: x\ntitre: *nom\n"},
+			want:  []string{"t/x.yaml:1:1 syntax"},
+		},
+		{
+			name:  "not UTF-8",
+			files: map[string]string{"x.yaml": "lecon: x\ntitre: \xe9t\xe9\n"},
+			want:  []string{"t/x.yaml:1:1 not_utf8"},
+		},
+		{
+			name:  "a file named .yaml.txt",
+			files: map[string]string{"x.yaml.txt": "lecon: x\n"},
+			want:  []string{"t/x.yaml.txt:1:1 not_yaml"},
 		},
 		{
 			name: "duplicate id across two files",
 			files: map[string]string{"autre.yaml": strings.Replace(base["questions.yaml"],
 				"enonce: Laquelle est une adresse ?", "enonce: Et celle-ci ?", 1)},
 			want: []string{"t/questions.yaml:2:9 dup_id"},
+		},
+		{
+			name: "a word defined twice in the glossary",
+			files: map[string]string{
+				"g1.yaml": "glossaire:\n  - mot: lien\n    definition: Un texte à toucher.\n",
+				"g2.yaml": "glossaire:\n  - mot: Lien\n    definition: Autre chose.\n",
+			},
+			want: []string{"t/g2.yaml:2:10 dup_id"},
 		},
 		{
 			name: "dangling skill",

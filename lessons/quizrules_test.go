@@ -200,7 +200,7 @@ func TestQuizRules(t *testing.T) {
         texte: B
         retour: Non.
     retour:
-      bonne: Bravo. #! feedback_both
+      bonne: "Bravo." #! feedback_both
       mauvaise: Dommage.
 `},
 		{"feedback on every choice is fine", `questions:

@@ -25,8 +25,13 @@ func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprint(fs.Output(), say(lang, "sim_usage"))
 		fs.PrintDefaults()
 	}
-	if ok, code := parseFlags(fs, args, lang, stdout, stderr); !ok {
+	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
+	if !ok {
 		return code
+	}
+	if len(words) > 0 {
+		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", words[0]), say(lang, "see_help"))
+		return 2
 	}
 	if *learners <= 0 || *maxItems <= 0 {
 		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "sim_bad_number"))
