@@ -207,7 +207,10 @@ func (cat *Catalogue) compose(base *Catalogue, own *parsed) {
 	cat.Competences = overlay(cat.Competences, own.competences, func(x *Competence) string { return x.ID }, func(x *Competence) *Meta { return &x.Meta })
 	cat.Lessons = overlay(cat.Lessons, own.lessons, func(x *Lesson) string { return x.ID }, func(x *Lesson) *Meta { return &x.Meta })
 	cat.Questions = overlay(cat.Questions, own.questions, func(x *Question) string { return x.ID }, func(x *Question) *Meta { return &x.Meta })
-	cat.Glossary = overlay(cat.Glossary, own.words, func(x *Word) string { return fold.Key(x.Word) }, func(x *Word) *Meta { return &x.Meta })
+	// A glossary is read in one language: words do not translate one by one.
+	if sound := slices.DeleteFunc(slices.Clone(own.words), func(w *Word) bool { return w.Broken() }); len(sound) > 0 {
+		cat.Glossary = sound
+	}
 }
 
 // broken lists the items left out.

@@ -109,23 +109,21 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, key string) {
 	}
 	m := v.FieldByName("Meta").Addr().Interface().(*Meta)
 	m.Pos = d.pos(n)
-	m.keys = make(map[string]Pos, len(n.Content)/2)
+	m.keys = make([]keyPos, 0, len(n.Content)/2)
 	d.stack = append(d.stack, m)
 	defer func() { d.stack = d.stack[:len(d.stack)-1] }()
 
 	si := infoOf(v.Type())
-	seen := make(map[string]int, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(d.pos(k), "want", "clé", term("text"))
 			continue
 		}
-		if line, dup := seen[k.Value]; dup {
+		if line := earlierKey(n, i); line > 0 {
 			d.errorf(d.pos(k), "duplicate_key", k.Value, line)
 			continue
 		}
-		seen[k.Value] = k.Line
 		f := si.byKey[k.Value]
 		if f == nil {
 			if fix := fold.Closest(k.Value, si.keys); fix != "" {
@@ -135,14 +133,25 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, key string) {
 			}
 			continue
 		}
-		m.keys[f.key] = d.pos(val)
+		m.keys = append(m.keys, keyPos{f.key, d.pos(val)})
 		d.decodeValue(val, v.FieldByIndex(f.index), f)
 	}
 	for _, f := range si.fields {
-		if _, ok := seen[f.key]; !ok && f.required {
+		if f.required && !m.Has(f.key) {
 			d.errorf(m.Pos, "missing", f.key, f.doc)
 		}
 	}
+}
+
+// earlierKey returns the line where the key at index i of a mapping was
+// already written, or 0.
+func earlierKey(n *yaml.Node, i int) int {
+	for j := 0; j < i; j += 2 {
+		if n.Content[j].Value == n.Content[i].Value && n.Content[j].Kind == yaml.ScalarNode {
+			return n.Content[j].Line
+		}
+	}
+	return 0
 }
 
 func isNull(n *yaml.Node) bool {
@@ -346,7 +355,7 @@ func (it *LessonItem) decodeYAML(d *decoder, n *yaml.Node, f *fieldInfo) {
 		d.decodeStruct(n, reflect.ValueOf(it.Step).Elem(), f.key)
 		return
 	}
-	c := &Check{Meta: Meta{Pos: d.pos(n), keys: map[string]Pos{"verifier": d.pos(check)}}}
+	c := &Check{Meta: Meta{Pos: d.pos(n), keys: []keyPos{{"verifier", d.pos(check)}}}}
 	it.Check = c
 	d.stack = append(d.stack, &c.Meta)
 	defer func() { d.stack = d.stack[:len(d.stack)-1] }()

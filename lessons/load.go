@@ -8,9 +8,11 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -94,14 +96,11 @@ func loadFiles(opts Options, c *collector, files []file) *Library {
 	if opts.Today.IsZero() {
 		opts.Today = time.Now()
 	}
-	var p parsed
-	for _, f := range files {
-		p.decodeFile(c, f)
-	}
+	p := decodeAll(c, files)
 	lib := &Library{}
-	fr := build(c, &p, i18n.FR, nil)
+	fr := build(c, p, i18n.FR, nil)
 	lib.catalogues = map[i18n.Lang]*Catalogue{i18n.FR: fr}
-	lib.catalogues[i18n.EN] = build(c, &p, i18n.EN, fr)
+	lib.catalogues[i18n.EN] = build(c, p, i18n.EN, fr)
 	for _, cat := range lib.catalogues {
 		checkPlainLanguage(c, cat, opts.Today)
 	}
@@ -112,6 +111,43 @@ func loadFiles(opts Options, c *collector, files []file) *Library {
 	c.list.Sort()
 	lib.Diagnostics = c.list
 	return lib
+}
+
+// decodeAll parses and decodes the files on every core: YAML parsing is most
+// of a load's time. Each file has its own results, merged in file order so
+// that a load says the same thing every time.
+func decodeAll(c *collector, files []file) *parsed {
+	type result struct {
+		p parsed
+		c collector
+	}
+	results := make([]result, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i].p.decodeFile(&results[i].c, files[i])
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	all := &parsed{}
+	for i := range results {
+		r := &results[i]
+		c.list = append(c.list, r.c.list...)
+		all.domains = append(all.domains, r.p.domains...)
+		all.competences = append(all.competences, r.p.competences...)
+		all.lessons = append(all.lessons, r.p.lessons...)
+		all.questions = append(all.questions, r.p.questions...)
+		all.words = append(all.words, r.p.words...)
+		all.skipped = append(all.skipped, r.p.skipped...)
+	}
+	return all
 }
 
 // kindKeys name each kind of file by the key that announces it.
@@ -245,6 +281,8 @@ func syntaxProblem(f file, err error) (Pos, string) {
 	switch {
 	case strings.Contains(lineText, "\t"):
 		pos.Col = strings.Index(lineText, "\t") + 1
+	case strings.Contains(detail, "end of stream") && strings.ContainsAny(lineText, `"'`):
+		pos.Col = strings.IndexAny(lineText, `"'`) + 1
 	case strings.Contains(detail, "mapping values") && strings.Count(lineText, ": ") > 1:
 		first := strings.Index(lineText, ": ")
 		pos.Col = first + 2 + strings.Index(lineText[first+2:], ": ") + 1

@@ -28,8 +28,13 @@ func (p Pos) String() string {
 // author at the exact key or value.
 type Meta struct {
 	Pos    Pos
-	keys   map[string]Pos
+	keys   []keyPos // few per block: a slice beats a map here
 	broken bool
+}
+
+type keyPos struct {
+	key string
+	pos Pos
 }
 
 // Broken says whether a problem was found in the block: broken blocks are
@@ -39,16 +44,22 @@ func (m *Meta) Broken() bool { return m.broken }
 // At returns the position of the value of key, or of the block itself when
 // the key is absent.
 func (m *Meta) At(key string) Pos {
-	if p, ok := m.keys[key]; ok {
-		return p
+	for _, k := range m.keys {
+		if k.key == key {
+			return k.pos
+		}
 	}
 	return m.Pos
 }
 
 // Has says whether the key was written in the block.
 func (m *Meta) Has(key string) bool {
-	_, ok := m.keys[key]
-	return ok
+	for _, k := range m.keys {
+		if k.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // Ref is an identifier that points at another item (an acquis, a lesson, a

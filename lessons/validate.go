@@ -52,8 +52,8 @@ func (v *validator) competence(comp *Competence) {
 }
 
 func (v *validator) lesson(l *Lesson) {
-	if len(l.Items) > 0 && len(l.Steps()) == 0 {
-		v.errorf(&l.Meta, l.At("etapes"), "type_needs", "lecon", "action")
+	if len(l.Items) > 0 && len(l.Steps()) == 0 && !l.Broken() {
+		v.errorf(&l.Meta, l.At("etapes"), "no_steps")
 	}
 	for _, it := range l.Items {
 		if it.Step != nil && it.Step.Variants != nil {
@@ -108,8 +108,10 @@ func (v *validator) question(q *Question, inBank bool) {
 	if q.VariantOf.ID != "" && q.VariantOf.ID == q.ID {
 		v.errorf(m, q.VariantOf.Pos, "variant_self")
 	}
-	if q.Type == "" {
-		return // already reported
+	if q.Type == "" || q.Broken() {
+		// The decoder already found a problem: rules checked on half-read
+		// data would only add confusing echoes of it.
+		return
 	}
 	for t, keys := range typeKeys {
 		if t == q.Type {
@@ -132,7 +134,7 @@ func (v *validator) question(q *Question, inBank bool) {
 	case FreeText:
 		// One field: the same checker and the same rules as several fields.
 		f := Field{Meta: *m, ID: "reponse", Format: q.Format, Answers: q.Answers, Tolerances: q.Tolerances}
-		f.keys = map[string]Pos{"reponses": m.At("reponses"), "tolerances": m.At("tolerances"), "format": m.At("format")}
+		f.keys = []keyPos{{"reponses", m.At("reponses")}, {"tolerances", m.At("tolerances")}, {"format", m.At("format")}}
 		v.field(q, &f, false)
 		q.Fields = []Field{f}
 		v.globalFeedback(q)
@@ -353,18 +355,14 @@ func (v *validator) screen(q *Question, s *Screen) {
 // when it marked something broken, so the caller rebuilds and checks again.
 func (v *validator) references(cat *Catalogue, own *parsed) bool {
 	broke := false
-	left := map[string]bool{} // identifiers of items left out, for a clearer message
-	for _, s := range own.broken() {
-		left[s.Kind+"\x00"+s.ID] = true
-	}
+	left := own.leftOut() // identifiers of items left out, for a clearer message
 	check := func(item *Meta, r Ref, kind string, exists bool, known func() string) {
 		if r.IsZero() || exists || item.Broken() {
 			return
 		}
 		broke = true
-		leftKind := map[string]string{"skill": "competence", "lesson": "lecon", "question": "question", "domain": "domaine"}[kind]
 		switch {
-		case left[leftKind+"\x00"+r.ID]:
+		case left[kind+"\x00"+r.ID]:
 			v.errorf(item, r.Pos, "ref_left", term(kind), r.ID)
 		default:
 			if fix := known(); fix != "" {
@@ -430,6 +428,41 @@ func (v *validator) references(cat *Catalogue, own *parsed) bool {
 		questionRefs(&q.Meta, q)
 	}
 	return broke
+}
+
+// leftOut returns the identifiers, by kind, of the items marked broken and
+// of their parts, so a reference to them can say why it fails.
+func (p *parsed) leftOut() map[string]bool {
+	left := map[string]bool{}
+	add := func(kind, id string) { left[kind+"\x00"+id] = true }
+	for _, d := range p.domains {
+		if d.Broken() {
+			add("domain", d.ID)
+		}
+	}
+	for _, comp := range p.competences {
+		if comp.Broken() {
+			for _, s := range comp.Skills() {
+				add("skill", s.ID)
+			}
+		}
+	}
+	for _, l := range p.lessons {
+		if l.Broken() {
+			add("lesson", l.ID)
+			for _, it := range l.Items {
+				if q := checkQuestion(it); q != nil {
+					add("question", q.ID)
+				}
+			}
+		}
+	}
+	for _, q := range p.questions {
+		if q.Broken() {
+			add("question", q.ID)
+		}
+	}
+	return left
 }
 
 // prerequisiteCycles finds lessons that are, through their prerequisites,

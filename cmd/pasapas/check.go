@@ -75,3 +75,14 @@ func printStats(w io.Writer, lang i18n.Lang, cat *lessons.Catalogue) {
 	}
 	tw.Flush()
 }
+
+// runSchema prints the JSON Schema of the content format, for editors.
+func runSchema(stdout, stderr io.Writer) int {
+	schema, err := lessons.JSONSchema()
+	if err != nil {
+		fmt.Fprintln(stderr, "pasapas:", err)
+		return 1
+	}
+	stdout.Write(schema)
+	return 0
+}

@@ -18,8 +18,8 @@ import (
 	"pasapas/i18n"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
+// versionString is set at build time with -ldflags "-X main.versionString=…".
+var versionString = "0.1.0-dev"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -33,11 +33,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "check":
 			return runCheck(args[1:], lang, stdout, stderr)
+		case "schema":
+			return runSchema(stdout, stderr)
 		case "help":
 			printUsage(stdout, lang)
 			return 0
 		case "version":
-			fmt.Fprintln(stdout, "pasapas", version)
+			fmt.Fprintln(stdout, "pasapas", versionString)
 			return 0
 		}
 	}

@@ -13,12 +13,16 @@ Utilisation :
   pasapas [options]               lance le tuteur
   pasapas check [options] [DOSSIER...]
                                   vérifie des leçons et des questions
+  pasapas schema                  affiche le schéma JSON du format (pour les éditeurs)
   pasapas version                 affiche la version
   pasapas help                    affiche cette aide
 
 Options du tuteur :
   --lang fr|en                    langue (par défaut : celle du système, sinon français)
   --content DOSSIER               ajoute les leçons d'un dossier (plusieurs fois possible)
+  --theme defaut|contraste|ascii  apparence (contraste : fort contraste)
+  --mouse                         permet de cliquer avec la souris
+  --version                       affiche la version
 
 Données : PASAPAS_HOME choisit le dossier des progrès (clé USB, tests).
 `,
@@ -28,12 +32,16 @@ Usage:
   pasapas [options]               start the tutor
   pasapas check [options] [DIR...]
                                   check lessons and questions
+  pasapas schema                  print the JSON Schema of the format (for editors)
   pasapas version                 print the version
   pasapas help                    print this help
 
 Tutor options:
   --lang fr|en                    language (default: the system's, else French)
   --content DIR                   add the lessons of a folder (may be repeated)
+  --theme defaut|contraste|ascii  look (contraste: high contrast)
+  --mouse                         allows clicking with the mouse
+  --version                       print the version
 
 Data: PASAPAS_HOME chooses the progress folder (USB stick, tests).
 `,
@@ -47,6 +55,11 @@ Data: PASAPAS_HOME chooses the progress folder (USB stick, tests).
 	"flag_stats":      {FR: "affiche le nombre de leçons et de questions par compétence et par niveau", EN: "print the number of lessons and questions per competence and level"},
 	"flag_no_builtin": {FR: "vérifie les dossiers seuls, sans le contenu intégré", EN: "check the folders alone, without the built-in content"},
 	"flag_content":    {FR: "ajoute les leçons d'un dossier", EN: "add the lessons of a folder"},
+	"flag_theme":      {FR: "apparence : defaut, contraste (fort contraste) ou ascii", EN: "look: defaut, contraste (high contrast) or ascii"},
+	"flag_mouse":      {FR: "permet de cliquer sur les choix avec la souris", EN: "allows clicking choices with the mouse"},
+	"flag_version":    {FR: "affiche la version", EN: "print the version"},
+	"unknown_command": {FR: "commande inconnue « %s »", EN: "unknown command “%s”"},
+	"bad_theme":       {FR: "apparence inconnue « %s » (possibles : %s)", EN: "unknown look “%s” (possible: %s)"},
 	"see_help":        {FR: "Tapez « pasapas help » pour l'aide.", EN: "Type “pasapas help” for help."},
 	"counts":          {FR: "%d compétences, %d leçons, %d questions", EN: "%d competences, %d lessons, %d questions"},
 	"check_clean":     {FR: "Tout est correct : %s.", EN: "All good: %s."},

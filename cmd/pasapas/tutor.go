@@ -3,10 +3,55 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
+	"time"
+
+	"pasapas/i18n"
+	"pasapas/lessons"
+	"pasapas/tutor"
 )
 
+// dirList collects a repeatable --content flag.
+type dirList []string
+
+func (d *dirList) String() string     { return strings.Join(*d, ",") }
+func (d *dirList) Set(v string) error { *d = append(*d, v); return nil }
+
 // runTutor starts the learner's interface.
-func runTutor(args []string, lang interface{}, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "todo")
+func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
+	fs := newFlags("pasapas", lang, stderr, nil)
+	var dirs dirList
+	fs.Var(&dirs, "content", say(lang, "flag_content"))
+	theme := fs.String("theme", "defaut", say(lang, "flag_theme"))
+	mouse := fs.Bool("mouse", false, say(lang, "flag_mouse"))
+	version := fs.Bool("version", false, say(lang, "flag_version"))
+	fs.Usage = func() { printUsage(fs.Output(), lang) }
+	if ok, code := parseFlags(fs, args, lang, stdout, stderr); !ok {
+		return code
+	}
+	if *version {
+		fmt.Fprintln(stdout, "pasapas", versionString)
+		return 0
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", fs.Arg(0)), say(lang, "see_help"))
+		return 2
+	}
+	th, ok := tutor.ThemeByName(*theme)
+	if !ok {
+		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "bad_theme", *theme, strings.Join(tutor.ThemeNames, ", ")))
+		return 2
+	}
+	trees := []lessons.Tree{lessons.Builtin()}
+	for _, d := range dirs {
+		trees = append(trees, lessons.Dir(d))
+	}
+	lib := lessons.Load(lessons.Options{Today: time.Now()}, trees...)
+	err := tutor.Run(tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse})
+	if err != nil {
+		fmt.Fprintln(stderr, "pasapas:", err)
+		return 1
+	}
 	return 0
 }
+

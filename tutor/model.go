@@ -1,0 +1,263 @@
+package tutor
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"pasapas/i18n"
+	"pasapas/lessons"
+)
+
+// Context is what every screen shares: the size, the look, the keys, the
+// language and the content.
+type Context struct {
+	Lang  i18n.Lang
+	Theme Theme
+	Keys  keyMap
+	Lib   *lessons.Library
+	Cat   *lessons.Catalogue
+	Mouse bool
+	MD    *markdown
+
+	Width, Height int // the whole window
+}
+
+// say returns a message in the learner's language.
+func (c *Context) say(code string, args ...any) string { return say(c.Lang, code, args...) }
+
+// screen is one page of the tutor. Screens are plain structs: they update
+// their own state and draw themselves into the body box they are given; the
+// top model draws the header, the help bar and the overlays.
+type screen interface {
+	// Update reacts to a message and may return a command.
+	Update(ctx *Context, msg tea.Msg) tea.Cmd
+	// Render draws the body, exactly width × height at most.
+	Render(ctx *Context, width, height int) string
+	// Title names the screen in the header.
+	Title(ctx *Context) string
+	// Help lists the keys that matter on this screen, for the help bar.
+	Help(ctx *Context) []key.Binding
+}
+
+// Navigation between screens travels as messages, so screens never hold the
+// stack.
+type (
+	pushMsg    struct{ s screen }
+	popMsg     struct{}
+	replaceMsg struct{ s screen }
+)
+
+func push(s screen) tea.Cmd    { return func() tea.Msg { return pushMsg{s} } }
+func back() tea.Cmd            { return func() tea.Msg { return popMsg{} } }
+func replace(s screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } }
+
+// Minimal size: below it only "Agrandissez la fenêtre" is shown.
+const minWidth, minHeight = 40, 12
+
+// model is the only Bubble Tea model.
+type model struct {
+	ctx      *Context
+	stack    []screen
+	help     help.Model
+	showHelp bool
+	quitting *quitDialog
+}
+
+func newModel(ctx *Context, first screen) *model {
+	h := help.New()
+	h.ShortSeparator = "  ·  "
+	h.Styles.ShortKey = ctx.Theme.Key
+	h.Styles.ShortDesc = ctx.Theme.Text
+	h.Styles.ShortSeparator = ctx.Theme.Muted
+	h.Styles.Ellipsis = ctx.Theme.Muted
+	return &model{ctx: ctx, stack: []screen{first}, help: h}
+}
+
+func (m *model) top() screen { return m.stack[len(m.stack)-1] }
+
+func (m *model) Init() tea.Cmd {
+	if i, ok := m.top().(interface{ Init(*Context) tea.Cmd }); ok {
+		return i.Init(m.ctx)
+	}
+	return nil
+}
+
+func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
+		return m, m.top().Update(m.ctx, msg)
+	case pushMsg:
+		m.stack = append(m.stack, msg.s)
+		return m, m.initTop()
+	case replaceMsg:
+		m.stack[len(m.stack)-1] = msg.s
+		return m, m.initTop()
+	case popMsg:
+		if len(m.stack) > 1 {
+			m.stack = m.stack[:len(m.stack)-1]
+		}
+		return m, m.top().Update(m.ctx, resumeMsg{})
+	case quitMsg:
+		return m, tea.Quit
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	case tea.MouseClickMsg:
+		if m.quitting != nil || m.showHelp || msg.Button != tea.MouseLeft {
+			return m, nil
+		}
+		mouse := msg.Mouse()
+		return m, m.top().Update(m.ctx, clickMsg{x: mouse.X, y: mouse.Y - headerHeight})
+	}
+	return m, m.top().Update(m.ctx, msg)
+}
+
+// resumeMsg tells a screen it is on top again.
+type resumeMsg struct{}
+
+func (m *model) initTop() tea.Cmd {
+	cmds := []tea.Cmd{m.top().Update(m.ctx, tea.WindowSizeMsg{Width: m.ctx.Width, Height: m.ctx.Height})}
+	if i, ok := m.top().(interface{ Init(*Context) tea.Cmd }); ok {
+		cmds = append(cmds, i.Init(m.ctx))
+	}
+	return tea.Batch(cmds...)
+}
+
+// key handles the keys that work everywhere, then gives the key to the
+// dialog or the screen on top.
+func (m *model) key(msg tea.KeyPressMsg) tea.Cmd {
+	keys := m.ctx.Keys
+	switch {
+	case m.quitting != nil:
+		if key.Matches(msg, keys.Quit) {
+			return tea.Quit // a second Ctrl+C really means it
+		}
+		return m.quitting.update(m, msg)
+	case key.Matches(msg, keys.Quit):
+		m.quitting = &quitDialog{}
+		m.quitting.menu.set([]menuItem{{label: m.ctx.say("quit_no")}, {label: m.ctx.say("quit_yes")}})
+		return nil
+	case m.showHelp:
+		if key.Matches(msg, keys.Back, keys.Help, keys.Enter) {
+			m.showHelp = false
+		}
+		return nil
+	case key.Matches(msg, keys.Help) && !typing(m.top()):
+		m.showHelp = true
+		return nil
+	}
+	return m.top().Update(m.ctx, msg)
+}
+
+// typing says whether the screen is taking text, where "?" is a character
+// and not a request for help.
+func typing(s screen) bool {
+	t, ok := s.(interface{ Typing() bool })
+	return ok && t.Typing()
+}
+
+type quitMsg struct{}
+
+// quitDialog asks before quitting: a learner who pressed Ctrl+C by accident
+// loses nothing. "Non" comes first.
+type quitDialog struct{ menu menu }
+
+func (q *quitDialog) update(m *model, msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.ctx.Keys.Back) {
+		m.quitting = nil
+		return nil
+	}
+	if i, ok := q.menu.update(m.ctx, msg); ok {
+		m.quitting = nil
+		if i == 1 {
+			return func() tea.Msg { return quitMsg{} }
+		}
+	}
+	return nil
+}
+
+const headerHeight = 2 // title line and rule
+
+func (m *model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = m.ctx.say("app")
+	if m.ctx.Mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	return v
+}
+
+// render draws the whole window: header, body, help bar.
+func (m *model) render() string {
+	ctx := m.ctx
+	w, h := ctx.Width, ctx.Height
+	if w < minWidth || h < minHeight {
+		return fit(wrap(ctx.say("too_small"), max(1, w)), max(1, w), max(1, h))
+	}
+	t := ctx.Theme
+	title := t.Header.Render(ctx.say("app")) + t.Muted.Render("  ·  ") + t.Title.Render(sanitize(m.top().Title(ctx)))
+	header := fit(title, w, 1) + "\n" + t.rule(w)
+
+	bodyH := h - headerHeight - 2
+	var body string
+	switch {
+	case m.quitting != nil:
+		body = m.renderQuit(w, bodyH)
+	case m.showHelp:
+		body = m.renderHelp(w, bodyH)
+	default:
+		body = m.top().Render(ctx, w, bodyH)
+	}
+	body = fit(body, w, bodyH)
+	if pad := bodyH - lipgloss.Height(body); pad > 0 {
+		body += strings.Repeat("\n", pad)
+	}
+
+	m.help.SetWidth(w)
+	bindings := m.top().Help(ctx)
+	if m.quitting != nil || m.showHelp {
+		bindings = []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
+	} else {
+		bindings = append(bindings, ctx.Keys.Help)
+	}
+	footer := t.rule(w) + "\n" + fit(m.help.ShortHelpView(bindings), w, 1)
+	return header + "\n" + body + "\n" + footer
+}
+
+func (m *model) renderQuit(w, h int) string {
+	t := m.ctx.Theme
+	return strings.Join([]string{
+		"",
+		t.Heading.Render(wrap(m.ctx.say("quit_title"), w)),
+		wrap(m.ctx.say("quit_saved"), w),
+		"",
+		m.quitting.menu.render(m.ctx, w, h-4, 4),
+	}, "\n")
+}
+
+func (m *model) renderHelp(w, h int) string {
+	ctx := m.ctx
+	t := ctx.Theme
+	lines := []string{t.Heading.Render(ctx.say("help_title")), wrap(ctx.say("help_intro"), w), ""}
+	seen := map[string]bool{}
+	all := append(m.top().Help(ctx), ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Enter, ctx.Keys.Back, ctx.Keys.Quit)
+	for _, b := range all {
+		hk := b.Help()
+		if seen[hk.Key+hk.Desc] || hk.Key == "" {
+			continue
+		}
+		seen[hk.Key+hk.Desc] = true
+		lines = append(lines, hanging(t.Key.Render(hk.Key)+"  ", hk.Desc, w))
+	}
+	lines = append(lines, "", wrap(ctx.say("help_numbers"), w))
+	if ctx.Mouse {
+		lines = append(lines, wrap(ctx.say("help_mouse"), w))
+	}
+	lines = append(lines, "", t.Muted.Render(wrap(ctx.say("help_close"), w)))
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,100 @@
+package tutor
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// sanitize removes from text that comes from content files or from the
+// store everything a terminal would interpret: escape and control
+// characters, and invisible direction overrides. The loader already refuses
+// them in content; this is the last line of defence before the screen, and
+// the only one for names typed by learners.
+func sanitize(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\t' {
+			return ' '
+		}
+		if unsafeRune(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r == '\n':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
+		return true
+	}
+	return false
+}
+
+// wrap breaks text into lines of at most width cells, at spaces and after
+// hyphens; only a word longer than the whole width is cut. Existing line
+// breaks are kept.
+func wrap(s string, width int) string {
+	if width < 1 {
+		width = 1
+	}
+	return ansi.Wrap(s, width, "-")
+}
+
+// fit makes a block exactly fit a box: no line wider than width (cut with
+// ansi awareness, as a last resort) and at most height lines.
+func fit(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if height >= 0 && len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > width {
+			lines[i] = ansi.Truncate(l, width, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// indent prefixes every line of s.
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = prefix + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// hanging wraps text after a marker, with the following lines aligned
+// under the first letter: "▸ 1. Un texte qui continue
+//
+//	sur la ligne suivante".
+func hanging(marker, text string, width int) string {
+	mw := lipgloss.Width(marker)
+	body := wrap(text, max(1, width-mw))
+	lines := strings.Split(body, "\n")
+	pad := strings.Repeat(" ", mw)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = marker + lines[i]
+		} else {
+			lines[i] = pad + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
