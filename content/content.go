@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the built-in content, one folder per language.
 //
-//go:embed fr
+//go:embed fr en
 var FS embed.FS
