@@ -38,3 +38,5 @@ require (
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/sys v0.47.0 // indirect
 )
+
+require github.com/open-spaced-repetition/go-fsrs/v3 v3.3.1

@@ -139,3 +139,57 @@ func Number(s string) (float64, bool) {
 	}
 	return x, true
 }
+
+// The two text treatments of Pix's tolerances, kept here because both the
+// answer checker (quiz) and the content checker (lessons) need them: the
+// checker to compare, the content checker to warn when a treatment would
+// erase an accepted answer.
+
+// T1 is Pix's first tolerance, "espaces, casse & accents": lower case, no
+// accents or cedillas (every combining mark removed after decomposition) and
+// no whitespace at all, so "Rendez Vous" and "rendezvous" are the same.
+func T1(s string) string {
+	s = strings.ToLower(s)
+	if isASCII(s) {
+		if !strings.ContainsFunc(s, unicode.IsSpace) {
+			return s
+		}
+		return strings.Map(dropSpace, s)
+	}
+	return strings.Map(dropSpace, Accents(s))
+}
+
+func dropSpace(r rune) rune {
+	if unicode.IsSpace(r) {
+		return -1
+	}
+	return r
+}
+
+// T2 is Pix's second tolerance, "ponctuation": it keeps only the ASCII
+// letters, the digits and the plain space, and turns runs of spaces into one.
+// Like Pix, it works on ASCII only: applied without T1, it also deletes
+// accented letters ("Transférer" becomes "Transfrer"), which is why a
+// question that turns T1 off should usually turn T2 off too.
+func T2(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			b.WriteByte(c)
+			space = false
+		}
+		// Every other byte, including each byte of a non-ASCII letter, is
+		// dropped; a dropped character between two spaces leaves them
+		// adjacent, and they are then collapsed as Pix does.
+	}
+	return b.String()
+}

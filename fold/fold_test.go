@@ -87,3 +87,38 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestT1(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Rendez Vous", "rendezvous"},
+		{"  Élève\tÇa\n", "eleveca"},
+		{"a b c d e", "abcde"},
+		{"TRANSFÉRER", "transferer"},
+		{"cœur", "cœur"}, // not decomposable: kept, as Pix keeps it
+		{"", ""},
+		{"déjà-vu !", "deja-vu!"},
+	} {
+		if got := T1(c.in); got != c.want {
+			t.Errorf("T1(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestT2(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"rendez-vous", "rendezvous"},
+		{"Bonjour, Paul !", "Bonjour Paul "},
+		{"a - b", "a b"},
+		{"a   b", "a b"},
+		{"@", ""},
+		{"l'école", "lcole"},        // without T1 first, accented letters go too
+		{"Transférer", "Transfrer"}, // idem
+		{"tab\there", "tabhere"},    // only the plain space is kept
+		{"12,50 €", "1250 "},
+		{"", ""},
+	} {
+		if got := T2(c.in); got != c.want {
+			t.Errorf("T2(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -25,7 +25,9 @@ func generatedTree(lessons, questions int) fstest.MapFS {
 		}
 		put(fmt.Sprintf("c%d/competence.yaml", c), b.String())
 	}
-	skill := func(i int) string { return fmt.Sprintf("c%d-t%d-%d", i%comps, (i/comps)%topics, 1+(i/(comps*topics))%4) }
+	skill := func(i int) string {
+		return fmt.Sprintf("c%d-t%d-%d", i%comps, (i/comps)%topics, 1+(i/(comps*topics))%4)
+	}
 	for i := range lessons {
 		var b strings.Builder
 		fmt.Fprintf(&b, "lecon: l%d\ntitre: Leçon %d\nniveau: %d\nduree: 10\nobjectifs: [Je sais faire la chose.]\nacquis: [%s]\n", i, i, 1+i%4, skill(i))

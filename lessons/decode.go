@@ -159,8 +159,15 @@ func isNull(n *yaml.Node) bool {
 }
 
 func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, f *fieldInfo) {
-	if n.Kind == yaml.AliasNode {
+	switch {
+	case n.Kind == yaml.AliasNode:
 		d.errorf(d.pos(n), "alias")
+		return
+	case n.Anchor != "":
+		d.errorf(d.pos(n), "anchor", "&"+n.Anchor)
+		return
+	case n.Tag != "" && !strings.HasPrefix(n.Tag, "!!"):
+		d.errorf(d.pos(n), "tag", n.Tag)
 		return
 	}
 	d.depth++
@@ -204,6 +211,15 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, f *fieldInfo) {
 		if f.slug && !IsSlug(s) {
 			d.errorf(d.pos(n), "slug", s)
 			return
+		}
+		if n.LineComment != "" && n.Style == 0 && !f.slug && f.enum == nil {
+			// "Tapez le code #123." loses "#123." without a word from
+			// YAML: the author must hear about it.
+			cut := strings.TrimPrefix(n.LineComment, "#")
+			if len([]rune(cut)) > 20 {
+				cut = string([]rune(cut)[:20]) + "…"
+			}
+			d.c.warnf(d.pos(n), "cut_comment", cut)
 		}
 		v.SetString(s)
 	case reflect.Int:

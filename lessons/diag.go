@@ -124,6 +124,14 @@ var terms = i18n.Table{
 	"kind_competence": {FR: "une compétence", EN: "a competence"},
 	"kind_lecon":      {FR: "une leçon", EN: "a lesson"},
 	"kind_questions":  {FR: "une banque de questions", EN: "a question bank"},
+	"syn_tab":         {FR: "il y a une tabulation ; décalez les lignes avec des espaces", EN: "there is a tab; indent lines with spaces"},
+	"syn_colon":       {FR: "un « : » est mal placé ; si le texte contient « : », mettez-le entre guillemets", EN: "a “:” is misplaced; if the text holds “:”, put it in quotes"},
+	"syn_nocolon":     {FR: "il manque « : » après le nom d'une clé", EN: "a “:” is missing after a key's name"},
+	"syn_indent":      {FR: "le décalage (les espaces en début de ligne) n'est pas le même que celui des lignes voisines", EN: "the indentation (spaces at the start of the line) differs from the lines around"},
+	"syn_unclosed":    {FR: "un guillemet ou un crochet n'est pas refermé", EN: "a quote or a bracket is not closed"},
+	"syn_star":        {FR: "un texte qui commence par « * » ou « & » doit être entre guillemets", EN: "a text starting with “*” or “&” must be in quotes"},
+	"syn_start":       {FR: "un caractère ne peut pas commencer une valeur ; mettez le texte entre guillemets", EN: "a character cannot start a value; put the text in quotes"},
+	"syn_other":       {FR: "le YAML n'est pas valide", EN: "the YAML is not valid"},
 	"kind_glossaire":  {FR: "un glossaire", EN: "a glossary"},
 }
 
@@ -132,7 +140,14 @@ var terms = i18n.Table{
 var messages = i18n.Table{
 	// Reading the file.
 	"read":        {FR: "Impossible de lire le fichier : %v", EN: "Cannot read the file: %v"},
-	"syntax":      {FR: "Le fichier est mal écrit : %s", EN: "The file is badly written: %s"},
+	"syntax":      {FR: "Le fichier est mal écrit : %s (%s)", EN: "The file is badly written: %s (%s)"},
+	"read_denied": {FR: "Vous n'avez pas le droit de lire ce fichier ou ce dossier.", EN: "You are not allowed to read this file or folder."},
+	"not_utf8":    {FR: "Le fichier n'est pas enregistré en UTF-8 : enregistrez-le avec le codage « UTF-8 ».", EN: "The file is not saved as UTF-8: save it with the “UTF-8” encoding."},
+	"no_dir":      {FR: "« %s » n'existe pas.", EN: "“%s” does not exist."},
+	"not_yaml":    {FR: "Ce fichier n'est pas lu : son nom doit finir par .yaml (pas .yaml.txt).", EN: "This file is not read: its name must end in .yaml (not .yaml.txt)."},
+	"anchor":      {FR: "« %s » : un texte qui commence par « & » doit être entre guillemets.", EN: "“%s”: a text starting with “&” must be in quotes."},
+	"tag":         {FR: "« %s » : un texte qui commence par « ! » doit être entre guillemets.", EN: "“%s”: a text starting with “!” must be in quotes."},
+	"cut_comment": {FR: "Le texte s'arrête avant « #%s » : après « # », tout est un commentaire. Si « # » fait partie du texte, mettez tout le texte entre guillemets.", EN: "The text stops before “#%s”: after “#”, everything is a comment. If “#” belongs to the text, put the whole text in quotes."},
 	"empty_file":  {FR: "Le fichier est vide.", EN: "The file is empty."},
 	"not_mapping": {FR: "Le fichier doit être une suite de clés, comme « lecon: mon-identifiant ».", EN: "The file must be a list of keys, such as “lecon: my-identifier”."},
 	"no_kind": {
@@ -146,7 +161,7 @@ var messages = i18n.Table{
 	"alias":           {FR: "Les alias YAML (*nom) ne sont pas acceptés : écrivez le contenu en entier.", EN: "YAML aliases (*name) are not accepted: write the content out in full."},
 	"want":            {FR: "« %s » doit être %s.", EN: "“%s” must be %s."},
 	"empty":           {FR: "« %s » est vide.", EN: "“%s” is empty."},
-	"missing":         {FR: "Il manque la clé « %s » : %s", EN: "The key “%s” is missing: %s"},
+	"missing":         {FR: "Il manque la clé « %s » : %s", EN: "The key “%s” is missing.%.0s"},
 	"enum":            {FR: "« %s » ne peut pas valoir « %s ». Valeurs possibles : %s.", EN: "“%s” cannot be “%s”. Possible values: %s."},
 	"range":           {FR: "« %s » vaut %v : il faut un nombre entre %v et %v.", EN: "“%s” is %v: it must be a number between %v and %v."},
 	"slug": {
@@ -155,13 +170,13 @@ var messages = i18n.Table{
 	},
 	"date":        {FR: "« %s » n'est pas une date : écrivez-la AAAA-MM-JJ (exemple : 2025-01-31).", EN: "“%s” is not a date: write it YYYY-MM-DD (for example: 2025-01-31)."},
 	"control":     {FR: "Le texte contient un caractère invisible interdit (U+%04X) : effacez-le.", EN: "The text holds a forbidden invisible character (U+%04X): delete it."},
-	"check_mixed": {FR: "Une vérification contient seulement « verifier » : mettez « %s » dans une autre étape.", EN: "A check holds only “verifier”: put “%s” in another step."},
+	"check_mixed": {FR: "Une vérification ne doit contenir que « verifier » : mettez « %s » dans une autre étape.", EN: "A check must hold “verifier” only: put “%s” in another step."},
 	"too_deep":    {FR: "Le fichier est trop imbriqué.", EN: "The file is nested too deeply."},
 
 	// Across files.
-	"dup_id":          {FR: "L'identifiant « %s » est déjà utilisé, en %s.", EN: "The identifier “%s” is already used, at %s."},
+	"dup_id":          {FR: "L'identifiant « %s » est déjà pris : il est utilisé dans %s.", EN: "The identifier “%s” is already taken: it is used in %s."},
 	"unknown_ref":     {FR: "%s « %s » n'existe pas.", EN: "%s “%s” does not exist."},
-	"ref_left":        {FR: "« %[2]s » contient une erreur (voir plus haut) : il ne peut pas servir ici.", EN: "“%[2]s” has an error (see above), so it cannot be used here."},
+	"ref_left":        {FR: "« %[2]s » a une erreur, signalée dans ce rapport : il ne peut pas servir ici.", EN: "“%[2]s” has an error, reported in this list, so it cannot be used here."},
 	"unknown_ref_fix": {FR: "%s « %s » n'existe pas. Vouliez-vous dire « %s » ?", EN: "%s “%s” does not exist. Did you mean “%s”?"},
 	"level_taken":     {FR: "Le sujet a déjà un acquis de niveau %d (« %s ») : un seul acquis par niveau.", EN: "The topic already has a level %d skill (“%s”): one skill per level."},
 	"bank_skill":      {FR: "Il manque la clé « acquis » : dans une banque, chaque question évalue un acquis.", EN: "The key “acquis” is missing: in a bank, every question assesses a skill."},
@@ -171,7 +186,6 @@ var messages = i18n.Table{
 	"no_steps":        {FR: "La leçon n'a aucune étape avec une « action ».", EN: "The lesson has no step with an “action”."},
 	"self_prereq":     {FR: "La leçon ne peut pas être son propre prérequis.", EN: "A lesson cannot be its own prerequisite."},
 	"prereq_cycle":    {FR: "Les prérequis tournent en rond : %s.", EN: "The prerequisites go round in a circle: %s."},
-	"lesson_skill_lv": {FR: "L'acquis « %s » est de niveau %d, loin du niveau %d de la leçon.", EN: "The skill “%s” is level %d, far from the lesson's level %d."},
 	"competence_code": {FR: "« %s » n'est pas un code %s connu (exemples : %s).", EN: "“%s” is not a known %s code (for example: %s)."},
 
 	// Questions.
@@ -181,7 +195,7 @@ var messages = i18n.Table{
 	"few_choices":      {FR: "Il faut au moins 2 choix ; ici : %d.", EN: "At least 2 choices are needed; here: %d."},
 	"single_right":     {FR: "Un choix unique doit avoir exactement une bonne réponse ; ici : %d.", EN: "A single choice needs exactly one right answer; here: %d."},
 	"multi_right":      {FR: "Un choix multiple doit avoir au moins une bonne réponse.", EN: "A multiple choice needs at least one right answer."},
-	"feedback_missing": {FR: "Le choix « %s » n'a pas de « retour », alors que d'autres en ont : mettez un retour sur chaque choix, ou un seul retour global.", EN: "The choice “%s” has no “retour” while others have one: give every choice a retour, or one global retour."},
+	"feedback_missing": {FR: "« %s » n'a pas de « retour », alors que d'autres réponses en ont : mettez un retour partout, ou un seul retour global.", EN: "“%s” has no “retour” while other answers have one: give every answer a retour, or one global retour."},
 	"feedback_both":    {FR: "La question a un « retour » global et des retours par choix : gardez l'un ou l'autre.", EN: "The question has a global “retour” and per-choice ones: keep one or the other."},
 	"feedback_none":    {FR: "La question n'a aucun retour : ajoutez « retour » (bonne / mauvaise) ou une « explication ».", EN: "The question has no feedback: add “retour” (bonne / mauvaise) or an “explication”."},
 	"no_answer":        {FR: "Le champ « %s » n'a aucune réponse acceptée : ajoutez « reponses ».", EN: "The field “%s” has no accepted answer: add “reponses”."},
@@ -194,7 +208,6 @@ var messages = i18n.Table{
 	"groups_order":     {FR: "« groupes » ne sert qu'avec « ordre_libre: true ».", EN: "“groupes” is only used with “ordre_libre: true”."},
 	"groups_few":       {FR: "Il faut au moins autant de groupes que de champs (%d groupes pour %d champs).", EN: "There must be at least as many groups as fields (%d groups for %d fields)."},
 	"groups_fields":    {FR: "Avec « ordre_libre », les réponses vont dans « groupes », pas dans le champ.", EN: "With “ordre_libre”, answers go in “groupes”, not in the field."},
-	"group_empty":      {FR: "Le groupe %d n'a aucune réponse.", EN: "Group %d has no answer."},
 	"order_short":      {FR: "Une question « ordre » demande au moins 3 éléments ; ici : %d.", EN: "An “ordre” question needs at least 3 elements; here: %d."},
 	"few_pairs":        {FR: "Une association demande au moins 2 paires ; ici : %d.", EN: "A matching question needs at least 2 pairs; here: %d."},
 	"dup_right":        {FR: "« %s » est écrit deux fois à droite : chaque élément de droite doit être différent.", EN: "“%s” is written twice on the right: every right-hand item must differ."},
@@ -202,4 +215,15 @@ var messages = i18n.Table{
 	"screen_key":       {FR: "« %s » ne sert pas pour un écran « %s ».", EN: "“%s” is not used by a “%s” screen."},
 	"screen_needs":     {FR: "Un écran « %s » a besoin de « %s ».", EN: "A “%s” screen needs “%s”."},
 	"variant_empty":    {FR: "La variante « %s » est vide : écrivez au moins « action ».", EN: "The variant “%s” is empty: write at least “action”."},
+
+	// Tolerances that would change an accepted answer beyond the author's
+	// intent (see quiz/text.go for how answers are compared).
+	"answer_erased": {
+		FR: "La réponse « %s » n'a que des signes. La tolérance de ponctuation les efface : n'importe quel signe serait accepté. Ajoutez « ponctuation: non » dans « tolerances ».",
+		EN: "The answer “%s” is made only of signs. The punctuation tolerance erases them: any sign would be accepted. Add “ponctuation: non” under “tolerances”.",
+	},
+	"accents_erased": {
+		FR: "La réponse « %s » a des accents. Sans « majuscules_accents », la tolérance de ponctuation efface les lettres accentuées : les accents ne comptent plus du tout. Ajoutez aussi « ponctuation: non ».",
+		EN: "The answer “%s” has accents. Without “majuscules_accents”, the punctuation tolerance erases accented letters: accents stop counting at all. Also add “ponctuation: non”.",
+	},
 }

@@ -1,11 +1,12 @@
 package lessons
 
 import (
+	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"runtime"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -21,15 +23,24 @@ import (
 )
 
 // Tree is a tree of content files: a file system, and the name under which
-// its paths are shown to authors.
+// its paths are shown to authors. Only, when set, restricts it to one file.
 type Tree struct {
 	FS   fs.FS
 	Name string
+	Only string
 }
 
-// Dir is the content under a directory of the disk.
+// Dir is the content under a directory of the disk, or a single file.
 func Dir(dir string) Tree {
-	return Tree{FS: os.DirFS(dir), Name: path.Clean(strings.ReplaceAll(dir, "\\", "/"))}
+	name := path.Clean(strings.ReplaceAll(dir, "\\", "/"))
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		parent, base := filepath.Split(dir)
+		if parent == "" {
+			parent = "."
+		}
+		return Tree{FS: os.DirFS(parent), Name: path.Dir(name), Only: base}
+	}
+	return Tree{FS: os.DirFS(dir), Name: name}
 }
 
 // Options tune a load.
@@ -51,10 +62,23 @@ func Load(opts Options, trees ...Tree) *Library {
 	var files []file
 	c := &collector{}
 	for _, src := range trees {
+		if src.Only != "" {
+			name := path.Join(src.Name, src.Only)
+			if data, err := fs.ReadFile(src.FS, src.Only); err != nil {
+				c.readError(name, err)
+			} else {
+				files = append(files, file{name: name, data: data})
+			}
+			continue
+		}
+		if _, err := fs.Stat(src.FS, "."); errors.Is(err, fs.ErrNotExist) {
+			c.errorf(Pos{File: src.Name}, "no_dir", src.Name)
+			continue
+		}
 		err := fs.WalkDir(src.FS, ".", func(p string, de fs.DirEntry, err error) error {
 			name := path.Join(src.Name, p)
 			if err != nil {
-				c.errorf(Pos{File: name}, "read", err)
+				c.readError(name, err)
 				return nil
 			}
 			base := de.Name()
@@ -64,22 +88,44 @@ func Load(opts Options, trees ...Tree) *Library {
 				}
 				return nil
 			}
-			if de.IsDir() || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
+			if de.IsDir() {
+				return nil
+			}
+			switch lower := strings.ToLower(base); {
+			case strings.HasSuffix(lower, ".yaml.txt"), strings.HasSuffix(lower, ".yml.txt"):
+				// Windows hides known extensions: the author believes the
+				// file is called ".yaml".
+				c.warnf(Pos{File: name, Line: 1, Col: 1}, "not_yaml")
+				return nil
+			case !strings.HasSuffix(lower, ".yaml") && !strings.HasSuffix(lower, ".yml"):
 				return nil
 			}
 			data, err := fs.ReadFile(src.FS, p)
 			if err != nil {
-				c.errorf(Pos{File: name}, "read", err)
+				c.readError(name, err)
 				return nil
 			}
 			files = append(files, file{name: name, data: data})
 			return nil
 		})
 		if err != nil {
-			c.errorf(Pos{File: src.Name}, "read", err)
+			c.readError(src.Name, err)
 		}
 	}
 	return loadFiles(opts, c, files)
+}
+
+// readError reports a file or folder that cannot be read, in plain words
+// for the usual causes.
+func (c *collector) readError(name string, err error) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		c.errorf(Pos{File: name}, "no_dir", name)
+	case errors.Is(err, fs.ErrPermission):
+		c.errorf(Pos{File: name}, "read_denied")
+	default:
+		c.errorf(Pos{File: name}, "read", err)
+	}
 }
 
 // parsed is everything decoded from the files, before cross-file checks.
@@ -164,10 +210,15 @@ var kindKeys = []struct {
 
 func (p *parsed) decodeFile(c *collector, f file) {
 	filePos := Pos{File: f.name, Line: 1, Col: 1}
+	if !utf8.Valid(f.data) || bytes.HasPrefix(f.data, []byte{0xff, 0xfe}) || bytes.HasPrefix(f.data, []byte{0xfe, 0xff}) {
+		c.errorf(filePos, "not_utf8")
+		p.skipped = append(p.skipped, Skip{Pos: filePos})
+		return
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(f.data, &doc); err != nil {
-		pos, why := syntaxProblem(f, err)
-		c.errorf(pos, "syntax", why)
+		pos, why, detail := syntaxProblem(f, err)
+		c.errorf(pos, "syntax", why, detail)
 		p.skipped = append(p.skipped, Skip{Pos: filePos})
 		return
 	}
@@ -258,9 +309,9 @@ func langOr(l i18n.Lang) i18n.Lang {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// syntaxProblem turns the YAML parser's English message into a place and a
-// plain explanation of the usual causes.
-func syntaxProblem(f file, err error) (Pos, string) {
+// syntaxProblem turns the YAML parser's English message into a place, a
+// plain explanation of the usual causes, and the parser's own words.
+func syntaxProblem(f file, err error) (Pos, term, string) {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -273,10 +324,17 @@ func syntaxProblem(f file, err error) (Pos, string) {
 		detail = m[2]
 	}
 	lines := strings.Split(string(f.data), "\n")
-	lineText := ""
-	if pos.Line >= 1 && pos.Line <= len(lines) {
-		lineText = lines[pos.Line-1]
+	lineAt := func(n int) string {
+		if n >= 1 && n <= len(lines) {
+			return lines[n-1]
+		}
+		return ""
 	}
+	// The parser sometimes names the line before a tab.
+	if strings.Contains(detail, "tab") && !strings.Contains(lineAt(pos.Line), "\t") && strings.Contains(lineAt(pos.Line+1), "\t") {
+		pos.Line++
+	}
+	lineText := lineAt(pos.Line)
 	// The parser only knows the line; point at the likely column.
 	switch {
 	case strings.Contains(lineText, "\t"):
@@ -289,30 +347,29 @@ func syntaxProblem(f file, err error) (Pos, string) {
 	default:
 		pos.Col = len(lineText) - len(strings.TrimLeft(lineText, " ")) + 1
 	}
-	return pos, explainSyntax(detail, lineText)
+	return pos, explainSyntax(detail, lineText), detail
 }
 
-// explainSyntax says in plain French what the parser means. The original
-// message is kept in brackets for the expert who helps.
-func explainSyntax(detail, line string) string {
-	var why string
+// explainSyntax says in plain words what the parser means, as a term; the
+// parser's own message is kept in brackets for the expert who helps.
+func explainSyntax(detail, line string) term {
 	switch {
-	case strings.Contains(line, "\t"):
-		why = "il y a une tabulation ; décalez les lignes avec des espaces"
+	case strings.Contains(line, "\t") || strings.Contains(detail, "tab character"):
+		return "syn_tab"
+	case strings.Contains(detail, "unknown anchor"), strings.Contains(detail, "expected alphabetic or numeric character"):
+		return "syn_star"
 	case strings.Contains(detail, "mapping values are not allowed"):
-		why = "un « : » est mal placé ; si le texte contient « : », mettez-le entre guillemets"
+		return "syn_colon"
 	case strings.Contains(detail, "could not find expected ':'"):
-		why = "il manque « : » après le nom d'une clé"
+		return "syn_nocolon"
 	case strings.Contains(detail, "did not find expected key"), strings.Contains(detail, "did not find expected '-' indicator"):
-		why = "le décalage (les espaces en début de ligne) n'est pas le même que celui des lignes voisines"
+		return "syn_indent"
 	case strings.Contains(detail, "found unexpected end of stream"), strings.Contains(detail, "did not find expected"):
-		why = "un guillemet ou un crochet n'est pas refermé"
+		return "syn_unclosed"
 	case strings.Contains(detail, "found character that cannot start any token"):
-		why = "un caractère ne peut pas commencer une valeur ; mettez le texte entre guillemets"
-	default:
-		why = "le YAML n'est pas valide"
+		return "syn_start"
 	}
-	return fmt.Sprintf("%s (%s)", why, detail)
+	return "syn_other"
 }
 
 // Library is the result of a load: a catalogue per language, what was left

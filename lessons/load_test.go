@@ -141,6 +141,11 @@ func TestRules(t *testing.T) {
 			want:  []string{"t/x.yaml:3:1 syntax"},
 		},
 		{
+			name:  "tab after a key",
+			files: map[string]string{"x.yaml": "lecon: x\ntitre: Un titre\n\tniveau: 1\n"},
+			want:  []string{"t/x.yaml:3:1 syntax"},
+		},
+		{
 			name:  "empty file",
 			files: map[string]string{"x.yaml": "# rien\n"},
 			want:  []string{"t/x.yaml:1:1 empty_file"},
@@ -248,7 +253,34 @@ func TestRules(t *testing.T) {
 			name: "alias",
 			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
 				"titre: Lire une adresse", "titre: &t Lire une adresse\naide: *t", 1)},
-			want: []string{"t/lecon.yaml:3:7 alias"},
+			want: []string{"t/lecon.yaml:2:8 anchor", "t/lecon.yaml:3:7 alias"},
+		},
+		{
+			name: "text cut by a comment",
+			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
+				"titre: Lire une adresse", "titre: Tapez le code #123.", 1)},
+			want: []string{"t/lecon.yaml:2:8 cut_comment"},
+		},
+		{
+			name: "a text starting with !",
+			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
+				"titre: Lire une adresse", "titre: !important Lire", 1)},
+			want: []string{"t/lecon.yaml:2:8 tag"},
+		},
+		{
+			name:  "a text starting with *",
+			files: map[string]string{"x.yaml": "lecon: x\ntitre: *nom\n"},
+			want:  []string{"t/x.yaml:1:1 syntax"},
+		},
+		{
+			name:  "not UTF-8",
+			files: map[string]string{"x.yaml": "lecon: x\ntitre: \xe9t\xe9\n"},
+			want:  []string{"t/x.yaml:1:1 not_utf8"},
+		},
+		{
+			name:  "a file named .yaml.txt",
+			files: map[string]string{"x.yaml.txt": "lecon: x\n"},
+			want:  []string{"t/x.yaml.txt:1:1 not_yaml"},
 		},
 		{
 			name: "duplicate id across two files",
@@ -279,7 +311,7 @@ func TestRules(t *testing.T) {
 			},
 		},
 		{
-			name: "dangling lesson link",
+			name:  "dangling lesson link",
 			files: map[string]string{"lecon.yaml": base["lecon.yaml"] + "voir_aussi: [mail-ecrire]\n"},
 			want:  []string{"t/lecon.yaml:16:14 unknown_ref"},
 		},
@@ -321,7 +353,7 @@ questions:
     variante_de: mail-q-1
     type: reponse_libre
     enonce: Quel signe ?
-    reponses: ["@"]
+    reponses: [arobase]
     explication: Le signe @.
 `},
 			want: []string{"t/v.yaml:4:18 variant_skill"},
@@ -342,7 +374,7 @@ questions:
 			want: []string{"t/lecon.yaml:11:5 check_mixed"},
 		},
 		{
-			name: "no sources is a warning",
+			name:  "no sources is a warning",
 			files: map[string]string{"lecon.yaml": base["lecon.yaml"][:strings.Index(base["lecon.yaml"], "sources:")]},
 			want:  []string{"t/lecon.yaml:1:8 no_sources"},
 		},

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode"
 
 	"pasapas/fold"
 )
@@ -135,7 +136,7 @@ func (v *validator) question(q *Question, inBank bool) {
 		// One field: the same checker and the same rules as several fields.
 		f := Field{Meta: *m, ID: "reponse", Format: q.Format, Answers: q.Answers, Tolerances: q.Tolerances}
 		f.keys = []keyPos{{"reponses", m.At("reponses")}, {"tolerances", m.At("tolerances")}, {"format", m.At("format")}}
-		v.field(q, &f, false)
+		v.field(q, &f, false, q.Broken())
 		q.Fields = []Field{f}
 		v.globalFeedback(q)
 	case Fields:
@@ -266,10 +267,13 @@ func (v *validator) globalFeedback(q *Question) {
 func (v *validator) fields(q *Question) {
 	m := &q.Meta
 	ids := localIDs{v: v, q: q}
+	// Whether the question was broken before its fields were looked at: a
+	// field's problem must not hide the same problem in the next field.
+	wasBroken := q.Broken()
 	for i := range q.Fields {
 		f := &q.Fields[i]
 		ids.add(f.ID, f.At("id"))
-		v.field(q, f, q.AnyOrder)
+		v.field(q, f, q.AnyOrder, wasBroken)
 	}
 	switch {
 	case m.Has("groupes") && !q.AnyOrder:
@@ -278,10 +282,23 @@ func (v *validator) fields(q *Question) {
 		if len(q.Groups) < len(q.Fields) {
 			v.errorf(m, m.At("groupes"), "groups_few", len(q.Groups), len(q.Fields))
 		}
+		// Any group may go in any field: check its answers against the
+		// tolerances of every text field, each problem once.
+		warned := map[string]bool{}
+		for i := range q.Fields {
+			if f := &q.Fields[i]; f.Format == FormatText {
+				for _, g := range q.Groups {
+					v.erasedAnswers(f.Tolerances, g, m.At("groupes"), warned)
+				}
+			}
+		}
 	}
 }
 
-func (v *validator) field(q *Question, f *Field, anyOrder bool) {
+// field checks one answer field. wasBroken says whether the question already
+// had a problem before its fields were checked: a missing answer is then not
+// reported, as it is usually a consequence of that problem.
+func (v *validator) field(q *Question, f *Field, anyOrder, wasBroken bool) {
 	m := &q.Meta
 	format := f.Format
 	if format == "" {
@@ -300,7 +317,7 @@ func (v *validator) field(q *Question, f *Field, anyOrder bool) {
 		}
 		return
 	}
-	if len(f.Answers) == 0 && !q.Broken() {
+	if len(f.Answers) == 0 && !wasBroken {
 		v.errorf(m, f.Pos, "no_answer", f.ID)
 		return
 	}
@@ -321,6 +338,46 @@ func (v *validator) field(q *Question, f *Field, anyOrder bool) {
 	}
 	if format == FormatSelect && len(f.Options) == 0 {
 		v.errorf(m, f.Pos, "select_options")
+	}
+	if format == FormatText {
+		v.erasedAnswers(f.Tolerances, f.Answers, f.At("reponses"), map[string]bool{})
+	}
+}
+
+// erasedAnswers warns about accepted answers that the tolerances change
+// beyond what the author meant (they are applied to the learner's answer
+// and to each accepted one alike, see quiz/text.go):
+//   - an answer made only of signs ("@") becomes empty once punctuation is
+//     ignored, and would then accept any answer made only of signs;
+//   - with majuscules_accents off and ponctuation on, the punctuation
+//     tolerance deletes accented letters, so accents stop counting at all.
+func (v *validator) erasedAnswers(t *Tolerances, answers []string, at Pos, warned map[string]bool) {
+	on := func(b *bool) bool { return b == nil || *b }
+	t1, t2 := true, true
+	if t != nil {
+		t1, t2 = on(t.CaseAccents), on(t.Punctuation)
+	}
+	for _, a := range answers {
+		treated := fold.NFC(a)
+		if t1 {
+			treated = fold.T1(treated)
+		}
+		if t2 {
+			treated = fold.T2(treated)
+		}
+		code := ""
+		switch {
+		case strings.TrimSpace(a) == "":
+			// reported as empty_answer
+		case !t1 && t2 && strings.ContainsFunc(a, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) }):
+			code = "accents_erased"
+		case treated == "":
+			code = "answer_erased"
+		}
+		if code != "" && !warned[code+"\x00"+a] {
+			warned[code+"\x00"+a] = true
+			v.warnf(at, code, a)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -20,14 +21,15 @@ func runCheck(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprint(fs.Output(), say(lang, "check_usage"))
 		fs.PrintDefaults()
 	}
-	if ok, code := parseFlags(fs, args, lang, stdout, stderr); !ok {
+	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
+	if !ok {
 		return code
 	}
 	var trees []lessons.Tree
-	if !*noBuiltin || fs.NArg() == 0 {
+	if !*noBuiltin || len(words) == 0 {
 		trees = append(trees, lessons.Builtin())
 	}
-	for _, dir := range fs.Args() {
+	for _, dir := range words {
 		trees = append(trees, lessons.Dir(dir))
 	}
 	lib := lessons.Load(lessons.Options{Today: time.Now()}, trees...)
@@ -47,11 +49,25 @@ func runCheck(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 }
 
 func summary(lang i18n.Lang, cat *lessons.Catalogue, errs, warns, skipped int) string {
-	counts := say(lang, "counts", len(cat.Competences), len(cat.Lessons), len(cat.Questions))
+	counts := strings.Join([]string{
+		count(lang, len(cat.Competences), "competence"),
+		count(lang, len(cat.Lessons), "lesson"),
+		count(lang, len(cat.Questions), "question"),
+	}, ", ")
 	if errs == 0 && warns == 0 {
 		return say(lang, "check_clean", counts)
 	}
-	return say(lang, "check_problems", errs, warns, skipped, counts)
+	return say(lang, "check_problems", strings.Join([]string{
+		count(lang, errs, "error"), count(lang, warns, "warning"), count(lang, skipped, "skipped"),
+	}, ", "), counts)
+}
+
+// count says "1 leçon" or "2 leçons": the noun agrees with the number.
+func count(lang i18n.Lang, n int, noun string) string {
+	if n == 1 || (lang == i18n.FR && n == 0) {
+		return say(lang, noun+"_one", n)
+	}
+	return say(lang, noun+"_many", n)
 }
 
 // printStats prints, per competence, the lessons and the questions per level.

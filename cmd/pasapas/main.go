@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"pasapas/i18n"
 )
@@ -29,12 +31,15 @@ func main() {
 // work found problems (content errors), 2 the command line was wrong.
 func run(args []string, stdout, stderr io.Writer) int {
 	lang := langFromArgs(args)
+	args = commandFirst(args)
 	if len(args) > 0 {
 		switch args[0] {
 		case "check":
 			return runCheck(args[1:], lang, stdout, stderr)
 		case "schema":
 			return runSchema(stdout, stderr)
+		case "sim":
+			return runSim(args[1:], lang, stdout, stderr)
 		case "help":
 			printUsage(stdout, lang)
 			return 0
@@ -44,6 +49,52 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return runTutor(args, lang, stdout, stderr)
+}
+
+// commands are the sub-commands; the rest of the words start the tutor.
+var commands = []string{"check", "sim", "schema", "help", "version"}
+
+// commandFirst moves a sub-command written after global options to the
+// front: "pasapas --lang en check" works like "pasapas check --lang en".
+func commandFirst(args []string) []string {
+	for i, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			if i > 0 && takesValue(args[i-1]) {
+				continue
+			}
+			if i > 0 && slices.Contains(commands, a) {
+				return append(append([]string{a}, args[:i]...), args[i+1:]...)
+			}
+			return args
+		}
+	}
+	return args
+}
+
+// takesValue says whether a flag written without "=" takes the next word.
+func takesValue(flag string) bool {
+	switch strings.TrimLeft(flag, "-") {
+	case "lang", "theme", "content", "bank", "method", "learners", "seed", "max-items", "population", "theta":
+		return true
+	}
+	return false
+}
+
+// parseInterspersed parses flags written before, between or after the other
+// words: "check DOSSIER --strict" works, as authors type it.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var words []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return words, nil
+		}
+		words = append(words, rest[0])
+		args = rest[1:]
+	}
 }
 
 // langFromArgs finds --lang early, so that even flag errors are reported in
@@ -85,20 +136,37 @@ func newFlags(name string, lang i18n.Lang, stderr io.Writer, usage func()) *flag
 	return fs
 }
 
-// parseFlags parses, prints a plain message on error, and says what to do.
-func parseFlags(fs *flag.FlagSet, args []string, lang i18n.Lang, stdout, stderr io.Writer) (ok bool, code int) {
-	err := fs.Parse(args)
+// parseFlags parses options anywhere among the words, prints a plain
+// message on error, and returns the words.
+func parseFlags(fs *flag.FlagSet, args []string, lang i18n.Lang, stdout, stderr io.Writer) (words []string, ok bool, code int) {
+	words, err := parseInterspersed(fs, args)
 	switch {
 	case err == nil:
-		return true, 0
+		return words, true, 0
 	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(stdout)
 		fs.Usage()
-		return false, 0
+		return nil, false, 0
 	default:
-		fmt.Fprintf(stderr, "pasapas: %v\n%s\n", err, say(lang, "see_help"))
-		return false, 2
+		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", flagError(lang, err), say(lang, "see_help"))
+		return nil, false, 2
 	}
+}
+
+// flagError says the flag package's usual complaints in the user's
+// language.
+func flagError(lang i18n.Lang, err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return say(lang, "unknown_flag", name)
+	}
+	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return say(lang, "flag_needs_value", rest)
+	}
+	if strings.HasPrefix(msg, "invalid value ") || strings.HasPrefix(msg, "invalid boolean value ") {
+		return say(lang, "flag_bad_value", msg)
+	}
+	return msg
 }
 
 func printUsage(w io.Writer, lang i18n.Lang) {

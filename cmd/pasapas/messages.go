@@ -2,7 +2,12 @@ package main
 
 import "pasapas/i18n"
 
-func say(l i18n.Lang, code string, args ...any) string { return messages.Format(l, code, args...) }
+func say(l i18n.Lang, code string, args ...any) string {
+	if _, ok := simMessages[code]; ok {
+		return simMessages.Format(l, code, args...)
+	}
+	return messages.Format(l, code, args...)
+}
 
 // messages are the command line's own words.
 var messages = i18n.Table{
@@ -14,6 +19,7 @@ Utilisation :
   pasapas check [options] [DOSSIER...]
                                   vérifie des leçons et des questions
   pasapas schema                  affiche le schéma JSON du format (pour les éditeurs)
+  pasapas sim [options]           simule le test adaptatif et le compare (--help)
   pasapas version                 affiche la version
   pasapas help                    affiche cette aide
 
@@ -33,6 +39,7 @@ Usage:
   pasapas check [options] [DIR...]
                                   check lessons and questions
   pasapas schema                  print the JSON Schema of the format (for editors)
+  pasapas sim [options]           simulate the adaptive test and compare it (--help)
   pasapas version                 print the version
   pasapas help                    print this help
 
@@ -50,19 +57,33 @@ Data: PASAPAS_HOME chooses the progress folder (USB stick, tests).
 		FR: "Utilisation : pasapas check [options] [DOSSIER...]\n\nVérifie le contenu intégré, et les dossiers donnés.\nCode de sortie : 0 si tout est bon, 1 s'il y a des erreurs.\n\nOptions :\n",
 		EN: "Usage: pasapas check [options] [DIR...]\n\nChecks the built-in content, and the given folders.\nExit code: 0 when all is well, 1 when there are errors.\n\nOptions:\n",
 	},
-	"flag_lang":       {FR: "langue des messages : fr ou en", EN: "language of messages: fr or en"},
-	"flag_strict":     {FR: "les avertissements comptent comme des erreurs", EN: "warnings count as errors"},
-	"flag_stats":      {FR: "affiche le nombre de leçons et de questions par compétence et par niveau", EN: "print the number of lessons and questions per competence and level"},
-	"flag_no_builtin": {FR: "vérifie les dossiers seuls, sans le contenu intégré", EN: "check the folders alone, without the built-in content"},
-	"flag_content":    {FR: "ajoute les leçons d'un dossier", EN: "add the lessons of a folder"},
-	"flag_theme":      {FR: "apparence : defaut, contraste (fort contraste) ou ascii", EN: "look: defaut, contraste (high contrast) or ascii"},
-	"flag_mouse":      {FR: "permet de cliquer sur les choix avec la souris", EN: "allows clicking choices with the mouse"},
-	"flag_version":    {FR: "affiche la version", EN: "print the version"},
-	"unknown_command": {FR: "commande inconnue « %s »", EN: "unknown command “%s”"},
-	"bad_theme":       {FR: "apparence inconnue « %s » (possibles : %s)", EN: "unknown look “%s” (possible: %s)"},
-	"see_help":        {FR: "Tapez « pasapas help » pour l'aide.", EN: "Type “pasapas help” for help."},
-	"counts":          {FR: "%d compétences, %d leçons, %d questions", EN: "%d competences, %d lessons, %d questions"},
-	"check_clean":     {FR: "Tout est correct : %s.", EN: "All good: %s."},
-	"check_problems":  {FR: "%d erreurs, %d avertissements, %d éléments ignorés. Chargé : %s.", EN: "%d errors, %d warnings, %d items left out. Loaded: %s."},
-	"stats_header":    {FR: "compétence\tleçons\tniv.1\tniv.2\tniv.3\tniv.4\tquestions\tvariantes\tacquis", EN: "competence\tlessons\tlvl1\tlvl2\tlvl3\tlvl4\tquestions\tvariants\tskills"},
+	"flag_lang":        {FR: "langue des messages : fr ou en", EN: "language of messages: fr or en"},
+	"flag_strict":      {FR: "les avertissements comptent comme des erreurs", EN: "warnings count as errors"},
+	"flag_stats":       {FR: "affiche le nombre de leçons et de questions par compétence et par niveau", EN: "print the number of lessons and questions per competence and level"},
+	"flag_no_builtin":  {FR: "vérifie les dossiers seuls, sans le contenu intégré", EN: "check the folders alone, without the built-in content"},
+	"flag_content":     {FR: "ajoute les leçons d'un dossier", EN: "add the lessons of a folder"},
+	"flag_theme":       {FR: "apparence : defaut, contraste (fort contraste) ou ascii", EN: "look: defaut, contraste (high contrast) or ascii"},
+	"flag_mouse":       {FR: "permet de cliquer sur les choix avec la souris", EN: "allows clicking choices with the mouse"},
+	"flag_version":     {FR: "affiche la version", EN: "print the version"},
+	"unknown_flag":     {FR: "option inconnue : %s", EN: "unknown option: %s"},
+	"flag_needs_value": {FR: "il manque la valeur de l'option %s", EN: "the option %s needs a value"},
+	"flag_bad_value":   {FR: "valeur d'option incorrecte (%s)", EN: "wrong option value (%s)"},
+	"unknown_command":  {FR: "commande inconnue « %s »", EN: "unknown command “%s”"},
+	"bad_theme":        {FR: "apparence inconnue « %s » (possibles : %s)", EN: "unknown look “%s” (possible: %s)"},
+	"see_help":         {FR: "Tapez « pasapas help » pour l'aide.", EN: "Type “pasapas help” for help."},
+	"check_clean":      {FR: "Tout est correct : %s.", EN: "All good: %s."},
+	"check_problems":   {FR: "%s. Chargé : %s.", EN: "%s. Loaded: %s."},
+	"competence_one":   {FR: "%d compétence", EN: "%d competence"},
+	"competence_many":  {FR: "%d compétences", EN: "%d competences"},
+	"lesson_one":       {FR: "%d leçon", EN: "%d lesson"},
+	"lesson_many":      {FR: "%d leçons", EN: "%d lessons"},
+	"question_one":     {FR: "%d question", EN: "%d question"},
+	"question_many":    {FR: "%d questions", EN: "%d questions"},
+	"error_one":        {FR: "%d erreur", EN: "%d error"},
+	"error_many":       {FR: "%d erreurs", EN: "%d errors"},
+	"warning_one":      {FR: "%d avertissement", EN: "%d warning"},
+	"warning_many":     {FR: "%d avertissements", EN: "%d warnings"},
+	"skipped_one":      {FR: "%d élément mis de côté", EN: "%d item left out"},
+	"skipped_many":     {FR: "%d éléments mis de côté", EN: "%d items left out"},
+	"stats_header":     {FR: "compétence\tleçons\tniv.1\tniv.2\tniv.3\tniv.4\tquestions\tvariantes\tacquis", EN: "competence\tlessons\tlvl1\tlvl2\tlvl3\tlvl4\tquestions\tvariants\tskills"},
 }

@@ -26,15 +26,16 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	mouse := fs.Bool("mouse", false, say(lang, "flag_mouse"))
 	version := fs.Bool("version", false, say(lang, "flag_version"))
 	fs.Usage = func() { printUsage(fs.Output(), lang) }
-	if ok, code := parseFlags(fs, args, lang, stdout, stderr); !ok {
+	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
+	if !ok {
 		return code
 	}
 	if *version {
 		fmt.Fprintln(stdout, "pasapas", versionString)
 		return 0
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", fs.Arg(0)), say(lang, "see_help"))
+	if len(words) > 0 {
+		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", words[0]), say(lang, "see_help"))
 		return 2
 	}
 	th, ok := tutor.ThemeByName(*theme)
@@ -54,4 +55,3 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
-

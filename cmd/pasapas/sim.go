@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"pasapas/i18n"
+	"pasapas/scoring/sim"
+)
+
+// runSim implements "pasapas sim": flags only, the work is in scoring/sim.
+func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
+	fs := newFlags("sim", lang, stderr, nil)
+	bank := fs.String("bank", "realistic", say(lang, "flag_sim_bank", strings.Join(sim.BankNames, ", ")))
+	method := fs.String("method", "all", say(lang, "flag_sim_method", strings.Join(sim.MethodNames(), ", ")))
+	learners := fs.Int("learners", 2000, say(lang, "flag_sim_learners"))
+	seed := fs.Uint64("seed", 1, say(lang, "flag_sim_seed"))
+	maxItems := fs.Int("max-items", 20, say(lang, "flag_sim_max_items"))
+	population := fs.String("population", "beginners", say(lang, "flag_sim_population"))
+	asJSON := fs.Bool("json", false, say(lang, "flag_sim_json"))
+	explain := fs.Bool("explain", false, say(lang, "flag_sim_explain"))
+	theta := fs.Float64("theta", -0.5, say(lang, "flag_sim_theta"))
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), say(lang, "sim_usage"))
+		fs.PrintDefaults()
+	}
+	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(words) > 0 {
+		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", words[0]), say(lang, "see_help"))
+		return 2
+	}
+	if *learners <= 0 || *maxItems <= 0 {
+		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "sim_bad_number"))
+		return 2
+	}
+	if *explain {
+		banks, err := sim.MakeBanks(strings.Split(*bank, ",")[0], *seed)
+		if err != nil {
+			fmt.Fprintf(stderr, "pasapas: %v\n", err)
+			return 2
+		}
+		for _, b := range banks {
+			if err := sim.Explain(stdout, b, *theta, *seed, *maxItems, lang); err != nil {
+				fmt.Fprintf(stderr, "pasapas: %v\n", err)
+				return 1
+			}
+		}
+		return 0
+	}
+	rep, err := sim.Run(sim.Config{Banks: strings.Split(*bank, ","), Methods: strings.Split(*method, ","),
+		Learners: *learners, Seed: *seed, MaxItems: *maxItems, Population: *population})
+	if err != nil {
+		fmt.Fprintf(stderr, "pasapas: %v\n", err)
+		return 2
+	}
+	if *asJSON {
+		err = rep.WriteJSON(stdout)
+	} else {
+		err = rep.WriteTable(stdout, sim.Labels{
+			Bank: say(lang, "sim_bank"), Header: say(lang, "sim_header"), Acceptance: say(lang, "sim_acceptance"),
+			Pass: say(lang, "sim_pass"), Fail: say(lang, "sim_fail")})
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "pasapas: %v\n", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,27 @@
+package main
+
+import "pasapas/i18n"
+
+// The sim sub-command's words, kept beside the sub-command; say looks here
+// after messages.
+var simMessages = i18n.Table{
+	"sim_usage": {
+		FR: "Utilisation : pasapas sim [options]\n\nSimule des apprenants qui passent le test adaptatif et le compare à d'autres méthodes\n(ordre au hasard, questionnaire fixe, Pix smart-random, Pix flash, variantes du moteur).\nMême graine, même résultat, à l'octet près.\n\nOptions :\n",
+		EN: "Usage: pasapas sim [options]\n\nSimulates learners taking the adaptive test and compares it with other methods\n(random order, fixed form, Pix smart-random, Pix flash, engine variants).\nSame seed, byte-identical output.\n\nOptions:\n",
+	},
+	"flag_sim_bank":       {FR: "banques de questions, séparées par des virgules, ou all (%s)", EN: "question banks, comma-separated, or all (%s)"},
+	"flag_sim_method":     {FR: "méthodes, séparées par des virgules, ou all (%s)", EN: "methods, comma-separated, or all (%s)"},
+	"flag_sim_learners":   {FR: "nombre d'apprenants simulés", EN: "number of simulated learners"},
+	"flag_sim_seed":       {FR: "graine du hasard (même graine, même résultat)", EN: "random seed (same seed, same output)"},
+	"flag_sim_max_items":  {FR: "nombre maximum de questions par test", EN: "maximum number of questions per test"},
+	"flag_sim_population": {FR: "apprenants : beginners (surtout débutants) ou grid (grille de capacités de -3 à 3)", EN: "learners: beginners (mostly beginners) or grid (abilities from -3 to 3)"},
+	"flag_sim_json":       {FR: "sortie JSON complète, pour les machines", EN: "full JSON output, for machines"},
+	"flag_sim_explain":    {FR: "déroule un seul test simulé en expliquant chaque choix", EN: "walk through one simulated test, explaining each choice"},
+	"flag_sim_theta":      {FR: "avec --explain : capacité vraie de l'apprenant simulé", EN: "with --explain: true ability of the simulated learner"},
+	"sim_bad_number":      {FR: "--learners et --max-items doivent être plus grands que 0.", EN: "--learners and --max-items must be greater than 0."},
+	"sim_bank":            {FR: "Banque %s : %d questions, %d acquis ; %d apprenants (%s), graine %d, au plus %d questions", EN: "Bank %s: %d questions, %d skills; %d learners (%s), seed %d, at most %d questions"},
+	"sim_header":          {FR: "méthode\tlong.moy\tlong.méd\tRMSE\tbiais\tniveau exact\t±1 niveau\texpo.max\tRMSE@5\tRMSE@10\tRMSE@15\tRMSE@max\tquestions pour RMSE hasard@max\t", EN: "method\tmean len\tmedian len\tRMSE\tbias\texact level\t±1 level\tmax expo\tRMSE@5\tRMSE@10\tRMSE@15\tRMSE@max\titems to random@max RMSE\t"},
+	"sim_acceptance":      {FR: "Critères du ticket #4 :", EN: "Issue #4 criteria:"},
+	"sim_pass":            {FR: "ok", EN: "ok"},
+	"sim_fail":            {FR: "ÉCHEC", EN: "FAIL"},
+}

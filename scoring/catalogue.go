@@ -1,0 +1,78 @@
+package scoring
+
+import "pasapas/lessons"
+
+// Calibration is a question's difficulty learnt from answers (by Elo or by
+// the batch re-fit), as the store keeps it.
+type Calibration struct {
+	B float64 // difficulty, logits
+	A float64 // discrimination; 0 means unknown (Rasch, a = 1)
+	N int     // answers it rests on
+}
+
+// BankFromCatalogue builds the bank of one competence: one item per bank
+// question of its acquis. A question's difficulty is, by priority, its local
+// calibration (calib, keyed by question id), the calibrated "difficulte" of
+// its YAML file, or its acquis's author level through DefaultScale. It
+// returns nil when the competence is unknown or has no question.
+func BankFromCatalogue(cat *lessons.Catalogue, competenceID string, calib map[string]Calibration) *Bank {
+	comp := cat.Competence(competenceID)
+	if comp == nil {
+		return nil
+	}
+	scale := DefaultScale
+	var items []Item
+	for _, q := range cat.QuestionsOf(competenceID) {
+		sk := cat.Skill(q.Skill.ID)
+		if sk == nil {
+			continue
+		}
+		it := Item{ID: q.ID, Skill: sk.ID, Level: sk.Level, Group: q.ID, A: 1,
+			B: scale.Difficulty(float64(sk.Level))}
+		if sk.Topic != nil {
+			it.Topic = sk.Topic.ID
+		}
+		if q.VariantOf.ID != "" {
+			it.Group = q.VariantOf.ID
+		}
+		if q.Difficulty != nil {
+			it.B, it.Calibrated = *q.Difficulty, true
+		}
+		if q.Discrimination != nil {
+			it.A = *q.Discrimination
+		}
+		if c, ok := calib[q.ID]; ok {
+			it.B, it.Calibrated = c.B, true
+			if c.A > 0 {
+				it.A = c.A
+			}
+		}
+		items = append(items, it)
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	return NewBank(competenceID, items, scale, DefaultPrior)
+}
+
+// Recommend returns the lessons to read for a result's weak acquis, easiest
+// acquis first, each lesson once ("Pour réussir la prochaine fois").
+func Recommend(cat *lessons.Catalogue, r Result) []string {
+	return LessonsForSkills(cat, r.Weak)
+}
+
+// LessonsForSkills returns the lessons teaching the given acquis, in the
+// given order, each lesson once.
+func LessonsForSkills(cat *lessons.Catalogue, skills []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range skills {
+		for _, l := range cat.LessonsFor(s) {
+			if !seen[l.ID] {
+				seen[l.ID] = true
+				out = append(out, l.ID)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,93 @@
+package scoring
+
+// Criterion is how the next item is scored among the allowed ones.
+type Criterion int
+
+const (
+	// MaxInfo picks the item with the most Fisher information at the current
+	// estimate (for Rasch items: the closest difficulty).
+	MaxInfo Criterion = iota
+	// KL picks the item with the most Kullback–Leibler information over an
+	// interval around the estimate that narrows as answers come in (Chang &
+	// Ying 1996): more robust while the estimate is still poor. Ablation.
+	KL
+	// TargetSuccess picks the item whose predicted success is closest to
+	// TestOptions.TargetP (Math Garden style, less discouraging). Ablation.
+	TargetSuccess
+)
+
+// Estimator is how the running ability estimate is computed during a test.
+type Estimator int
+
+const (
+	// EAP is the posterior mean on the grid under the bank's prior.
+	EAP Estimator = iota
+	// MAPEstimate is the posterior mode under the same prior. Ablation.
+	MAPEstimate
+)
+
+// Final is how the reported ability is computed at the end.
+type Final int
+
+const (
+	// FinalEAP reports the posterior mean under the bank's wide prior.
+	FinalEAP Final = iota
+	// FinalWLE reports Warm's weighted-likelihood estimate.
+	FinalWLE
+)
+
+// TestOptions tune one test. The zero value (with a Seed) is the
+// recommended engine; the other fields exist for the simulation's ablations
+// and for special uses such as the short positioning.
+type TestOptions struct {
+	// Seed makes the randomised choices reproducible: the same bank, seed
+	// and answers always give the same test.
+	Seed uint64
+	// Exclude lists the question ids the learner saw in their previous test;
+	// they are used again only when nothing else is left.
+	Exclude []string
+
+	MinItems int     // default 5
+	MaxItems int     // default 20
+	SEStop   float64 // stop when SE ≤ this; default 0.45; negative disables
+	// Z is the normal quantile of the level-band interval (default 1.645,
+	// a 90 % interval); negative disables the band rule.
+	Z float64
+
+	TopK      int // randomesque shortlist size, default 3
+	Criterion Criterion
+	TargetP   float64 // for TargetSuccess; default 0.7
+	Estimator Estimator
+	Final     Final
+	// NoSkillCoverage drops the "one item per acquis until all are seen"
+	// rule. Ablation.
+	NoSkillCoverage bool
+	// NoStop runs to MaxItems whatever the stopping rules say (the
+	// simulation uses it to measure every test length in one run).
+	NoStop bool
+}
+
+func (o TestOptions) withDefaults() TestOptions {
+	if o.MinItems <= 0 {
+		o.MinItems = 5
+	}
+	if o.MaxItems <= 0 {
+		o.MaxItems = 20
+	}
+	if o.MinItems > o.MaxItems {
+		o.MinItems = o.MaxItems
+	}
+	if o.SEStop == 0 {
+		o.SEStop = 0.45
+	}
+	if o.Z == 0 {
+		o.Z = 1.645
+	}
+	if o.TopK <= 0 {
+		o.TopK = 3
+	}
+	if o.TargetP <= 0 || o.TargetP >= 1 {
+		o.TargetP = 0.7
+	}
+	return o
+}

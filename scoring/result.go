@@ -1,0 +1,117 @@
+package scoring
+
+import "math"
+
+// Result is what a finished (or interrupted) test says about the learner.
+type Result struct {
+	Competence string
+	N          int     // questions answered
+	Theta      float64 // final ability on the competence's scale
+	SE         float64 // its standard error
+	Level      int     // competence level 0–4
+	// LevelProbs is the probability of each level given the answers.
+	LevelProbs [MaxLevel + 1]float64
+	Certainty  Certainty
+	Skills     []SkillMastery // every acquis of the bank, in bank order
+	Weak       []string       // acquis to work on, easiest first
+	Stop       StopInfo
+	Steps      []StepReason
+	// Rough marks a result of the short positioning: a first idea only.
+	Rough bool
+}
+
+// Result computes the final estimate: the wide-prior EAP (or the WLE when
+// the options ask for it), the level, its uncertainty and per-acquis mastery.
+func (t *Test) Result() Result {
+	post := t.posterior()
+	r := Result{Competence: t.bank.Competence, N: len(t.responses), Stop: t.stop, Steps: t.Steps()}
+	r.Theta, r.SE = post.Mean(), post.SD()
+	if t.opts.Final == FinalWLE && len(t.responses) > 0 {
+		r.Theta = WLE(t.responses)
+		r.SE = 1 / math.Sqrt(TestInfo(t.responses, r.Theta))
+	}
+	s := t.bank.Scale
+	r.Level = s.Level(r.Theta)
+	for k := range MaxLevel + 1 {
+		r.LevelProbs[k] = post.Mass(s.Band(k))
+	}
+	r.Certainty = certainty(r.Level, r.LevelProbs)
+	r.Skills = t.mastery()
+	for _, m := range r.Skills {
+		if m.Weak {
+			r.Weak = append(r.Weak, m.Skill)
+		}
+	}
+	sortWeak(r.Weak, r.Skills)
+	return r
+}
+
+// FinalTheta is the reported ability alone, without mastery: cheaper, for
+// the simulation's per-length curves.
+func (t *Test) FinalTheta() float64 {
+	if t.opts.Final == FinalWLE && len(t.responses) > 0 {
+		return WLE(t.responses)
+	}
+	return t.theta
+}
+
+// Confidence grades how sure the level is.
+type Confidence int
+
+const (
+	// Sure: the level has a probability of at least 0.8.
+	Sure Confidence = iota
+	// Probable: the level is the most likely one, perhaps with a neighbour.
+	Probable
+	// Unsure: no level reaches 0.4; the words give a range.
+	Unsure
+)
+
+// Certainty is the level's uncertainty, ready to be put in words:
+// "probablement niveau 2, peut-être 3".
+type Certainty struct {
+	Kind  Confidence
+	Level int
+	Other int // the likely neighbouring level, or −1
+	// Low and High bound the levels that together hold 90 % of the
+	// probability (used for Unsure).
+	Low, High int
+}
+
+func certainty(level int, p [MaxLevel + 1]float64) Certainty {
+	c := Certainty{Level: level, Other: -1}
+	// The smallest range of levels around the reported one that holds 90 %.
+	c.Low, c.High = level, level
+	mass := p[level]
+	for mass < 0.9-1e-9 && (c.Low > 0 || c.High < MaxLevel) {
+		down, up := -1.0, -1.0
+		if c.Low > 0 {
+			down = p[c.Low-1]
+		}
+		if c.High < MaxLevel {
+			up = p[c.High+1]
+		}
+		if down >= up {
+			c.Low--
+			mass += down
+		} else {
+			c.High++
+			mass += up
+		}
+	}
+	switch {
+	case p[level] >= 0.8:
+		c.Kind = Sure
+	case p[level] >= 0.4:
+		c.Kind = Probable
+		best := 0.0
+		for _, k := range []int{level - 1, level + 1} {
+			if k >= 0 && k <= MaxLevel && p[k] >= 0.2 && p[k] > best {
+				c.Other, best = k, p[k]
+			}
+		}
+	default:
+		c.Kind = Unsure
+	}
+	return c
+}

@@ -1,0 +1,257 @@
+package sim
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"pasapas/scoring"
+)
+
+// Simulee is one simulated learner: a true ability and, for common random
+// numbers, one pre-drawn uniform per item — the learner answers item i
+// right when U[i] < P_true(θ, i), whatever method asked it.
+type Simulee struct {
+	Theta float64
+	U     []float64
+}
+
+func (s *Simulee) answer(b *Bank, i int) bool { return s.U[i] < b.Prob(i, s.Theta) }
+
+// Trace is what one method did with one simulee.
+type Trace struct {
+	Items  []int     // item indices in the order asked
+	Thetas []float64 // reported ability after 1, 2, … answers
+	Levels []int     // reported level after 1, 2, … answers
+	// StopAt is the length at which the method's own rule ends the test
+	// (≤ len(Items)); the items after it are only for the per-length curves.
+	StopAt int
+	Stop   string
+}
+
+// Method runs one simulee through a bank, up to maxItems questions. seed
+// drives the method's own random choices.
+type Method struct {
+	Name string
+	Doc  string
+	Run  func(b *Bank, s *Simulee, seed uint64, maxItems int) Trace
+	// prepare, when set, adapts the bank once before the run (calibration).
+	prepare func(b *Bank, seed uint64, maxItems int) *Bank
+}
+
+// Methods returns the methods in report order.
+func Methods() []Method {
+	ours := func(name, doc string, o scoring.TestOptions) Method {
+		return Method{Name: name, Doc: doc, Run: func(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
+			o := o
+			o.Seed, o.MaxItems, o.NoStop = seed, maxItems, true
+			return runEngine(b, s, o)
+		}}
+	}
+	return []Method{
+		{Name: "random", Doc: "random order, fixed length, same estimator as ours", Run: runRandom},
+		{Name: "fixed", Doc: "one fixed form for all (levels interleaved, one item per acquis), same estimator as ours", Run: runFixed},
+		{Name: "pix-smart", Doc: "Pix smart-random: tube inference, reward, stops when no skill is left", Run: runPixSmart},
+		{Name: "pix-flash", Doc: "Pix flash: 81-point EAP, prior var 1.5 on the last estimate, 0.5 cap, top-5 at p=0.51", Run: runPixFlash},
+		ours("ours", "EAP N(-0.5,1.5²), max info, randomesque-3, one item per acquis, band/SE stop", scoring.TestOptions{}),
+		ours("ours-wle", "ours, final ability by WLE", scoring.TestOptions{Final: scoring.FinalWLE}),
+		ours("ours-map", "ours, MAP instead of EAP", scoring.TestOptions{Estimator: scoring.MAPEstimate}),
+		ours("ours-kl", "ours, Kullback-Leibler selection", scoring.TestOptions{Criterion: scoring.KL}),
+		ours("ours-p70", "ours, items at 70 % predicted success", scoring.TestOptions{Criterion: scoring.TargetSuccess, TargetP: 0.7}),
+		ours("ours-nobalance", "ours, without one item per acquis", scoring.TestOptions{NoSkillCoverage: true}),
+		ours("ours-top1", "ours, best item only (ties at random)", scoring.TestOptions{TopK: 1}),
+		{Name: "ours-elo", Doc: "ours after Elo calibration on 20 cohorts of 30 learners", prepare: eloCalibrated,
+			Run: oursPlain},
+		// References, not deployable: what perfect calibration would buy.
+		{Name: "oracle-b", Doc: "reference: ours knowing every true difficulty (a = 1)", prepare: oracle(false), Run: oursPlain},
+		{Name: "oracle", Doc: "reference: ours knowing every true difficulty and discrimination (2PL)", prepare: oracle(true), Run: oursPlain},
+	}
+}
+
+func oursPlain(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
+	return runEngine(b, s, scoring.TestOptions{Seed: seed, MaxItems: maxItems, NoStop: true})
+}
+
+// oracle gives the engine the true difficulties (and discriminations): the
+// best that calibration could ever do with this bank.
+func oracle(withA bool) func(b *Bank, seed uint64, maxItems int) *Bank {
+	return func(b *Bank, _ uint64, _ int) *Bank {
+		items := slices.Clone(b.Engine.Items)
+		for i := range items {
+			items[i].B, items[i].Calibrated = b.TrueB[i], true
+			if withA {
+				items[i].A = b.TrueA[i]
+			}
+		}
+		return (&Bank{Name: b.Name, TrueB: b.TrueB, TrueA: b.TrueA, TrueC: b.TrueC,
+			Engine: scoring.NewBank(b.Engine.Competence, items, b.Engine.Scale, b.Engine.Prior)}).finish()
+	}
+}
+
+// MethodNames lists the method names in report order.
+func MethodNames() []string {
+	var out []string
+	for _, m := range Methods() {
+		out = append(out, m.Name)
+	}
+	return out
+}
+
+// runEngine runs our engine to maxItems, noting where its stopping rule
+// would have ended the test.
+func runEngine(b *Bank, s *Simulee, o scoring.TestOptions) Trace {
+	t := scoring.NewTest(b.Engine, o)
+	return drive(b, s, t, o.MaxItems, func() (int, bool) {
+		st, ok := t.Next()
+		if !ok {
+			return 0, false
+		}
+		return b.index(st.Item.ID), true
+	})
+}
+
+// drive asks items chosen by pick, records them in t (our estimator), and
+// fills a trace.
+func drive(b *Bank, s *Simulee, t *scoring.Test, maxItems int, pick func() (int, bool)) Trace {
+	var tr Trace
+	for len(tr.Items) < maxItems {
+		i, ok := pick()
+		if !ok {
+			break
+		}
+		if err := t.Record(b.Engine.Items[i].ID, s.answer(b, i)); err != nil {
+			panic(fmt.Sprintf("sim: %v", err)) // a method picked an item twice: a bug here
+		}
+		th := t.FinalTheta()
+		tr.Items = append(tr.Items, i)
+		tr.Thetas = append(tr.Thetas, th)
+		tr.Levels = append(tr.Levels, b.Engine.Scale.Level(th))
+		if st := t.Stop(); tr.StopAt == 0 && st.Satisfied != scoring.NotStopped {
+			tr.StopAt, tr.Stop = len(tr.Items), st.Satisfied.String()
+		}
+	}
+	if tr.StopAt == 0 {
+		tr.StopAt, tr.Stop = len(tr.Items), scoring.StopNoItems.String()
+	}
+	return tr
+}
+
+// runRandom asks items in random order (variants excepted), fixed length.
+func runRandom(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
+	rng := rand.New(rand.NewPCG(seed, 0x4a4d))
+	order := rng.Perm(b.Engine.Len())
+	t := scoring.NewTest(b.Engine, scoring.TestOptions{Seed: seed, MaxItems: maxItems, NoStop: true})
+	used := map[string]bool{}
+	k := 0
+	tr := drive(b, s, t, maxItems, func() (int, bool) {
+		for ; k < len(order); k++ {
+			it := &b.Engine.Items[order[k]]
+			if !used[it.Group] {
+				used[it.Group] = true
+				return order[k], true
+			}
+		}
+		return 0, false
+	})
+	tr.StopAt, tr.Stop = len(tr.Items), "length"
+	return tr
+}
+
+// fixedForm is the same form for everyone: levels interleaved in the order
+// 2, 1, 3, 4 (a kind start for beginners, then wider), topics in turn, one
+// item per acquis before any second item, never two variants.
+func fixedForm(b *scoring.Bank) []int {
+	type key struct {
+		topic string
+		level int
+	}
+	queues := map[key][]int{}
+	var topics []string
+	for i, it := range b.Items {
+		k := key{it.Topic, it.Level}
+		if !slices.Contains(topics, it.Topic) {
+			topics = append(topics, it.Topic)
+		}
+		queues[k] = append(queues[k], i)
+	}
+	var out []int
+	used := map[string]bool{}
+	for round := 0; len(out) < len(b.Items) && round < len(b.Items); round++ {
+		for ti := range topics {
+			for _, l := range []int{2, 1, 3, 4} {
+				// Rotate the topic per level so that consecutive items differ.
+				k := key{topics[(ti+l)%len(topics)], l}
+				q := queues[k]
+				if round < len(q) && !used[b.Items[q[round]].Group] {
+					used[b.Items[q[round]].Group] = true
+					out = append(out, q[round])
+				}
+			}
+		}
+	}
+	return out
+}
+
+func runFixed(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
+	form := b.form()
+	t := scoring.NewTest(b.Engine, scoring.TestOptions{Seed: seed, MaxItems: maxItems, NoStop: true})
+	k := 0
+	tr := drive(b, s, t, maxItems, func() (int, bool) {
+		if k >= len(form) {
+			return 0, false
+		}
+		k++
+		return form[k-1], true
+	})
+	tr.StopAt, tr.Stop = len(tr.Items), "length"
+	return tr
+}
+
+// eloCalibrated returns a copy of the bank whose engine difficulties were
+// updated by Elo, answer by answer, over 20 cohorts of 30 simulated learners
+// (their own random numbers, not the benchmark's) tested by our engine.
+func eloCalibrated(b *Bank, seed uint64, maxItems int) *Bank {
+	cal := make([]scoring.Calibration, b.Engine.Len())
+	author := make([]float64, b.Engine.Len())
+	for i, it := range b.Engine.Items {
+		author[i] = it.B
+	}
+	cur := b
+	pop := Beginners
+	rng := rand.New(rand.NewPCG(seed, 0xe10))
+	for cohort := range 20 {
+		for j := range 30 {
+			s := &Simulee{Theta: pop.Mean + pop.SD*rng.NormFloat64(), U: make([]float64, b.Engine.Len())}
+			for i := range s.U {
+				s.U[i] = rng.Float64()
+			}
+			t := scoring.NewTest(cur.Engine, scoring.TestOptions{Seed: seed ^ uint64(cohort*1000+j+1)})
+			var answered []int
+			var right []bool
+			for {
+				st, ok := t.Next()
+				if !ok {
+					break
+				}
+				i := cur.index(st.Item.ID)
+				c := s.answer(cur, i)
+				_ = t.Record(st.Item.ID, c)
+				answered, right = append(answered, i), append(right, c)
+			}
+			theta := t.FinalTheta()
+			for k, i := range answered {
+				cal[i] = scoring.Elo(cal[i], author[i], theta, right[k], scoring.EloOptions{})
+			}
+		}
+		// The next cohort is tested with the difficulties learnt so far.
+		items := slices.Clone(b.Engine.Items)
+		for i := range items {
+			if cal[i].N > 0 {
+				items[i].B, items[i].Calibrated = cal[i].B, true
+			}
+		}
+		cur = (&Bank{Name: b.Name, TrueB: b.TrueB, TrueA: b.TrueA, TrueC: b.TrueC,
+			Engine: scoring.NewBank(b.Engine.Competence, items, b.Engine.Scale, b.Engine.Prior)}).finish()
+	}
+	return cur
+}

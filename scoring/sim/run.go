@@ -1,0 +1,169 @@
+package sim
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+
+	"pasapas/scoring"
+)
+
+// Beginners is the simulated population: skewed toward beginners,
+// N(−0.5, 1) on the engine's scale (adaptive.md §6.1). Its level shares are
+// about 16 % level 0, 34 % level 1, 34 % level 2, 14 % level 3, 2 % level 4.
+var Beginners = scoring.Prior{Mean: -0.5, SD: 1}
+
+// GridThetas is the fixed grid of abilities for conditional results.
+var GridThetas = []float64{-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3}
+
+// Config is one simulation run.
+type Config struct {
+	Banks      []string // bank names (see BankNames); "all" for every one
+	Methods    []string // method names (see MethodNames); "all" for every one
+	Learners   int      // simulees (for the grid: in total, split evenly)
+	Seed       uint64
+	MaxItems   int
+	Population string // "beginners" (default) or "grid"
+}
+
+func (c Config) withDefaults() Config {
+	if len(c.Banks) == 0 {
+		c.Banks = []string{"realistic"}
+	}
+	if len(c.Methods) == 0 || slices.Contains(c.Methods, "all") {
+		c.Methods = MethodNames()
+	}
+	if slices.Contains(c.Banks, "all") {
+		c.Banks = BankNames
+	}
+	if c.Learners <= 0 {
+		c.Learners = 2000
+	}
+	if c.MaxItems <= 0 {
+		c.MaxItems = 20
+	}
+	if c.Population == "" {
+		c.Population = "beginners"
+	}
+	return c
+}
+
+// Simulees draws the learners of a run for a bank of n items. Learner j's
+// ability and uniforms come from its own PCG stream (seed, j), so they do
+// not depend on the methods, the bank's other draws or the worker count.
+func Simulees(cfg Config, n int) []Simulee {
+	cfg = cfg.withDefaults()
+	var thetas []float64
+	switch cfg.Population {
+	case "grid":
+		per := max(1, cfg.Learners/len(GridThetas))
+		for _, t := range GridThetas {
+			for range per {
+				thetas = append(thetas, t)
+			}
+		}
+	default:
+		thetas = make([]float64, cfg.Learners)
+	}
+	out := make([]Simulee, len(thetas))
+	for j := range out {
+		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(j)))
+		th := Beginners.Mean + Beginners.SD*rng.NormFloat64()
+		if cfg.Population == "grid" {
+			th = thetas[j]
+		}
+		out[j] = Simulee{Theta: th, U: make([]float64, n)}
+		for i := range out[j].U {
+			out[j].U[i] = rng.Float64()
+		}
+	}
+	return out
+}
+
+// Run simulates every requested bank × method and returns the report.
+func Run(cfg Config) (*Report, error) {
+	cfg = cfg.withDefaults()
+	if cfg.Population != "beginners" && cfg.Population != "grid" {
+		return nil, fmt.Errorf("unknown population %q (beginners or grid)", cfg.Population)
+	}
+	var methods []Method
+	all := Methods()
+	for _, name := range cfg.Methods {
+		i := slices.IndexFunc(all, func(m Method) bool { return m.Name == name })
+		if i < 0 {
+			return nil, fmt.Errorf("unknown method %q (known: %v)", name, MethodNames())
+		}
+		methods = append(methods, all[i])
+	}
+	rep := &Report{Seed: cfg.Seed, Learners: cfg.Learners, MaxItems: cfg.MaxItems, Population: cfg.Population}
+	for _, name := range cfg.Banks {
+		banks, err := MakeBanks(name, cfg.Seed)
+		if err != nil {
+			return nil, fmt.Errorf("bank %s: %w", name, err)
+		}
+		for _, b := range banks {
+			rep.Banks = append(rep.Banks, runBank(cfg, b, methods))
+		}
+	}
+	return rep, nil
+}
+
+// runBank runs every method on one bank with the same simulees.
+func runBank(cfg Config, b *Bank, methods []Method) BankReport {
+	sims := Simulees(cfg, b.Engine.Len())
+	br := BankReport{Bank: b.Name, Items: b.Engine.Len(), Skills: len(b.Engine.Skills())}
+	for _, m := range methods {
+		bank := b
+		if m.prepare != nil {
+			bank = m.prepare(b, cfg.Seed, cfg.MaxItems)
+		}
+		traces := make([]Trace, len(sims))
+		seed := methodSeed(cfg.Seed, m.Name)
+		parallel(len(sims), func(j int) {
+			traces[j] = m.Run(bank, &sims[j], seed+uint64(j)*0x9e3779b97f4a7c15, cfg.MaxItems)
+		})
+		br.Methods = append(br.Methods, summarise(m, bank, sims, traces, cfg.MaxItems))
+	}
+	br.Acceptance = acceptance(br.Methods, cfg.MaxItems)
+	return br
+}
+
+func methodSeed(seed uint64, name string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return seed ^ h.Sum64()
+}
+
+// parallel runs f(0..n−1) on all cores; results go to per-index slots, so
+// the output does not depend on scheduling.
+func parallel(n int, f func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				f(j)
+			}
+		}()
+	}
+	for j := range n {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}
+
+// round keeps 4 decimals: enough to read, stable across platforms.
+func round(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return math.Round(x*1e4) / 1e4
+}
