@@ -1,0 +1,59 @@
+package progress
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+)
+
+// ItemStats returns the answer counts of every question answered on this
+// PC, by question id, for calibration. RecordAnswer keeps them up to date;
+// "Je ne sais pas" counts as an answer that is not correct.
+func (s *Store) ItemStats(ctx context.Context) (map[string]ItemStat, error) {
+	out := map[string]ItemStat{}
+	err := s.read(ctx, "reading item statistics", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT question, answers, correct, difficulty, updated_at FROM item_stats")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var it ItemStat
+			var diff sql.NullFloat64
+			var updated int64
+			if err := rows.Scan(&it.Question, &it.Answers, &it.Correct, &diff, &updated); err != nil {
+				return err
+			}
+			if diff.Valid {
+				it.Difficulty = &diff.Float64
+			}
+			it.UpdatedAt = fromMS(updated)
+			out[it.Question] = it
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// SetItemDifficulties stores calibrated difficulties (logit scale), by
+// question id, in one transaction.
+func (s *Store) SetItemDifficulties(ctx context.Context, difficulties map[string]float64) error {
+	for q, d := range difficulties {
+		if q == "" || math.IsNaN(d) || math.IsInf(d, 0) {
+			return fmt.Errorf("progress: calibrating %q: %w", q, ErrInvalid)
+		}
+	}
+	now := ms(s.now())
+	return s.write(ctx, "saving calibration", func(tx *sql.Tx) error {
+		for q, d := range difficulties {
+			_, err := tx.ExecContext(ctx, `INSERT INTO item_stats (question, difficulty, updated_at) VALUES (?, ?, ?)
+				ON CONFLICT (question) DO UPDATE SET difficulty = excluded.difficulty, updated_at = excluded.updated_at`,
+				q, d, now)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,147 @@
+package progress
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// StartTest opens a test for a learner: competence is a competence id or
+// Positioning; seed is the engine's random seed, kept so a resumed test
+// makes the same choices.
+func (s *Store) StartTest(ctx context.Context, learner LearnerID, competence string, seed int64) (TestID, error) {
+	if strings.TrimSpace(competence) == "" {
+		return 0, fmt.Errorf("progress: starting test: no competence: %w", ErrInvalid)
+	}
+	now := s.now()
+	var id int64
+	err := s.write(ctx, "starting test", func(tx *sql.Tx) error {
+		if err := touch(ctx, tx, learner, now); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx,
+			"INSERT INTO tests (learner_id, competence, seed, started_at) VALUES (?, ?, ?, ?) RETURNING id",
+			learner, competence, seed, ms(now)).Scan(&id)
+	})
+	return TestID(id), err
+}
+
+// FinishTest records what a test concluded and closes it.
+func (s *Store) FinishTest(ctx context.Context, id TestID, r TestResult) error {
+	if r.Level < 0 || r.Level > 4 {
+		return fmt.Errorf("progress: finishing test: level %d: %w", r.Level, ErrInvalid)
+	}
+	return s.closeTest(ctx, id, "finishing test",
+		"theta = ?, se = ?, level = ?, stop_reason = ?", r.Theta, r.SE, r.Level, r.StopReason)
+}
+
+// AbandonTest closes a test the learner left, without a result, so it is no
+// longer offered for resuming.
+func (s *Store) AbandonTest(ctx context.Context, id TestID) error {
+	return s.closeTest(ctx, id, "abandoning test", "stop_reason = ?", StopAbandoned)
+}
+
+func (s *Store) closeTest(ctx context.Context, id TestID, what, set string, args ...any) error {
+	now := s.now()
+	return s.write(ctx, what, func(tx *sql.Tx) error {
+		if _, err := checkTestOpen(ctx, tx, id); err != nil {
+			return err
+		}
+		var learner LearnerID
+		err := tx.QueryRowContext(ctx, "UPDATE tests SET finished_at = ?, "+set+" WHERE id = ? RETURNING learner_id",
+			append(append([]any{ms(now)}, args...), id)...).Scan(&learner)
+		if err != nil {
+			return err
+		}
+		return touch(ctx, tx, learner, now)
+	})
+}
+
+// checkTestOpen says ErrNotFound or ErrTestFinished when a test cannot take
+// answers or a result, and whose test it is.
+func checkTestOpen(ctx context.Context, tx *sql.Tx, id TestID) (LearnerID, error) {
+	var learner LearnerID
+	var finished sql.NullInt64
+	err := tx.QueryRowContext(ctx, "SELECT learner_id, finished_at FROM tests WHERE id = ?", id).Scan(&learner, &finished)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("test %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if finished.Valid {
+		return learner, fmt.Errorf("test %d: %w", id, ErrTestFinished)
+	}
+	return learner, nil
+}
+
+// OpenTests returns a learner's unfinished tests, oldest first, each with
+// its answers in order, so the TUI can offer to resume after a crash.
+func (s *Store) OpenTests(ctx context.Context, learner LearnerID) ([]OpenTest, error) {
+	var out []OpenTest
+	err := s.read(ctx, "reading open tests", func(tx *sql.Tx) error {
+		var err error
+		out, err = loadOpenTests(ctx, tx, learner)
+		return err
+	})
+	return out, err
+}
+
+func loadOpenTests(ctx context.Context, tx *sql.Tx, learner LearnerID) ([]OpenTest, error) {
+	tests, err := queryTests(ctx, tx, "WHERE learner_id = ? AND finished_at IS NULL ORDER BY started_at, id", int64(learner))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]OpenTest, 0, len(tests))
+	for _, t := range tests {
+		answers, err := queryAnswers(ctx, tx, "WHERE test_id = ? ORDER BY id", int64(t.ID))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, OpenTest{Test: t, Answers: answers})
+	}
+	return out, nil
+}
+
+// Tests returns all of a learner's tests, oldest first.
+func (s *Store) Tests(ctx context.Context, learner LearnerID) ([]Test, error) {
+	var out []Test
+	err := s.read(ctx, "reading tests", func(tx *sql.Tx) error {
+		var err error
+		out, err = queryTests(ctx, tx, "WHERE learner_id = ? ORDER BY started_at, id", int64(learner))
+		return err
+	})
+	return out, err
+}
+
+func queryTests(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Test, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, learner_id, competence, seed, started_at, finished_at,
+		theta, se, level, stop_reason FROM tests `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Test
+	for rows.Next() {
+		var t Test
+		var started int64
+		var finished, level sql.NullInt64
+		var theta, se sql.NullFloat64
+		var reason sql.NullString
+		if err := rows.Scan(&t.ID, &t.Learner, &t.Competence, &t.Seed, &started, &finished,
+			&theta, &se, &level, &reason); err != nil {
+			return nil, err
+		}
+		t.StartedAt, t.FinishedAt = fromMS(started), fromNullMS(finished)
+		switch {
+		case level.Valid:
+			t.Result = &TestResult{Theta: theta.Float64, SE: se.Float64, Level: int(level.Int64), StopReason: reason.String}
+		case finished.Valid:
+			t.Abandoned = true
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

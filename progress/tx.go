@@ -1,0 +1,78 @@
+package progress
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// write runs fn in a write transaction. It starts with BEGIN IMMEDIATE (see
+// pragmas), so it waits for another window's write instead of failing, and
+// its commit returns only once the journal is fsynced.
+func (s *Store) write(ctx context.Context, what string, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("progress: %s: %w", what, err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("progress: %s: %w", what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("progress: %s: %w", what, err)
+	}
+	return nil
+}
+
+// read runs fn in a read transaction: one consistent snapshot, which never
+// blocks a writer (WAL).
+func (s *Store) read(ctx context.Context, what string, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("progress: %s: %w", what, err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return fmt.Errorf("progress: %s: %w", what, err)
+	}
+	return nil
+}
+
+// Times are stored as milliseconds since the epoch: compact, sortable, and
+// the same on every platform.
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+// msOrNull stores the zero time as NULL.
+func msOrNull(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixMilli()
+}
+
+func fromMS(v int64) time.Time { return time.UnixMilli(v) }
+
+func fromNullMS(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.UnixMilli(v.Int64)
+}
+
+// touch records that the learner was active now; it also tells whether the
+// learner exists.
+func touch(ctx context.Context, tx *sql.Tx, id LearnerID, now time.Time) error {
+	res, err := tx.ExecContext(ctx, "UPDATE learners SET last_seen = ? WHERE id = ?", ms(now), id)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("learner %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
