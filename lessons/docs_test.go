@@ -55,6 +55,8 @@ var snippetLesson = []struct{ key, text string }{
 	{"niveau", "niveau: 1"},
 	{"duree", "duree: 5"},
 	{"objectifs", "objectifs: [Je sais.]"},
+	// mail-adresse's words, which the fragments use.
+	{"vocabulaire", "vocabulaire:\n  - mot: adresse mail\n    definition: L'adresse.\n  - mot: arobase\n    definition: Le signe @.\n  - mot: identifiant\n    definition: La partie avant @.\n  - mot: fournisseur\n    definition: L'entreprise de la boîte mail.\n  - mot: application\n    definition: Un programme du téléphone."},
 	{"acquis", "acquis: [mail-adresse-1]"},
 	{"etapes", "etapes:\n  - action: Un."},
 	{"a_retenir", "a_retenir: [Une chose.]"},

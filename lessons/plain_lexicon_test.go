@@ -10,7 +10,7 @@ import (
 
 // found returns the terms of a language's lexicon found in text, as
 // "spelling=jargon group" or "spelling~concept.name".
-func found(l i18n.Lang, text string) []string {
+func lexFound(l i18n.Lang, text string) []string {
 	var s scanner
 	s.scan(text)
 	lex := &plainLangs[l].lex
@@ -62,7 +62,7 @@ func TestLexiconFrench(t *testing.T) {
 		{"Votre dossier CAF est sur le site.", nil},
 		{"Gmail et Hotmail.", nil},
 	} {
-		if got := found(i18n.FR, c.text); !slices.Equal(got, c.want) {
+		if got := lexFound(i18n.FR, c.text); !slices.Equal(got, c.want) {
 			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -80,7 +80,7 @@ func TestLexiconEnglish(t *testing.T) {
 		{"Fill in the application form.", nil},
 		{"Tap the link.", []string{"link=link"}},
 	} {
-		if got := found(i18n.EN, c.text); !slices.Equal(got, c.want) {
+		if got := lexFound(i18n.EN, c.text); !slices.Equal(got, c.want) {
 			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -93,7 +93,7 @@ func TestEverySpellingMatches(t *testing.T) {
 		for _, g := range groups {
 			for _, sp := range strings.Split(g, "|") {
 				sp = strings.TrimSpace(sp)
-				if got := found(l, "Voici "+sp+"."); len(got) == 0 {
+				if got := lexFound(l, "Voici "+sp+"."); len(got) == 0 {
 					t.Errorf("%s jargon %q: not found", l, sp)
 				}
 			}
@@ -104,7 +104,7 @@ func TestEverySpellingMatches(t *testing.T) {
 			for _, fam := range c {
 				for _, sp := range strings.Split(fam, "|") {
 					sp = strings.TrimSpace(strings.NewReplacer("[", "", "]", "").Replace(sp))
-					if got := found(l, "Voici "+sp+"."); len(got) == 0 {
+					if got := lexFound(l, "Voici "+sp+"."); len(got) == 0 {
 						t.Errorf("%s name %q: not found", l, sp)
 					}
 				}

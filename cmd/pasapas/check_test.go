@@ -86,7 +86,7 @@ func TestCheckStrictTurnsWarningsIntoErrors(t *testing.T) {
 	if !strings.Contains(out, "lire.yaml:9:13: avertissement : Cette étape demande 2 actions") {
 		t.Errorf("the warning is not reported with its place:\n%s", out)
 	}
-	if !strings.Contains(out, "0 erreurs, 1 avertissements") {
+	if !strings.Contains(out, "0 erreur, 1 avertissement") {
 		t.Errorf("summary:\n%s", out)
 	}
 
