@@ -175,6 +175,9 @@ func build(c *collector, p *parsed, lang i18n.Lang, base *Catalogue) *Catalogue 
 	for _, q := range own.questions {
 		ids.claim("question", q.ID, &q.Meta, q.At("id"))
 	}
+	for _, w := range own.words {
+		ids.claim("word", fold.Key(w.Word), &w.Meta, w.At("mot"))
+	}
 
 	// 3. Lay this language's sound items over the base language, check the
 	// references, and start again while something breaks: leaving an item

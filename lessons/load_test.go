@@ -289,6 +289,14 @@ func TestRules(t *testing.T) {
 			want: []string{"t/questions.yaml:2:9 dup_id"},
 		},
 		{
+			name: "a word defined twice in the glossary",
+			files: map[string]string{
+				"g1.yaml": "glossaire:\n  - mot: lien\n    definition: Un texte à toucher.\n",
+				"g2.yaml": "glossaire:\n  - mot: Lien\n    definition: Autre chose.\n",
+			},
+			want: []string{"t/g2.yaml:2:10 dup_id"},
+		},
+		{
 			name: "dangling skill",
 			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
 				"acquis: [mail-adresse-1]", "acquis: [mail-adrese-1]", 1)},
