@@ -8,34 +8,151 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/lessons"
+	"pasapas/progress"
 )
 
-// catalogueScreen lists the competences, by life situation.
-type catalogueScreen struct {
-	menu  menu
-	comps []*lessons.Competence
+// homeScreen is the learner's home: lessons by life situation with their
+// progress in words, then "Faire le point", "Réviser", "Mes résultats".
+type homeScreen struct {
+	menu    menu
+	actions []func(ctx *Context) tea.Cmd
+	problem string
 }
 
-func newCatalogueScreen(ctx *Context) *catalogueScreen {
-	s := &catalogueScreen{}
+func newHomeScreen(ctx *Context) *homeScreen {
+	s := &homeScreen{}
+	s.menu.compact = true
+	s.build(ctx)
+	return s
+}
+
+// build lays out the menu from the session's state.
+func (s *homeScreen) build(ctx *Context) {
+	st := ctx.Session.state
 	var items []menuItem
+	s.actions = nil
+	add := func(it menuItem, act func(ctx *Context) tea.Cmd) {
+		items = append(items, it)
+		s.actions = append(s.actions, act)
+	}
+	for _, ot := range st.OpenTests {
+		ot := ot
+		add(menuItem{label: ctx.say("home_resume_test", testName(ctx, ot.Competence)), detail: ctx.say("answered_n", len(ot.Answers))},
+			func(ctx *Context) tea.Cmd { return push(resumeTestScreen(ctx, ot)) })
+	}
+	if l, lp, ok := lessonInProgress(ctx); ok {
+		add(menuItem{label: ctx.say("home_continue", l.Title), detail: lessonStatus(ctx, l, lp, true)},
+			func(ctx *Context) tea.Cmd { return push(newLessonScreen(ctx, l)) })
+	}
 	for _, comp := range ctx.Cat.Competences {
-		n := len(ctx.Cat.LessonsOf(comp.ID))
-		if n == 0 {
+		ls := ctx.Cat.LessonsOf(comp.ID)
+		if len(ls) == 0 {
 			continue
 		}
-		s.comps = append(s.comps, comp)
+		comp := comp
 		label := comp.Situation
 		if label == "" {
 			label = comp.Title
 		}
-		items = append(items, menuItem{label: label, detail: lessonCount(ctx, n)})
+		add(menuItem{label: label, detail: competenceProgress(ctx, ls)},
+			func(ctx *Context) tea.Cmd { return push(newCompetenceScreen(ctx, comp)) })
 	}
+	add(menuItem{label: ctx.say("home_test"), detail: ctx.say("home_test_detail")},
+		func(ctx *Context) tea.Cmd { return push(newTestChooser(ctx)) })
+	due := len(dueSkills(ctx))
+	reviewDetail := ctx.say("review_none")
+	if due > 0 {
+		reviewDetail = ctx.say("review_count", due)
+	}
+	add(menuItem{label: ctx.say("home_review"), detail: reviewDetail},
+		func(ctx *Context) tea.Cmd { return push(newReviewScreen(ctx)) })
+	add(menuItem{label: ctx.say("home_results")},
+		func(ctx *Context) tea.Cmd { return push(newResultsScreen(ctx)) })
+	if len(ctx.Cat.Glossary) > 0 {
+		add(menuItem{label: ctx.say("glossary_title")},
+			func(ctx *Context) tea.Cmd { return push(newGlossaryScreen()) })
+	}
+	add(menuItem{label: ctx.say("home_settings")},
+		func(ctx *Context) tea.Cmd { return push(newSettingsScreen(ctx)) })
 	if len(ctx.Lib.Skipped) > 0 {
-		items = append(items, menuItem{label: ctx.say("content_problems"), id: "problems"})
+		add(menuItem{label: ctx.say("content_problems")},
+			func(ctx *Context) tea.Cmd { return push(newProblemsScreen(ctx)) })
 	}
+	add(menuItem{label: ctx.say("home_end")},
+		func(ctx *Context) tea.Cmd { return endSession(ctx.say("session_ended")) })
 	s.menu.set(items)
-	return s
+}
+
+func (s *homeScreen) Title(ctx *Context) string { return ctx.say("home_title") }
+
+func (s *homeScreen) Help(ctx *Context) []key.Binding {
+	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter}
+}
+
+func (s *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case resumeMsg:
+		return loadState(ctx.Store, ctx.Session.learner.ID)
+	case stateMsg:
+		if msg.err != nil {
+			s.problem = progress.Explain(msg.err, ctx.Lang)
+			return nil
+		}
+		ctx.Session.state = msg.state
+		s.build(ctx)
+		return nil
+	}
+	if i, ok := s.menu.update(ctx, msg); ok {
+		s.problem = ""
+		return s.actions[i](ctx)
+	}
+	return nil
+}
+
+func (s *homeScreen) Render(ctx *Context, w, h int) string {
+	t := ctx.Theme
+	head := t.Heading.Render(wrap(ctx.say("home_hello", sanitize(ctx.Session.learner.Name)), w))
+	if s.problem != "" {
+		head += "\n" + t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), w))
+	}
+	top := strings.Count(head, "\n") + 2
+	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+}
+
+// lessonInProgress finds the lesson the learner left last, not finished.
+func lessonInProgress(ctx *Context) (*lessons.Lesson, progress.LessonProgress, bool) {
+	var best progress.LessonProgress
+	var found *lessons.Lesson
+	for id, lp := range ctx.Session.state.Lessons {
+		l := ctx.Cat.Lesson(id)
+		if l == nil || lp.Done || lp.Step == 0 {
+			continue
+		}
+		if found == nil || lp.UpdatedAt.After(best.UpdatedAt) {
+			found, best = l, lp
+		}
+	}
+	return found, best, found != nil
+}
+
+// competenceProgress says how far the learner is in a competence's lessons.
+func competenceProgress(ctx *Context, ls []*lessons.Lesson) string {
+	done, started := 0, 0
+	for _, l := range ls {
+		if lp, ok := ctx.Session.state.Lessons[l.ID]; ok {
+			started++
+			if lp.Done {
+				done++
+			}
+		}
+	}
+	switch {
+	case done == len(ls):
+		return ctx.say("comp_all_done", len(ls))
+	case started == 0:
+		return ctx.say("comp_not_started", lessonCount(ctx, len(ls)))
+	}
+	return ctx.say("comp_done_of", done, len(ls))
 }
 
 func lessonCount(ctx *Context, n int) string {
@@ -45,31 +162,33 @@ func lessonCount(ctx *Context, n int) string {
 	return ctx.say("n_lessons", n)
 }
 
-func (s *catalogueScreen) Title(ctx *Context) string { return ctx.say("home_title") }
-
-func (s *catalogueScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter}
+// lessonStatus says where the learner is in one lesson.
+func lessonStatus(ctx *Context, l *lessons.Lesson, lp progress.LessonProgress, known bool) string {
+	t := ctx.Theme
+	meta := ctx.say("lesson_meta", l.Level, l.Minutes)
+	switch {
+	case !known:
+		return ctx.say("lesson_not_started") + " · " + meta
+	case lp.Done:
+		return t.G.Done + " " + ctx.say("lesson_finished") + " · " + meta
+	}
+	return t.G.Partial + " " + ctx.say("lesson_at_step", max(1, stepsUpTo(l, lp.Step)), len(l.Steps())) + " · " + meta
 }
 
-func (s *catalogueScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	if i, ok := s.menu.update(ctx, msg); ok {
-		if i >= len(s.comps) {
-			return push(newProblemsScreen(ctx))
+// stepsUpTo counts the steps among the first n items of a lesson: the
+// store keeps the position in the items (steps and checks), the learner
+// counts steps.
+func stepsUpTo(l *lessons.Lesson, n int) int {
+	count := 0
+	for i := 0; i < n && i < len(l.Items); i++ {
+		if l.Items[i].Step != nil {
+			count++
 		}
-		return push(newCompetenceScreen(ctx, s.comps[i]))
 	}
-	return nil
+	return count
 }
 
-func (s *catalogueScreen) Render(ctx *Context, w, h int) string {
-	if len(s.menu.items) == 0 {
-		return wrap(ctx.say("home_empty"), w)
-	}
-	head := ctx.Theme.Heading.Render(wrap(ctx.say("home_title"), w))
-	return head + "\n\n" + s.menu.render(ctx, w, h-2, 2)
-}
-
-// competenceScreen lists the lessons of one competence.
+// competenceScreen lists the lessons of one competence with their status.
 type competenceScreen struct {
 	comp    *lessons.Competence
 	lessons []*lessons.Lesson
@@ -78,12 +197,17 @@ type competenceScreen struct {
 
 func newCompetenceScreen(ctx *Context, comp *lessons.Competence) *competenceScreen {
 	s := &competenceScreen{comp: comp, lessons: ctx.Cat.LessonsOf(comp.ID)}
+	s.build(ctx)
+	return s
+}
+
+func (s *competenceScreen) build(ctx *Context) {
 	var items []menuItem
 	for _, l := range s.lessons {
-		items = append(items, menuItem{label: l.Title, detail: ctx.say("lesson_meta", l.Level, l.Minutes)})
+		lp, known := ctx.Session.state.Lessons[l.ID]
+		items = append(items, menuItem{label: l.Title, detail: lessonStatus(ctx, l, lp, known)})
 	}
 	s.menu.set(items)
-	return s
 }
 
 func (s *competenceScreen) Title(ctx *Context) string { return s.comp.Title }
@@ -93,8 +217,19 @@ func (s *competenceScreen) Help(ctx *Context) []key.Binding {
 }
 
 func (s *competenceScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, ctx.Keys.Back) {
-		return back()
+	switch msg := msg.(type) {
+	case resumeMsg:
+		return loadState(ctx.Store, ctx.Session.learner.ID)
+	case stateMsg:
+		if msg.err == nil {
+			ctx.Session.state = msg.state
+			s.build(ctx)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, ctx.Keys.Back) {
+			return back()
+		}
 	}
 	if i, ok := s.menu.update(ctx, msg); ok {
 		return push(newLessonScreen(ctx, s.lessons[i]))

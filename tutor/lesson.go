@@ -1,6 +1,7 @@
 package tutor
 
 import (
+	"context"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -8,11 +9,15 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"pasapas/lessons"
+	"pasapas/progress"
+	"pasapas/quiz"
 )
 
 // lessonScreen reads a lesson one page at a time: an introduction, the
-// device question when steps differ by device, one step per page, and a
-// last page with what to remember.
+// device question when steps differ by device (asked once, then
+// remembered), one page per step or check question, and a last page with
+// what to remember. Every page reached is saved, so the learner resumes
+// where they stopped.
 type lessonScreen struct {
 	l      *lessons.Lesson
 	pages  []page
@@ -23,7 +28,10 @@ type lessonScreen struct {
 	deviceMenu menu
 	scroll     scroller
 	showVocab  bool
-	bodyWidth  int
+	problem    string
+
+	checks  map[int]*questionView // by page
+	pending quiz.Result           // the check answer being written
 }
 
 type pageKind int
@@ -32,29 +40,50 @@ const (
 	pageIntro pageKind = iota
 	pageDevice
 	pageStep
+	pageCheck
 	pageRecap
 )
 
 type page struct {
 	kind   pageKind
+	item   int // index in the lesson's items, for steps and checks
 	step   *lessons.Step
+	check  *lessons.Check
 	number int // 1-based step number
 }
 
 func newLessonScreen(ctx *Context, l *lessons.Lesson) *lessonScreen {
-	s := &lessonScreen{l: l}
-	s.pages = append(s.pages, page{kind: pageIntro})
-	if l.HasVariants() {
-		s.pages = append(s.pages, page{kind: pageDevice})
-		s.deviceMenu.set([]menuItem{
-			{label: ctx.say("device_android")}, {label: ctx.say("device_iphone")}, {label: ctx.say("device_computer")},
-		})
+	s := &lessonScreen{l: l, checks: map[int]*questionView{}}
+	if ctx.Session != nil {
+		s.device = ctx.Session.learner.Prefs.Device
 	}
-	for _, st := range l.Steps() {
-		s.steps++
-		s.pages = append(s.pages, page{kind: pageStep, step: st, number: s.steps})
+	s.pages = append(s.pages, page{kind: pageIntro})
+	if l.HasVariants() && s.device == "" {
+		s.pages = append(s.pages, page{kind: pageDevice})
+	}
+	s.deviceMenu.set([]menuItem{
+		{label: ctx.say("device_android")}, {label: ctx.say("device_iphone")}, {label: ctx.say("device_computer")},
+	})
+	for i, it := range l.Items {
+		switch {
+		case it.Step != nil:
+			s.steps++
+			s.pages = append(s.pages, page{kind: pageStep, item: i, step: it.Step, number: s.steps})
+		case it.Check != nil && ctx.Cat.CheckQuestion(it.Check) != nil:
+			s.pages = append(s.pages, page{kind: pageCheck, item: i, check: it.Check, number: s.steps})
+		}
 	}
 	s.pages = append(s.pages, page{kind: pageRecap})
+	// Resume where the learner stopped.
+	if ctx.Session != nil {
+		if lp, ok := ctx.Session.state.Lessons[l.ID]; ok && !lp.Done && lp.Step > 0 {
+			for i, p := range s.pages {
+				if (p.kind == pageStep || p.kind == pageCheck) && p.item == lp.Step-1 {
+					s.at = i
+				}
+			}
+		}
+	}
 	return s
 }
 
@@ -70,7 +99,7 @@ func (s *lessonScreen) prepare(ctx *Context) tea.Cmd {
 			texts = append(texts, v.Action, v.Result, v.IfNot, v.Image)
 		}
 	}
-	return ctx.MD.Prepare(texts, w-2, ctx.Theme)
+	return ctx.MD.Prepare(texts, w-3, ctx.Theme)
 }
 
 // bodyWidth is the width of the text column: lines longer than about 70
@@ -79,11 +108,28 @@ func bodyWidth(ctx *Context) int { return min(ctx.Width, 76) }
 
 func (s *lessonScreen) Title(ctx *Context) string { return s.l.Title }
 
+// Typing is true while a check question takes text.
+func (s *lessonScreen) Typing() bool {
+	if v := s.check(); v != nil {
+		return v.Typing()
+	}
+	return false
+}
+
+func (s *lessonScreen) check() *questionView {
+	if s.pages[s.at].kind == pageCheck {
+		return s.checks[s.at]
+	}
+	return nil
+}
+
 func (s *lessonScreen) Help(ctx *Context) []key.Binding {
 	k := ctx.Keys
 	switch s.pages[s.at].kind {
 	case pageDevice:
 		return []key.Binding{k.Digits, k.Enter, k.Back}
+	case pageCheck:
+		return []key.Binding{k.Up, k.Down, k.Enter, k.Back}
 	case pageRecap:
 		return []key.Binding{k.Enter, k.Prev, k.Back}
 	}
@@ -94,72 +140,173 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return s.prepare(ctx)
+	case savedMsg:
+		if msg.err != nil {
+			s.problem = ctx.say("not_saved", explain(ctx, msg.err))
+		}
+		return nil
+	case recordedMsg:
+		if v := s.check(); v != nil {
+			v.showFeedback(ctx, s.pending, msg.err)
+		}
+		return nil
 	case tea.KeyPressMsg:
 		k := ctx.Keys
 		if s.showVocab {
-			if key.Matches(msg, k.Back, k.Vocab, k.Enter) {
+			switch {
+			case key.Matches(msg, k.Back, k.Vocab):
 				s.showVocab = false
+			case key.Matches(msg, k.Enter) && len(ctx.Cat.Glossary) > 0:
+				s.showVocab = false
+				return push(newGlossaryScreen())
+			default:
+				s.scroll.update(ctx, msg)
 			}
 			return nil
 		}
-		p := s.pages[s.at]
-		switch {
-		case key.Matches(msg, k.Back):
+		if key.Matches(msg, k.Back) {
 			return back()
-		case p.kind == pageDevice:
-			if i, ok := s.deviceMenu.update(ctx, msg); ok {
-				s.device = lessons.Devices[i]
-				s.turn(1)
-			} else if key.Matches(msg, k.Prev) {
-				s.turn(-1)
-			}
-		case key.Matches(msg, k.Vocab):
-			s.showVocab = true
-		case p.kind == pageRecap && key.Matches(msg, k.Enter):
-			return back()
-		case key.Matches(msg, k.Next) && p.kind != pageRecap:
-			s.turn(1)
-		case key.Matches(msg, k.Prev):
-			s.turn(-1)
-		default:
-			s.scroll.update(ctx, msg)
 		}
-	case clickMsg:
-		if s.pages[s.at].kind == pageDevice {
-			if i, ok := s.deviceMenu.update(ctx, msg); ok {
-				s.device = lessons.Devices[i]
-				s.turn(1)
-			}
+	}
+	switch p := s.pages[s.at]; p.kind {
+	case pageDevice:
+		if i, ok := s.deviceMenu.update(ctx, msg); ok {
+			return tea.Batch(s.chooseDevice(ctx, lessons.Devices[i]), s.turn(ctx, 1))
 		}
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, ctx.Keys.Prev) {
+			return s.turn(ctx, -1)
+		}
+		return nil
+	case pageCheck:
+		return s.updateCheck(ctx, msg)
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch p := s.pages[s.at]; {
+	case key.Matches(k, ctx.Keys.Vocab):
+		s.showVocab = true
+	case p.kind == pageRecap && key.Matches(k, ctx.Keys.Enter):
+		return back()
+	case key.Matches(k, ctx.Keys.Next) && p.kind != pageRecap:
+		return s.turn(ctx, 1)
+	case key.Matches(k, ctx.Keys.Prev):
+		return s.turn(ctx, -1)
+	default:
+		s.scroll.update(ctx, msg)
 	}
 	return nil
 }
 
-// turn moves to the next or previous page.
-func (s *lessonScreen) turn(by int) {
+// updateCheck gives the keys to the check question of the page.
+func (s *lessonScreen) updateCheck(ctx *Context, msg tea.Msg) tea.Cmd {
+	v := s.checks[s.at]
+	if k, ok := msg.(tea.KeyPressMsg); ok && v.phase != saving && !v.Typing() {
+		// ← goes back a page when the question has nothing to undo.
+		if key.Matches(k, ctx.Keys.Prev) && (v.phase == showing || !v.canUndo()) {
+			return s.turn(ctx, -1)
+		}
+		if v.phase == showing && k.String() == "right" {
+			return s.turn(ctx, 1)
+		}
+	}
+	cmd, ev := v.update(ctx, msg)
+	switch ev.kind {
+	case qSubmitted:
+		s.pending = v.check(ev.answer)
+		rec := v.record(ctx, ev, s.pending)
+		rec.Lesson = s.l.ID
+		return recordAnswer(ctx.Store, rec)
+	case qContinue:
+		return s.turn(ctx, 1)
+	case qOpenLesson:
+		if ev.lesson.ID == s.l.ID {
+			return s.turn(ctx, 1)
+		}
+		return push(newLessonScreen(ctx, ev.lesson))
+	}
+	return cmd
+}
+
+// chooseDevice remembers the learner's device for every lesson.
+func (s *lessonScreen) chooseDevice(ctx *Context, d lessons.Device) tea.Cmd {
+	s.device = d
+	if ctx.Session == nil {
+		return nil
+	}
+	ctx.Session.learner.Prefs.Device = d
+	prefs, id := ctx.Session.learner.Prefs, ctx.Session.learner.ID
+	return save(func(c context.Context) error { return ctx.Store.SetPrefs(c, id, prefs) })
+}
+
+// turn moves to the next or previous page and saves where the learner is.
+func (s *lessonScreen) turn(ctx *Context, by int) tea.Cmd {
 	s.at = min(len(s.pages)-1, max(0, s.at+by))
 	s.scroll = scroller{}
+	p := s.pages[s.at]
+	if p.kind == pageCheck && s.checks[s.at] == nil {
+		q := ctx.Cat.CheckQuestion(p.check)
+		s.checks[s.at] = newQuestionView(ctx, q, seedFor(learnerKey(ctx), q.ID))
+	}
+	if ctx.Session == nil || by < 0 {
+		return nil
+	}
+	st := progress.LessonStep{Lesson: s.l.ID, Device: s.device}
+	switch p.kind {
+	case pageStep, pageCheck:
+		st.Step = p.item + 1
+	case pageRecap:
+		st.Step, st.Done = len(s.l.Items), true
+	default:
+		return nil
+	}
+	// Keep the session's copy current, for the home screen.
+	lp := ctx.Session.state.Lessons[s.l.ID]
+	lp.Lesson, lp.Step, lp.Device, lp.UpdatedAt = s.l.ID, st.Step, st.Device, ctx.now()
+	lp.Done = lp.Done || st.Done
+	if ctx.Session.state.Lessons == nil {
+		ctx.Session.state.Lessons = map[string]progress.LessonProgress{}
+	}
+	ctx.Session.state.Lessons[s.l.ID] = lp
+	id := ctx.Session.learner.ID
+	return save(func(c context.Context) error { return ctx.Store.SaveLessonStep(c, id, st) })
+}
+
+func learnerKey(ctx *Context) string {
+	if ctx.Session == nil {
+		return ""
+	}
+	return ctx.Session.learner.Name + "\x00" + ctx.Session.learner.CreatedAt.String()
 }
 
 func (s *lessonScreen) Render(ctx *Context, w, h int) string {
 	bw := bodyWidth(ctx)
+	t := ctx.Theme
+	top := ""
+	if s.problem != "" {
+		top = t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), bw)) + "\n"
+		h -= lipgloss.Height(top)
+	}
 	if s.showVocab {
-		return s.scroll.render(ctx, s.renderVocabulary(ctx, bw), w, h)
+		return top + s.scroll.render(ctx, s.renderVocabulary(ctx, bw), w, h)
 	}
 	var body string
 	switch p := s.pages[s.at]; p.kind {
 	case pageIntro:
 		body = s.renderIntro(ctx, bw)
 	case pageDevice:
-		t := ctx.Theme
 		head := t.Heading.Render(wrap(ctx.say("device_question"), bw)) + "\n" + wrap(ctx.say("device_why"), bw) + "\n\n"
-		return head + s.deviceMenu.render(ctx, bw, h-lipgloss.Height(head), lipgloss.Height(head)-1)
+		return top + head + s.deviceMenu.render(ctx, bw, h-lipgloss.Height(head), lipgloss.Height(head)-1+lipgloss.Height(top))
 	case pageStep:
 		body = s.renderStep(ctx, p, bw)
+	case pageCheck:
+		head := t.Strong.Render(ctx.say("check_title")) + "\n\n"
+		return top + head + s.checks[s.at].render(ctx, bw, h-2)
 	case pageRecap:
 		body = s.renderRecap(ctx, bw)
 	}
-	return s.scroll.render(ctx, body, w, h)
+	return top + s.scroll.render(ctx, body, w, h)
 }
 
 func (s *lessonScreen) renderIntro(ctx *Context, w int) string {
@@ -177,7 +324,8 @@ func (s *lessonScreen) renderIntro(ctx *Context, w int) string {
 		for _, v := range l.Vocabulary {
 			ws = append(ws, v.Word)
 		}
-		parts = append(parts, "", t.Strong.Render(ctx.say("vocabulary")), wrap(sanitize(strings.Join(ws, ", ")), w))
+		parts = append(parts, "", t.Strong.Render(ctx.say("vocabulary")), wrap(sanitize(strings.Join(ws, ", ")), w),
+			t.Muted.Render(wrap(ctx.say("vocab_hint"), w)))
 	}
 	parts = append(parts, "", t.Muted.Render(wrap(ctx.say("lesson_intro_next"), w)))
 	return strings.Join(parts, "\n")
@@ -194,13 +342,13 @@ func (s *lessonScreen) renderStep(ctx *Context, p page, w int) string {
 	}
 	parts = append(parts, hanging(t.G.Action+" ", ctx.MD.Get(st.Action, w-3, t), w))
 	if st.Image != "" {
-		parts = append(parts, "", t.Strong.Render(ctx.say("on_screen")), indent(ctx.MD.Get(st.Image, w-2, t), "  "))
+		parts = append(parts, "", t.Strong.Render(ctx.say("on_screen")), indent(ctx.MD.Get(st.Image, w-3, t), "  "))
 	}
 	if st.Result != "" {
-		parts = append(parts, "", t.Strong.Render(ctx.say("you_see")), indent(ctx.MD.Get(st.Result, w-2, t), "  "))
+		parts = append(parts, "", t.Strong.Render(ctx.say("you_see")), indent(ctx.MD.Get(st.Result, w-3, t), "  "))
 	}
 	if st.IfNot != "" {
-		parts = append(parts, "", t.Strong.Render(ctx.say("if_not")), indent(ctx.MD.Get(st.IfNot, w-2, t), "  "))
+		parts = append(parts, "", t.Strong.Render(ctx.say("if_not")), indent(ctx.MD.Get(st.IfNot, w-3, t), "  "))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -226,10 +374,13 @@ func (s *lessonScreen) renderVocabulary(ctx *Context, w int) string {
 	t := ctx.Theme
 	parts := []string{t.Heading.Render(ctx.say("vocabulary")), ""}
 	if len(s.l.Vocabulary) == 0 {
-		parts = append(parts, wrap(ctx.say("no_vocabulary"), w))
+		parts = append(parts, wrap(ctx.say("no_vocabulary"), w), "")
 	}
 	for _, v := range s.l.Vocabulary {
 		parts = append(parts, t.Strong.Render(sanitize(v.Word)), indent(wrap(sanitize(v.Definition), w-2), "  "), "")
+	}
+	if len(ctx.Cat.Glossary) > 0 {
+		parts = append(parts, t.Muted.Render(wrap(ctx.say("glossary_hint"), w)))
 	}
 	parts = append(parts, t.Muted.Render(wrap(ctx.say("vocab_close"), w)))
 	return strings.Join(parts, "\n")

@@ -9,11 +9,14 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
-// menu is a numbered list of choices: arrows move, a digit or Entrée
-// chooses, a click chooses. The focused line is marked with a symbol and a
+// menu is a numbered list of choices: arrows or a digit point at one,
+// Entrée or a click chooses it. The focused line is marked with a symbol and a
 // style, so it is visible without colour.
 type menu struct {
-	items  []menuItem
+	items []menuItem
+	// compact shows the detail line of the focused item only, so a long
+	// list fits a small window.
+	compact bool
 	cursor int
 	offset int      // first item shown when the list is taller than its box
 	zones  [][2]int // first and last line of each shown item in the last rendering, for clicks
@@ -48,10 +51,10 @@ func (m *menu) update(ctx *Context, msg tea.Msg) (int, bool) {
 		case key.Matches(msg, ctx.Keys.Enter):
 			return m.cursor, true
 		case key.Matches(msg, ctx.Keys.Digits):
-			n := int(msg.String()[0] - '1')
-			if n < len(m.items) {
+			// A digit only points at a line; Entrée confirms, everywhere,
+			// so a key pressed by accident never does anything.
+			if n := int(msg.String()[0] - '1'); n < len(m.items) {
 				m.cursor = n
-				return n, true
 			}
 		case msg.String() == "home":
 			m.cursor = 0
@@ -79,12 +82,15 @@ func (m *menu) render(ctx *Context, width, height, top int) string {
 	// Keep the cursor in view.
 	perItem := 1
 	for _, it := range m.items {
-		if it.detail != "" {
+		if it.detail != "" && !m.compact {
 			perItem = 2
 			break
 		}
 	}
 	visible := max(1, height/perItem)
+	if m.compact && height > 1 {
+		visible = height - 1 // one line for the focused item's detail
+	}
 	if m.cursor < m.offset {
 		m.offset = m.cursor
 	}
@@ -121,7 +127,7 @@ func (m *menu) render(ctx *Context, width, height, top int) string {
 			b.WriteString(prefix + style.Render(l))
 			line++
 		}
-		if it.detail != "" {
+		if it.detail != "" && (!m.compact || i == m.cursor) {
 			b.WriteByte('\n')
 			b.WriteString(fit(indent(t.Muted.Render(sanitize(it.detail)), strings.Repeat(" ", lipgloss.Width(pointer)+len(num))), width, 1))
 			line++

@@ -34,7 +34,7 @@ func renderScreen(ctx *Context, s *lessons.Screen, width int) string {
 		field(ctx.say("mock_subject"), s.Subject)
 		field(ctx.say("mock_date"), s.Date)
 		add("")
-		add(wrap(sanitize(s.Text), inner))
+		add(wrap(strings.TrimRight(sanitize(s.Text), "\n "), inner))
 		if s.Link != "" {
 			add("")
 			link(ctx.say("mock_link"), s.Link)
@@ -47,7 +47,7 @@ func renderScreen(ctx *Context, s *lessons.Screen, width int) string {
 		field(ctx.say("mock_from"), s.From)
 		field(ctx.say("mock_date"), s.Date)
 		add("")
-		add(indent(wrap(sanitize(s.Text), inner-2), "  "))
+		add(indent(wrap(strings.TrimRight(sanitize(s.Text), "\n "), inner-2), "  "))
 		if s.Link != "" {
 			link(ctx.say("mock_link"), s.Link)
 		}

@@ -2,6 +2,7 @@ package tutor
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -10,20 +11,57 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/lessons"
+	"pasapas/progress"
 )
 
 // Context is what every screen shares: the size, the look, the keys, the
-// language and the content.
+// language, the content, the store and the learner at the keyboard.
 type Context struct {
-	Lang  i18n.Lang
-	Theme Theme
-	Keys  keyMap
-	Lib   *lessons.Library
-	Cat   *lessons.Catalogue
-	Mouse bool
-	MD    *markdown
+	Lang    i18n.Lang
+	Theme   Theme
+	Keys    keyMap
+	Lib     *lessons.Library
+	Cat     *lessons.Catalogue
+	Mouse   bool
+	MD      *markdown
+	Store   *progress.Store
+	Session *session // nil until a learner is recognised
+	Now     func() time.Time
 
 	Width, Height int // the whole window
+
+	// What the command line chose, restored when a learner leaves.
+	base struct {
+		lang  i18n.Lang
+		theme Theme
+		mouse bool
+	}
+}
+
+func (c *Context) now() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
+}
+
+// setLang switches the language of the words and of the content.
+func (c *Context) setLang(l i18n.Lang) {
+	if l == "" {
+		return
+	}
+	c.Lang = l
+	c.Keys = newKeyMap(l)
+	c.Cat = c.Lib.Catalogue(l)
+}
+
+// applyPrefs takes a learner's settings.
+func (c *Context) applyPrefs(p progress.Prefs) {
+	c.setLang(p.Lang)
+	if th, ok := ThemeByName(p.Theme); ok && p.Theme != "" {
+		c.Theme = th
+	}
+	c.Mouse = p.Mouse
 }
 
 // say returns a message in the learner's language.
@@ -49,7 +87,20 @@ type (
 	pushMsg    struct{ s screen }
 	popMsg     struct{}
 	replaceMsg struct{ s screen }
+	// startSessionMsg: a learner is recognised; their home replaces
+	// everything.
+	startSessionMsg struct{ state *progress.State }
+	// endSessionMsg: back to "Qui êtes-vous ?", with a word to read.
+	endSessionMsg struct{ notice string }
 )
+
+func startSession(st *progress.State) tea.Cmd {
+	return func() tea.Msg { return startSessionMsg{st} }
+}
+
+func endSession(notice string) tea.Cmd {
+	return func() tea.Msg { return endSessionMsg{notice} }
+}
 
 func push(s screen) tea.Cmd    { return func() tea.Msg { return pushMsg{s} } }
 func back() tea.Cmd            { return func() tea.Msg { return popMsg{} } }
@@ -65,6 +116,20 @@ type model struct {
 	help     help.Model
 	showHelp bool
 	quitting *quitDialog
+
+	idleLock  time.Duration // 0: never lock
+	lastInput time.Time
+	tick      func() tea.Cmd // schedules the next idle check; tests replace it
+}
+
+// idleTickMsg wakes the model up to check how long the keyboard has been
+// quiet.
+type idleTickMsg struct{}
+
+const idleCheck = 15 * time.Second
+
+func idleTick() tea.Cmd {
+	return tea.Tick(idleCheck, func(time.Time) tea.Msg { return idleTickMsg{} })
 }
 
 func newModel(ctx *Context, first screen) *model {
@@ -74,14 +139,29 @@ func newModel(ctx *Context, first screen) *model {
 	h.Styles.ShortDesc = ctx.Theme.Text
 	h.Styles.ShortSeparator = ctx.Theme.Muted
 	h.Styles.Ellipsis = ctx.Theme.Muted
-	return &model{ctx: ctx, stack: []screen{first}, help: h}
+	return &model{ctx: ctx, stack: []screen{first}, help: h, tick: idleTick}
 }
 
 func (m *model) top() screen { return m.stack[len(m.stack)-1] }
 
 func (m *model) Init() tea.Cmd {
+	m.lastInput = m.ctx.now()
+	cmds := []tea.Cmd{}
+	if m.idleLock > 0 && m.tick != nil {
+		cmds = append(cmds, m.tick())
+	}
 	if i, ok := m.top().(interface{ Init(*Context) tea.Cmd }); ok {
-		return i.Init(m.ctx)
+		cmds = append(cmds, i.Init(m.ctx))
+	}
+	return tea.Batch(cmds...)
+}
+
+// lockIfIdle ends the session of a learner who walked away: the next person
+// at this shared PC must not find their lessons and results open.
+func (m *model) lockIfIdle() tea.Cmd {
+	if m.ctx.Session != nil && m.idleLock > 0 && m.ctx.now().Sub(m.lastInput) >= m.idleLock {
+		m.quitting, m.showHelp = nil, false
+		return endSession(m.ctx.say("idle_locked", int(m.idleLock.Minutes())))
 	}
 	return nil
 }
@@ -104,9 +184,30 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.top().Update(m.ctx, resumeMsg{})
 	case quitMsg:
 		return m, tea.Quit
+	case startSessionMsg:
+		m.ctx.Session = &session{learner: msg.state.Learner, state: msg.state}
+		m.ctx.applyPrefs(msg.state.Learner.Prefs)
+		m.stack = []screen{newHomeScreen(m.ctx)}
+		return m, m.initTop()
+	case endSessionMsg:
+		m.ctx.Session = nil
+		m.ctx.setLang(m.ctx.base.lang)
+		m.ctx.Theme, m.ctx.Mouse = m.ctx.base.theme, m.ctx.base.mouse
+		m.stack = []screen{newProfilesScreen(msg.notice)}
+		return m, m.initTop()
+	case idleTickMsg:
+		var next tea.Cmd
+		if m.tick != nil {
+			next = m.tick()
+		}
+		return m, tea.Batch(m.lockIfIdle(), next)
 	case tea.KeyPressMsg:
+		m.lastInput = m.ctx.now()
 		return m, m.key(msg)
+	case tea.PasteMsg:
+		m.lastInput = m.ctx.now()
 	case tea.MouseClickMsg:
+		m.lastInput = m.ctx.now()
 		if m.quitting != nil || m.showHelp || msg.Button != tea.MouseLeft {
 			return m, nil
 		}
@@ -201,6 +302,12 @@ func (m *model) render() string {
 	}
 	t := ctx.Theme
 	title := t.Header.Render(ctx.say("app")) + t.Muted.Render("  ·  ") + t.Title.Render(sanitize(m.top().Title(ctx)))
+	if ctx.Session != nil {
+		who := t.Muted.Render(sanitize(ctx.Session.learner.Name))
+		if gap := w - lipgloss.Width(title) - lipgloss.Width(who); gap >= 2 {
+			title += strings.Repeat(" ", gap) + who
+		}
+	}
 	header := fit(title, w, 1) + "\n" + t.rule(w)
 
 	bodyH := h - headerHeight - 2

@@ -7,11 +7,13 @@ package tutor
 import (
 	"fmt"
 	"io"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/i18n"
 	"pasapas/lessons"
+	"pasapas/progress"
 )
 
 // Config is what the tutor needs to run.
@@ -20,6 +22,12 @@ type Config struct {
 	Lang    i18n.Lang
 	Theme   Theme
 	Mouse   bool // clicks on choices; off by default, as it stops text selection
+	Store   *progress.Store
+	// IdleLock ends a learner's session after this long without a key
+	// (default 10 minutes; negative: never).
+	IdleLock time.Duration
+	// Now is the clock; nil means time.Now. Tests set it.
+	Now func() time.Time
 
 	// Input and Output default to the terminal.
 	Input  io.Reader
@@ -28,22 +36,43 @@ type Config struct {
 
 // newContext builds the shared context from a configuration.
 func newContext(cfg Config) *Context {
-	return &Context{
-		Lang:   cfg.Lang,
-		Theme:  cfg.Theme,
-		Keys:   newKeyMap(cfg.Lang),
+	ctx := &Context{
 		Lib:    cfg.Library,
-		Cat:    cfg.Library.Catalogue(cfg.Lang),
+		Theme:  cfg.Theme,
 		Mouse:  cfg.Mouse,
 		MD:     newMarkdown(),
+		Store:  cfg.Store,
+		Now:    cfg.Now,
 		Width:  80,
 		Height: 24,
 	}
+	ctx.setLang(cfg.Lang)
+	ctx.base.lang, ctx.base.theme, ctx.base.mouse = cfg.Lang, cfg.Theme, cfg.Mouse
+	return ctx
+}
+
+// DefaultIdleLock is how long a shared PC waits before closing a session.
+const DefaultIdleLock = 10 * time.Minute
+
+// newTutor builds the top model on the "Qui êtes-vous ?" screen.
+func newTutor(cfg Config) *model {
+	ctx := newContext(cfg)
+	notice := ""
+	if r := cfg.Store.Recovered(); r != nil {
+		notice = r.Message(cfg.Lang)
+	}
+	m := newModel(ctx, newProfilesScreen(notice))
+	switch {
+	case cfg.IdleLock == 0:
+		m.idleLock = DefaultIdleLock
+	case cfg.IdleLock > 0:
+		m.idleLock = cfg.IdleLock
+	}
+	return m
 }
 
 // Run starts the tutor and returns when the learner quits.
 func Run(cfg Config) error {
-	ctx := newContext(cfg)
 	var opts []tea.ProgramOption
 	if cfg.Input != nil {
 		opts = append(opts, tea.WithInput(cfg.Input))
@@ -51,7 +80,7 @@ func Run(cfg Config) error {
 	if cfg.Output != nil {
 		opts = append(opts, tea.WithOutput(cfg.Output))
 	}
-	p := tea.NewProgram(newModel(ctx, newCatalogueScreen(ctx)), opts...)
+	p := tea.NewProgram(newTutor(cfg), opts...)
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("tutor: %w", err)
 	}

@@ -1,6 +1,7 @@
 package tutor
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,55 +11,77 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/lessons"
+	"pasapas/progress"
 )
 
-var testToday = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+var testToday = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 
-func testModel(t *testing.T, lang i18n.Lang, trees ...lessons.Tree) *model {
+// clock is a settable clock for the idle lock and the dates.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+type harness struct {
+	t     *testing.T
+	m     *model
+	store *progress.Store
+	clock *clock
+}
+
+var builtin = lessons.Load(lessons.Options{Today: testToday}, lessons.Builtin())
+
+// newHarness starts the tutor on a fresh progress file, at 80×24.
+func newHarness(t *testing.T, lang i18n.Lang, lib *lessons.Library) *harness {
 	t.Helper()
-	if len(trees) == 0 {
-		trees = []lessons.Tree{lessons.Builtin()}
+	if lib == nil {
+		lib = builtin
 	}
-	lib := lessons.Load(lessons.Options{Today: testToday}, trees...)
-	ctx := newContext(Config{Library: lib, Lang: lang, Theme: asciiTheme()})
-	m := newModel(ctx, newCatalogueScreen(ctx))
-	send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	return m
+	c := &clock{testToday}
+	st, err := progress.OpenWith(filepath.Join(t.TempDir(), "pasapas.db"), progress.Options{Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	h := &harness{t: t, store: st, clock: c}
+	h.m = newTutor(Config{Library: lib, Lang: lang, Theme: asciiTheme(), Store: st, IdleLock: -1, Now: c.now})
+	h.m.tick = nil // the test sends idleTickMsg itself
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.run(h.m.Init())
+	return h
 }
 
 // send feeds a message and runs the commands it returns, as the program
 // would, until none is left.
-func send(m *model, msg tea.Msg) {
-	queue := []tea.Msg{msg}
-	for len(queue) > 0 {
-		msg, queue = queue[0], queue[1:]
-		_, cmd := m.Update(msg)
-		queue = append(queue, run(cmd)...)
+func (h *harness) send(msg tea.Msg) {
+	_, cmd := h.m.Update(msg)
+	h.run(cmd)
+}
+
+func (h *harness) run(cmd tea.Cmd) {
+	for _, msg := range runCmd(cmd) {
+		h.send(msg)
 	}
 }
 
-func run(cmd tea.Cmd) []tea.Msg {
+func runCmd(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil
 	}
 	msg := cmd()
-	if batch, ok := msg.(tea.BatchMsg); ok {
+	switch msg := msg.(type) {
+	case nil, tea.QuitMsg:
+		return nil
+	case tea.BatchMsg:
 		var out []tea.Msg
-		for _, c := range batch {
-			out = append(out, run(c)...)
+		for _, c := range msg {
+			out = append(out, runCmd(c)...)
 		}
 		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	if _, ok := msg.(tea.QuitMsg); ok {
-		return nil
 	}
 	return []tea.Msg{msg}
 }
 
-func press(m *model, keys ...string) {
+func (h *harness) press(keys ...string) {
 	for _, k := range keys {
 		var msg tea.KeyPressMsg
 		switch k {
@@ -74,80 +97,72 @@ func press(m *model, keys ...string) {
 			msg = tea.KeyPressMsg{Code: tea.KeyUp}
 		case "down":
 			msg = tea.KeyPressMsg{Code: tea.KeyDown}
+		case "tab":
+			msg = tea.KeyPressMsg{Code: tea.KeyTab}
+		case "space":
+			msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+		case "backspace":
+			msg = tea.KeyPressMsg{Code: tea.KeyBackspace}
 		case "ctrl+c":
 			msg = tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 		default:
 			r := []rune(k)[0]
 			msg = tea.KeyPressMsg{Code: r, Text: k}
 		}
-		send(m, msg)
+		h.send(msg)
 	}
 }
 
-func screenText(m *model) string { return ansi.Strip(m.View().Content) }
-
-func TestOpenAndReadALesson(t *testing.T) {
-	m := testModel(t, i18n.FR)
-	if s := screenText(m); !strings.Contains(s, "Envoyer et recevoir des mails") {
-		t.Fatalf("home:\n%s", s)
-	}
-	press(m, "1", "1")
-	if s := screenText(m); !strings.Contains(s, "Vos objectifs") {
-		t.Fatalf("lesson intro:\n%s", s)
-	}
-	press(m, "enter")
-	if s := screenText(m); !strings.Contains(s, "Étape 1 sur") || !strings.Contains(s, "marie.dupont@laposte.net") {
-		t.Fatalf("first step:\n%s", s)
-	}
-	press(m, "left", "right", "right")
-	if s := screenText(m); !strings.Contains(s, "Étape 2 sur") {
-		t.Fatalf("second step:\n%s", s)
-	}
-	for range 20 {
-		press(m, "right")
-	}
-	if s := screenText(m); !strings.Contains(s, "Bravo") || !strings.Contains(s, "À retenir") {
-		t.Fatalf("recap:\n%s", s)
-	}
-	press(m, "enter")
-	if s := screenText(m); !strings.Contains(s, "Lire et écrire une adresse mail") {
-		t.Fatalf("back to the competence:\n%s", s)
+// typeText types text one key at a time, as a learner does.
+func (h *harness) typeText(s string) {
+	for _, r := range s {
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 }
 
-// TestStartsOnBrokenContent is the foundation issue's scenario: the tutor
-// started on a folder of broken files still runs, and says what it left out.
-func TestStartsOnBrokenContent(t *testing.T) {
-	m := testModel(t, i18n.FR, lessons.Builtin(), lessons.Dir("../lessons/testdata/broken"))
-	s := screenText(m)
-	if !strings.Contains(s, "Voir les fichiers de leçons mis de côté") {
-		t.Fatalf("home does not offer the problems:\n%s", s)
-	}
-	press(m, "up", "enter")
-	s = screenText(m)
-	for _, want := range []string{"7 fichiers ou éléments", "syntaxe.yaml:2:8", "mauvais-type.yaml:4:8"} {
+func (h *harness) screen() string { return ansi.Strip(h.m.View().Content) }
+
+// expect fails unless the screen shows every text.
+func (h *harness) expect(texts ...string) {
+	h.t.Helper()
+	s := h.screen()
+	for _, want := range texts {
 		if !strings.Contains(s, want) {
-			t.Errorf("problems screen lacks %q:\n%s", want, s)
+			h.t.Fatalf("screen lacks %q:\n%s", want, s)
 		}
 	}
 }
 
-func TestQuitAsksFirst(t *testing.T) {
-	m := testModel(t, i18n.FR)
-	press(m, "ctrl+c")
-	if s := screenText(m); !strings.Contains(s, "Voulez-vous quitter") {
-		t.Fatalf("no question:\n%s", s)
+// choose selects the menu line holding text: by its number when it has
+// one, or by moving down to it.
+func (h *harness) choose(text string) {
+	h.t.Helper()
+	for range 40 {
+		for _, line := range strings.Split(h.screen(), "\n") {
+			if !strings.Contains(line, text) {
+				continue
+			}
+			if strings.HasPrefix(line, "> ") {
+				h.press("enter")
+				return
+			}
+			fields := strings.Fields(line)
+			if len(fields) > 0 && strings.HasSuffix(fields[0], ".") && len(fields[0]) == 2 {
+				h.press(strings.TrimSuffix(fields[0], "."), "enter")
+				return
+			}
+		}
+		h.press("down")
 	}
-	press(m, "enter") // "Non, continuer" is first
-	if s := screenText(m); strings.Contains(s, "Voulez-vous quitter") {
-		t.Fatalf("still asking:\n%s", s)
-	}
+	h.t.Fatalf("no line with %q:\n%s", text, h.screen())
 }
 
-func TestTooSmall(t *testing.T) {
-	m := testModel(t, i18n.FR)
-	send(m, tea.WindowSizeMsg{Width: 30, Height: 10})
-	if s := screenText(m); !strings.Contains(s, "Agrandissez") {
-		t.Fatalf("got:\n%s", s)
-	}
+// newLearner creates a profile without a PIN and lands on its home.
+func (h *harness) newLearner(name string) {
+	h.t.Helper()
+	h.choose("Je suis nouveau")
+	h.typeText(name)
+	h.press("enter")
+	h.choose("Non, pas de code")
+	h.expect("Bonjour " + name)
 }

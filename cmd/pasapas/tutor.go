@@ -8,6 +8,7 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/lessons"
+	"pasapas/progress"
 	"pasapas/tutor"
 )
 
@@ -25,6 +26,7 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	theme := fs.String("theme", "defaut", say(lang, "flag_theme"))
 	mouse := fs.Bool("mouse", false, say(lang, "flag_mouse"))
 	version := fs.Bool("version", false, say(lang, "flag_version"))
+	idle := fs.Duration("idle-lock", tutor.DefaultIdleLock, say(lang, "flag_idle"))
 	fs.Usage = func() { printUsage(fs.Output(), lang) }
 	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
 	if !ok {
@@ -48,8 +50,22 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		trees = append(trees, lessons.Dir(d))
 	}
 	lib := lessons.Load(lessons.Options{Today: time.Now()}, trees...)
-	err := tutor.Run(tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse})
+	path, err := progress.DefaultPath()
 	if err != nil {
+		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
+		return 1
+	}
+	store, err := progress.Open(path)
+	if err != nil {
+		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
+		return 1
+	}
+	defer store.Close()
+	if *idle == 0 {
+		*idle = -1 // the command line's 0 means never
+	}
+	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, Store: store, IdleLock: *idle}
+	if err := tutor.Run(cfg); err != nil {
 		fmt.Fprintln(stderr, "pasapas:", err)
 		return 1
 	}

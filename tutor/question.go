@@ -1,0 +1,575 @@
+package tutor
+
+import (
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"pasapas/lessons"
+	"pasapas/progress"
+	"pasapas/quiz"
+)
+
+// questionView asks one question, of any type, then shows its feedback.
+// The lesson, the test and the review embed it and act on its events: it
+// collects an answer; they check it, write it to the store, and hand the
+// result back for the feedback.
+type questionView struct {
+	q       *lessons.Question
+	pres    quiz.Presentation
+	started time.Time
+	phase   qPhase
+	hints   int
+	notice  string
+
+	// choices and every "pick one" stage
+	cursor int
+	chosen map[string]bool // choix_multiple
+
+	// vrai_faux, ordre, association: one sub-question at a time
+	pos     int
+	truth   map[string]bool
+	order   []string
+	matches map[string]string
+
+	// reponse_libre, champs
+	inputs  []textinput.Model
+	selects []int // chosen option per field, for "liste" fields; -1 none
+
+	// feedback
+	result   quiz.Result
+	feedback quiz.Feedback
+	saveErr  error
+	next     []*lessons.Lesson
+	more     []*lessons.Lesson
+	after    menu
+	scroll   int
+	rowZones [][2]int // first and last line of each row in the last rendering
+}
+
+type qPhase int
+
+const (
+	asking qPhase = iota
+	saving
+	showing
+)
+
+// qEvent is what the learner did that the owner must act on.
+type qEvent struct {
+	kind   qEventKind
+	answer quiz.Answer
+	took   time.Duration
+	lesson *lessons.Lesson
+}
+
+type qEventKind int
+
+const (
+	qNothing qEventKind = iota
+	qSubmitted
+	qContinue
+	qOpenLesson
+)
+
+// newQuestionView prepares a question; seed fixes the shuffle, so the same
+// question shows the same order again after a pause.
+func newQuestionView(ctx *Context, q *lessons.Question, seed uint64) *questionView {
+	v := &questionView{
+		q:       q,
+		pres:    quiz.Present(q, rand.New(rand.NewPCG(seed, 0x9a5a9a5))),
+		started: ctx.now(),
+		chosen:  map[string]bool{},
+		truth:   map[string]bool{},
+		matches: map[string]string{},
+	}
+	for i, f := range q.Fields {
+		in := newInput(ctx, false, 200)
+		if i > 0 || f.Format == lessons.FormatSelect {
+			in.Blur()
+		}
+		v.inputs = append(v.inputs, in)
+		v.selects = append(v.selects, -1)
+	}
+	return v
+}
+
+// seedFor makes a stable shuffle seed from words (learner, question, attempt).
+func seedFor(parts ...string) uint64 {
+	var h uint64 = 14695981039346656037
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h ^= uint64(p[i])
+			h *= 1099511628211
+		}
+		h ^= 0xff
+	}
+	return h
+}
+
+// Typing says whether keys go into a text field.
+func (v *questionView) Typing() bool {
+	return v.phase == asking && isTextQuestion(v.q) && v.cursor < len(v.q.Fields) && v.q.Fields[v.cursor].Format != lessons.FormatSelect
+}
+
+func isTextQuestion(q *lessons.Question) bool {
+	return q.Type == lessons.FreeText || q.Type == lessons.Fields
+}
+
+// actions are the rows under the answer: validate (when the answer takes
+// several moves), "Je ne sais pas" (always), a hint (while there are some).
+type action int
+
+const (
+	actValidate action = iota
+	actSkip
+	actHint
+)
+
+func (v *questionView) actions() []action {
+	var acts []action
+	switch v.q.Type {
+	case lessons.MultipleChoice, lessons.FreeText, lessons.Fields:
+		acts = append(acts, actValidate)
+	}
+	acts = append(acts, actSkip)
+	if v.hints < len(v.q.Hints) {
+		acts = append(acts, actHint)
+	}
+	return acts
+}
+
+// options are the rows the learner picks from in the current stage.
+func (v *questionView) options(ctx *Context) []string {
+	q := v.q
+	switch q.Type {
+	case lessons.SingleChoice, lessons.MultipleChoice:
+		var out []string
+		for _, id := range v.pres.Choices {
+			out = append(out, choiceText(q, id))
+		}
+		return out
+	case lessons.TrueFalse:
+		return []string{quiz.LabelTrue.In(ctx.Lang), quiz.LabelFalse.In(ctx.Lang)}
+	case lessons.Ordering:
+		var out []string
+		for _, id := range v.remainingElements() {
+			out = append(out, elementText(q, id))
+		}
+		return out
+	case lessons.Matching:
+		var out []string
+		for _, id := range v.remainingRights() {
+			out = append(out, rightText(q, id))
+		}
+		return out
+	}
+	return nil
+}
+
+func (v *questionView) remainingElements() []string {
+	var out []string
+	for _, id := range v.pres.Elements {
+		if !contains(v.order, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (v *questionView) remainingRights() []string {
+	used := map[string]bool{}
+	for _, r := range v.matches {
+		used[r] = true
+	}
+	var out []string
+	for _, id := range v.pres.Rights {
+		if !used[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// rows counts the focusable rows: options (or fields), then actions.
+func (v *questionView) rows(ctx *Context) (first int, total int) {
+	if isTextQuestion(v.q) {
+		first = len(v.q.Fields)
+	} else {
+		first = len(v.options(ctx))
+	}
+	return first, first + len(v.actions())
+}
+
+// update handles a message while asking or showing the feedback.
+func (v *questionView) update(ctx *Context, msg tea.Msg) (tea.Cmd, qEvent) {
+	switch v.phase {
+	case saving:
+		return nil, qEvent{}
+	case showing:
+		return v.updateFeedback(ctx, msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return v.key(ctx, msg)
+	case tea.PasteMsg:
+		if v.Typing() {
+			var cmd tea.Cmd
+			v.inputs[v.cursor], cmd = v.inputs[v.cursor].Update(msg)
+			return cmd, qEvent{}
+		}
+	case clickMsg:
+		if row, ok := v.rowAt(msg.y); ok {
+			v.cursor = row
+			return v.activate(ctx)
+		}
+	}
+	return nil, qEvent{}
+}
+
+func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) {
+	k := ctx.Keys
+	nOpts, total := v.rows(ctx)
+	v.notice = ""
+	switch {
+	case key.Matches(msg, k.Up):
+		v.move(ctx, -1)
+		return nil, qEvent{}
+	case key.Matches(msg, k.Down):
+		v.move(ctx, 1)
+		return nil, qEvent{}
+	case msg.Code == tea.KeyEnter:
+		return v.activate(ctx)
+	case v.Typing():
+		var cmd tea.Cmd
+		v.inputs[v.cursor], cmd = v.inputs[v.cursor].Update(msg)
+		return cmd, qEvent{}
+	case isTextQuestion(v.q) && v.cursor < len(v.q.Fields) && (msg.String() == "left" || msg.String() == "right"):
+		// a "liste" field: the arrows change the option
+		if n := len(v.q.Fields[v.cursor].Options); n > 0 {
+			switch cur := v.selects[v.cursor]; {
+			case cur < 0:
+				v.selects[v.cursor] = 0
+			case msg.String() == "right":
+				v.selects[v.cursor] = (cur + 1) % n
+			default:
+				v.selects[v.cursor] = (cur + n - 1) % n
+			}
+		}
+		return nil, qEvent{}
+	case (msg.String() == "left" || msg.String() == "backspace") && v.undo():
+		return nil, qEvent{}
+	case msg.String() == "space" && v.q.Type == lessons.MultipleChoice && v.cursor < nOpts:
+		id := v.pres.Choices[v.cursor]
+		v.chosen[id] = !v.chosen[id]
+		return nil, qEvent{}
+	case key.Matches(msg, k.Digits):
+		n := int(msg.String()[0] - '1')
+		if n < total {
+			v.cursor = n
+			if v.q.Type == lessons.MultipleChoice && n < nOpts {
+				id := v.pres.Choices[n]
+				v.chosen[id] = !v.chosen[id]
+			}
+		}
+		return nil, qEvent{}
+	}
+	return nil, qEvent{}
+}
+
+// move changes the focused row, and the focused text field with it.
+func (v *questionView) move(ctx *Context, by int) {
+	_, total := v.rows(ctx)
+	if total == 0 {
+		return
+	}
+	v.cursor = (v.cursor + by + total) % total
+	for i := range v.inputs {
+		if i == v.cursor && v.q.Fields[i].Format != lessons.FormatSelect {
+			v.inputs[i].Focus()
+		} else {
+			v.inputs[i].Blur()
+		}
+	}
+}
+
+// canUndo says whether ← would take back a choice in this question.
+func (v *questionView) canUndo() bool {
+	switch v.q.Type {
+	case lessons.TrueFalse, lessons.Matching:
+		return v.pos > 0
+	case lessons.Ordering:
+		return len(v.order) > 0
+	}
+	return false
+}
+
+// undo steps back in a one-at-a-time question (vrai_faux, ordre,
+// association). It says whether there was something to undo.
+func (v *questionView) undo() bool {
+	switch v.q.Type {
+	case lessons.TrueFalse:
+		if v.pos > 0 {
+			v.pos--
+			delete(v.truth, v.q.Statements[v.pos].ID)
+			return true
+		}
+	case lessons.Ordering:
+		if len(v.order) > 0 {
+			v.order = v.order[:len(v.order)-1]
+			v.cursor = 0
+			return true
+		}
+	case lessons.Matching:
+		if v.pos > 0 {
+			v.pos--
+			delete(v.matches, v.q.Pairs[v.pos].ID)
+			v.cursor = 0
+			return true
+		}
+	}
+	return false
+}
+
+// activate does what Entrée (or a click) means on the focused row.
+func (v *questionView) activate(ctx *Context) (tea.Cmd, qEvent) {
+	q := v.q
+	nOpts, total := v.rows(ctx)
+	if v.cursor >= total {
+		return nil, qEvent{}
+	}
+	if v.cursor >= nOpts {
+		switch v.actions()[v.cursor-nOpts] {
+		case actSkip:
+			return v.submit(ctx, quiz.Answer{Skipped: true})
+		case actHint:
+			v.hints++
+			_, total = v.rows(ctx)
+			v.cursor = min(v.cursor, total-1)
+			return nil, qEvent{}
+		case actValidate:
+			return v.validate(ctx)
+		}
+	}
+	switch q.Type {
+	case lessons.SingleChoice:
+		return v.submit(ctx, quiz.Answer{Choices: []string{v.pres.Choices[v.cursor]}})
+	case lessons.MultipleChoice:
+		id := v.pres.Choices[v.cursor]
+		v.chosen[id] = !v.chosen[id]
+	case lessons.TrueFalse:
+		v.truth[q.Statements[v.pos].ID] = v.cursor == 0
+		v.pos++
+		v.cursor = 0
+		if v.pos == len(q.Statements) {
+			return v.submit(ctx, quiz.Answer{Truth: v.truth})
+		}
+	case lessons.Ordering:
+		v.order = append(v.order, v.remainingElements()[v.cursor])
+		v.cursor = 0
+		if rest := v.remainingElements(); len(rest) == 1 {
+			v.order = append(v.order, rest[0])
+		}
+		if len(v.order) == len(q.Elements) {
+			return v.submit(ctx, quiz.Answer{Order: v.order})
+		}
+	case lessons.Matching:
+		v.matches[q.Pairs[v.pos].ID] = v.remainingRights()[v.cursor]
+		v.pos++
+		v.cursor = 0
+		if v.pos == len(q.Pairs)-1 {
+			v.matches[q.Pairs[v.pos].ID] = v.remainingRights()[0]
+			v.pos++
+		}
+		if v.pos == len(q.Pairs) {
+			return v.submit(ctx, quiz.Answer{Matches: v.matches})
+		}
+	case lessons.FreeText, lessons.Fields:
+		// Entrée in a field goes to the next one, then to "Valider".
+		v.move(ctx, 1)
+	}
+	return nil, qEvent{}
+}
+
+// validate submits the answer built so far, or says what is missing.
+func (v *questionView) validate(ctx *Context) (tea.Cmd, qEvent) {
+	q := v.q
+	switch q.Type {
+	case lessons.MultipleChoice:
+		var ids []string
+		for _, id := range v.pres.Choices {
+			if v.chosen[id] {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) == 0 {
+			v.notice = ctx.say("q_choose_first")
+			return nil, qEvent{}
+		}
+		return v.submit(ctx, quiz.Answer{Choices: ids})
+	case lessons.FreeText, lessons.Fields:
+		fields := map[string]string{}
+		empty := true
+		for i, f := range q.Fields {
+			val := v.inputs[i].Value()
+			if f.Format == lessons.FormatSelect {
+				val = ""
+				if v.selects[i] >= 0 && v.selects[i] < len(f.Options) {
+					val = f.Options[v.selects[i]]
+				}
+			}
+			if strings.TrimSpace(val) != "" {
+				empty = false
+			}
+			fields[f.ID] = val
+		}
+		if empty {
+			v.notice = ctx.say("q_write_first")
+			return nil, qEvent{}
+		}
+		return v.submit(ctx, quiz.Answer{Fields: fields})
+	}
+	return nil, qEvent{}
+}
+
+func (v *questionView) submit(ctx *Context, a quiz.Answer) (tea.Cmd, qEvent) {
+	a.Hints = v.hints
+	v.phase = saving
+	return nil, qEvent{kind: qSubmitted, answer: a, took: ctx.now().Sub(v.started)}
+}
+
+// showFeedback is called by the owner once the answer is written (or the
+// write failed: the learner is told so).
+func (v *questionView) showFeedback(ctx *Context, r quiz.Result, saveErr error) {
+	v.phase = showing
+	v.result = r
+	v.saveErr = saveErr
+	v.feedback = quiz.FeedbackFor(v.q, r, ctx.Lang)
+	v.next, v.more = quiz.Links(ctx.Cat, v.q)
+	if r.Outcome == quiz.Correct {
+		v.next = nil // as Pix: the lessons to read are offered after a mistake
+	}
+	items := []menuItem{{label: ctx.say("q_continue")}}
+	for _, l := range v.next {
+		items = append(items, menuItem{label: ctx.say("q_read", l.Title)})
+	}
+	for _, l := range v.more {
+		items = append(items, menuItem{label: ctx.say("q_read", l.Title)})
+	}
+	v.after = menu{}
+	v.after.set(items)
+	v.scroll = 0
+}
+
+func (v *questionView) updateFeedback(ctx *Context, msg tea.Msg) (tea.Cmd, qEvent) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "pgdown":
+			v.scroll += 5
+			return nil, qEvent{}
+		case "pgup":
+			v.scroll = max(0, v.scroll-5)
+			return nil, qEvent{}
+		}
+	}
+	if i, ok := v.after.update(ctx, msg); ok {
+		if i == 0 {
+			return nil, qEvent{kind: qContinue}
+		}
+		links := append(append([]*lessons.Lesson{}, v.next...), v.more...)
+		return nil, qEvent{kind: qOpenLesson, lesson: links[i-1]}
+	}
+	return nil, qEvent{}
+}
+
+// check runs the checker: the owner calls it on qSubmitted.
+func (v *questionView) check(a quiz.Answer) quiz.Result { return quiz.Check(v.q, a) }
+
+// record makes the log entry of an answer.
+func (v *questionView) record(ctx *Context, ev qEvent, r quiz.Result) progress.Answer {
+	return answerRecord(ctx.Session.learner.ID, v.q, ev.answer, r, ev.took, ctx.now())
+}
+
+func choiceText(q *lessons.Question, id string) string {
+	for _, c := range q.Choices {
+		if c.ID == id {
+			return c.Text
+		}
+	}
+	return id
+}
+
+func elementText(q *lessons.Question, id string) string {
+	for _, e := range q.Elements {
+		if e.ID == id {
+			return e.Text
+		}
+	}
+	return id
+}
+
+func rightText(q *lessons.Question, id string) string {
+	for _, p := range q.Pairs {
+		if p.ID == id {
+			return p.Right
+		}
+	}
+	return id
+}
+
+// render draws the question or its feedback in width w and height h.
+func (v *questionView) render(ctx *Context, w, h int) string {
+	var body string
+	var focus int
+	switch v.phase {
+	case showing:
+		body, focus = v.renderFeedback(ctx, w)
+	default:
+		body, focus = v.renderAsking(ctx, w)
+	}
+	lines := strings.Split(body, "\n")
+	if len(lines) <= h {
+		v.scroll = 0
+		return body
+	}
+	// Keep the focused row in view: the learner always sees what Entrée
+	// would do. Page up and down move by hand.
+	off := v.scroll
+	if focus >= off+h-1 {
+		off = focus - h + 2
+	}
+	if focus < off {
+		off = focus
+	}
+	off = max(0, min(off, len(lines)-h+1))
+	v.scroll = off
+	shown := lines[off : off+h-1]
+	more := ctx.say("q_more_below")
+	if off+h-1 >= len(lines) {
+		more = ctx.say("q_more_above")
+	}
+	return strings.Join(shown, "\n") + "\n" + ctx.Theme.Muted.Render(fit(more, w, 1))
+}
+
+// rowAt finds the row under a click (body coordinates).
+func (v *questionView) rowAt(y int) (int, bool) {
+	for i, z := range v.rowZones {
+		if y >= z[0]-v.scroll && y <= z[1]-v.scroll {
+			return i, true
+		}
+	}
+	return 0, false
+}

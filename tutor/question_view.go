@@ -1,0 +1,260 @@
+package tutor
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"pasapas/lessons"
+	"pasapas/quiz"
+)
+
+// renderAsking draws the question being asked; it returns the text and the
+// line of the focused row.
+func (v *questionView) renderAsking(ctx *Context, w int) (string, int) {
+	t := ctx.Theme
+	q := v.q
+	var lines []string
+	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
+	add(t.Heading.Render(ctx.MD.Get(q.Prompt, w, t)))
+	if q.Screen != nil {
+		add("")
+		add(renderScreen(ctx, q.Screen, w))
+	}
+	add("")
+	add(t.Muted.Render(wrap(v.instruction(ctx), w)))
+	for _, h := range quizHints(ctx, q, v.hints) {
+		add(t.Warn.Render(hanging("? ", h, w)))
+	}
+	if done := v.progressLines(ctx, w); done != "" {
+		add(done)
+	}
+	add("")
+
+	v.rowZones = v.rowZones[:0]
+	focusLine := len(lines)
+	row := 0
+	addRow := func(label string, marker string) {
+		pointer := "  "
+		style := t.Text
+		if row == v.cursor {
+			pointer = t.G.Pointer + " "
+			style = t.Selected
+			focusLine = len(lines)
+		}
+		num := "   "
+		if row < 9 {
+			num = fmt.Sprintf("%d. ", row+1)
+		}
+		text := hanging(num+marker, sanitize(label), w-2)
+		first := len(lines)
+		for i, l := range strings.Split(text, "\n") {
+			p := pointer
+			if i > 0 {
+				p = "  "
+			}
+			lines = append(lines, p+style.Render(l))
+		}
+		v.rowZones = append(v.rowZones, [2]int{first, len(lines) - 1})
+		row++
+	}
+	if isTextQuestion(q) {
+		for i, f := range q.Fields {
+			label := f.Label
+			if label == "" {
+				label = ctx.say("q_your_answer")
+			}
+			focused := row == v.cursor
+			first := len(lines)
+			style := t.Strong
+			pointer := "  "
+			if focused {
+				pointer = t.G.Pointer + " "
+				focusLine = len(lines)
+			}
+			lines = append(lines, pointer+style.Render(fit(sanitize(label)+" :", w-2, 1)))
+			if f.Format == lessons.FormatSelect {
+				choice := ctx.say("q_select_none")
+				if v.selects[i] >= 0 {
+					choice = sanitize(f.Options[v.selects[i]])
+				}
+				lines = append(lines, "    "+fit("< "+choice+" >", w-4, 1))
+			} else {
+				v.inputs[i].SetWidth(max(4, min(w-8, 50)))
+				lines = append(lines, "  "+v.inputs[i].View())
+			}
+			v.rowZones = append(v.rowZones, [2]int{first, len(lines) - 1})
+			row++
+		}
+		lines = append(lines, "")
+	} else {
+		for i, label := range v.options(ctx) {
+			marker := ""
+			if q.Type == lessons.MultipleChoice {
+				marker = "[ ] "
+				if v.chosen[v.pres.Choices[i]] {
+					marker = "[x] "
+				}
+			}
+			addRow(label, marker)
+		}
+		lines = append(lines, "")
+	}
+	for _, a := range v.actions() {
+		switch a {
+		case actValidate:
+			addRow(ctx.say("q_validate"), "")
+		case actSkip:
+			addRow(quiz.LabelSkip.In(ctx.Lang), "")
+		case actHint:
+			addRow(ctx.say("q_hint", v.hints+1, len(q.Hints)), "")
+		}
+	}
+	if v.phase == saving {
+		lines = append(lines, "", ctx.say("saving"))
+	}
+	if v.notice != "" {
+		lines = append(lines, "", t.Bad.Render(wrap(v.notice, w)))
+	}
+	return strings.Join(lines, "\n"), focusLine
+}
+
+// quizHints returns the hints revealed so far, as the quiz package words them.
+func quizHints(ctx *Context, q *lessons.Question, shown int) []string {
+	if shown == 0 {
+		return nil
+	}
+	lines, _ := quiz.Hints(q, shown, ctx.Lang)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = sanitize(l)
+	}
+	return out
+}
+
+// instruction says how to answer, in one short sentence.
+func (v *questionView) instruction(ctx *Context) string {
+	q := v.q
+	switch q.Type {
+	case lessons.SingleChoice:
+		return ctx.say("q_single")
+	case lessons.MultipleChoice:
+		return ctx.say("q_multiple")
+	case lessons.TrueFalse:
+		return ctx.say("q_truefalse", v.pos+1, len(q.Statements), sanitize(q.Statements[min(v.pos, len(q.Statements)-1)].Text))
+	case lessons.Ordering:
+		return ctx.say("q_order", len(v.order)+1)
+	case lessons.Matching:
+		return ctx.say("q_match", sanitize(q.Pairs[min(v.pos, len(q.Pairs)-1)].Left))
+	case lessons.Fields:
+		if q.AnyOrder {
+			return ctx.say("q_fields_any")
+		}
+		return ctx.say("q_fields")
+	}
+	return ctx.say("q_text")
+}
+
+// progressLines shows what was already decided in a one-at-a-time question.
+func (v *questionView) progressLines(ctx *Context, w int) string {
+	t := ctx.Theme
+	q := v.q
+	var out []string
+	switch q.Type {
+	case lessons.TrueFalse:
+		for i := 0; i < v.pos; i++ {
+			st := q.Statements[i]
+			word := quiz.LabelFalse.In(ctx.Lang)
+			if v.truth[st.ID] {
+				word = quiz.LabelTrue.In(ctx.Lang)
+			}
+			out = append(out, hanging(t.G.Bullet+" ", sanitize(st.Text)+" → "+word, w))
+		}
+	case lessons.Ordering:
+		for i, id := range v.order {
+			out = append(out, hanging(fmt.Sprintf("%d) ", i+1), sanitize(elementText(q, id)), w))
+		}
+	case lessons.Matching:
+		for i := 0; i < v.pos; i++ {
+			p := q.Pairs[i]
+			out = append(out, hanging(t.G.Bullet+" ", sanitize(p.Left)+" → "+sanitize(rightText(q, v.matches[p.ID])), w))
+		}
+	}
+	if len(out) > 0 && (q.Type == lessons.TrueFalse || q.Type == lessons.Ordering || q.Type == lessons.Matching) {
+		out = append(out, t.Muted.Render(wrap(ctx.say("q_undo"), w)))
+	}
+	return strings.Join(out, "\n")
+}
+
+// renderFeedback draws the verdict, the author's words, the right answer,
+// the explanation, and the lessons to read.
+func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
+	t := ctx.Theme
+	fb := v.feedback
+	var lines []string
+	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
+	var head string
+	switch fb.Outcome {
+	case quiz.Correct:
+		head = t.Good.Render(t.G.Right + " " + fb.Title)
+	case quiz.Incorrect:
+		head = t.Bad.Render(t.G.Wrong + " " + fb.Title)
+	default:
+		head = t.Strong.Render(t.G.Skip + " " + fb.Title)
+	}
+	add(head)
+	if v.saveErr != nil {
+		add(t.Bad.Render(wrap(ctx.say("q_not_saved", sanitize(explain(ctx, v.saveErr))), w)))
+	}
+	add(t.Muted.Render(wrap(sanitize(v.q.Prompt), w)))
+	for _, c := range fb.Comments {
+		mark := ""
+		switch c.Mark {
+		case quiz.MarkRight:
+			mark = t.G.Right + " "
+		case quiz.MarkWrong:
+			mark = t.G.Wrong + " "
+		}
+		text := sanitize(c.Text)
+		if c.About != "" {
+			text = "« " + sanitize(c.About) + " » : " + text
+			if ctx.Lang == "en" {
+				text = "“" + sanitize(c.About) + "”: " + sanitize(c.Text)
+			}
+		}
+		add("")
+		add(hanging(mark, text, w))
+	}
+	for _, f := range fb.Forgiven {
+		add("")
+		add(t.Warn.Render(wrap(sanitize(f), w)))
+	}
+	if fb.AnswerTitle != "" {
+		add("")
+		add(t.Strong.Render(sanitize(fb.AnswerTitle)))
+		add(bullets(t, fb.Answer, w))
+	}
+	if fb.Explanation != "" {
+		add("")
+		add(ctx.MD.Get(fb.Explanation, w, t))
+	}
+	if len(v.next) > 0 {
+		add("")
+		add(t.Strong.Render(quiz.LabelNext.In(ctx.Lang)))
+	} else if len(v.more) > 0 {
+		add("")
+		add(t.Strong.Render(quiz.LabelMore.In(ctx.Lang)))
+	}
+	add("")
+	top := len(lines)
+	rows := v.after.render(ctx, w, 20, top)
+	focus := top + v.after.cursor
+	if z := v.after.zones; v.after.cursor < len(z) {
+		focus = z[v.after.cursor][0]
+	}
+	return strings.Join(lines, "\n") + "\n" + rows, focus
+}
+
+// feedbackHeight is a rough size, used by owners that put a title above.
+func feedbackHeight(s string) int { return lipgloss.Height(s) }

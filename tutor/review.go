@@ -1,0 +1,171 @@
+package tutor
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"pasapas/lessons"
+	"pasapas/quiz"
+	"pasapas/scoring"
+)
+
+// dueSkills lists the acquis to review today that the content can ask about.
+func dueSkills(ctx *Context) []string {
+	var cards []scoring.Card
+	for _, c := range ctx.Session.state.Reviews {
+		cards = append(cards, cardOf(c))
+	}
+	var out []string
+	for _, id := range scoring.DueSkills(cards, ctx.now()) {
+		if len(questionsOf(ctx.Cat, id)) > 0 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// questionsOf returns the bank questions of an acquis.
+func questionsOf(cat *lessons.Catalogue, skill string) []*lessons.Question {
+	var out []*lessons.Question
+	for _, q := range cat.Questions {
+		if q.Skill.ID == skill {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// reviewScreen is "Réviser": one question for each acquis due today. A
+// right answer spaces the next review out; a wrong one brings it back soon.
+type reviewScreen struct {
+	skills  []string
+	at      int
+	qv      *questionView
+	current *lessons.Question
+	pending quiz.Result
+	right   int
+	problem string
+	endMenu menu
+}
+
+func newReviewScreen(ctx *Context) *reviewScreen {
+	s := &reviewScreen{skills: dueSkills(ctx)}
+	s.endMenu.set([]menuItem{{label: ctx.say("back_home")}})
+	s.ask(ctx)
+	return s
+}
+
+// ask prepares the question of the current acquis: each review takes the
+// next wording of the acquis, so a learner does not meet the same one twice
+// in a row.
+func (s *reviewScreen) ask(ctx *Context) {
+	if s.at >= len(s.skills) {
+		s.qv = nil
+		return
+	}
+	skill := s.skills[s.at]
+	qs := questionsOf(ctx.Cat, skill)
+	reps := 0
+	if c, ok := ctx.Session.state.Reviews[skill]; ok {
+		reps = int(c.Reps)
+	}
+	s.current = qs[reps%len(qs)]
+	s.qv = newQuestionView(ctx, s.current, seedFor(learnerKey(ctx), s.current.ID, "revision"))
+}
+
+func (s *reviewScreen) Title(ctx *Context) string { return ctx.say("home_review") }
+
+func (s *reviewScreen) Typing() bool { return s.qv != nil && s.qv.Typing() }
+
+func (s *reviewScreen) Help(ctx *Context) []key.Binding {
+	return []key.Binding{ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Enter, ctx.Keys.Back}
+}
+
+func (s *reviewScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case recordedMsg:
+		if s.qv != nil {
+			s.qv.showFeedback(ctx, s.pending, msg.err)
+			correct := s.pending.Outcome == quiz.Correct
+			if correct {
+				s.right++
+			}
+			return updateCard(ctx, s.current.Skill.ID, correct)
+		}
+		return nil
+	case savedMsg:
+		if msg.err != nil {
+			s.problem = ctx.say("not_saved", explain(ctx, msg.err))
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, ctx.Keys.Back) {
+			return back()
+		}
+	}
+	if s.qv == nil {
+		if _, ok := s.endMenu.update(ctx, msg); ok {
+			return back()
+		}
+		return nil
+	}
+	cmd, ev := s.qv.update(ctx, msg)
+	switch ev.kind {
+	case qSubmitted:
+		s.pending = s.qv.check(ev.answer)
+		return recordAnswer(ctx.Store, s.qv.record(ctx, ev, s.pending))
+	case qContinue:
+		s.at++
+		s.ask(ctx)
+	case qOpenLesson:
+		return push(newLessonScreen(ctx, ev.lesson))
+	}
+	return cmd
+}
+
+func (s *reviewScreen) Render(ctx *Context, w, h int) string {
+	t := ctx.Theme
+	bw := bodyWidth(ctx)
+	var top string
+	if s.problem != "" {
+		top = t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), bw)) + "\n"
+	}
+	if s.qv == nil {
+		var lines []string
+		if len(s.skills) == 0 {
+			lines = append(lines, t.Heading.Render(wrap(ctx.say("review_nothing"), bw)), wrap(ctx.say("review_nothing_why"), bw))
+		} else {
+			lines = append(lines, t.Good.Render(t.G.Right+" "+ctx.say("review_done", s.right, len(s.skills))), wrap(ctx.say("review_next"), bw))
+		}
+		if next := nextReview(ctx); next != "" {
+			lines = append(lines, wrap(next, bw))
+		}
+		lines = append(lines, "")
+		head := top + strings.Join(lines, "\n")
+		n := strings.Count(head, "\n") + 1
+		return head + "\n" + s.endMenu.render(ctx, bw, h-n, n)
+	}
+	head := t.Strong.Render(ctx.say("review_n_of", s.at+1, len(s.skills)))
+	if sk := ctx.Cat.Skill(s.current.Skill.ID); sk != nil {
+		head += "  " + t.Muted.Render(sanitize(sk.Text))
+	}
+	return top + fit(head, bw, 1) + "\n\n" + s.qv.render(ctx, bw, h-2-strings.Count(top, "\n"))
+}
+
+// nextReview says when the next review is due, if one is planned.
+func nextReview(ctx *Context) string {
+	now := ctx.now()
+	var next time.Time
+	for _, c := range ctx.Session.state.Reviews {
+		if c.Due.After(now) && (next.IsZero() || c.Due.Before(next)) {
+			next = c.Due
+		}
+	}
+	if next.IsZero() {
+		return ""
+	}
+	return ctx.say("review_next_date", humanDate(ctx, next))
+}

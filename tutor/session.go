@@ -1,0 +1,177 @@
+package tutor
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"pasapas/lessons"
+	"pasapas/progress"
+	"pasapas/quiz"
+	"pasapas/scoring"
+)
+
+// session is the learner at the keyboard: who they are and what the store
+// knows about them. It exists from the moment they are recognised (PIN
+// checked) until "Terminer ma séance" or the idle lock.
+type session struct {
+	learner progress.Learner
+	state   *progress.State
+}
+
+// storeTimeout bounds every call to the store; SQLite itself waits up to
+// 15 s for another window's write.
+const storeTimeout = 30 * time.Second
+
+func storeCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), storeTimeout)
+}
+
+// Every call to the store runs in a command, off the event loop, and comes
+// back as a message.
+type (
+	learnersMsg struct {
+		list []progress.LearnerSummary
+		err  error
+	}
+	stateMsg struct {
+		state *progress.State
+		err   error
+	}
+	createdMsg struct {
+		learner progress.Learner
+		err     error
+	}
+	pinMsg     struct{ err error }
+	savedMsg   struct{ err error } // a background save; only failures matter
+	recordedMsg struct {
+		id  progress.AnswerID
+		err error
+	}
+	testStartedMsg struct {
+		id   progress.TestID
+		seed int64
+		err  error
+	}
+	testFinishedMsg struct{ err error }
+)
+
+func loadLearners(st *progress.Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		list, err := st.Learners(ctx)
+		return learnersMsg{list, err}
+	}
+}
+
+func loadState(st *progress.Store, id progress.LearnerID) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		if err := st.Seen(ctx, id); err != nil {
+			return stateMsg{err: err}
+		}
+		state, err := st.LoadState(ctx, id)
+		return stateMsg{state, err}
+	}
+}
+
+func createLearner(st *progress.Store, name, pin string, p progress.Prefs) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		l, err := st.CreateLearner(ctx, name, pin, p)
+		return createdMsg{l, err}
+	}
+}
+
+func checkPIN(st *progress.Store, id progress.LearnerID, pin string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		return pinMsg{st.CheckPIN(ctx, id, pin)}
+	}
+}
+
+// save runs a write whose only news is a failure.
+func save(f func(ctx context.Context) error) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		return savedMsg{f(ctx)}
+	}
+}
+
+// recordAnswer writes an answer to the log. The feedback is shown only when
+// this comes back: an answer acknowledged on screen is on disk.
+func recordAnswer(st *progress.Store, a progress.Answer) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		id, err := st.RecordAnswer(ctx, a)
+		return recordedMsg{id, err}
+	}
+}
+
+// answerRecord turns a checked answer into a log entry.
+func answerRecord(learner progress.LearnerID, q *lessons.Question, a quiz.Answer, r quiz.Result, took time.Duration, at time.Time) progress.Answer {
+	given, _ := json.Marshal(a)
+	variant := q.ID
+	if q.VariantOf.ID != "" {
+		variant = q.VariantOf.ID
+	}
+	var forgiven []string
+	for _, f := range r.Forgiven {
+		forgiven = append(forgiven, string(f))
+	}
+	rec := progress.Answer{
+		Learner:  learner,
+		Question: q.ID,
+		Variant:  variant,
+		Given:    string(given),
+		Result:   progress.Result(r.Outcome),
+		Forgiven: forgiven,
+		Duration: took,
+		At:       at,
+	}
+	if q.Lesson != nil {
+		rec.Lesson = q.Lesson.ID
+	}
+	return rec
+}
+
+// cardOf and storeCard convert review cards between the engine and the
+// store, which keeps them as plain fields.
+func cardOf(c progress.ReviewCard) scoring.Card {
+	return scoring.Card{
+		Skill: c.Acquis, Due: c.Due, Stability: c.Stability, Difficulty: c.Difficulty,
+		ElapsedDays: c.ElapsedDays, ScheduledDays: c.ScheduledDays, Reps: c.Reps, Lapses: c.Lapses,
+		State: scoring.CardState(c.State), LastReview: c.LastReview,
+	}
+}
+
+func storeCard(c scoring.Card) progress.ReviewCard {
+	return progress.ReviewCard{
+		Acquis: c.Skill, Due: c.Due.UTC(), Stability: c.Stability, Difficulty: c.Difficulty,
+		ElapsedDays: c.ElapsedDays, ScheduledDays: c.ScheduledDays, Reps: c.Reps, Lapses: c.Lapses,
+		State: int8(c.State), LastReview: c.LastReview.UTC(),
+	}
+}
+
+// calibration returns the store's calibrated difficulties in the engine's
+// form.
+func calibration(stats map[string]progress.ItemStat) map[string]scoring.Calibration {
+	out := map[string]scoring.Calibration{}
+	for id, s := range stats {
+		if s.Difficulty != nil {
+			out[id] = scoring.Calibration{B: *s.Difficulty, N: s.Answers}
+		}
+	}
+	return out
+}
+
+// explain says a store error in plain words.
+func explain(ctx *Context, err error) string { return progress.Explain(err, ctx.Lang) }

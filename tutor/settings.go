@@ -1,0 +1,170 @@
+package tutor
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"pasapas/i18n"
+	"pasapas/lessons"
+	"pasapas/progress"
+)
+
+// settingsScreen is "Mes réglages": language, look, device and mouse, kept
+// with the learner's profile. Each choice applies at once.
+type settingsScreen struct {
+	menu    menu
+	problem string
+}
+
+func newSettingsScreen(ctx *Context) *settingsScreen {
+	s := &settingsScreen{}
+	s.build(ctx)
+	return s
+}
+
+func (s *settingsScreen) build(ctx *Context) {
+	p := ctx.Session.learner.Prefs
+	lang := ctx.say("lang_fr")
+	if ctx.Lang == i18n.EN {
+		lang = ctx.say("lang_en")
+	}
+	device := ctx.say("device_unset")
+	switch p.Device {
+	case lessons.Android:
+		device = ctx.say("device_android")
+	case lessons.IPhone:
+		device = ctx.say("device_iphone")
+	case lessons.Computer:
+		device = ctx.say("device_computer")
+	}
+	mouse := ctx.say("off")
+	if ctx.Mouse {
+		mouse = ctx.say("on")
+	}
+	cur := s.menu.cursor
+	s.menu.set([]menuItem{
+		{label: ctx.say("set_lang"), detail: lang},
+		{label: ctx.say("set_theme"), detail: ctx.say("theme_" + ctx.Theme.Name)},
+		{label: ctx.say("set_device"), detail: device},
+		{label: ctx.say("set_mouse"), detail: mouse},
+		{label: ctx.say("set_export"), detail: ctx.say("set_export_detail")},
+		{label: ctx.say("back_home")},
+	})
+	s.menu.cursor = cur
+}
+
+func (s *settingsScreen) Title(ctx *Context) string { return ctx.say("home_settings") }
+
+func (s *settingsScreen) Help(ctx *Context) []key.Binding {
+	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+}
+
+func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case savedMsg:
+		if msg.err != nil {
+			s.problem = ctx.say("not_saved", explain(ctx, msg.err))
+		}
+		return nil
+	case exportedMsg:
+		if msg.err != nil {
+			s.problem = explain(ctx, msg.err)
+		} else {
+			s.problem = ctx.say("exported", msg.path)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, ctx.Keys.Back) {
+			return back()
+		}
+	}
+	i, ok := s.menu.update(ctx, msg)
+	if !ok {
+		return nil
+	}
+	p := &ctx.Session.learner.Prefs
+	switch i {
+	case 0:
+		next := i18n.EN
+		if ctx.Lang == i18n.EN {
+			next = i18n.FR
+		}
+		p.Lang = next
+		ctx.setLang(next)
+	case 1:
+		names := ThemeNames
+		at := 0
+		for j, n := range names {
+			if n == ctx.Theme.Name {
+				at = j
+			}
+		}
+		th, _ := ThemeByName(names[(at+1)%len(names)])
+		ctx.Theme, p.Theme = th, th.Name
+	case 2:
+		order := append([]lessons.Device{""}, lessons.Devices...)
+		at := 0
+		for j, d := range order {
+			if d == p.Device {
+				at = j
+			}
+		}
+		p.Device = order[(at+1)%len(order)]
+	case 3:
+		ctx.Mouse = !ctx.Mouse
+		p.Mouse = ctx.Mouse
+	case 4:
+		return exportLearner(ctx)
+	default:
+		return back()
+	}
+	s.problem = ""
+	s.build(ctx)
+	prefs, id := *p, ctx.Session.learner.ID
+	return save(func(c context.Context) error { return ctx.Store.SetPrefs(c, id, prefs) })
+}
+
+// exportedMsg says where the learner's data was written.
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+// exportLearner writes all the learner's data as a JSON file next to the
+// progress file (RGPD: the right to take one's data away).
+func exportLearner(ctx *Context) tea.Cmd {
+	st, id, name := ctx.Store, ctx.Session.learner.ID, ctx.Session.learner.Name
+	stamp := ctx.now().Format("20060102-150405")
+	return func() tea.Msg {
+		c, cancel := storeCtx()
+		defer cancel()
+		path := exportPath(st, name, stamp)
+		return exportedMsg{path, st.ExportFile(c, id, path)}
+	}
+}
+
+func exportPath(st *progress.Store, name, stamp string) string {
+	dir := filepath.Dir(st.Path())
+	safe := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '-'
+	}, name)
+	return filepath.Join(dir, "export-"+safe+"-"+stamp+".json")
+}
+
+func (s *settingsScreen) Render(ctx *Context, w, h int) string {
+	t := ctx.Theme
+	bw := bodyWidth(ctx)
+	head := t.Heading.Render(wrap(ctx.say("settings_title"), bw)) + "\n" + wrap(ctx.say("settings_hint"), bw)
+	if s.problem != "" {
+		head += "\n" + t.Warn.Render(wrap(sanitize(s.problem), bw))
+	}
+	top := strings.Count(head, "\n") + 2
+	return head + "\n\n" + s.menu.render(ctx, bw, h-top, top)
+}
