@@ -17,9 +17,9 @@ type menu struct {
 	// compact shows the detail line of the focused item only, so a long
 	// list fits a small window.
 	compact bool
-	cursor int
-	offset int      // first item shown when the list is taller than its box
-	zones  [][2]int // first and last line of each shown item in the last rendering, for clicks
+	cursor  int
+	offset  int      // first item shown when the list is taller than its box
+	zones   [][2]int // first and last line of each shown item in the last rendering, for clicks
 }
 
 type menuItem struct {

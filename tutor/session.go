@@ -44,8 +44,8 @@ type (
 		learner progress.Learner
 		err     error
 	}
-	pinMsg     struct{ err error }
-	savedMsg   struct{ err error } // a background save; only failures matter
+	pinMsg      struct{ err error }
+	savedMsg    struct{ err error } // a background save; only failures matter
 	recordedMsg struct {
 		id  progress.AnswerID
 		err error

@@ -66,7 +66,7 @@ Data: PASAPAS_HOME chooses the progress folder (USB stick, tests).
 	"flag_content":     {FR: "ajoute les leçons d'un dossier", EN: "add the lessons of a folder"},
 	"flag_theme":       {FR: "apparence : defaut, contraste (fort contraste) ou ascii", EN: "look: defaut, contraste (high contrast) or ascii"},
 	"flag_mouse":       {FR: "permet de cliquer sur les choix avec la souris", EN: "allows clicking choices with the mouse"},
-	"flag_idle":       {FR: "ferme la séance après ce temps sans activité (exemple : 10m ; 0 pour jamais)", EN: "closes the session after this long without activity (for example: 10m; 0 for never)"},
+	"flag_idle":        {FR: "ferme la séance après ce temps sans activité (exemple : 10m ; 0 pour jamais)", EN: "closes the session after this long without activity (for example: 10m; 0 for never)"},
 	"flag_version":     {FR: "affiche la version", EN: "print the version"},
 	"unknown_flag":     {FR: "option inconnue : %s", EN: "unknown option: %s"},
 	"flag_needs_value": {FR: "il manque la valeur de l'option %s", EN: "the option %s needs a value"},
