@@ -84,6 +84,7 @@ func newLessonScreen(ctx *Context, l *lessons.Lesson) *lessonScreen {
 			}
 		}
 	}
+	s.enter(ctx)
 	return s
 }
 
@@ -244,11 +245,8 @@ func (s *lessonScreen) chooseDevice(ctx *Context, d lessons.Device) tea.Cmd {
 func (s *lessonScreen) turn(ctx *Context, by int) tea.Cmd {
 	s.at = min(len(s.pages)-1, max(0, s.at+by))
 	s.scroll = scroller{}
+	s.enter(ctx)
 	p := s.pages[s.at]
-	if p.kind == pageCheck && s.checks[s.at] == nil {
-		q := ctx.Cat.CheckQuestion(p.check)
-		s.checks[s.at] = newQuestionView(ctx, q, seedFor(learnerKey(ctx), q.ID))
-	}
 	if ctx.Session == nil || by < 0 {
 		return nil
 	}
@@ -271,6 +269,18 @@ func (s *lessonScreen) turn(ctx *Context, by int) tea.Cmd {
 	ctx.Session.state.Lessons[s.l.ID] = lp
 	id := ctx.Session.learner.ID
 	return save(func(c context.Context) error { return ctx.Store.SaveLessonStep(c, id, st) })
+}
+
+// enter prepares the page the learner arrives on: a check question's view
+// is made on first arrival and kept, so coming back shows the feedback.
+func (s *lessonScreen) enter(ctx *Context) {
+	p := s.pages[s.at]
+	if p.kind == pageCheck && s.checks[s.at] == nil {
+		q := ctx.Cat.CheckQuestion(p.check)
+		v := newQuestionView(ctx, q, seedFor(learnerKey(ctx), q.ID))
+		v.inLesson = s.l.ID
+		s.checks[s.at] = v
+	}
 }
 
 func learnerKey(ctx *Context) string {

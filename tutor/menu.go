@@ -56,6 +56,11 @@ func (m *menu) update(ctx *Context, msg tea.Msg) (int, bool) {
 			if n := int(msg.String()[0] - '1'); n < len(m.items) {
 				m.cursor = n
 			}
+		case len(msg.Text) == 1 && msg.Text[0] >= 'a' && msg.Text[0] <= 'z':
+			// Lines after the ninth are lettered: a, b, c…
+			if n := 9 + int(msg.Text[0]-'a'); n < len(m.items) {
+				m.cursor = n
+			}
 		case msg.String() == "home":
 			m.cursor = 0
 		case msg.String() == "end":
@@ -103,10 +108,7 @@ func (m *menu) render(ctx *Context, width, height, top int) string {
 	line := 0
 	for i := m.offset; i < len(m.items) && i < m.offset+visible; i++ {
 		it := m.items[i]
-		num := fmt.Sprintf("%d. ", i+1)
-		if i >= 9 {
-			num = "   " // only 1 to 9 have a key; the others are reached with arrows
-		}
+		num := itemKey(i) + ". "
 		pointer := "  "
 		style := t.Text
 		if i == m.cursor {
@@ -143,3 +145,14 @@ func (m *menu) render(ctx *Context, width, height, top int) string {
 
 // clickMsg is a left click, in body coordinates.
 type clickMsg struct{ x, y int }
+
+// itemKey is the key that points at the i-th line: 1 to 9, then a to z.
+func itemKey(i int) string {
+	if i < 9 {
+		return fmt.Sprint(i + 1)
+	}
+	if i < 9+26 {
+		return string(rune('a' + i - 9))
+	}
+	return " "
+}

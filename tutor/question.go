@@ -2,6 +2,7 @@ package tutor
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,12 +20,13 @@ import (
 // collects an answer; they check it, write it to the store, and hand the
 // result back for the feedback.
 type questionView struct {
-	q       *lessons.Question
-	pres    quiz.Presentation
-	started time.Time
-	phase   qPhase
-	hints   int
-	notice  string
+	q        *lessons.Question
+	inLesson string // the lesson the question is asked in, if any
+	pres     quiz.Presentation
+	started  time.Time
+	phase    qPhase
+	hints    int
+	notice   string
 
 	// choices and every "pick one" stage
 	cursor int
@@ -276,8 +278,11 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 		id := v.pres.Choices[v.cursor]
 		v.chosen[id] = !v.chosen[id]
 		return nil, qEvent{}
-	case key.Matches(msg, k.Digits):
+	case key.Matches(msg, k.Digits), len(msg.Text) == 1 && msg.Text[0] >= 'a' && msg.Text[0] <= 'z':
 		n := int(msg.String()[0] - '1')
+		if msg.Text != "" && msg.Text[0] >= 'a' {
+			n = 9 + int(msg.Text[0]-'a')
+		}
 		if n < total {
 			v.cursor = n
 			if v.q.Type == lessons.MultipleChoice && n < nOpts {
@@ -356,9 +361,10 @@ func (v *questionView) activate(ctx *Context) (tea.Cmd, qEvent) {
 		case actSkip:
 			return v.submit(ctx, quiz.Answer{Skipped: true})
 		case actHint:
+			// Back to the first answer: the hint is read, now to choose.
 			v.hints++
-			_, total = v.rows(ctx)
-			v.cursor = min(v.cursor, total-1)
+			v.cursor = 0
+			v.move(ctx, 0)
 			return nil, qEvent{}
 		case actValidate:
 			return v.validate(ctx)
@@ -462,6 +468,10 @@ func (v *questionView) showFeedback(ctx *Context, r quiz.Result, saveErr error) 
 	if r.Outcome == quiz.Correct {
 		v.next = nil // as Pix: the lessons to read are offered after a mistake
 	}
+	// In a lesson, the lesson itself is not offered: the learner is in it.
+	notHere := func(l *lessons.Lesson) bool { return l.ID == v.inLesson }
+	v.next = slices.DeleteFunc(v.next, notHere)
+	v.more = slices.DeleteFunc(v.more, notHere)
 	items := []menuItem{{label: ctx.say("q_continue")}}
 	for _, l := range v.next {
 		items = append(items, menuItem{label: ctx.say("q_read", l.Title)})

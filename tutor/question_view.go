@@ -43,10 +43,7 @@ func (v *questionView) renderAsking(ctx *Context, w int) (string, int) {
 			style = t.Selected
 			focusLine = len(lines)
 		}
-		num := "   "
-		if row < 9 {
-			num = fmt.Sprintf("%d. ", row+1)
-		}
+		num := itemKey(row) + ". "
 		text := hanging(num+marker, sanitize(label), w-2)
 		first := len(lines)
 		for i, l := range strings.Split(text, "\n") {
@@ -225,6 +222,14 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 		}
 		add("")
 		add(hanging(mark, text, w))
+	}
+	if fb.Outcome == quiz.Incorrect {
+		for _, fr := range v.result.Fields {
+			if !fr.Correct && strings.TrimSpace(fr.Given) != "" {
+				add("")
+				add(hanging(t.G.Wrong+" ", ctx.say("q_you_wrote", sanitize(fr.Given)), w))
+			}
+		}
 	}
 	for _, f := range fb.Forgiven {
 		add("")

@@ -217,11 +217,11 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 		}
 		if len(mastered) > 0 {
 			add(t.Good.Render(t.G.Right + " " + ctx.say("results_mastered")))
-			add(bullets(t, mastered, bw))
+			add(bullets(t, firstFew(ctx, mastered), bw))
 		}
 		if len(weak) > 0 {
 			add(t.Strong.Render(ctx.say("results_to_learn")))
-			add(bullets(t, weak, bw))
+			add(bullets(t, firstFew(ctx, weak), bw))
 		}
 		add("")
 	}
@@ -250,4 +250,14 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 	}
 	off = min(off, max(0, len(all)-h))
 	return strings.Join(all[off:], "\n")
+}
+
+// firstFew keeps a list short enough to read on one screen: three lines,
+// then how many more.
+func firstFew(ctx *Context, items []string) []string {
+	const few = 3
+	if len(items) <= few {
+		return items
+	}
+	return append(items[:few:few], ctx.say("and_more", len(items)-few))
 }

@@ -23,6 +23,7 @@ type testChooser struct {
 
 func newTestChooser(ctx *Context) *testChooser {
 	s := &testChooser{}
+	s.menu.compact = true
 	items := []menuItem{{label: ctx.say("test_all"), detail: ctx.say("test_all_detail")}}
 	for _, comp := range ctx.Cat.Competences {
 		if b := scoring.BankFromCatalogue(ctx.Cat, comp.ID, nil); b == nil || b.Len() == 0 {

@@ -53,8 +53,15 @@ func wrap(s string, width int) string {
 	if width < 1 {
 		width = 1
 	}
-	return ansi.Wrap(s, width, "-")
+	return ansi.Wrap(frenchSpaces.Replace(s), width, "-")
 }
+
+// frenchSpaces glues French punctuation to its word with a no-break space,
+// so a line never starts with "?" or "»" nor ends with "«".
+var frenchSpaces = strings.NewReplacer(
+	"« ", "«\u00a0", " »", "\u00a0»",
+	" ?", "\u00a0?", " !", "\u00a0!", " :", "\u00a0:", " ;", "\u00a0;",
+)
 
 // fit makes a block exactly fit a box: no line wider than width (cut with
 // ansi awareness, as a last resort) and at most height lines.

@@ -120,7 +120,9 @@ func (h *harness) typeText(s string) {
 	}
 }
 
-func (h *harness) screen() string { return ansi.Strip(h.m.View().Content) }
+func (h *harness) screen() string {
+	return strings.ReplaceAll(ansi.Strip(h.m.View().Content), "\u00a0", " ")
+}
 
 // expect fails unless the screen shows every text.
 func (h *harness) expect(texts ...string) {

@@ -159,6 +159,7 @@ var words = i18n.Table{
 	"q_undo":         {FR: "← pour revenir en arrière.", EN: "← to go back."},
 	"q_choose_first": {FR: "Cochez au moins une réponse, ou choisissez « Je ne sais pas ».", EN: "Tick at least one answer, or choose “I don't know”."},
 	"q_write_first":  {FR: "Écrivez une réponse, ou choisissez « Je ne sais pas ».", EN: "Write an answer, or choose “I don't know”."},
+	"q_you_wrote":    {FR: "Vous avez écrit : « %s ».", EN: "You wrote: “%s”."},
 	"q_continue":     {FR: "Continuer", EN: "Continue"},
 	"q_read":         {FR: "Lire la leçon « %s »", EN: "Read the lesson “%s”"},
 	"q_not_saved":    {FR: "Attention : votre réponse n'a pas été enregistrée. %s", EN: "Careful: your answer was not saved. %s"},
@@ -188,6 +189,7 @@ var words = i18n.Table{
 	"results_none":     {FR: "Vous n'avez pas encore fait le point. Choisissez « Faire le point » sur l'accueil.", EN: "You have not checked your level yet. Choose “Check my level” on the home screen."},
 	"results_mastered": {FR: "Ce que vous savez faire :", EN: "What you can do:"},
 	"results_to_learn": {FR: "Ce que vous pouvez apprendre :", EN: "What you can learn:"},
+	"and_more":         {FR: "et %d autres", EN: "and %d more"},
 	"results_history":  {FR: "Vos derniers tests", EN: "Your last tests"},
 	"results_next":     {FR: "Les leçons pour progresser :", EN: "The lessons to get better:"},
 
