@@ -346,7 +346,7 @@ func (s *lessonScreen) renderStep(ctx *Context, p page, w int) string {
 	st := p.step.On(s.device)
 	progress := ctx.say("step_of", p.number, s.steps)
 	barW := max(0, min(20, w-lipgloss.Width(progress)-2))
-	parts := []string{t.Strong.Render(progress) + "  " + t.bar(barW, float64(p.number)/float64(s.steps)), ""}
+	parts := []string{t.Strong.Render(progress) + "  " + ctx.bar(barW, float64(p.number)/float64(s.steps)), ""}
 	if st.Title != "" {
 		parts = append(parts, t.Heading.Render(wrap(sanitize(st.Title), w)), "")
 	}

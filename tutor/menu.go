@@ -85,15 +85,16 @@ func (m *menu) render(ctx *Context, width, height, top int) string {
 		return ""
 	}
 	// Keep the cursor in view.
+	compact := m.compact && !ctx.linear
 	perItem := 1
 	for _, it := range m.items {
-		if it.detail != "" && !m.compact {
+		if it.detail != "" && !compact {
 			perItem = 2
 			break
 		}
 	}
 	visible := max(1, height/perItem)
-	if m.compact && height > 1 {
+	if compact && height > 1 {
 		visible = height - 1 // one line for the focused item's detail
 	}
 	if m.cursor < m.offset {
@@ -129,7 +130,7 @@ func (m *menu) render(ctx *Context, width, height, top int) string {
 			b.WriteString(prefix + style.Render(l))
 			line++
 		}
-		if it.detail != "" && (!m.compact || i == m.cursor) {
+		if it.detail != "" && (!compact || i == m.cursor) {
 			b.WriteByte('\n')
 			b.WriteString(fit(indent(t.Muted.Render(sanitize(it.detail)), strings.Repeat(" ", lipgloss.Width(pointer)+len(num))), width, 1))
 			line++

@@ -30,6 +30,8 @@ type Context struct {
 
 	Width, Height int // the whole window
 
+	linear bool // the accessible mode: printed once, never redrawn
+
 	// What the command line chose, restored when a learner leaves.
 	base struct {
 		lang  i18n.Lang
@@ -62,6 +64,16 @@ func (c *Context) applyPrefs(p progress.Prefs) {
 		c.Theme = th
 	}
 	c.Mouse = p.Mouse
+}
+
+// bar draws a progress bar, except in the accessible mode, where the words
+// beside it ("Étape 3 sur 7") already say it and a row of symbols would be
+// read out one by one.
+func (c *Context) bar(width int, frac float64) string {
+	if c.linear {
+		return ""
+	}
+	return c.Theme.bar(width, frac)
 }
 
 // say returns a message in the learner's language.

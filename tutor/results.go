@@ -200,7 +200,7 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 		add(t.Heading.Render(wrap(sanitize(e.comp.Title), bw)))
 		label := scoring.LevelHeading(ctx.Lang, r.Level)
 		barW := min(20, max(4, bw-lipgloss.Width(label)-2))
-		add(t.bar(barW, float64(r.Level)/float64(scoring.MaxLevel)) + "  " + t.Strong.Render(label))
+		add(ctx.bar(barW, float64(r.Level)/float64(scoring.MaxLevel)) + "  " + t.Strong.Render(label))
 		add(wrap(r.Uncertainty(ctx.Lang), bw))
 		var mastered, weak []string
 		for _, sk := range r.Skills {

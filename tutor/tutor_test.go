@@ -26,6 +26,7 @@ type harness struct {
 	m     *model
 	store *progress.Store
 	clock *clock
+	quit  bool // the program asked to end
 }
 
 var builtin = lessons.Load(lessons.Options{Today: testToday}, lessons.Builtin())
@@ -59,26 +60,12 @@ func (h *harness) send(msg tea.Msg) {
 
 func (h *harness) run(cmd tea.Cmd) {
 	for _, msg := range runCmd(cmd) {
+		if _, quit := msg.(quitMsg); quit {
+			h.quit = true
+			return
+		}
 		h.send(msg)
 	}
-}
-
-func runCmd(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	switch msg := msg.(type) {
-	case nil, tea.QuitMsg:
-		return nil
-	case tea.BatchMsg:
-		var out []tea.Msg
-		for _, c := range msg {
-			out = append(out, runCmd(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
 }
 
 func (h *harness) press(keys ...string) {

@@ -219,5 +219,9 @@ var words = i18n.Table{
 	"set_export":        {FR: "Exporter toutes mes données", EN: "Export all my data"},
 	"set_export_detail": {FR: "Un fichier avec tout ce que Pas à pas garde sur vous", EN: "A file with everything Pas à pas keeps about you"},
 	"exported":          {FR: "Vos données sont dans ce fichier : %s", EN: "Your data is in this file: %s"},
+	"linear_choose":     {FR: "Votre choix (un numéro, puis Entrée ; Entrée seule pour continuer ; 0 pour revenir) :", EN: "Your choice (a number, then Enter; Enter alone to go on; 0 to go back):"},
+	"linear_type":       {FR: "Votre réponse (puis Entrée ; 0 pour revenir) :", EN: "Your answer (then Enter; 0 to go back):"},
+	"linear_help":       {FR: "Tapez le numéro d'un choix, puis Entrée. Entrée seule : continuer. 0 : revenir en arrière. Un tiret : page précédente. « quitter » : quitter Pas à pas.", EN: "Type the number of a choice, then Enter. Enter alone: go on. 0: go back. A dash: previous page. “quit”: quit Pas à pas."},
+	"linear_unknown":    {FR: "Je n'ai pas compris « %s ». Tapez un numéro, ou « aide ».", EN: "I did not understand “%s”. Type a number, or “help”."},
 	"no_vocabulary":     {FR: "Cette leçon n'a pas de mots nouveaux.", EN: "This lesson has no new words."},
 }

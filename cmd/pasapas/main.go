@@ -29,6 +29,10 @@ func main() {
 
 // run executes one invocation and returns the exit code: 0 success, 1 the
 // work found problems (content errors), 2 the command line was wrong.
+// stdin is where the accessible mode reads the learner's lines; tests
+// replace it.
+var stdin io.Reader = os.Stdin
+
 func run(args []string, stdout, stderr io.Writer) int {
 	lang := langFromArgs(args)
 	args = commandFirst(args)

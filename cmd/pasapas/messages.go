@@ -29,6 +29,7 @@ Options du tuteur :
   --theme defaut|contraste|ascii  apparence (contraste : fort contraste)
   --mouse                         permet de cliquer avec la souris
   --idle-lock 10m                 ferme la séance après ce temps sans activité (0 : jamais)
+  --accessible                    mode accessible pour lecteur d'écran (automatique si TERM=dumb)
   --version                       affiche la version
 
 Données : PASAPAS_HOME choisit le dossier des progrès (clé USB, tests).
@@ -50,6 +51,7 @@ Tutor options:
   --theme defaut|contraste|ascii  look (contraste: high contrast)
   --mouse                         allows clicking with the mouse
   --idle-lock 10m                 closes the session after this long without activity (0: never)
+  --accessible                    accessible mode for screen readers (automatic when TERM=dumb)
   --version                       print the version
 
 Data: PASAPAS_HOME chooses the progress folder (USB stick, tests).
@@ -67,6 +69,7 @@ Data: PASAPAS_HOME chooses the progress folder (USB stick, tests).
 	"flag_theme":       {FR: "apparence : defaut, contraste (fort contraste) ou ascii", EN: "look: defaut, contraste (high contrast) or ascii"},
 	"flag_mouse":       {FR: "permet de cliquer sur les choix avec la souris", EN: "allows clicking choices with the mouse"},
 	"flag_idle":        {FR: "ferme la séance après ce temps sans activité (exemple : 10m ; 0 pour jamais)", EN: "closes the session after this long without activity (for example: 10m; 0 for never)"},
+	"flag_accessible":  {FR: "mode accessible pour lecteur d'écran : texte simple, sans réaffichage (automatique si TERM=dumb)", EN: "accessible mode for screen readers: plain text, no redrawing (automatic when TERM=dumb)"},
 	"flag_version":     {FR: "affiche la version", EN: "print the version"},
 	"unknown_flag":     {FR: "option inconnue : %s", EN: "unknown option: %s"},
 	"flag_needs_value": {FR: "il manque la valeur de l'option %s", EN: "the option %s needs a value"},

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -27,6 +28,7 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	mouse := fs.Bool("mouse", false, say(lang, "flag_mouse"))
 	version := fs.Bool("version", false, say(lang, "flag_version"))
 	idle := fs.Duration("idle-lock", tutor.DefaultIdleLock, say(lang, "flag_idle"))
+	accessible := fs.Bool("accessible", os.Getenv("TERM") == "dumb", say(lang, "flag_accessible"))
 	fs.Usage = func() { printUsage(fs.Output(), lang) }
 	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
 	if !ok {
@@ -65,7 +67,11 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		*idle = -1 // the command line's 0 means never
 	}
 	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, Store: store, IdleLock: *idle}
-	if err := tutor.Run(cfg); err != nil {
+	run := tutor.Run
+	if *accessible {
+		run = func(cfg tutor.Config) error { return tutor.RunAccessible(cfg, stdin, stdout) }
+	}
+	if err := run(cfg); err != nil {
 		fmt.Fprintln(stderr, "pasapas:", err)
 		return 1
 	}

@@ -1,0 +1,181 @@
+package tutor
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// RunAccessible runs the tutor for screen readers and braille displays:
+// nothing is redrawn. Each time the screen changes, its text is printed once,
+// as plain lines, and the learner answers by typing a line: a number, a
+// text, or nothing to go on. It drives the very same screens as the full
+// interface, so both always offer the same journey.
+func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
+	cfg.Theme = asciiTheme()
+	cfg.Mouse = false
+	m := newTutor(cfg)
+	m.tick = nil // idle time is measured between lines instead
+	m.ctx.linear = true
+	l := &linear{m: m, out: out}
+	l.send(tea.WindowSizeMsg{Width: linearWidth, Height: linearHeight})
+	l.run(m.Init())
+	l.print(true)
+	scanner := bufio.NewScanner(in)
+	for !l.quit {
+		fmt.Fprint(out, "\n"+l.prompt())
+		if !scanner.Scan() {
+			fmt.Fprintln(out)
+			return scanner.Err()
+		}
+		// A learner back after a long pause finds the session closed, as
+		// in the full interface.
+		l.send(idleTickMsg{})
+		l.line(scanner.Text())
+		l.print(false)
+	}
+	return nil
+}
+
+// The text column of the linear mode: wide enough not to cut sentences,
+// tall enough that nothing scrolls.
+const linearWidth, linearHeight = 100, 400
+
+type linear struct {
+	m    *model
+	out  io.Writer
+	last string
+	quit bool
+}
+
+func (l *linear) send(msg tea.Msg) {
+	_, cmd := l.m.Update(msg)
+	l.run(cmd)
+}
+
+// run executes commands one after the other, as the program would, and
+// feeds their messages back.
+func (l *linear) run(cmd tea.Cmd) {
+	for _, msg := range runCmd(cmd) {
+		if _, ok := msg.(quitMsg); ok {
+			l.quit = true
+			return
+		}
+		l.send(msg)
+	}
+}
+
+// runCmd runs a command and any batch it holds; a quit is kept as quitMsg.
+func runCmd(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case nil:
+		return nil
+	case tea.QuitMsg:
+		return []tea.Msg{quitMsg{}}
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, runCmd(c)...)
+		}
+		return out
+	default:
+		return []tea.Msg{msg}
+	}
+}
+
+// line turns what the learner typed into keys.
+func (l *linear) line(text string) {
+	word := strings.ToLower(strings.TrimSpace(text))
+	press := func(k tea.KeyPressMsg) { l.send(k) }
+	enter := tea.KeyPressMsg{Code: tea.KeyEnter}
+	isTyping := typing(l.m.top()) && l.m.quitting == nil
+	switch {
+	case word == "retour" || word == "back" || (word == "0" && !isTyping):
+		// In a text field, "0" may be the answer: only the word goes back.
+		press(tea.KeyPressMsg{Code: tea.KeyEscape})
+		return
+	case word == "-" || word == "precedent" || word == "précédent" || word == "previous":
+		press(tea.KeyPressMsg{Code: tea.KeyLeft})
+		return
+	case word == "quitter" || word == "quit":
+		press(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+		return
+	case isTyping:
+		for _, r := range text {
+			press(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		press(enter)
+		return
+	case word == "?" || word == "aide" || word == "help":
+		l.fprintln(l.m.ctx.say("linear_help"))
+		return
+	case word == "":
+		press(enter)
+		return
+	}
+	if len([]rune(word)) == 1 {
+		press(tea.KeyPressMsg{Code: []rune(word)[0], Text: word})
+		if word != "v" { // "v" opens a lesson's words by itself
+			press(enter)
+		}
+		return
+	}
+	l.fprintln(l.m.ctx.say("linear_unknown", text))
+}
+
+// print writes the screen when it changed since the last time.
+func (l *linear) print(always bool) {
+	text := l.m.plain()
+	if text == l.last && !always {
+		return
+	}
+	l.last = text
+	l.fprintln("\n" + text)
+}
+
+func (l *linear) fprintln(s string) { fmt.Fprintln(l.out, s) }
+
+// prompt says what to type, depending on the screen.
+func (l *linear) prompt() string {
+	if typing(l.m.top()) && l.m.quitting == nil {
+		return l.m.ctx.say("linear_type") + " "
+	}
+	return l.m.ctx.say("linear_choose") + " "
+}
+
+// plain is the screen as text for the linear mode: the title, then the
+// body, without escape sequences, rules or trailing spaces.
+func (m *model) plain() string {
+	ctx := m.ctx
+	var body string
+	switch {
+	case m.quitting != nil:
+		body = m.renderQuit(ctx.Width, ctx.Height)
+	case m.showHelp:
+		body = m.renderHelp(ctx.Width, ctx.Height)
+	default:
+		body = m.top().Render(ctx, ctx.Width, ctx.Height)
+	}
+	lines := []string{"== " + sanitize(m.top().Title(ctx)) + " =="}
+	blank := false
+	for _, l := range strings.Split(ansi.Strip(body), "\n") {
+		l = strings.TrimRight(strings.ReplaceAll(l, "\u00a0", " "), " ")
+		if l == "" {
+			if blank {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
+		lines = append(lines, l)
+	}
+	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
+}
