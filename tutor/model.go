@@ -229,6 +229,19 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.top().Update(m.ctx, msg)
 }
 
+// cutBodies counts the screens whose body had a line wider than the
+// window, which fit then had to cut: a layout mistake the tests look for.
+var cutBodies int
+
+func tooWide(s string, w int) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if lipgloss.Width(l) > w {
+			return true
+		}
+	}
+	return false
+}
+
 // resumeMsg tells a screen it is on top again.
 type resumeMsg struct{}
 
@@ -331,6 +344,9 @@ func (m *model) render() string {
 		body = m.renderHelp(w, bodyH)
 	default:
 		body = m.top().Render(ctx, w, bodyH)
+	}
+	if tooWide(body, w) {
+		cutBodies++
 	}
 	body = fit(body, w, bodyH)
 	if pad := bodyH - lipgloss.Height(body); pad > 0 {

@@ -42,6 +42,14 @@ type questionView struct {
 	inputs  []textinput.Model
 	selects []int // chosen option per field, for "liste" fields; -1 none
 
+	// A mock screen too tall to share the window with the answers is shown
+	// first on its own page ("look"); the answers then have a line to see
+	// it again.
+	look       bool
+	lookShown  bool // the last rendering showed the screen alone
+	lookScroll scroller
+	tight      bool // the last rendering had to split screen and answers
+
 	// feedback
 	result   quiz.Result
 	feedback quiz.Feedback
@@ -83,6 +91,7 @@ const (
 func newQuestionView(ctx *Context, q *lessons.Question, seed uint64) *questionView {
 	v := &questionView{
 		q:       q,
+		look:    q.Screen != nil,
 		pres:    quiz.Present(q, rand.New(rand.NewPCG(seed, 0x9a5a9a5))),
 		started: ctx.now(),
 		chosen:  map[string]bool{},
@@ -130,6 +139,7 @@ const (
 	actValidate action = iota
 	actSkip
 	actHint
+	actSeeScreen
 )
 
 func (v *questionView) actions() []action {
@@ -141,6 +151,9 @@ func (v *questionView) actions() []action {
 	acts = append(acts, actSkip)
 	if v.hints < len(v.q.Hints) {
 		acts = append(acts, actHint)
+	}
+	if v.tight {
+		acts = append(acts, actSeeScreen)
 	}
 	return acts
 }
@@ -223,6 +236,17 @@ func (v *questionView) update(ctx *Context, msg tea.Msg) (tea.Cmd, qEvent) {
 		return nil, qEvent{}
 	case showing:
 		return v.updateFeedback(ctx, msg)
+	}
+	if v.lookShown {
+		// The screen alone: the arrows read it, Entrée (or a click) goes
+		// on to the answers.
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.Code == tea.KeyEnter || isClick(msg) {
+			v.look = false
+			v.cursor = 0
+		} else {
+			v.lookScroll.update(ctx, msg)
+		}
+		return nil, qEvent{}
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -368,6 +392,9 @@ func (v *questionView) activate(ctx *Context) (tea.Cmd, qEvent) {
 			return nil, qEvent{}
 		case actValidate:
 			return v.validate(ctx)
+		case actSeeScreen:
+			v.look = true
+			return nil, qEvent{}
 		}
 	}
 	switch q.Type {
@@ -548,7 +575,19 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 	case showing:
 		body, focus = v.renderFeedback(ctx, w)
 	default:
-		body, focus = v.renderAsking(ctx, w)
+		v.lookShown = false
+		body, focus = v.renderAsking(ctx, w, true)
+		if v.q.Screen != nil && strings.Count(body, "\n") >= h {
+			// Too tall: the screen on its own page, then the answers.
+			v.tight = true
+			if v.look {
+				v.lookShown = true
+				return v.renderLook(ctx, w, h)
+			}
+			body, focus = v.renderAsking(ctx, w, false)
+		} else {
+			v.tight = false
+		}
 	}
 	lines := strings.Split(body, "\n")
 	if len(lines) <= h {
@@ -582,4 +621,9 @@ func (v *questionView) rowAt(y int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+func isClick(msg tea.Msg) bool {
+	_, ok := msg.(clickMsg)
+	return ok
 }

@@ -12,13 +12,13 @@ import (
 
 // renderAsking draws the question being asked; it returns the text and the
 // line of the focused row.
-func (v *questionView) renderAsking(ctx *Context, w int) (string, int) {
+func (v *questionView) renderAsking(ctx *Context, w int, withScreen bool) (string, int) {
 	t := ctx.Theme
 	q := v.q
 	var lines []string
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
 	add(t.Heading.Render(ctx.MD.Get(q.Prompt, w, t)))
-	if q.Screen != nil {
+	if q.Screen != nil && withScreen {
 		add("")
 		add(renderScreen(ctx, q.Screen, w))
 	}
@@ -106,6 +106,8 @@ func (v *questionView) renderAsking(ctx *Context, w int) (string, int) {
 			addRow(quiz.LabelSkip.In(ctx.Lang), "")
 		case actHint:
 			addRow(ctx.say("q_hint", v.hints+1, len(q.Hints)), "")
+		case actSeeScreen:
+			addRow(ctx.say("q_see_screen"), "")
 		}
 	}
 	if v.phase == saving {
@@ -115,6 +117,16 @@ func (v *questionView) renderAsking(ctx *Context, w int) (string, int) {
 		lines = append(lines, "", t.Bad.Render(wrap(v.notice, w)))
 	}
 	return strings.Join(lines, "\n"), focusLine
+}
+
+// renderLook shows the question's screen on its own page, with the prompt,
+// when screen and answers do not fit together; the arrows read a screen
+// taller than the window.
+func (v *questionView) renderLook(ctx *Context, w, h int) string {
+	t := ctx.Theme
+	page := t.Heading.Render(ctx.MD.Get(v.q.Prompt, w, t)) + "\n\n" + renderScreen(ctx, v.q.Screen, w) +
+		"\n\n" + t.Strong.Render(wrap(ctx.say("q_look_next"), w))
+	return v.lookScroll.render(ctx, page, w, h)
 }
 
 // quizHints returns the hints revealed so far, as the quiz package words them.

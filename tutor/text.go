@@ -46,14 +46,15 @@ func unsafeRune(r rune) bool {
 	return false
 }
 
-// wrap breaks text into lines of at most width cells, at spaces and after
-// hyphens; only a word longer than the whole width is cut. Existing line
+// wrap breaks text into lines of at most width cells, at spaces; only a
+// word longer than the whole width is cut. Not after hyphens: "service-" at
+// the end of a line would read as the end of an address. Existing line
 // breaks are kept.
 func wrap(s string, width int) string {
 	if width < 1 {
 		width = 1
 	}
-	return ansi.Wrap(frenchSpaces.Replace(s), width, "-")
+	return ansi.Wrap(frenchSpaces.Replace(s), width, "")
 }
 
 // frenchSpaces glues French punctuation to its word with a no-break space,

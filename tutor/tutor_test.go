@@ -131,7 +131,7 @@ func (h *harness) choose(text string) {
 			if !strings.Contains(line, text) {
 				continue
 			}
-			if strings.HasPrefix(line, "> ") {
+			if strings.HasPrefix(line, h.m.ctx.Theme.G.Pointer+" ") {
 				h.press("enter")
 				return
 			}

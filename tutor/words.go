@@ -160,6 +160,8 @@ var words = i18n.Table{
 	"q_choose_first": {FR: "Cochez au moins une réponse, ou choisissez « Je ne sais pas ».", EN: "Tick at least one answer, or choose “I don't know”."},
 	"q_write_first":  {FR: "Écrivez une réponse, ou choisissez « Je ne sais pas ».", EN: "Write an answer, or choose “I don't know”."},
 	"q_you_wrote":    {FR: "Vous avez écrit : « %s ».", EN: "You wrote: “%s”."},
+	"q_see_screen":   {FR: "Revoir l'écran", EN: "See the screen again"},
+	"q_look_next":    {FR: "Lisez bien cet écran. Appuyez sur Entrée pour voir les réponses.", EN: "Read this screen carefully. Press Enter to see the answers."},
 	"q_continue":     {FR: "Continuer", EN: "Continue"},
 	"q_read":         {FR: "Lire la leçon « %s »", EN: "Read the lesson “%s”"},
 	"q_not_saved":    {FR: "Attention : votre réponse n'a pas été enregistrée. %s", EN: "Careful: your answer was not saved. %s"},
