@@ -33,6 +33,7 @@ var words = i18n.Table{
 	"why_any_skill": {FR: "question %d : acquis %s (niveau %d) ; tous les acquis ont déjà été vus ; %d questions possibles.", EN: "question %d: skill %s (level %d); every skill has been asked already; %d possible questions."},
 	"why_repeat":    {FR: "question %d : acquis %s (niveau %d) ; il ne restait que des questions déjà vues la dernière fois.", EN: "question %d: skill %s (level %d); only questions seen last time were left."},
 	"why_manual":    {FR: "question %d : acquis %s (niveau %d), choisie en dehors du moteur.", EN: "question %d: skill %s (level %d), chosen outside the engine."},
+	"why_rested":    {FR: " %d autres questions mises de côté : déjà posées dans trop de tests sur cet ordinateur.", EN: " %d other questions set aside: already asked in too many tests on this computer."},
 	"why_fit":       {FR: " Niveau estimé avant : %d (%.2f ± %.2f). Chance de réussite prévue : %.0f %%. Tirée au sort parmi les %d meilleures (rang %d).", EN: " Estimated level before: %d (%.2f ± %.2f). Predicted chance of success: %.0f %%. Drawn among the %d best (rank %d)."},
 	"stop_band":     {FR: "Arrêt après %d questions : le niveau %d est sûr à 90 %% (intervalle %.2f à %.2f, tout entier dans ce niveau).", EN: "Stopped after %d questions: level %d is 90 %% certain (interval %.2f to %.2f, entirely within that level)."},
 	"stop_prec":     {FR: "Arrêt après %d questions : la mesure est assez précise (erreur %.2f ≤ %.2f).", EN: "Stopped after %d questions: the measure is precise enough (error %.2f ≤ %.2f)."},
@@ -95,6 +96,9 @@ func (s StepReason) Text(l i18n.Lang) string {
 		head = words.Format(l, "why_any_skill", s.N, s.Skill, s.ItemLevel, s.Allowed)
 	default:
 		head = words.Format(l, "why_repeat", s.N, s.Skill, s.ItemLevel)
+	}
+	if s.SetAside > 0 {
+		head += words.Format(l, "why_rested", s.SetAside)
 	}
 	return head + words.Format(l, "why_fit", s.Level, s.Theta, s.SE, 100*s.PSuccess, s.Shortlist, s.Rank)
 }
