@@ -50,8 +50,10 @@ type TestOptions struct {
 	MinItems int     // default 5
 	MaxItems int     // default 20
 	SEStop   float64 // stop when SE ≤ this; default 0.45; negative disables
-	// Z is the normal quantile of the level-band interval (default 1.645,
-	// a 90 % interval); negative disables the band rule.
+	// Z is the normal quantile of the level-band interval θ ± Z·SE
+	// (default DefaultZ: each end of the interval is 75 % sure, Linacre's
+	// one-sided decision at a level boundary); negative disables the band
+	// rule.
 	Z float64
 
 	TopK      int // randomesque shortlist size, default 3
@@ -76,6 +78,14 @@ type TestOptions struct {
 	// (default DefaultMaxExposure); negative disables the control.
 	MaxExposure float64
 }
+
+// DefaultZ is the default normal quantile of the band rule: 0.674, so that
+// the test stops when the learner is at least 75 % likely to be above the
+// level's lower cut and 75 % likely to be below its upper cut. With levels
+// one logit apart, a 90 % two-sided interval (1.645) needs an SE near 0.3,
+// about 45 Rasch items: the test would almost always run to MaxItems
+// (docs/moteur-adaptatif.md §6).
+const DefaultZ = 0.674
 
 // DefaultMaxExposure is the default cap on the share of tests that ask one
 // question (issue #4 asks for at most 0.35).
@@ -124,7 +134,7 @@ func (o TestOptions) withDefaults() TestOptions {
 		o.SEStop = 0.45
 	}
 	if o.Z == 0 {
-		o.Z = 1.645
+		o.Z = DefaultZ
 	}
 	if o.TopK <= 0 {
 		o.TopK = 3
