@@ -112,3 +112,29 @@ func TestExposureKeepsContentRules(t *testing.T) {
 		}
 	}
 }
+
+// TestExposureOffWhenCapUnreachable: when past tests asked on average more
+// questions than cap × bank size, no spread can meet the cap, so nothing is
+// set aside (the control would only cost precision).
+func TestExposureOffWhenCapUnreachable(t *testing.T) {
+	b := testBank(2, 1) // 8 questions
+	var hist Exposure
+	for range 10 {
+		hist.Add("t0-1-q0", "t0-2-q0", "t0-3-q0", "t0-4-q0", "t1-1-q0") // 5 > 0.35 × 8
+	}
+	tt, _ := runTest(b, TestOptions{Seed: 1, Exposure: hist}, func(*Item) bool { return true })
+	for _, s := range tt.Steps() {
+		if s.SetAside != 0 {
+			t.Fatalf("unreachable cap, yet %d questions set aside", s.SetAside)
+		}
+	}
+	// With shorter past tests the same history sets questions aside.
+	var short Exposure
+	for range 10 {
+		short.Add("t0-1-q0", "t0-2-q0")
+	}
+	tt, _ = runTest(b, TestOptions{Seed: 1, Exposure: short}, func(*Item) bool { return true })
+	if tt.Steps()[0].SetAside == 0 {
+		t.Error("reachable cap, nothing set aside")
+	}
+}

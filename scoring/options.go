@@ -71,8 +71,9 @@ type TestOptions struct {
 	// Exposure is how often each question of the bank was asked in past
 	// tests on this computer (from the local answer log). A question asked
 	// in at least MaxExposure of those tests is set aside while the same
-	// rule still allows other questions (see selectNext). The zero value,
-	// no history, sets nothing aside.
+	// rule still allows other questions (see selectNext), unless the bank
+	// is too small for the cap to be met at all. The zero value, no
+	// history, sets nothing aside.
 	Exposure Exposure
 	// MaxExposure is the highest share of tests that may ask one question
 	// (default DefaultMaxExposure); negative disables the control.

@@ -58,10 +58,19 @@ func NewTest(b *Bank, opts TestOptions) *Test {
 		// that rule no question's share can pass the cap by more than one
 		// test (catsim's MaxInfoSelector(r_max); adaptive.md §1.3).
 		limit := t.opts.MaxExposure * float64(e.Tests)
+		asked := 0
 		for id, n := range e.Asked {
-			if i, ok := b.index[id]; ok && float64(n) >= limit {
-				t.tired[i] = true
+			if i, ok := b.index[id]; ok {
+				asked += n
+				t.tired[i] = float64(n) >= limit
 			}
+		}
+		// Unless the cap cannot be met: when past tests asked on average
+		// more than MaxExposure × the bank's size, even a perfectly even
+		// use of the questions passes it, and setting questions aside
+		// would only cost precision (a bank too small for its tests).
+		if float64(asked) > limit*float64(len(b.Items)) {
+			clear(t.tired)
 		}
 	}
 	t.update()
