@@ -129,6 +129,18 @@ func runBank(cfg Config, b *Bank, methods []Method) BankReport {
 	sims := Simulees(cfg, b.Engine.Len())
 	br := BankReport{Bank: b.Name, Items: b.Engine.Len(), Skills: len(b.Engine.Skills())}
 	br.Methods = make([]MethodReport, len(methods))
+	// The order in which learners come to the PC. The grid lists its
+	// learners ability by ability: taken in that order, 500 learners of the
+	// same ability would share one exposure history, so they come in a
+	// shuffled order. The other populations are drawn independently, so
+	// their own order is already a random one.
+	order := make([]int, len(sims))
+	for j := range order {
+		order[j] = j
+	}
+	if cfg.Population == "grid" {
+		order = rand.New(rand.NewPCG(cfg.Seed, 0x0bde)).Perm(len(sims))
+	}
 	parallel(len(methods), func(k int) {
 		m := methods[k]
 		bank := b
@@ -139,7 +151,7 @@ func runBank(cfg Config, b *Bank, methods []Method) BankReport {
 		seed := methodSeed(cfg.Seed, m.Name)
 		var hist scoring.Exposure
 		ids := make([]string, 0, cfg.MaxItems)
-		for j := range sims {
+		for _, j := range order {
 			traces[j] = m.Run(bank, &sims[j], seed+uint64(j)*0x9e3779b97f4a7c15, cfg.MaxItems, &hist)
 			ids = ids[:0]
 			for _, i := range traces[j].Items[:traces[j].StopAt] {
