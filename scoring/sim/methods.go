@@ -40,12 +40,16 @@ type Method struct {
 	Run  func(b *Bank, s *Simulee, seed uint64, maxItems int, hist *scoring.Exposure) Trace
 	// prepare, when set, adapts the bank once before the run (calibration).
 	prepare func(b *Bank, seed uint64, maxItems int) *Bank
+	// stream names the method whose random draws this one shares (its own
+	// name when empty): our engine's variants draw like "ours", so that
+	// an ablation differs from ours only by what it changes.
+	stream string
 }
 
 // Methods returns the methods in report order.
 func Methods() []Method {
 	ours := func(name, doc string, o scoring.TestOptions) Method {
-		return Method{Name: name, Doc: doc, Run: func(b *Bank, s *Simulee, seed uint64, maxItems int, hist *scoring.Exposure) Trace {
+		return Method{Name: name, Doc: doc, stream: "ours", Run: func(b *Bank, s *Simulee, seed uint64, maxItems int, hist *scoring.Exposure) Trace {
 			o := o
 			o.Seed, o.MaxItems, o.NoStop, o.Exposure = seed, maxItems, true, *hist
 			return runEngine(b, s, o)
@@ -56,7 +60,7 @@ func Methods() []Method {
 		{Name: "fixed", Doc: "one fixed form for all (levels interleaved, one item per acquis), same estimator as ours", Run: runFixed},
 		{Name: "pix-smart", Doc: "Pix smart-random: tube inference, reward, stops when no skill is left", Run: runPixSmart},
 		{Name: "pix-flash", Doc: "Pix flash: 81-point EAP, prior var 1.5 on the last estimate, 0.5 cap, top-5 at p=0.51", Run: runPixFlash},
-		ours("ours", "EAP N(-0.5,1.5²), max info, randomesque-3, one item per acquis, exposure cap 0.35, band/SE stop", scoring.TestOptions{}),
+		ours("ours", "EAP N(-0.5,1.5²), max info, randomesque-3, one item per acquis, exposure cap 0.35, stop when each end of the level interval is 75 % sure or SE <= 0.45", scoring.TestOptions{}),
 		ours("ours-wle", "ours, final ability by WLE", scoring.TestOptions{Final: scoring.FinalWLE}),
 		ours("ours-map", "ours, MAP instead of EAP", scoring.TestOptions{Estimator: scoring.MAPEstimate}),
 		ours("ours-kl", "ours, Kullback-Leibler selection", scoring.TestOptions{Criterion: scoring.KL}),
@@ -64,11 +68,13 @@ func Methods() []Method {
 		ours("ours-nobalance", "ours, without one item per acquis", scoring.TestOptions{NoSkillCoverage: true}),
 		ours("ours-top1", "ours, best item only (ties at random)", scoring.TestOptions{TopK: 1}),
 		ours("ours-noexpo", "ours without exposure control", scoring.TestOptions{MaxExposure: -1}),
+		ours("ours-z90", "ours, stopping on a 90 % band interval (z = 1.645) instead of 75 % at each end", scoring.TestOptions{Z: 1.645}),
+		ours("ours-z90-noexpo", "the merged engine before issue #4's review: 90 % band interval, no exposure control", scoring.TestOptions{Z: 1.645, MaxExposure: -1}),
 		{Name: "ours-elo", Doc: "ours after Elo calibration on 20 cohorts of 30 learners", prepare: eloCalibrated,
-			Run: oursPlain},
+			Run: oursPlain, stream: "ours"},
 		// References, not deployable: what perfect calibration would buy.
-		{Name: "oracle-b", Doc: "reference: ours knowing every true difficulty (a = 1)", prepare: oracle(false), Run: oursPlain},
-		{Name: "oracle", Doc: "reference: ours knowing every true difficulty and discrimination (2PL)", prepare: oracle(true), Run: oursPlain},
+		{Name: "oracle-b", Doc: "reference: ours knowing every true difficulty (a = 1)", prepare: oracle(false), Run: oursPlain, stream: "ours"},
+		{Name: "oracle", Doc: "reference: ours knowing every true difficulty and discrimination (2PL)", prepare: oracle(true), Run: oursPlain, stream: "ours"},
 	}
 }
 

@@ -148,7 +148,11 @@ func runBank(cfg Config, b *Bank, methods []Method) BankReport {
 			bank = m.prepare(b, cfg.Seed, cfg.MaxItems)
 		}
 		traces := make([]Trace, len(sims))
-		seed := methodSeed(cfg.Seed, m.Name)
+		stream := m.Name
+		if m.stream != "" {
+			stream = m.stream
+		}
+		seed := methodSeed(cfg.Seed, stream)
 		var hist scoring.Exposure
 		ids := make([]string, 0, cfg.MaxItems)
 		for _, j := range order {
