@@ -21,6 +21,7 @@ var simMessages = i18n.Table{
 	"sim_bad_number":      {FR: "--learners et --max-items doivent être plus grands que 0.", EN: "--learners and --max-items must be greater than 0."},
 	"sim_bank":            {FR: "Banque %s : %d questions, %d acquis ; %d apprenants (%s), graine %d, au plus %d questions", EN: "Bank %s: %d questions, %d skills; %d learners (%s), seed %d, at most %d questions"},
 	"sim_header":          {FR: "méthode\tlong.moy\tlong.méd\tRMSE\tbiais\tniveau exact\t±1 niveau\texpo.max\tRMSE@5\tRMSE@10\tRMSE@15\tRMSE@max\tquestions pour RMSE hasard@max\t", EN: "method\tmean len\tmedian len\tRMSE\tbias\texact level\t±1 level\tmax expo\tRMSE@5\tRMSE@10\tRMSE@15\tRMSE@max\titems to random@max RMSE\t"},
+	"sim_info":            {FR: "Information (moyenne, vrais paramètres, à la vraie capacité) : hasard, %d questions : %.2f ; %d meilleurs acquis selon les niveaux d'auteur : %.2f ; selon les vrais paramètres : %.2f", EN: "Information (mean, true parameters, at the true ability): random order, %d questions: %.2f; %d best acquis by author level: %.2f; by true parameters: %.2f"},
 	"sim_acceptance":      {FR: "Critères du ticket #4 :", EN: "Issue #4 criteria:"},
 	"sim_pass":            {FR: "ok", EN: "ok"},
 	"sim_fail":            {FR: "ÉCHEC", EN: "FAIL"},

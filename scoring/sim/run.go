@@ -166,6 +166,7 @@ func runBank(cfg Config, b *Bank, methods []Method) BankReport {
 		br.Methods[k] = summarise(m, bank, sims, traces, cfg.MaxItems)
 	})
 	br.Acceptance = acceptance(br.Methods, cfg.MaxItems)
+	br.Info = infoBound(b, sims, cfg.MaxItems)
 	return br
 }
 

@@ -273,3 +273,24 @@ func TestOursExposureUnderCap(t *testing.T) {
 		}
 	}
 }
+
+func TestInfoBound(t *testing.T) {
+	cfg := Config{Learners: 200, Seed: 1}
+	for _, name := range []string{"ideal", "realistic"} {
+		banks, _ := MakeBanks(name, 1)
+		b := banks[0]
+		ib := infoBound(b, Simulees(cfg, b.Engine.Len()), 20)
+		if ib.Length != BoundLength || ib.Random <= 0 || ib.AuthorBest > ib.TrueBest+1e-9 {
+			t.Errorf("%s: %+v", name, ib)
+		}
+		// 13 well-chosen Rasch questions give at most 13 × 0.25.
+		if name == "ideal" && (ib.AuthorBest != ib.TrueBest || ib.TrueBest > 0.25*BoundLength) {
+			t.Errorf("ideal bank (truth = author levels): %+v", ib)
+		}
+	}
+	// The information of a Rasch item at θ = b is 1/4.
+	banks, _ := MakeBanks("ideal", 1)
+	if got := banks[0].trueInfo(0, banks[0].TrueB[0]); math.Abs(got-0.25) > 1e-12 {
+		t.Errorf("trueInfo at b = %v", got)
+	}
+}
