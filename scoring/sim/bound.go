@@ -15,9 +15,11 @@ const BoundLength = 13
 // a rule that knows only the author levels cannot gather more than
 // AuthorBest in BoundLength questions, even if it knew the ability.
 type InfoBound struct {
-	// Random is the expected information of random order's max-items
-	// questions (max-items × the bank's mean).
-	Random float64 `json:"random_at_max"`
+	// Random is the expected information of random order's RandomLength
+	// questions (max-items, at most the bank's size) — that many times the
+	// bank's mean.
+	Random       float64 `json:"random_at_max"`
+	RandomLength int     `json:"random_length"`
 	// AuthorBest is the information of the BoundLength acquis that the
 	// author levels rank best at the true ability, one question of each
 	// (a question drawn at random among equals, as the engine does).
@@ -82,7 +84,7 @@ func infoBound(b *Bank, sims []Simulee, maxItems int) InfoBound {
 		}
 	}
 	n := float64(len(sims))
-	return InfoBound{Random: round(random / n), AuthorBest: round(author / n), TrueBest: round(best / n), Length: length}
+	return InfoBound{Random: round(random / n), RandomLength: min(maxItems, eb.Len()), AuthorBest: round(author / n), TrueBest: round(best / n), Length: length}
 }
 
 func cmpDesc(x, y float64) int {

@@ -132,7 +132,7 @@ func (r *Report) WriteTable(w io.Writer, lb Labels) error {
 			return fmt.Errorf("writing the table: %w", err)
 		}
 		if lb.Info != "" {
-			fmt.Fprintf(w, lb.Info+"\n", r.MaxItems, b.Info.Random, b.Info.Length, b.Info.AuthorBest, b.Info.TrueBest)
+			fmt.Fprintf(w, lb.Info+"\n", b.Info.RandomLength, b.Info.Random, b.Info.Length, b.Info.AuthorBest, b.Info.TrueBest)
 		}
 		if len(b.Acceptance) > 0 {
 			fmt.Fprintln(w, lb.Acceptance)
