@@ -9,7 +9,9 @@
 // an acquis (1–4) is mapped onto that scale by one slope per bank (Scale).
 // During a test the ability is tracked as a log-likelihood on a fixed grid
 // (Grid), summarised by its posterior mean (EAP) under a wide prior centred
-// where beginners are. Every decision (which question, why stop) is returned
+// where beginners are. The next question is the most informative one the
+// content rules allow, questions asked in too many past tests on the same
+// computer being set aside (Exposure). Every decision (which question, why stop) is returned
 // as data (StepReason, StopInfo) so the interface can show it in words.
 //
 // See docs/moteur-adaptatif.md for the reasoning and the simulation results.

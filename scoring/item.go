@@ -12,7 +12,7 @@ type Item struct {
 	ID    string // question id
 	Skill string // acquis id
 	Topic string // sujet id
-	Level int    // author level of the acquis, 1–4
+	Level int    // author level of the acquis: 1–4 in the product's content
 	Group string // variant group: the VariantOf id, or the question's own id
 
 	// B is the difficulty in logits; A the discrimination (1 for Rasch).
@@ -30,6 +30,11 @@ type Scale struct {
 	Slope float64
 	// Mid is the author level whose items have difficulty 0.
 	Mid float64
+	// Levels is the highest competence level of the scale; 0 means
+	// MaxLevel, the product's levels 0–4. Only the simulation's banks with
+	// six author levels (adaptive.md §6.1) use another value: 5, six bands
+	// cut at −2, −1, 0, 1, 2 when Mid = 3.5.
+	Levels int
 }
 
 // DefaultScale is the cold-start scale: one logit per level (Pix's
@@ -41,15 +46,24 @@ var DefaultScale = Scale{Slope: 1, Mid: 3}
 // Difficulty returns the difficulty of an item of author level L.
 func (s Scale) Difficulty(level float64) float64 { return s.Slope * (level - s.Mid) }
 
-// Cut returns the lowest ability of competence level k (1..MaxLevel). A
+// Top returns the highest competence level of the scale (MaxLevel unless
+// Levels says otherwise).
+func (s Scale) Top() int {
+	if s.Levels > 0 {
+		return s.Levels
+	}
+	return MaxLevel
+}
+
+// Cut returns the lowest ability of competence level k (1..Top()). A
 // learner is at level k when they succeed at level-k items at least
 // σ(½) ≈ 62 % of the time: the cut lies half a level above those items.
 func (s Scale) Cut(k int) float64 { return s.Difficulty(float64(k) + 0.5) }
 
-// Level returns the competence level (0..MaxLevel) of an ability.
+// Level returns the competence level (0..Top()) of an ability.
 func (s Scale) Level(theta float64) int {
 	l := 0
-	for k := 1; k <= MaxLevel; k++ {
+	for k := 1; k <= s.Top(); k++ {
 		if theta >= s.Cut(k) {
 			l = k
 		}
@@ -64,7 +78,7 @@ func (s Scale) Band(k int) (lo, hi float64) {
 	if k >= 1 {
 		lo = s.Cut(k)
 	}
-	if k < MaxLevel {
+	if k < s.Top() {
 		hi = s.Cut(k + 1)
 	}
 	return lo, hi

@@ -50,8 +50,10 @@ type TestOptions struct {
 	MinItems int     // default 5
 	MaxItems int     // default 20
 	SEStop   float64 // stop when SE ≤ this; default 0.45; negative disables
-	// Z is the normal quantile of the level-band interval (default 1.645,
-	// a 90 % interval); negative disables the band rule.
+	// Z is the normal quantile of the level-band interval θ ± Z·SE
+	// (default DefaultZ: each end of the interval is 75 % sure, Linacre's
+	// one-sided decision at a level boundary); negative disables the band
+	// rule.
 	Z float64
 
 	TopK      int // randomesque shortlist size, default 3
@@ -65,6 +67,58 @@ type TestOptions struct {
 	// NoStop runs to MaxItems whatever the stopping rules say (the
 	// simulation uses it to measure every test length in one run).
 	NoStop bool
+
+	// Exposure is how often each question of the bank was asked in past
+	// tests on this computer (from the local answer log). A question asked
+	// in at least MaxExposure of those tests is set aside while the same
+	// rule still allows other questions (see selectNext), unless the bank
+	// is too small for the cap to be met at all. The zero value, no
+	// history, sets nothing aside.
+	Exposure Exposure
+	// MaxExposure is the highest share of tests that may ask one question
+	// (default DefaultMaxExposure); negative disables the control.
+	MaxExposure float64
+}
+
+// DefaultZ is the default normal quantile of the band rule: 0.674, so that
+// the test stops when the learner is at least 75 % likely to be above the
+// level's lower cut and 75 % likely to be below its upper cut. With levels
+// one logit apart, a 90 % two-sided interval (1.645) needs an SE near 0.3,
+// about 45 Rasch items: the test would almost always run to MaxItems
+// (docs/moteur-adaptatif.md §6).
+const DefaultZ = 0.674
+
+// DefaultMaxExposure is the default cap on the share of tests that ask one
+// question (issue #4 asks for at most 0.35).
+const DefaultMaxExposure = 0.35
+
+// Exposure counts, for one bank, the past tests and how many of them asked
+// each question. The store builds it from the answer log; the simulation
+// keeps it running over its learners.
+type Exposure struct {
+	Tests int            // past tests of this bank
+	Asked map[string]int // question id → tests that asked it
+}
+
+// Add counts one more test that asked the given questions (each at most
+// once per test, as the engine never repeats a question).
+func (e *Exposure) Add(questionIDs ...string) {
+	if e.Asked == nil {
+		e.Asked = map[string]int{}
+	}
+	e.Tests++
+	for _, id := range questionIDs {
+		e.Asked[id]++
+	}
+}
+
+// Rate is the share of past tests that asked a question (0 with no
+// history).
+func (e Exposure) Rate(questionID string) float64 {
+	if e.Tests <= 0 {
+		return 0
+	}
+	return float64(e.Asked[questionID]) / float64(e.Tests)
 }
 
 func (o TestOptions) withDefaults() TestOptions {
@@ -81,13 +135,16 @@ func (o TestOptions) withDefaults() TestOptions {
 		o.SEStop = 0.45
 	}
 	if o.Z == 0 {
-		o.Z = 1.645
+		o.Z = DefaultZ
 	}
 	if o.TopK <= 0 {
 		o.TopK = 3
 	}
 	if o.TargetP <= 0 || o.TargetP >= 1 {
 		o.TargetP = 0.7
+	}
+	if o.MaxExposure == 0 {
+		o.MaxExposure = DefaultMaxExposure
 	}
 	return o
 }

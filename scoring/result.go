@@ -9,13 +9,17 @@ type Result struct {
 	Theta      float64 // final ability on the competence's scale
 	SE         float64 // its standard error
 	Level      int     // competence level 0–4
-	// LevelProbs is the probability of each level given the answers.
+	// LevelProbs is the probability of each level 0–4 given the answers.
 	LevelProbs [MaxLevel + 1]float64
-	Certainty  Certainty
-	Skills     []SkillMastery // every acquis of the bank, in bank order
-	Weak       []string       // acquis to work on, easiest first
-	Stop       StopInfo
-	Steps      []StepReason
+	// AllLevelProbs is the probability of each level 0..Scale.Top(): the
+	// same numbers as LevelProbs on the product's scale, and the only
+	// complete ones on a simulated scale with more levels.
+	AllLevelProbs []float64
+	Certainty     Certainty
+	Skills        []SkillMastery // every acquis of the bank, in bank order
+	Weak          []string       // acquis to work on, easiest first
+	Stop          StopInfo
+	Steps         []StepReason
 	// Rough marks a result of the short positioning: a first idea only.
 	Rough bool
 }
@@ -32,10 +36,14 @@ func (t *Test) Result() Result {
 	}
 	s := t.bank.Scale
 	r.Level = s.Level(r.Theta)
-	for k := range MaxLevel + 1 {
-		r.LevelProbs[k] = post.Mass(s.Band(k))
+	r.AllLevelProbs = make([]float64, s.Top()+1)
+	for k := range r.AllLevelProbs {
+		r.AllLevelProbs[k] = post.Mass(s.Band(k))
+		if k <= MaxLevel {
+			r.LevelProbs[k] = r.AllLevelProbs[k]
+		}
 	}
-	r.Certainty = certainty(r.Level, r.LevelProbs)
+	r.Certainty = certainty(r.Level, r.AllLevelProbs)
 	r.Skills = t.mastery()
 	for _, m := range r.Skills {
 		if m.Weak {
@@ -78,17 +86,18 @@ type Certainty struct {
 	Low, High int
 }
 
-func certainty(level int, p [MaxLevel + 1]float64) Certainty {
+func certainty(level int, p []float64) Certainty {
+	top := len(p) - 1
 	c := Certainty{Level: level, Other: -1}
 	// The smallest range of levels around the reported one that holds 90 %.
 	c.Low, c.High = level, level
 	mass := p[level]
-	for mass < 0.9-1e-9 && (c.Low > 0 || c.High < MaxLevel) {
+	for mass < 0.9-1e-9 && (c.Low > 0 || c.High < top) {
 		down, up := -1.0, -1.0
 		if c.Low > 0 {
 			down = p[c.Low-1]
 		}
-		if c.High < MaxLevel {
+		if c.High < top {
 			up = p[c.High+1]
 		}
 		if down >= up {
@@ -106,7 +115,7 @@ func certainty(level int, p [MaxLevel + 1]float64) Certainty {
 		c.Kind = Probable
 		best := 0.0
 		for _, k := range []int{level - 1, level + 1} {
-			if k >= 0 && k <= MaxLevel && p[k] >= 0.2 && p[k] > best {
+			if k >= 0 && k <= top && p[k] >= 0.2 && p[k] > best {
 				c.Other, best = k, p[k]
 			}
 		}

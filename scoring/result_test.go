@@ -19,7 +19,7 @@ func TestCertaintyWords(t *testing.T) {
 		{3, [5]float64{0, 0.1, 0.15, 0.6, 0.15}, "probablement niveau 3", "probably level 3"},
 		{2, [5]float64{0.05, 0.3, 0.35, 0.25, 0.05}, "entre le niveau 1 et le niveau 3", "somewhere between level 1 and level 3"},
 	} {
-		c := certainty(tc.level, tc.p)
+		c := certainty(tc.level, tc.p[:])
 		if got := c.Text(i18n.FR); got != tc.fr {
 			t.Errorf("FR %v: %q, want %q", tc.p, got, tc.fr)
 		}

@@ -33,10 +33,13 @@ type StepReason struct {
 	Criterion Criterion // how they were ranked
 	Info      float64   // the chosen item's information at Theta
 	PSuccess  float64   // its predicted success at Theta
-	Rank      int       // its rank among the best (1 = best)
-	Shortlist int       // how many of the best were drawn from
-	Skill     string    // the acquis it assesses
-	ItemLevel int       // the author level of that acquis
+	// SetAside is how many items the rule allowed but exposure control
+	// set aside: asked in too many past tests on this computer.
+	SetAside  int
+	Rank      int    // its rank among the best (1 = best)
+	Shortlist int    // how many of the best were drawn from
+	Skill     string // the acquis it assesses
+	ItemLevel int    // the author level of that acquis
 }
 
 // selection scans the bank once or twice and returns the chosen item index
@@ -45,40 +48,57 @@ func (t *Test) selectNext() (int, StepReason) {
 	b := t.bank
 	o := t.opts
 	n := len(t.responses)
-	r := StepReason{N: n + 1, Theta: t.theta, SE: t.se, Level: b.Scale.Level(t.theta), Criterion: o.Criterion}
+	crit := o.Criterion
+	r := StepReason{N: n + 1, Theta: t.theta, SE: t.se, Level: b.Scale.Level(t.theta), Criterion: crit}
 
 	// Which tier of items may be used: fresh items of unseen acquis first,
 	// then fresh items of any acquis, then items of the previous test.
-	var freshNew, fresh, repeat int
+	// Inside the tier, items asked too often on this computer are set
+	// aside while the tier has others (exposure control); the content
+	// rules above always come first.
+	var count, rested [3]int // per tier: all items, items under the cap
 	for i := range b.Items {
 		if t.done[i] || t.usedGroup[b.groupOf[i]] {
 			continue
 		}
-		if t.excluded[i] {
-			repeat++
-			continue
+		var tiers []int
+		switch {
+		case t.excluded[i]:
+			tiers = []int{2}
+		case !t.seenSkill[b.skillOf[i]]:
+			tiers = []int{0, 1}
+		default:
+			tiers = []int{1}
 		}
-		fresh++
-		if !t.seenSkill[b.skillOf[i]] {
-			freshNew++
+		for _, k := range tiers {
+			count[k]++
+			if !t.tired[i] {
+				rested[k]++
+			}
 		}
 	}
+	tier := -1
 	switch {
-	case freshNew > 0 && !o.NoSkillCoverage:
-		r.Pool, r.Allowed = PoolNewSkill, freshNew
-	case fresh > 0:
-		r.Pool, r.Allowed = PoolAnySkill, fresh
-	case repeat > 0:
-		r.Pool, r.Allowed = PoolRepeat, repeat
+	case count[0] > 0 && !o.NoSkillCoverage:
+		tier, r.Pool = 0, PoolNewSkill
+	case count[1] > 0:
+		tier, r.Pool = 1, PoolAnySkill
+	case count[2] > 0:
+		tier, r.Pool = 2, PoolRepeat
 	default:
 		return -1, r
+	}
+	onlyRested := rested[tier] > 0
+	r.Allowed = count[tier]
+	if onlyRested {
+		r.Allowed, r.SetAside = rested[tier], count[tier]-rested[tier]
 	}
 
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed0000+uint64(n)))
 	k := min(o.TopK, r.Allowed)
 	best := make([]ranked, 0, k+1)
 	delta := 0.0
-	if o.Criterion == KL {
+	if crit == KL {
 		// Chang & Ying's interval narrows as z/√n.
 		delta = math.Min(2, 1.645/math.Sqrt(math.Max(1, float64(n))))
 	}
@@ -96,9 +116,12 @@ func (t *Test) selectNext() (int, StepReason) {
 				continue
 			}
 		}
+		if onlyRested && t.tired[i] {
+			continue
+		}
 		it := &b.Items[i]
 		var score float64
-		switch o.Criterion {
+		switch crit {
 		case KL:
 			score = klInfo(it, t.theta, delta)
 		case TargetSuccess:

@@ -6,7 +6,8 @@ type StopReason int
 const (
 	// NotStopped: the test goes on.
 	NotStopped StopReason = iota
-	// StopBand: the 90 % interval of the ability lies inside one level.
+	// StopBand: the interval θ ± Z·SE of the ability lies inside one
+	// level.
 	StopBand
 	// StopPrecision: the standard error reached its target.
 	StopPrecision
@@ -38,6 +39,7 @@ type StopInfo struct {
 	N         int     // items answered
 	Theta, SE float64 // running estimate
 	Lo, Hi    float64 // the interval θ ± Z·SE
+	Z         float64 // the quantile of that interval
 	Level     int     // level of Theta
 	LevelLo   int     // level of Lo
 	LevelHi   int     // level of Hi
@@ -59,7 +61,7 @@ func (t *Test) checkStop() StopInfo {
 	n := len(t.responses)
 	z := max(o.Z, 0)
 	info := StopInfo{N: n, Theta: t.theta, SE: t.se, Lo: t.theta - z*t.se, Hi: t.theta + z*t.se,
-		MinItems: o.MinItems, MaxItems: o.MaxItems, SETarget: o.SEStop}
+		Z: z, MinItems: o.MinItems, MaxItems: o.MaxItems, SETarget: o.SEStop}
 	info.Level, info.LevelLo, info.LevelHi = s.Level(t.theta), s.Level(info.Lo), s.Level(info.Hi)
 	switch {
 	case n >= o.MaxItems:

@@ -26,6 +26,7 @@ type Test struct {
 	steps     []StepReason // one per recorded answer (zero Reason if not chosen by Next)
 	done      []bool       // per item
 	excluded  []bool       // per item
+	tired     []bool       // per item: asked in too many past tests (exposure control)
 	usedGroup []bool       // per variant group
 	seenSkill []bool       // per acquis
 
@@ -43,12 +44,33 @@ func NewTest(b *Bank, opts TestOptions) *Test {
 		logPrior:  DefaultGrid.LogPrior(b.Prior),
 		done:      make([]bool, len(b.Items)),
 		excluded:  make([]bool, len(b.Items)),
+		tired:     make([]bool, len(b.Items)),
 		usedGroup: make([]bool, b.groups),
 		seenSkill: make([]bool, len(b.skills)),
 	}
 	for _, id := range opts.Exclude {
 		if i, ok := b.index[id]; ok {
 			t.excluded[i] = true
+		}
+	}
+	if e := t.opts.Exposure; t.opts.MaxExposure > 0 && e.Tests > 0 {
+		// Set aside while asked in at least MaxExposure of past tests: with
+		// that rule no question's share can pass the cap by more than one
+		// test (catsim's MaxInfoSelector(r_max); adaptive.md §1.3).
+		limit := t.opts.MaxExposure * float64(e.Tests)
+		asked := 0
+		for id, n := range e.Asked {
+			if i, ok := b.index[id]; ok {
+				asked += n
+				t.tired[i] = float64(n) >= limit
+			}
+		}
+		// Unless the cap cannot be met: when past tests asked on average
+		// more than MaxExposure × the bank's size, even a perfectly even
+		// use of the questions passes it, and setting questions aside
+		// would only cost precision (a bank too small for its tests).
+		if float64(asked) > limit*float64(len(b.Items)) {
+			clear(t.tired)
 		}
 	}
 	t.update()

@@ -2,8 +2,12 @@ package scoring
 
 import (
 	"errors"
+	"math"
 	"reflect"
+	"strings"
 	"testing"
+
+	"pasapas/i18n"
 )
 
 func TestReplayGivesSameState(t *testing.T) {
@@ -120,8 +124,11 @@ func TestStoppingRules(t *testing.T) {
 		s := tt.Stop()
 		switch why {
 		case StopBand:
-			if s.LevelLo != s.LevelHi {
-				t.Errorf("band stop with interval over levels %d–%d", s.LevelLo, s.LevelHi)
+			if s.LevelLo != s.LevelHi || s.Z != DefaultZ || math.Abs(s.Hi-s.Lo-2*DefaultZ*s.SE) > 1e-9 {
+				t.Errorf("band stop with interval over levels %d–%d (%+v)", s.LevelLo, s.LevelHi, s)
+			}
+			if txt := s.Text(i18n.FR); !strings.Contains(txt, "sûr à 75 %") {
+				t.Errorf("band stop text: %q", txt)
 			}
 		case StopPrecision:
 			if s.SE > 0.45 {
@@ -136,8 +143,10 @@ func TestStoppingRules(t *testing.T) {
 		}
 		lengths[why]++
 	}
-	if lengths[StopBand] == 0 {
-		t.Error("the band rule never stopped a test")
+	// The one-sided 75 % band rule stops most tests before the maximum on
+	// this 96-item bank (with a 90 % interval almost none would).
+	if lengths[StopBand] < 30 {
+		t.Errorf("the band rule stopped only %d of 60 tests: %v", lengths[StopBand], lengths)
 	}
 	// With every rule off but the length, tests run to the maximum.
 	tt, log := runTest(b, TestOptions{Seed: 1, NoStop: true, MaxItems: 12}, learner{0, hashLuck(1)}.answer)

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"math"
 
 	"pasapas/i18n"
 )
@@ -33,8 +34,9 @@ var words = i18n.Table{
 	"why_any_skill": {FR: "question %d : acquis %s (niveau %d) ; tous les acquis ont déjà été vus ; %d questions possibles.", EN: "question %d: skill %s (level %d); every skill has been asked already; %d possible questions."},
 	"why_repeat":    {FR: "question %d : acquis %s (niveau %d) ; il ne restait que des questions déjà vues la dernière fois.", EN: "question %d: skill %s (level %d); only questions seen last time were left."},
 	"why_manual":    {FR: "question %d : acquis %s (niveau %d), choisie en dehors du moteur.", EN: "question %d: skill %s (level %d), chosen outside the engine."},
+	"why_rested":    {FR: " %d autres questions mises de côté : déjà posées dans trop de tests sur cet ordinateur.", EN: " %d other questions set aside: already asked in too many tests on this computer."},
 	"why_fit":       {FR: " Niveau estimé avant : %d (%.2f ± %.2f). Chance de réussite prévue : %.0f %%. Tirée au sort parmi les %d meilleures (rang %d).", EN: " Estimated level before: %d (%.2f ± %.2f). Predicted chance of success: %.0f %%. Drawn among the %d best (rank %d)."},
-	"stop_band":     {FR: "Arrêt après %d questions : le niveau %d est sûr à 90 %% (intervalle %.2f à %.2f, tout entier dans ce niveau).", EN: "Stopped after %d questions: level %d is 90 %% certain (interval %.2f to %.2f, entirely within that level)."},
+	"stop_band":     {FR: "Arrêt après %d questions : niveau %d (intervalle %.2f à %.2f, tout entier dans ce niveau ; chaque bout est sûr à %.0f %%).", EN: "Stopped after %d questions: level %d (interval %.2f to %.2f, entirely within that level; each end is %.0f %% sure)."},
 	"stop_prec":     {FR: "Arrêt après %d questions : la mesure est assez précise (erreur %.2f ≤ %.2f).", EN: "Stopped after %d questions: the measure is precise enough (error %.2f ≤ %.2f)."},
 	"stop_max":      {FR: "Arrêt après %d questions : c'est le maximum prévu (niveau %d à %d possible).", EN: "Stopped after %d questions: that is the maximum allowed (level %d to %d possible)."},
 	"stop_none":     {FR: "Arrêt après %d questions : il n'y a plus de question à poser.", EN: "Stopped after %d questions: there is no question left to ask."},
@@ -57,6 +59,9 @@ func LevelDescription(l i18n.Lang, level int) string {
 func LevelHeading(l i18n.Lang, level int) string {
 	return words.Format(l, "level_heading", clampLevel(level), LevelName(l, level))
 }
+
+// normalCDF is Φ(z): how sure one end of the interval θ ± z·SE is.
+func normalCDF(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
 
 func clampLevel(level int) int { return min(max(level, 0), MaxLevel) }
 
@@ -96,6 +101,9 @@ func (s StepReason) Text(l i18n.Lang) string {
 	default:
 		head = words.Format(l, "why_repeat", s.N, s.Skill, s.ItemLevel)
 	}
+	if s.SetAside > 0 {
+		head += words.Format(l, "why_rested", s.SetAside)
+	}
 	return head + words.Format(l, "why_fit", s.Level, s.Theta, s.SE, 100*s.PSuccess, s.Shortlist, s.Rank)
 }
 
@@ -103,7 +111,7 @@ func (s StepReason) Text(l i18n.Lang) string {
 func (s StopInfo) Text(l i18n.Lang) string {
 	switch s.Reason {
 	case StopBand:
-		return words.Format(l, "stop_band", s.N, s.Level, s.Lo, s.Hi)
+		return words.Format(l, "stop_band", s.N, s.Level, s.Lo, s.Hi, 100*normalCDF(s.Z))
 	case StopPrecision:
 		return words.Format(l, "stop_prec", s.N, s.SE, s.SETarget)
 	case StopMaxItems:

@@ -62,7 +62,7 @@ func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	} else {
 		err = rep.WriteTable(stdout, sim.Labels{
 			Bank: say(lang, "sim_bank"), Header: say(lang, "sim_header"), Acceptance: say(lang, "sim_acceptance"),
-			Pass: say(lang, "sim_pass"), Fail: say(lang, "sim_fail")})
+			Pass: say(lang, "sim_pass"), Fail: say(lang, "sim_fail"), Info: say(lang, "sim_info")})
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "pasapas: %v\n", err)

@@ -16,6 +16,7 @@ var explainWords = i18n.Table{
 	"wrong":   {FR: "  → réponse fausse", EN: "  → wrong answer"},
 	"result":  {FR: "Résultat : %s — %s (estimation %.2f ± %.2f)", EN: "Result: %s — %s (estimate %.2f ± %.2f)"},
 	"probs":   {FR: "Probabilité de chaque niveau :", EN: "Probability of each level:"},
+	"level":   {FR: "Niveau %d sur %d", EN: "Level %d of %d"},
 	"weak":    {FR: "Acquis à travailler : %s", EN: "Skills to work on: %s"},
 	"no_weak": {FR: "Aucun acquis à travailler.", EN: "No skill to work on."},
 }
@@ -49,9 +50,14 @@ func Explain(w io.Writer, b *Bank, theta float64, seed uint64, maxItems int, lan
 	}
 	r := t.Result()
 	fmt.Fprintln(w, r.Stop.Text(lang))
-	fmt.Fprintln(w, explainWords.Format(lang, "result", scoring.LevelHeading(lang, r.Level), r.Uncertainty(lang), r.Theta, r.SE))
+	heading := scoring.LevelHeading(lang, r.Level)
+	if top := b.Engine.Scale.Top(); top != scoring.MaxLevel {
+		// The §6.1 banks have six bands: the product's level names stop at 4.
+		heading = explainWords.Format(lang, "level", r.Level, top)
+	}
+	fmt.Fprintln(w, explainWords.Format(lang, "result", heading, r.Uncertainty(lang), r.Theta, r.SE))
 	var probs []string
-	for k, p := range r.LevelProbs {
+	for k, p := range r.AllLevelProbs {
 		probs = append(probs, fmt.Sprintf("%d: %.0f %%", k, 100*p))
 	}
 	fmt.Fprintln(w, explainWords.Format(lang, "probs"), strings.Join(probs, ", "))

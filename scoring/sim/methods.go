@@ -30,21 +30,28 @@ type Trace struct {
 }
 
 // Method runs one simulee through a bank, up to maxItems questions. seed
-// drives the method's own random choices.
+// drives the method's own random choices; hist is the exposure history of
+// the learners before this one (the local answer log of a shared PC), which
+// only our engine reads. The simulees go through each method in order, so
+// the history is deterministic.
 type Method struct {
 	Name string
 	Doc  string
-	Run  func(b *Bank, s *Simulee, seed uint64, maxItems int) Trace
+	Run  func(b *Bank, s *Simulee, seed uint64, maxItems int, hist *scoring.Exposure) Trace
 	// prepare, when set, adapts the bank once before the run (calibration).
 	prepare func(b *Bank, seed uint64, maxItems int) *Bank
+	// stream names the method whose random draws this one shares (its own
+	// name when empty): our engine's variants draw like "ours", so that
+	// an ablation differs from ours only by what it changes.
+	stream string
 }
 
 // Methods returns the methods in report order.
 func Methods() []Method {
 	ours := func(name, doc string, o scoring.TestOptions) Method {
-		return Method{Name: name, Doc: doc, Run: func(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
+		return Method{Name: name, Doc: doc, stream: "ours", Run: func(b *Bank, s *Simulee, seed uint64, maxItems int, hist *scoring.Exposure) Trace {
 			o := o
-			o.Seed, o.MaxItems, o.NoStop = seed, maxItems, true
+			o.Seed, o.MaxItems, o.NoStop, o.Exposure = seed, maxItems, true, *hist
 			return runEngine(b, s, o)
 		}}
 	}
@@ -53,23 +60,26 @@ func Methods() []Method {
 		{Name: "fixed", Doc: "one fixed form for all (levels interleaved, one item per acquis), same estimator as ours", Run: runFixed},
 		{Name: "pix-smart", Doc: "Pix smart-random: tube inference, reward, stops when no skill is left", Run: runPixSmart},
 		{Name: "pix-flash", Doc: "Pix flash: 81-point EAP, prior var 1.5 on the last estimate, 0.5 cap, top-5 at p=0.51", Run: runPixFlash},
-		ours("ours", "EAP N(-0.5,1.5²), max info, randomesque-3, one item per acquis, band/SE stop", scoring.TestOptions{}),
+		ours("ours", "EAP N(-0.5,1.5²), max info, randomesque-3, one item per acquis, exposure cap 0.35, stop when each end of the level interval is 75 % sure or SE <= 0.45", scoring.TestOptions{}),
 		ours("ours-wle", "ours, final ability by WLE", scoring.TestOptions{Final: scoring.FinalWLE}),
 		ours("ours-map", "ours, MAP instead of EAP", scoring.TestOptions{Estimator: scoring.MAPEstimate}),
 		ours("ours-kl", "ours, Kullback-Leibler selection", scoring.TestOptions{Criterion: scoring.KL}),
 		ours("ours-p70", "ours, items at 70 % predicted success", scoring.TestOptions{Criterion: scoring.TargetSuccess, TargetP: 0.7}),
 		ours("ours-nobalance", "ours, without one item per acquis", scoring.TestOptions{NoSkillCoverage: true}),
 		ours("ours-top1", "ours, best item only (ties at random)", scoring.TestOptions{TopK: 1}),
+		ours("ours-noexpo", "ours without exposure control", scoring.TestOptions{MaxExposure: -1}),
+		ours("ours-z90", "ours, stopping on a 90 % band interval (z = 1.645) instead of 75 % at each end", scoring.TestOptions{Z: 1.645}),
+		ours("ours-z90-noexpo", "the merged engine before issue #4's review: 90 % band interval, no exposure control", scoring.TestOptions{Z: 1.645, MaxExposure: -1}),
 		{Name: "ours-elo", Doc: "ours after Elo calibration on 20 cohorts of 30 learners", prepare: eloCalibrated,
-			Run: oursPlain},
+			Run: oursPlain, stream: "ours"},
 		// References, not deployable: what perfect calibration would buy.
-		{Name: "oracle-b", Doc: "reference: ours knowing every true difficulty (a = 1)", prepare: oracle(false), Run: oursPlain},
-		{Name: "oracle", Doc: "reference: ours knowing every true difficulty and discrimination (2PL)", prepare: oracle(true), Run: oursPlain},
+		{Name: "oracle-b", Doc: "reference: ours knowing every true difficulty (a = 1)", prepare: oracle(false), Run: oursPlain, stream: "ours"},
+		{Name: "oracle", Doc: "reference: ours knowing every true difficulty and discrimination (2PL)", prepare: oracle(true), Run: oursPlain, stream: "ours"},
 	}
 }
 
-func oursPlain(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
-	return runEngine(b, s, scoring.TestOptions{Seed: seed, MaxItems: maxItems, NoStop: true})
+func oursPlain(b *Bank, s *Simulee, seed uint64, maxItems int, hist *scoring.Exposure) Trace {
+	return runEngine(b, s, scoring.TestOptions{Seed: seed, MaxItems: maxItems, NoStop: true, Exposure: *hist})
 }
 
 // oracle gives the engine the true difficulties (and discriminations): the
@@ -137,7 +147,7 @@ func drive(b *Bank, s *Simulee, t *scoring.Test, maxItems int, pick func() (int,
 }
 
 // runRandom asks items in random order (variants excepted), fixed length.
-func runRandom(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
+func runRandom(b *Bank, s *Simulee, seed uint64, maxItems int, _ *scoring.Exposure) Trace {
 	rng := rand.New(rand.NewPCG(seed, 0x4a4d))
 	order := rng.Perm(b.Engine.Len())
 	t := scoring.NewTest(b.Engine, scoring.TestOptions{Seed: seed, MaxItems: maxItems, NoStop: true})
@@ -158,8 +168,9 @@ func runRandom(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
 }
 
 // fixedForm is the same form for everyone: levels interleaved in the order
-// 2, 1, 3, 4 (a kind start for beginners, then wider), topics in turn, one
-// item per acquis before any second item, never two variants.
+// 2, 1, 3, 4 (3, 2, 4, 1, 5, 6 with six levels: a kind start for
+// beginners, then wider), topics in turn, one item per acquis before any
+// second item, never two variants.
 func fixedForm(b *scoring.Bank) []int {
 	type key struct {
 		topic string
@@ -174,11 +185,15 @@ func fixedForm(b *scoring.Bank) []int {
 		}
 		queues[k] = append(queues[k], i)
 	}
+	levelOrder := []int{2, 1, 3, 4}
+	if slices.ContainsFunc(b.Items, func(it scoring.Item) bool { return it.Level > scoring.MaxLevel }) {
+		levelOrder = []int{3, 2, 4, 1, 5, 6}
+	}
 	var out []int
 	used := map[string]bool{}
 	for round := 0; len(out) < len(b.Items) && round < len(b.Items); round++ {
 		for ti := range topics {
-			for _, l := range []int{2, 1, 3, 4} {
+			for _, l := range levelOrder {
 				// Rotate the topic per level so that consecutive items differ.
 				k := key{topics[(ti+l)%len(topics)], l}
 				q := queues[k]
@@ -192,7 +207,7 @@ func fixedForm(b *scoring.Bank) []int {
 	return out
 }
 
-func runFixed(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
+func runFixed(b *Bank, s *Simulee, seed uint64, maxItems int, _ *scoring.Exposure) Trace {
 	form := b.form()
 	t := scoring.NewTest(b.Engine, scoring.TestOptions{Seed: seed, MaxItems: maxItems, NoStop: true})
 	k := 0
@@ -219,15 +234,17 @@ func eloCalibrated(b *Bank, seed uint64, maxItems int) *Bank {
 	cur := b
 	pop := Beginners
 	rng := rand.New(rand.NewPCG(seed, 0xe10))
+	var hist scoring.Exposure
 	for cohort := range 20 {
 		for j := range 30 {
 			s := &Simulee{Theta: pop.Mean + pop.SD*rng.NormFloat64(), U: make([]float64, b.Engine.Len())}
 			for i := range s.U {
 				s.U[i] = rng.Float64()
 			}
-			t := scoring.NewTest(cur.Engine, scoring.TestOptions{Seed: seed ^ uint64(cohort*1000+j+1)})
+			t := scoring.NewTest(cur.Engine, scoring.TestOptions{Seed: seed ^ uint64(cohort*1000+j+1), Exposure: hist})
 			var answered []int
 			var right []bool
+			var ids []string
 			for {
 				st, ok := t.Next()
 				if !ok {
@@ -237,7 +254,9 @@ func eloCalibrated(b *Bank, seed uint64, maxItems int) *Bank {
 				c := s.answer(cur, i)
 				_ = t.Record(st.Item.ID, c)
 				answered, right = append(answered, i), append(right, c)
+				ids = append(ids, st.Item.ID)
 			}
+			hist.Add(ids...)
 			theta := t.FinalTheta()
 			for k, i := range answered {
 				cal[i] = scoring.Elo(cal[i], author[i], theta, right[k], scoring.EloOptions{})

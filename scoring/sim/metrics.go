@@ -48,9 +48,9 @@ func summarise(m Method, b *Bank, sims []Simulee, traces []Trace, maxItems int) 
 	scale := b.Engine.Scale
 	n := float64(len(sims))
 	r := MethodReport{Method: m.Name, Doc: m.Doc, Stops: map[string]int{}, ItemsToRandom20: -1}
-	r.LevelConfuse = make([][]int, 5)
+	r.LevelConfuse = make([][]int, scale.Top()+1)
 	for k := range r.LevelConfuse {
-		r.LevelConfuse[k] = make([]int, 5)
+		r.LevelConfuse[k] = make([]int, scale.Top()+1)
 	}
 	exposure := make([]float64, b.Engine.Len())
 	var lengths []int

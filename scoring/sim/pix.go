@@ -79,8 +79,8 @@ func predictedLevel(direct []int, outcomes []bool, skills []pixSkill) float64 {
 
 // pixLevel is the competence level Pix shows: validated (direct and
 // inferred) skills earn min(4, 8/N) pix, N being the skills of that level
-// in the competence; level = ⌊pix/8⌋, capped.
-func pixLevel(ke []keState, skills []pixSkill) int {
+// in the competence; level = ⌊pix/8⌋, capped at the scale's top level.
+func pixLevel(ke []keState, skills []pixSkill, top int) int {
 	perLevel := map[int]int{}
 	for _, s := range skills {
 		perLevel[s.level]++
@@ -91,13 +91,13 @@ func pixLevel(ke []keState, skills []pixSkill) int {
 			pix += math.Min(4, pixPerLevel/float64(perLevel[s.level]))
 		}
 	}
-	return min(int(math.Floor(pix/pixPerLevel+1e-9)), scoring.MaxLevel)
+	return min(int(math.Floor(pix/pixPerLevel+1e-9)), top)
 }
 
 // runPixSmart simulates smart-random: inference along tubes, the easy-tube
 // and too-hard filters, the reward, and a uniform pick among the best (Pix
 // hashes the assessment id; we draw from the seed).
-func runPixSmart(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
+func runPixSmart(b *Bank, s *Simulee, seed uint64, maxItems int, _ *scoring.Exposure) Trace {
 	rng := rand.New(rand.NewPCG(seed, 0x9178))
 	skills := b.skills()
 	ke := make([]keState, len(skills))
@@ -149,7 +149,7 @@ func runPixSmart(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
 		th := b.Engine.Scale.Difficulty(predictedLevel(direct, outcomes, skills))
 		tr.Items = append(tr.Items, item)
 		tr.Thetas = append(tr.Thetas, th)
-		tr.Levels = append(tr.Levels, pixLevel(ke, skills))
+		tr.Levels = append(tr.Levels, pixLevel(ke, skills, b.Engine.Scale.Top()))
 	}
 	tr.StopAt, tr.Stop = len(tr.Items), "no-skill-left"
 	if len(tr.Items) == maxItems {
@@ -248,7 +248,7 @@ var flashGrid = scoring.NewGrid(flashGridMin, flashGridMax, flashGridN)
 // one item per skill (the "non-answered skills" rule: one question per tube
 // would stop our 6-topic banks after 6 items), top 5 drawn by the binary
 // tree with p = 0.51; fixed length.
-func runPixFlash(b *Bank, s *Simulee, seed uint64, maxItems int) Trace {
+func runPixFlash(b *Bank, s *Simulee, seed uint64, maxItems int, _ *scoring.Exposure) Trace {
 	rng := rand.New(rand.NewPCG(seed, 0xf1a5))
 	eb := b.Engine
 	ll := scoring.NewLogLik(flashGrid)

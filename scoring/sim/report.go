@@ -26,6 +26,7 @@ type BankReport struct {
 	Skills     int            `json:"skills"`
 	Methods    []MethodReport `json:"methods"`
 	Acceptance []Check        `json:"acceptance,omitempty"`
+	Info       InfoBound      `json:"information"`
 }
 
 // Check is one acceptance criterion of issue #4, measured on this bank.
@@ -103,6 +104,10 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // Labels are the table's words, in the caller's language.
 type Labels struct {
 	Header, Bank, Population, Acceptance, Pass, Fail string
+	// Info formats the information budget: random order's length and
+	// information, the bound length, the author-level and true-parameter
+	// bests.
+	Info string
 }
 
 // WriteTable writes a readable summary: one table per bank, then the
@@ -125,6 +130,9 @@ func (r *Report) WriteTable(w io.Writer, lb Labels) error {
 		}
 		if err := tw.Flush(); err != nil {
 			return fmt.Errorf("writing the table: %w", err)
+		}
+		if lb.Info != "" {
+			fmt.Fprintf(w, lb.Info+"\n", b.Info.RandomLength, b.Info.Random, b.Info.Length, b.Info.AuthorBest, b.Info.TrueBest)
 		}
 		if len(b.Acceptance) > 0 {
 			fmt.Fprintln(w, lb.Acceptance)

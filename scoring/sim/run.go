@@ -12,10 +12,14 @@ import (
 	"pasapas/scoring"
 )
 
-// Beginners is the simulated population: skewed toward beginners,
-// N(−0.5, 1) on the engine's scale (adaptive.md §6.1). Its level shares are
-// about 16 % level 0, 34 % level 1, 34 % level 2, 14 % level 3, 2 % level 4.
+// Beginners is the default simulated population: skewed toward beginners,
+// N(−0.5, 1) on the engine's scale (adaptive.md §6.1). On the §6.1 bands
+// (cuts −2 … 2) its level shares are about 7 % level 0, 24 % level 1, 38 %
+// level 2, 24 % level 3, 6 % level 4 and 0.6 % level 5.
 var Beginners = scoring.Prior{Mean: -0.5, SD: 1}
+
+// Everyone is the other population of §6.1, N(0, 1).
+var Everyone = scoring.Prior{Mean: 0, SD: 1}
 
 // GridThetas is the fixed grid of abilities for conditional results.
 var GridThetas = []float64{-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3}
@@ -27,7 +31,7 @@ type Config struct {
 	Learners   int      // simulees (for the grid: in total, split evenly)
 	Seed       uint64
 	MaxItems   int
-	Population string // "beginners" (default) or "grid"
+	Population string // "beginners" (default), "normal" (N(0,1)) or "grid"
 }
 
 func (c Config) withDefaults() Config {
@@ -72,9 +76,13 @@ func Simulees(cfg Config, n int) []Simulee {
 	out := make([]Simulee, len(thetas))
 	for j := range out {
 		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(j)))
-		th := Beginners.Mean + Beginners.SD*rng.NormFloat64()
-		if cfg.Population == "grid" {
+		z := rng.NormFloat64()
+		th := Beginners.Mean + Beginners.SD*z
+		switch cfg.Population {
+		case "grid":
 			th = thetas[j]
+		case "normal":
+			th = Everyone.Mean + Everyone.SD*z
 		}
 		out[j] = Simulee{Theta: th, U: make([]float64, n)}
 		for i := range out[j].U {
@@ -87,8 +95,8 @@ func Simulees(cfg Config, n int) []Simulee {
 // Run simulates every requested bank × method and returns the report.
 func Run(cfg Config) (*Report, error) {
 	cfg = cfg.withDefaults()
-	if cfg.Population != "beginners" && cfg.Population != "grid" {
-		return nil, fmt.Errorf("unknown population %q (beginners or grid)", cfg.Population)
+	if !slices.Contains([]string{"beginners", "normal", "grid"}, cfg.Population) {
+		return nil, fmt.Errorf("unknown population %q (beginners, normal or grid)", cfg.Population)
 	}
 	var methods []Method
 	all := Methods()
@@ -112,23 +120,53 @@ func Run(cfg Config) (*Report, error) {
 	return rep, nil
 }
 
-// runBank runs every method on one bank with the same simulees.
+// runBank runs every method on one bank with the same simulees. Each
+// method takes the simulees in order, carrying the exposure history from
+// one to the next as a shared PC's answer log would; the methods run in
+// parallel, each into its own slot, so the output does not depend on
+// scheduling.
 func runBank(cfg Config, b *Bank, methods []Method) BankReport {
 	sims := Simulees(cfg, b.Engine.Len())
 	br := BankReport{Bank: b.Name, Items: b.Engine.Len(), Skills: len(b.Engine.Skills())}
-	for _, m := range methods {
+	br.Methods = make([]MethodReport, len(methods))
+	// The order in which learners come to the PC. The grid lists its
+	// learners ability by ability: taken in that order, 500 learners of the
+	// same ability would share one exposure history, so they come in a
+	// shuffled order. The other populations are drawn independently, so
+	// their own order is already a random one.
+	order := make([]int, len(sims))
+	for j := range order {
+		order[j] = j
+	}
+	if cfg.Population == "grid" {
+		order = rand.New(rand.NewPCG(cfg.Seed, 0x0bde)).Perm(len(sims))
+	}
+	parallel(len(methods), func(k int) {
+		m := methods[k]
 		bank := b
 		if m.prepare != nil {
 			bank = m.prepare(b, cfg.Seed, cfg.MaxItems)
 		}
 		traces := make([]Trace, len(sims))
-		seed := methodSeed(cfg.Seed, m.Name)
-		parallel(len(sims), func(j int) {
-			traces[j] = m.Run(bank, &sims[j], seed+uint64(j)*0x9e3779b97f4a7c15, cfg.MaxItems)
-		})
-		br.Methods = append(br.Methods, summarise(m, bank, sims, traces, cfg.MaxItems))
-	}
+		stream := m.Name
+		if m.stream != "" {
+			stream = m.stream
+		}
+		seed := methodSeed(cfg.Seed, stream)
+		var hist scoring.Exposure
+		ids := make([]string, 0, cfg.MaxItems)
+		for _, j := range order {
+			traces[j] = m.Run(bank, &sims[j], seed+uint64(j)*0x9e3779b97f4a7c15, cfg.MaxItems, &hist)
+			ids = ids[:0]
+			for _, i := range traces[j].Items[:traces[j].StopAt] {
+				ids = append(ids, bank.Engine.Items[i].ID)
+			}
+			hist.Add(ids...)
+		}
+		br.Methods[k] = summarise(m, bank, sims, traces, cfg.MaxItems)
+	})
 	br.Acceptance = acceptance(br.Methods, cfg.MaxItems)
+	br.Info = infoBound(b, sims, cfg.MaxItems)
 	return br
 }
 

@@ -132,7 +132,7 @@ func TestPixInference(t *testing.T) {
 		t.Errorf("failure on a1: %v", ke)
 	}
 	// Level: 8 pix per level; two level-1 skills are worth 4 each.
-	if l := pixLevel([]keState{keValidated, keNone, keNone, keValidated}, skills); l != 1 {
+	if l := pixLevel([]keState{keValidated, keNone, keNone, keValidated}, skills, scoring.MaxLevel); l != 1 {
 		t.Errorf("pix level %d, want 1", l)
 	}
 }
@@ -162,23 +162,25 @@ func TestPixFlashRules(t *testing.T) {
 }
 
 func TestFixedFormCoversAcquisFirst(t *testing.T) {
-	banks, _ := MakeBanks("realistic", 1)
-	b := banks[0]
-	form := b.form()
-	seen := map[string]bool{}
-	groups := map[string]bool{}
-	for k, i := range form {
-		it := b.Engine.Items[i]
-		if k < len(b.Engine.Skills()) && seen[it.Skill] {
-			t.Fatalf("acquis %s twice in the first %d items", it.Skill, len(b.Engine.Skills()))
+	for name, firstLevel := range map[string]int{"realistic": 3, "product": 2} {
+		banks, _ := MakeBanks(name, 1)
+		b := banks[0]
+		form := b.form()
+		seen := map[string]bool{}
+		groups := map[string]bool{}
+		for k, i := range form {
+			it := b.Engine.Items[i]
+			if k < len(b.Engine.Skills()) && seen[it.Skill] {
+				t.Fatalf("%s: acquis %s twice in the first %d items", name, it.Skill, len(b.Engine.Skills()))
+			}
+			if groups[it.Group] {
+				t.Fatalf("%s: two variants of %s", name, it.Group)
+			}
+			seen[it.Skill], groups[it.Group] = true, true
 		}
-		if groups[it.Group] {
-			t.Fatalf("two variants of %s", it.Group)
+		if first := b.Engine.Items[form[0]]; first.Level != firstLevel {
+			t.Errorf("%s: form starts at level %d, want %d", name, first.Level, firstLevel)
 		}
-		seen[it.Skill], groups[it.Group] = true, true
-	}
-	if first := b.Engine.Items[form[0]]; first.Level != 2 {
-		t.Errorf("form starts at level %d", first.Level)
 	}
 }
 
@@ -195,5 +197,100 @@ func TestExplain(t *testing.T) {
 				t.Errorf("%s: no %q in\n%s", lang, want, out)
 			}
 		}
+	}
+}
+
+func TestBanksFollowTheProtocol(t *testing.T) {
+	for _, tc := range []struct {
+		name           string
+		items, levels  int
+		bNoise, aNoise bool
+	}{
+		{"ideal", 120, 6, false, false},
+		{"realistic", 60, 6, true, true},
+		{"guessing", 60, 6, true, true},
+		{"slope-0.6", 120, 6, false, true},
+		{"sparse", 30, 6, true, true},
+		{"product", 60, 4, true, true},
+	} {
+		banks, err := MakeBanks(tc.name, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := banks[0]
+		if b.Engine.Len() != tc.items {
+			t.Errorf("%s: %d items, want %d", tc.name, b.Engine.Len(), tc.items)
+		}
+		topics, perLevel := map[string]bool{}, map[int]int{}
+		var bMoved, aMoved bool
+		for i, it := range b.Engine.Items {
+			topics[it.Topic] = true
+			perLevel[it.Level]++
+			if it.B != b.Engine.Scale.Difficulty(float64(it.Level)) || it.A != 1 {
+				t.Fatalf("%s: %s has b %v a %v for author level %d", tc.name, it.ID, it.B, it.A, it.Level)
+			}
+			bMoved = bMoved || b.TrueB[i] != it.B
+			aMoved = aMoved || b.TrueA[i] != 1
+		}
+		if len(perLevel) != tc.levels || len(topics) < 6 || len(topics) > 8 {
+			t.Errorf("%s: %d author levels, %d topics", tc.name, len(perLevel), len(topics))
+		}
+		for l, n := range perLevel {
+			if n != tc.items/tc.levels {
+				t.Errorf("%s: %d items at level %d", tc.name, n, l)
+			}
+		}
+		if bMoved != tc.bNoise || aMoved != tc.aNoise {
+			t.Errorf("%s: true b differs %v, true a differs %v", tc.name, bMoved, aMoved)
+		}
+		if tc.levels == 6 {
+			// b_author = L − 3.5 and the six bands of §6.1.
+			s := b.Engine.Scale
+			if s.Difficulty(1) != -2.5 || s.Difficulty(6) != 2.5 || s.Top() != 5 || s.Cut(1) != -2 || s.Cut(5) != 2 {
+				t.Errorf("%s: scale %+v", tc.name, s)
+			}
+		} else if b.Engine.Scale != scoring.DefaultScale {
+			t.Errorf("%s: scale %+v, want the product's", tc.name, b.Engine.Scale)
+		}
+	}
+}
+
+func TestOursExposureUnderCap(t *testing.T) {
+	rep, err := Run(Config{Banks: []string{"realistic", "product"}, Methods: []string{"random", "ours", "ours-noexpo"}, Learners: 300, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, br := range rep.Banks {
+		ours, free := find(br.Methods, "ours"), find(br.Methods, "ours-noexpo")
+		if ours.MaxExposure > scoring.DefaultMaxExposure {
+			t.Errorf("%s: ours max exposure %v", br.Bank, ours.MaxExposure)
+		}
+		if free.MaxExposure <= scoring.DefaultMaxExposure {
+			t.Errorf("%s: without control max exposure %v: the check proves nothing", br.Bank, free.MaxExposure)
+		}
+		if len(ours.LevelConfuse) != map[string]int{"realistic": 6, "product": 5}[br.Bank] {
+			t.Errorf("%s: %d levels in the confusion matrix", br.Bank, len(ours.LevelConfuse))
+		}
+	}
+}
+
+func TestInfoBound(t *testing.T) {
+	cfg := Config{Learners: 200, Seed: 1}
+	for _, name := range []string{"ideal", "realistic"} {
+		banks, _ := MakeBanks(name, 1)
+		b := banks[0]
+		ib := infoBound(b, Simulees(cfg, b.Engine.Len()), 20)
+		if ib.Length != BoundLength || ib.Random <= 0 || ib.AuthorBest > ib.TrueBest+1e-9 {
+			t.Errorf("%s: %+v", name, ib)
+		}
+		// 13 well-chosen Rasch questions give at most 13 × 0.25.
+		if name == "ideal" && (ib.AuthorBest != ib.TrueBest || ib.TrueBest > 0.25*BoundLength) {
+			t.Errorf("ideal bank (truth = author levels): %+v", ib)
+		}
+	}
+	// The information of a Rasch item at θ = b is 1/4.
+	banks, _ := MakeBanks("ideal", 1)
+	if got := banks[0].trueInfo(0, banks[0].TrueB[0]); math.Abs(got-0.25) > 1e-12 {
+		t.Errorf("trueInfo at b = %v", got)
 	}
 }
