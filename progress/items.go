@@ -57,3 +57,32 @@ func (s *Store) SetItemDifficulties(ctx context.Context, difficulties map[string
 		return nil
 	})
 }
+
+// Exposure counts, for one competence, the tests taken on this PC (by
+// every learner, finished or not) and how many of them asked each question.
+// The adaptive engine uses it to keep any question from being asked in most
+// tests. It names no learner.
+func (s *Store) Exposure(ctx context.Context, competence string) (tests int, asked map[string]int, err error) {
+	asked = map[string]int{}
+	err = s.read(ctx, "counting how often questions were asked", func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM tests WHERE competence = ?", competence).Scan(&tests); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT a.question, COUNT(DISTINCT a.test_id) FROM answers a
+			JOIN tests t ON t.id = a.test_id WHERE t.competence = ? GROUP BY a.question`, competence)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var q string
+			var n int
+			if err := rows.Scan(&q, &n); err != nil {
+				return err
+			}
+			asked[q] = n
+		}
+		return rows.Err()
+	})
+	return tests, asked, err
+}

@@ -114,6 +114,7 @@ type testStartMsg struct {
 	id       progress.TestID
 	seed     int64
 	exclude  []string
+	exposure scoring.Exposure
 	calib    map[string]scoring.Calibration
 	answered []scoring.Answer
 	err      error
@@ -144,6 +145,22 @@ func (s *testScreen) Init(ctx *Context) tea.Cmd {
 			return testStartMsg{err: err}
 		}
 		m.calib = calibration(stats)
+		// How often each question was asked on this PC, so that no question
+		// comes up in most tests.
+		if comp != progress.Positioning {
+			tests, asked, err := st.Exposure(c, comp)
+			if err != nil {
+				return testStartMsg{err: err}
+			}
+			if resume != nil {
+				// As it was when the test started: this test not counted.
+				tests--
+				for _, a := range resume.Answers {
+					asked[a.Question]--
+				}
+			}
+			m.exposure = scoring.Exposure{Tests: max(0, tests), Asked: asked}
+		}
 		// The questions of the previous test of this competence are asked
 		// again only when nothing else is left.
 		for i := len(tests) - 1; i >= 0; i-- {
@@ -221,7 +238,8 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				s.problem = ctx.say("test_no_questions")
 				return nil
 			}
-			s.test, err = scoring.Replay(bank, scoring.TestOptions{Seed: uint64(s.seed), Exclude: msg.exclude}, msg.answered)
+			opts := scoring.TestOptions{Seed: uint64(s.seed), Exclude: msg.exclude, Exposure: msg.exposure}
+			s.test, err = scoring.Replay(bank, opts, msg.answered)
 		}
 		if err != nil {
 			s.problem = err.Error()
