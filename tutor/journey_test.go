@@ -164,3 +164,31 @@ func TestAnswerIsOnDiskBeforeFeedback(t *testing.T) {
 	}
 	h.expect("Vous avez passé cette question")
 }
+
+// clickOn clicks the first line of the screen holding text.
+func (h *harness) clickOn(text string) {
+	h.t.Helper()
+	for y, line := range strings.Split(h.screen(), "\n") {
+		if x := strings.Index(line, text); x >= 0 {
+			h.send(tea.MouseClickMsg(tea.Mouse{X: x, Y: y, Button: tea.MouseLeft}))
+			return
+		}
+	}
+	h.t.Fatalf("nothing to click with %q:\n%s", text, h.screen())
+}
+
+func TestMouseClicksChoose(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.m.ctx.Mouse = true
+	h.clickOn("Je suis nouveau")
+	h.expect("Quel est votre prénom ?")
+	h.typeText("Léa")
+	h.press("enter")
+	h.clickOn("Non, pas de code")
+	h.expect("Bonjour Léa")
+	h.clickOn("Faire le point")
+	h.clickOn("Communiquer par mail")
+	h.expect("Question 1")
+	h.clickOn("Je ne sais pas")
+	h.expect("Vous avez passé cette question")
+}

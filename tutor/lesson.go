@@ -25,10 +25,11 @@ type lessonScreen struct {
 	steps  int // number of step pages, for "Étape 3 sur 7"
 	device lessons.Device
 
-	deviceMenu menu
-	scroll     scroller
-	showVocab  bool
-	problem    string
+	deviceMenu  menu
+	scroll      scroller
+	showVocab   bool
+	problem     string
+	problemText string // as last drawn, to place clicks
 
 	checks  map[int]*questionView // by page
 	pending quiz.Result           // the check answer being written
@@ -212,7 +213,7 @@ func (s *lessonScreen) updateCheck(ctx *Context, msg tea.Msg) tea.Cmd {
 			return s.turn(ctx, 1)
 		}
 	}
-	cmd, ev := v.update(ctx, msg)
+	cmd, ev := v.update(ctx, below(msg, s.problemLines()+2))
 	switch ev.kind {
 	case qSubmitted:
 		s.pending = v.check(ev.answer)
@@ -283,6 +284,14 @@ func (s *lessonScreen) enter(ctx *Context) {
 	}
 }
 
+// problemLines is the height of the problem line above the page, if any.
+func (s *lessonScreen) problemLines() int {
+	if s.problem == "" {
+		return 0
+	}
+	return strings.Count(s.problemText, "\n") + 1
+}
+
 func learnerKey(ctx *Context) string {
 	if ctx.Session == nil {
 		return ""
@@ -294,9 +303,11 @@ func (s *lessonScreen) Render(ctx *Context, w, h int) string {
 	bw := bodyWidth(ctx)
 	t := ctx.Theme
 	top := ""
+	s.problemText = ""
 	if s.problem != "" {
-		top = t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), bw)) + "\n"
-		h -= lipgloss.Height(top)
+		s.problemText = wrap(t.G.Wrong+" "+sanitize(s.problem), bw)
+		top = t.Bad.Render(s.problemText) + "\n"
+		h -= lipgloss.Height(top) - 1
 	}
 	if s.showVocab {
 		return top + s.scroll.render(ctx, s.renderVocabulary(ctx, bw), w, h)

@@ -84,7 +84,7 @@ func (s *profilesScreen) Render(ctx *Context, w, h int) string {
 	if s.problem != "" {
 		parts = append(parts, t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), w)), "")
 	}
-	parts = append(parts, t.Heading.Render(wrap(ctx.say("profiles_title"), w)), wrap(ctx.say("profiles_hint"), w), "")
+	parts = append(parts, wrap(ctx.say("profiles_hint"), w), "")
 	head := strings.Join(parts, "\n")
 	top := strings.Count(head, "\n") + 1
 	if !s.loaded {

@@ -627,3 +627,12 @@ func isClick(msg tea.Msg) bool {
 	_, ok := msg.(clickMsg)
 	return ok
 }
+
+// below shifts a click for a view drawn lines below the top of the body.
+func below(msg tea.Msg, lines int) tea.Msg {
+	if c, ok := msg.(clickMsg); ok {
+		c.y -= lines
+		return c
+	}
+	return msg
+}

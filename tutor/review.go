@@ -41,14 +41,15 @@ func questionsOf(cat *lessons.Catalogue, skill string) []*lessons.Question {
 // reviewScreen is "Réviser": one question for each acquis due today. A
 // right answer spaces the next review out; a wrong one brings it back soon.
 type reviewScreen struct {
-	skills  []string
-	at      int
-	qv      *questionView
-	current *lessons.Question
-	pending quiz.Result
-	right   int
-	problem string
-	endMenu menu
+	skills       []string
+	at           int
+	qv           *questionView
+	current      *lessons.Question
+	pending      quiz.Result
+	right        int
+	problem      string
+	problemLines int // height of the problem line as last drawn, to place clicks
+	endMenu      menu
 }
 
 func newReviewScreen(ctx *Context) *reviewScreen {
@@ -112,7 +113,7 @@ func (s *reviewScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	cmd, ev := s.qv.update(ctx, msg)
+	cmd, ev := s.qv.update(ctx, below(msg, 2+s.problemLines))
 	switch ev.kind {
 	case qSubmitted:
 		s.pending = s.qv.check(ev.answer)
@@ -130,8 +131,10 @@ func (s *reviewScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	bw := bodyWidth(ctx)
 	var top string
+	s.problemLines = 0
 	if s.problem != "" {
 		top = t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), bw)) + "\n"
+		s.problemLines = strings.Count(top, "\n")
 	}
 	if s.qv == nil {
 		var lines []string

@@ -275,7 +275,7 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if s.qv == nil {
 			return nil
 		}
-		cmd, ev := s.qv.update(ctx, msg)
+		cmd, ev := s.qv.update(ctx, below(msg, 2))
 		switch ev.kind {
 		case qSubmitted:
 			s.pending = s.qv.check(ev.answer)
