@@ -106,10 +106,6 @@ type (
 	endSessionMsg struct{ notice string }
 )
 
-func startSession(st *progress.State) tea.Cmd {
-	return func() tea.Msg { return startSessionMsg{st} }
-}
-
 func endSession(notice string) tea.Cmd {
 	return func() tea.Msg { return endSessionMsg{notice} }
 }
@@ -196,6 +192,12 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.top().Update(m.ctx, resumeMsg{})
 	case quitMsg:
 		return m, tea.Quit
+	case stateMsg:
+		// A learner's state loaded with nobody in session: they were just
+		// recognised (chosen, created, or their PIN checked).
+		if m.ctx.Session == nil && msg.err == nil {
+			return m.Update(startSessionMsg{msg.state})
+		}
 	case startSessionMsg:
 		m.ctx.Session = &session{learner: msg.state.Learner, state: msg.state}
 		m.ctx.applyPrefs(msg.state.Learner.Prefs)

@@ -51,12 +51,9 @@ func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		items = append(items, menuItem{label: ctx.say("profiles_new")})
 		s.menu.set(items)
 		return nil
-	case stateMsg:
-		if msg.err != nil {
-			s.problem = progress.Explain(msg.err, ctx.Lang)
-			return nil
-		}
-		return startSession(msg.state)
+	case stateMsg: // only a failure reaches the screen; the model starts the session
+		s.problem = progress.Explain(msg.err, ctx.Lang)
+		return nil
 	}
 	if !s.loaded {
 		return nil
@@ -166,12 +163,9 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return loadState(ctx.Store, msg.learner.ID)
-	case stateMsg:
-		if msg.err != nil {
-			s.problem = progress.Explain(msg.err, ctx.Lang)
-			return nil
-		}
-		return startSession(msg.state)
+	case stateMsg: // only a failure reaches the screen; the model starts the session
+		s.problem = progress.Explain(msg.err, ctx.Lang)
+		return nil
 	case tea.KeyPressMsg:
 		if s.busy {
 			return nil
@@ -343,12 +337,9 @@ func (s *pinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return loadState(ctx.Store, s.learner.ID)
-	case stateMsg:
-		if msg.err != nil {
-			s.problem = progress.Explain(msg.err, ctx.Lang)
-			return nil
-		}
-		return startSession(msg.state)
+	case stateMsg: // only a failure reaches the screen; the model starts the session
+		s.problem = progress.Explain(msg.err, ctx.Lang)
+		return nil
 	case tea.KeyPressMsg:
 		if s.busy {
 			return nil
