@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -42,6 +43,12 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", words[0]), say(lang, "see_help"))
 		return 2
 	}
+	// NO_COLOR (no-color.org): Bubble Tea drops the colours itself; the
+	// high-contrast theme then keeps the focused line visible by reverse
+	// video rather than by colour.
+	if os.Getenv("NO_COLOR") != "" && !flagSet(fs, "theme") {
+		*theme = "contraste"
+	}
 	th, ok := tutor.ThemeByName(*theme)
 	if !ok {
 		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "bad_theme", *theme, strings.Join(tutor.ThemeNames, ", ")))
@@ -76,4 +83,11 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// flagSet says whether a flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
