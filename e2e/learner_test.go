@@ -50,6 +50,12 @@ func asking(s string) bool {
 	return inQuestion(s) && !answered(s) && pointerLine(s) != "" && !strings.Contains(s, "Enregistrement…")
 }
 
+// looking says whether a question's mock screen is shown alone, before the
+// answers (the screen and the answers do not fit together).
+func looking(s string) bool {
+	return inQuestion(s) && strings.Contains(s, "Lisez bien cet écran. Appuyez sur Entrée pour voir les réponses.")
+}
+
 // isRecap says whether the recap of the last questions of a test is shown.
 func isRecap(s string) bool {
 	return strings.Contains(s, "Faisons le point sur les dernières questions")
@@ -77,7 +83,11 @@ func questionNumber(s string) int {
 // sais pas » for a kind it does not know.
 func (tm *term) answer(real bool) string {
 	tm.t.Helper()
-	s := tm.waitFor("a question to answer", asking)
+	s := tm.waitFor("a question to answer", func(s string) bool { return asking(s) || looking(s) })
+	if looking(s) {
+		tm.keys("Enter") // read the screen, then the answers
+		s = tm.waitFor("the answers after the screen", asking)
+	}
 	switch {
 	case !real:
 		tm.choose("Je ne sais pas")
@@ -138,7 +148,7 @@ func (tm *term) followLesson() lessonWalk {
 		case strings.Contains(s, "Bravo, vous avez fini la leçon !"):
 			tm.press("Enter")
 			return w
-		case asking(s):
+		case asking(s), looking(s):
 			w.verdicts = append(w.verdicts, tm.answer(len(w.verdicts)%2 == 0))
 		case answered(s):
 			tm.choose("Continuer")
@@ -176,7 +186,7 @@ func (tm *term) takeTest() testRun {
 	var r testRun
 	for range 200 {
 		s := tm.waitFor("a question, a recap or the results", func(s string) bool {
-			return asking(s) || answered(s) || isRecap(s) || isResults(s)
+			return asking(s) || looking(s) || answered(s) || isRecap(s) || isResults(s)
 		})
 		switch {
 		case isResults(s):
@@ -184,7 +194,7 @@ func (tm *term) takeTest() testRun {
 		case isRecap(s):
 			r.recaps++
 			tm.choose("Continuer")
-		case asking(s):
+		case asking(s), looking(s):
 			if got, want := questionNumber(s), len(r.verdicts)+1; got != want {
 				tm.t.Fatalf("question number %d, want %d:\n%s", got, want, frame(s))
 			}

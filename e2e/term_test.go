@@ -317,13 +317,13 @@ func (tm *term) point(text string) string {
 }
 
 // scrolls says whether part of the screen is out of sight: a long question
-// or feedback ("↓ la suite est en dessous"), a long menu ("(3/14)").
+// or feedback ("↓ la suite est en dessous"), a long menu ("↕ choix 3 sur 14").
 func scrolls(s string) bool {
 	return strings.Contains(s, "la suite est en dessous") || strings.Contains(s, "le début est au-dessus") ||
 		menuCountRe.MatchString(s)
 }
 
-var menuCountRe = regexp.MustCompile(`(?m)^\(\d+/\d+\)$`)
+var menuCountRe = regexp.MustCompile(`(?m)^(↕|\^v) choix \d+ sur \d+$`)
 
 // choose points at the row holding text, presses Entrée and waits until the
 // screen shows its effect. It returns the screen on which Entrée was pressed.

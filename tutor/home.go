@@ -50,11 +50,7 @@ func (s *homeScreen) build(ctx *Context) {
 			continue
 		}
 		comp := comp
-		label := comp.Situation
-		if label == "" {
-			label = comp.Title
-		}
-		add(menuItem{label: label, detail: competenceProgress(ctx, ls)},
+		add(menuItem{label: situation(comp), detail: competenceProgress(ctx, ls)},
 			func(ctx *Context) tea.Cmd { return push(newCompetenceScreen(ctx, comp)) })
 	}
 	add(menuItem{label: ctx.say("home_test"), detail: ctx.say("home_test_detail")},
@@ -80,7 +76,18 @@ func (s *homeScreen) build(ctx *Context) {
 	}
 	add(menuItem{label: ctx.say("home_end")},
 		func(ctx *Context) tea.Cmd { return endSession(ctx.say("session_ended")) })
+	// Keep the focus on the same line when lines come or go above it
+	// (a test paused, a lesson started).
+	focused := ""
+	if s.menu.cursor < len(s.menu.items) {
+		focused = s.menu.items[s.menu.cursor].label
+	}
 	s.menu.set(items)
+	for i, it := range items {
+		if it.label == focused {
+			s.menu.cursor = i
+		}
+	}
 }
 
 func (s *homeScreen) Title(ctx *Context) string { return ctx.say("home_title") }
@@ -119,6 +126,16 @@ func (s *homeScreen) Render(ctx *Context, w, h int) string {
 	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
 }
 
+// situation is how learners see a competence, everywhere: by what they want
+// to do ("Envoyer et recevoir des mails"), the référentiel's title standing
+// in when the author gave none. One name for one thing.
+func situation(comp *lessons.Competence) string {
+	if comp.Situation != "" {
+		return comp.Situation
+	}
+	return comp.Title
+}
+
 // lessonInProgress finds the lesson the learner left last, not finished.
 func lessonInProgress(ctx *Context) (*lessons.Lesson, progress.LessonProgress, bool) {
 	var best progress.LessonProgress
@@ -151,6 +168,9 @@ func competenceProgress(ctx *Context, ls []*lessons.Lesson) string {
 		return ctx.say("comp_all_done", len(ls))
 	case started == 0:
 		return ctx.say("comp_not_started", lessonCount(ctx, len(ls)))
+	}
+	if done <= 1 {
+		return ctx.say("comp_one_done_of", done, len(ls))
 	}
 	return ctx.say("comp_done_of", done, len(ls))
 }
@@ -210,7 +230,7 @@ func (s *competenceScreen) build(ctx *Context) {
 	s.menu.set(items)
 }
 
-func (s *competenceScreen) Title(ctx *Context) string { return s.comp.Title }
+func (s *competenceScreen) Title(ctx *Context) string { return situation(s.comp) }
 
 func (s *competenceScreen) Help(ctx *Context) []key.Binding {
 	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
@@ -240,7 +260,7 @@ func (s *competenceScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *competenceScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	var b strings.Builder
-	b.WriteString(t.Heading.Render(wrap(sanitize(s.comp.Title), w)))
+	b.WriteString(t.Heading.Render(wrap(sanitize(situation(s.comp)), w)))
 	lines := 1
 	if s.comp.Description != "" {
 		d := wrap(sanitize(s.comp.Description), w)
@@ -319,6 +339,6 @@ func (s *scroller) render(ctx *Context, text string, w, h int) string {
 	}
 	s.offset = min(s.offset, len(lines)-(h-1))
 	shown := lines[s.offset : s.offset+h-1]
-	more := ctx.Theme.Muted.Render(fmt.Sprintf("%s %d/%d  %s", "↕", s.offset+h-1, len(lines), ctx.say("scroll_hint")))
+	more := ctx.Theme.Muted.Render(fmt.Sprintf("%s %d/%d  %s", ctx.Theme.G.Scroll, s.offset+h-1, len(lines), ctx.say("scroll_hint")))
 	return strings.Join(shown, "\n") + "\n" + fit(more, w, 1)
 }

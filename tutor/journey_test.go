@@ -70,7 +70,7 @@ func TestTestThenResults(t *testing.T) {
 	h := newHarness(t, i18n.FR, nil)
 	h.newLearner("Lucie")
 	h.choose("Faire le point")
-	h.choose("Communiquer par mail")
+	h.choose("Envoyer et recevoir des mails")
 	h.expect("Question 1", "Je ne sais pas")
 	// Answer "Je ne sais pas" to everything: never timed, always possible.
 	for i := 0; i < 40 && !strings.Contains(h.screen(), "Mes résultats"); i++ {
@@ -81,7 +81,7 @@ func TestTestThenResults(t *testing.T) {
 			h.choose("Je ne sais pas")
 		}
 	}
-	h.expect("Mes résultats", "Communiquer par mail")
+	h.expect("Mes résultats", "Envoyer et recevoir des mails")
 	ls, _ := h.store.Learners(context.Background())
 	tests, err := h.store.Tests(context.Background(), ls[0].ID)
 	if err != nil || len(tests) != 1 || tests[0].Result == nil {
@@ -155,7 +155,7 @@ func TestAnswerIsOnDiskBeforeFeedback(t *testing.T) {
 	h := newHarness(t, i18n.FR, nil)
 	h.newLearner("Zoé")
 	h.choose("Faire le point")
-	h.choose("Communiquer par mail")
+	h.choose("Envoyer et recevoir des mails")
 	h.choose("Je ne sais pas")
 	ls, _ := h.store.Learners(context.Background())
 	open, err := h.store.OpenTests(context.Background(), ls[0].ID)
@@ -187,7 +187,7 @@ func TestMouseClicksChoose(t *testing.T) {
 	h.clickOn("Non, pas de code")
 	h.expect("Bonjour Léa")
 	h.clickOn("Faire le point")
-	h.clickOn("Communiquer par mail")
+	h.clickOn("Envoyer et recevoir des mails")
 	h.expect("Question 1")
 	h.clickOn("Je ne sais pas")
 	h.expect("Vous avez passé cette question")

@@ -90,7 +90,7 @@ func (m *markdown) render(text string, width int, t Theme) {
 		}
 		m.renderers[rk] = r
 	}
-	out, err := r.Render(sanitize(text))
+	out, err := r.Render(frenchSpaces.Replace(sanitize(text)))
 	if err != nil {
 		m.cache[k] = wrap(sanitize(text), width)
 		return

@@ -78,70 +78,84 @@ func (m *menu) update(ctx *Context, msg tea.Msg) (int, bool) {
 }
 
 // render draws the list in width columns and at most height lines, starting
-// at line top of the body (for click zones).
+// at line top of the body (for click zones). When the list is taller than
+// its box, it shows a window around the focused line, and a line saying
+// where the learner is in the list.
 func (m *menu) render(ctx *Context, width, height, top int) string {
-	t := ctx.Theme
 	if len(m.items) == 0 || height < 1 {
 		return ""
 	}
-	// Keep the cursor in view.
-	compact := m.compact && !ctx.linear
-	perItem := 1
-	for _, it := range m.items {
-		if it.detail != "" && !compact {
-			perItem = 2
-			break
-		}
+	blocks := make([][]string, len(m.items))
+	total := 0
+	for i := range m.items {
+		blocks[i] = m.block(ctx, i, width)
+		total += len(blocks[i])
 	}
-	visible := max(1, height/perItem)
-	if compact && height > 1 {
-		visible = height - 1 // one line for the focused item's detail
+	start, end := 0, len(m.items)
+	if total > height {
+		start, end = m.window(blocks, max(1, height-1))
 	}
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+visible {
-		m.offset = m.cursor - visible + 1
-	}
-	m.offset = min(m.offset, max(0, len(m.items)-visible))
-	var b strings.Builder
+	m.offset = start
+	var out []string
 	m.zones = m.zones[:0]
-	line := 0
-	for i := m.offset; i < len(m.items) && i < m.offset+visible; i++ {
-		it := m.items[i]
-		num := itemKey(i) + ". "
-		pointer := "  "
-		style := t.Text
-		if i == m.cursor {
-			pointer = t.G.Pointer + " "
-			style = t.Selected
-		}
-		label := hanging(num, sanitize(it.label), max(1, width-lipgloss.Width(pointer)))
-		labelLines := strings.Split(label, "\n")
-		first := top + line
-		for j, l := range labelLines {
-			prefix := pointer
-			if j > 0 {
-				prefix = strings.Repeat(" ", lipgloss.Width(pointer))
-			}
-			if line > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(prefix + style.Render(l))
-			line++
-		}
-		if it.detail != "" && (!compact || i == m.cursor) {
-			b.WriteByte('\n')
-			b.WriteString(fit(indent(t.Muted.Render(sanitize(it.detail)), strings.Repeat(" ", lipgloss.Width(pointer)+len(num))), width, 1))
-			line++
-		}
-		m.zones = append(m.zones, [2]int{first, top + line - 1})
+	for i := start; i < end; i++ {
+		m.zones = append(m.zones, [2]int{top + len(out), top + len(out) + len(blocks[i]) - 1})
+		out = append(out, blocks[i]...)
 	}
-	if m.offset > 0 || m.offset+visible < len(m.items) {
-		more := fmt.Sprintf("(%d/%d)", m.cursor+1, len(m.items))
-		b.WriteString("\n" + t.Muted.Render(more))
+	if total > height {
+		out = append(out, ctx.Theme.Muted.Render(ctx.Theme.G.Scroll+" "+ctx.say("menu_where", m.cursor+1, len(m.items))))
 	}
-	return fit(b.String(), width, height)
+	return fit(strings.Join(out, "\n"), width, height)
+}
+
+// window chooses the items shown in room lines: the last window if the
+// cursor is still in it, moved just enough to show the cursor otherwise.
+func (m *menu) window(blocks [][]string, room int) (int, int) {
+	start := min(m.offset, m.cursor)
+	fill := func(from int) int {
+		used, end := 0, from
+		for end < len(blocks) && (used+len(blocks[end]) <= room || end == from) {
+			used += len(blocks[end])
+			end++
+		}
+		return end
+	}
+	end := fill(start)
+	for m.cursor >= end && start < m.cursor {
+		start++
+		end = fill(start)
+	}
+	return start, end
+}
+
+// block is the lines of one item: its number, its label wrapped under
+// itself, and its detail when shown.
+func (m *menu) block(ctx *Context, i, width int) []string {
+	t := ctx.Theme
+	it := m.items[i]
+	num := itemKey(i) + ". "
+	pointer := "  "
+	style := t.Text
+	if i == m.cursor {
+		pointer = t.G.Pointer + " "
+		style = t.Selected
+	}
+	pad := strings.Repeat(" ", lipgloss.Width(pointer))
+	var out []string
+	for j, l := range strings.Split(hanging(num, sanitize(it.label), max(1, width-lipgloss.Width(pointer))), "\n") {
+		p := pointer
+		if j > 0 {
+			p = pad
+		}
+		out = append(out, p+style.Render(l))
+	}
+	if it.detail != "" && (!m.compact || ctx.linear || i == m.cursor) {
+		detail := wrap(sanitize(it.detail), max(1, width-len(pad)-len(num)))
+		for _, l := range strings.Split(detail, "\n") {
+			out = append(out, pad+strings.Repeat(" ", len(num))+t.Muted.Render(l))
+		}
+	}
+	return out
 }
 
 // clickMsg is a left click, in body coordinates.

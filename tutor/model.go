@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"pasapas/i18n"
 	"pasapas/lessons"
@@ -328,11 +329,18 @@ func (m *model) render() string {
 		return fit(wrap(ctx.say("too_small"), max(1, w)), max(1, w), max(1, h))
 	}
 	t := ctx.Theme
-	title := t.Header.Render(ctx.say("app")) + t.Muted.Render("  ·  ") + t.Title.Render(sanitize(m.top().Title(ctx)))
+	app := t.Header.Render(ctx.say("app")) + t.Muted.Render("  ·  ")
+	who := ""
 	if ctx.Session != nil {
-		who := t.Muted.Render(sanitize(ctx.Session.learner.Name))
+		who = sanitize(ctx.Session.learner.Name)
+	}
+	// The screen's title gives way first, with "…", so the learner's name
+	// (who is in session, on a shared PC) stays visible.
+	room := w - lipgloss.Width(app) - lipgloss.Width(who) - 2
+	title := app + t.Title.Render(ansi.Truncate(sanitize(m.top().Title(ctx)), max(1, room), "…"))
+	if who != "" {
 		if gap := w - lipgloss.Width(title) - lipgloss.Width(who); gap >= 2 {
-			title += strings.Repeat(" ", gap) + who
+			title += strings.Repeat(" ", gap) + t.Muted.Render(who)
 		}
 	}
 	header := fit(title, w, 1) + "\n" + t.rule(w)
@@ -360,7 +368,8 @@ func (m *model) render() string {
 	if m.quitting != nil || m.showHelp {
 		bindings = []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 	} else {
-		bindings = append(bindings, ctx.Keys.Help)
+		// Help first: when the bar is too narrow, the others give way.
+		bindings = append([]key.Binding{ctx.Keys.Help}, bindings...)
 	}
 	footer := t.rule(w) + "\n" + fit(m.help.ShortHelpView(bindings), w, 1)
 	return header + "\n" + body + "\n" + footer

@@ -282,7 +282,11 @@ func (s *newLearnerScreen) Render(ctx *Context, w, h int) string {
 		parts = append(parts, t.Heading.Render(wrap(ctx.say("pin_question", sanitize(s.name.Value())), w)), wrap(ctx.say("pin_why"), w), "")
 		head := strings.Join(parts, "\n")
 		top := strings.Count(head, "\n") + 1
-		out := head + "\n" + s.ask.render(ctx, w, h-top-2, top)
+		room := h - top
+		if s.problem != "" {
+			room -= 2
+		}
+		out := head + "\n" + s.ask.render(ctx, w, room, top)
 		if s.problem != "" {
 			out += "\n\n" + t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), w))
 		}

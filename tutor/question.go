@@ -51,14 +51,15 @@ type questionView struct {
 	tight      bool // the last rendering had to split screen and answers
 
 	// feedback
-	result   quiz.Result
-	feedback quiz.Feedback
-	saveErr  error
-	next     []*lessons.Lesson
-	more     []*lessons.Lesson
-	after    menu
-	scroll   int
-	rowZones [][2]int // first and last line of each row in the last rendering
+	result    quiz.Result
+	feedback  quiz.Feedback
+	saveErr   error
+	next      []*lessons.Lesson
+	more      []*lessons.Lesson
+	after     menu
+	scroll    int
+	lastFocus int      // line of the focused row when the page last moved to it
+	rowZones  [][2]int // first and last line of each row in the last rendering
 }
 
 type qPhase int
@@ -271,6 +272,12 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 	nOpts, total := v.rows(ctx)
 	v.notice = ""
 	switch {
+	case msg.String() == "pgdown":
+		v.scroll += 5
+		return nil, qEvent{}
+	case msg.String() == "pgup":
+		v.scroll = max(0, v.scroll-5)
+		return nil, qEvent{}
 	case key.Matches(msg, k.Up):
 		v.move(ctx, -1)
 		return nil, qEvent{}
@@ -594,14 +601,23 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 		v.scroll = 0
 		return body
 	}
-	// Keep the focused row in view: the learner always sees what Entrée
-	// would do. Page up and down move by hand.
-	off := v.scroll
-	if focus >= off+h-1 {
-		off = focus - h + 2
+	// The verdict stays on the first line while the rest scrolls.
+	var pinned string
+	if v.phase == showing && h > 2 {
+		pinned, lines, focus, h = lines[0]+"\n", lines[1:], focus-1, h-1
 	}
-	if focus < off {
-		off = focus
+	// When the focus moves, the focused row is brought into view: the
+	// learner always sees what Entrée would do. Otherwise the page stays
+	// where the arrows or Page up / Page down left it.
+	off := v.scroll
+	if focus != v.lastFocus {
+		if focus >= off+h-1 {
+			off = focus - h + 2
+		}
+		if focus < off {
+			off = focus
+		}
+		v.lastFocus = focus
 	}
 	off = max(0, min(off, len(lines)-h+1))
 	v.scroll = off
@@ -610,7 +626,7 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 	if off+h-1 >= len(lines) {
 		more = ctx.say("q_more_above")
 	}
-	return strings.Join(shown, "\n") + "\n" + ctx.Theme.Muted.Render(fit(more, w, 1))
+	return pinned + strings.Join(shown, "\n") + "\n" + ctx.Theme.Muted.Render(fit(more, w, 1))
 }
 
 // rowAt finds the row under a click (body coordinates).

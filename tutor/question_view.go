@@ -68,18 +68,19 @@ func (v *questionView) renderAsking(ctx *Context, w int, withScreen bool) (strin
 			pointer := "  "
 			if focused {
 				pointer = t.G.Pointer + " "
-				focusLine = len(lines)
+				focusLine = len(lines) + 1 // the field under its label, to see what is typed
 			}
-			lines = append(lines, pointer+style.Render(fit(itemKey(row)+". "+sanitize(label)+" :", w-2, 1)))
+			// Not numbered: in a field, digits are what the learner types.
+			lines = append(lines, pointer+style.Render(fit(sanitize(label)+" :", w-2, 1)))
 			if f.Format == lessons.FormatSelect {
 				choice := ctx.say("q_select_none")
 				if v.selects[i] >= 0 {
 					choice = sanitize(f.Options[v.selects[i]])
 				}
-				lines = append(lines, "     "+fit("< "+choice+" >", w-5, 1))
+				lines = append(lines, "    "+fit("< "+choice+" >", w-4, 1))
 			} else {
-				v.inputs[i].SetWidth(max(4, min(w-9, 50)))
-				lines = append(lines, "   "+v.inputs[i].View())
+				v.inputs[i].SetWidth(max(4, min(w-8, 50)))
+				lines = append(lines, "  "+v.inputs[i].View())
 			}
 			v.rowZones = append(v.rowZones, [2]int{first, len(lines) - 1})
 			row++

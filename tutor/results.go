@@ -165,7 +165,7 @@ func (s *resultsScreen) build(ctx *Context) {
 			if l := ctx.Cat.Lesson(id); l != nil && !seen[id] {
 				seen[id] = true
 				s.links = append(s.links, l)
-				items = append(items, menuItem{label: ctx.say("q_read", l.Title), detail: sanitize(e.comp.Title)})
+				items = append(items, menuItem{label: ctx.say("q_read", l.Title), detail: sanitize(situation(e.comp))})
 			}
 		}
 	}
@@ -197,7 +197,7 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 	}
 	for _, e := range s.entries {
 		r := e.result
-		add(t.Heading.Render(wrap(sanitize(e.comp.Title), bw)))
+		add(t.Heading.Render(wrap(sanitize(situation(e.comp)), bw)))
 		label := scoring.LevelHeading(ctx.Lang, r.Level)
 		barW := min(20, max(4, bw-lipgloss.Width(label)-2))
 		add(ctx.bar(barW, float64(r.Level)/float64(scoring.MaxLevel)) + "  " + t.Strong.Render(label))

@@ -92,7 +92,7 @@ func TestFlowInARealProgram(t *testing.T) {
 	waitFor("Continuer")
 	digit('a') // Faire le point (after "Continuer" and the 8 situations)
 	waitFor("Sur quoi voulez-vous faire le point")
-	digit('2') // Communiquer par mail
+	digit('2') // Envoyer et recevoir des mails
 	waitFor("Question 1")
 
 	// "Je ne sais pas" to every question, "Continuer" after each.

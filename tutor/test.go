@@ -30,7 +30,7 @@ func newTestChooser(ctx *Context) *testChooser {
 			continue
 		}
 		s.comps = append(s.comps, comp)
-		items = append(items, menuItem{label: comp.Title, detail: lastLevel(ctx, comp.ID)})
+		items = append(items, menuItem{label: situation(comp), detail: lastLevel(ctx, comp.ID)})
 	}
 	s.menu.set(items)
 	return s
@@ -197,7 +197,7 @@ func testName(ctx *Context, comp string) string {
 		return ctx.say("test_all")
 	}
 	if c := ctx.Cat.Competence(comp); c != nil {
-		return c.Title
+		return situation(c)
 	}
 	return comp
 }

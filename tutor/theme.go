@@ -30,18 +30,18 @@ type Theme struct {
 
 // Glyphs are the symbols a theme draws with.
 type Glyphs struct {
-	Right, Wrong, Skip, Pointer, Action, Bullet, Done, Todo, Partial string
-	BarFull, BarEmpty, Rule                                          string
-	Border                                                           lipgloss.Border
+	Right, Wrong, Skip, Pointer, Action, Bullet, Done, Todo, Partial, Scroll string
+	BarFull, BarEmpty, Rule                                                  string
+	Border                                                                   lipgloss.Border
 }
 
 var unicodeGlyphs = Glyphs{
-	Right: "✔", Wrong: "✘", Skip: "–", Pointer: "▸", Action: "➜", Bullet: "•", Done: "✔", Todo: "○", Partial: "◐",
+	Right: "✔", Wrong: "✘", Skip: "–", Pointer: "▸", Action: "➜", Scroll: "↕", Bullet: "•", Done: "✔", Todo: "○", Partial: "◐",
 	BarFull: "█", BarEmpty: "░", Rule: "─", Border: lipgloss.RoundedBorder(),
 }
 
 var asciiGlyphs = Glyphs{
-	Right: "OK", Wrong: "X", Skip: "-", Pointer: ">", Action: "->", Bullet: "-", Done: "[x]", Todo: "[ ]", Partial: "[~]",
+	Right: "OK", Wrong: "X", Skip: "-", Pointer: ">", Action: "->", Scroll: "^v", Bullet: "-", Done: "[x]", Todo: "[ ]", Partial: "[~]",
 	BarFull: "#", BarEmpty: ".", Rule: "-", Border: lipgloss.ASCIIBorder(),
 }
 

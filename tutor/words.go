@@ -123,6 +123,7 @@ var words = i18n.Table{
 	"home_continue":      {FR: "Continuer : %s", EN: "Continue: %s"},
 	"comp_all_done":      {FR: "%d leçons sur %[1]d terminées", EN: "%d of %[1]d lessons finished"},
 	"comp_done_of":       {FR: "%d leçons sur %d terminées", EN: "%d of %d lessons finished"},
+	"comp_one_done_of":   {FR: "%d leçon sur %d terminée", EN: "%d of %d lessons finished"},
 	"comp_not_started":   {FR: "Pas encore commencé · %s", EN: "Not started yet · %s"},
 	"lesson_not_started": {FR: "Pas commencée", EN: "Not started"},
 	"lesson_finished":    {FR: "Terminée", EN: "Finished"},
@@ -225,5 +226,6 @@ var words = i18n.Table{
 	"linear_type":       {FR: "Votre réponse (puis Entrée ; 0 pour revenir) :", EN: "Your answer (then Enter; 0 to go back):"},
 	"linear_help":       {FR: "Tapez le numéro d'un choix, puis Entrée. Entrée seule : continuer. 0 : revenir en arrière. Un tiret : page précédente. « quitter » : quitter Pas à pas.", EN: "Type the number of a choice, then Enter. Enter alone: go on. 0: go back. A dash: previous page. “quit”: quit Pas à pas."},
 	"linear_unknown":    {FR: "Je n'ai pas compris « %s ». Tapez un numéro, ou « aide ».", EN: "I did not understand “%s”. Type a number, or “help”."},
+	"menu_where":        {FR: "choix %d sur %d", EN: "choice %d of %d"},
 	"no_vocabulary":     {FR: "Cette leçon n'a pas de mots nouveaux.", EN: "This lesson has no new words."},
 }
