@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"pasapas/i18n"
 	"pasapas/lessons"
 	"pasapas/progress"
 )
@@ -50,7 +51,7 @@ func (s *homeScreen) build(ctx *Context) {
 			continue
 		}
 		comp := comp
-		add(menuItem{label: situation(comp), detail: competenceProgress(ctx, ls)},
+		add(menuItem{label: inLang(ctx, situation(comp), comp.Lang), detail: competenceProgress(ctx, ls)},
 			func(ctx *Context) tea.Cmd { return push(newCompetenceScreen(ctx, comp)) })
 	}
 	add(menuItem{label: ctx.say("home_test"), detail: ctx.say("home_test_detail")},
@@ -134,6 +135,16 @@ func situation(comp *lessons.Competence) string {
 		return comp.Situation
 	}
 	return comp.Title
+}
+
+// inLang marks a text shown in another language than the learner's (an
+// untranslated competence in the English interface): the learner, and a
+// screen reader, are told (RGAA 8.7).
+func inLang(ctx *Context, s string, l i18n.Lang) string {
+	if l != "" && l != ctx.Lang {
+		return ctx.say("in_french", s)
+	}
+	return s
 }
 
 // lessonInProgress finds the lesson the learner left last, not finished.
@@ -225,9 +236,18 @@ func (s *competenceScreen) build(ctx *Context) {
 	var items []menuItem
 	for _, l := range s.lessons {
 		lp, known := ctx.Session.state.Lessons[l.ID]
-		items = append(items, menuItem{label: l.Title, detail: lessonStatus(ctx, l, lp, known)})
+		items = append(items, menuItem{label: inLang(ctx, l.Title, l.Lang), detail: lessonStatus(ctx, l, lp, known)})
 	}
 	s.menu.set(items)
+	// Back from a finished lesson, the focus goes to the next one to do.
+	if c := s.menu.cursor; c < len(s.lessons) && ctx.Session.state.Lessons[s.lessons[c].ID].Done {
+		for i := c + 1; i < len(s.lessons); i++ {
+			if !ctx.Session.state.Lessons[s.lessons[i].ID].Done {
+				s.menu.cursor = i
+				break
+			}
+		}
+	}
 }
 
 func (s *competenceScreen) Title(ctx *Context) string { return situation(s.comp) }
@@ -324,6 +344,12 @@ func (s *scroller) update(ctx *Context, msg tea.Msg) {
 			s.offset = max(0, s.offset-1)
 		case key.Matches(k, ctx.Keys.Down):
 			s.offset++
+		case k.String() == "pgup":
+			s.offset = max(0, s.offset-10)
+		case k.String() == "pgdown":
+			s.offset += 10
+		case k.String() == "home":
+			s.offset = 0
 		}
 	}
 }

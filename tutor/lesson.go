@@ -26,6 +26,7 @@ type lessonScreen struct {
 	device lessons.Device
 
 	deviceMenu  menu
+	devices     []lessons.Device // the devices the lesson's steps differ on
 	scroll      scroller
 	showVocab   bool
 	problem     string
@@ -62,9 +63,12 @@ func newLessonScreen(ctx *Context, l *lessons.Lesson) *lessonScreen {
 	if l.HasVariants() && s.device == "" {
 		s.pages = append(s.pages, page{kind: pageDevice})
 	}
-	s.deviceMenu.set([]menuItem{
-		{label: ctx.say("device_android")}, {label: ctx.say("device_iphone")}, {label: ctx.say("device_computer")},
-	})
+	s.devices = lessonDevices(l)
+	var items []menuItem
+	for _, d := range s.devices {
+		items = append(items, menuItem{label: ctx.say("device_" + string(d))})
+	}
+	s.deviceMenu.set(append(items, menuItem{label: ctx.say("device_other")}))
 	for i, it := range l.Items {
 		switch {
 		case it.Step != nil:
@@ -87,21 +91,6 @@ func newLessonScreen(ctx *Context, l *lessons.Lesson) *lessonScreen {
 	}
 	s.enter(ctx)
 	return s
-}
-
-func (s *lessonScreen) Init(ctx *Context) tea.Cmd { return s.prepare(ctx) }
-
-// prepare renders the lesson's texts ahead, for the current width.
-func (s *lessonScreen) prepare(ctx *Context) tea.Cmd {
-	w := bodyWidth(ctx)
-	var texts []string
-	for _, st := range s.l.Steps() {
-		for _, d := range append([]lessons.Device{""}, lessons.Devices...) {
-			v := st.On(d)
-			texts = append(texts, v.Action, v.Result, v.IfNot, v.Image)
-		}
-	}
-	return ctx.MD.Prepare(texts, w-3, ctx.Theme)
 }
 
 // bodyWidth is the width of the text column: lines longer than about 70
@@ -127,6 +116,9 @@ func (s *lessonScreen) check() *questionView {
 
 func (s *lessonScreen) Help(ctx *Context) []key.Binding {
 	k := ctx.Keys
+	if s.showVocab {
+		return []key.Binding{k.Up, k.Down, k.Enter, k.Back}
+	}
 	switch s.pages[s.at].kind {
 	case pageDevice:
 		return []key.Binding{k.Digits, k.Enter, k.Back}
@@ -140,8 +132,6 @@ func (s *lessonScreen) Help(ctx *Context) []key.Binding {
 
 func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		return s.prepare(ctx)
 	case savedMsg:
 		if msg.err != nil {
 			s.problem = ctx.say("not_saved", explain(ctx, msg.err))
@@ -173,7 +163,12 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch p := s.pages[s.at]; p.kind {
 	case pageDevice:
 		if i, ok := s.deviceMenu.update(ctx, msg); ok {
-			return tea.Batch(s.chooseDevice(ctx, lessons.Devices[i]), s.turn(ctx, 1))
+			if i == len(s.devices) {
+				// Another device, or the learner does not know: the common
+				// steps, and the question comes back next time.
+				return s.turn(ctx, 1)
+			}
+			return tea.Batch(s.chooseDevice(ctx, s.devices[i]), s.turn(ctx, 1))
 		}
 		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, ctx.Keys.Prev) {
 			return s.turn(ctx, -1)
@@ -206,7 +201,7 @@ func (s *lessonScreen) updateCheck(ctx *Context, msg tea.Msg) tea.Cmd {
 	v := s.checks[s.at]
 	if k, ok := msg.(tea.KeyPressMsg); ok && v.phase != saving && !v.Typing() {
 		// ← goes back a page when the question has nothing to undo.
-		if key.Matches(k, ctx.Keys.Prev) && (v.phase == showing || !v.canUndo()) {
+		if k.String() == "left" && (v.phase == showing || !v.canUndo()) {
 			return s.turn(ctx, -1)
 		}
 		if v.phase == showing && k.String() == "right" {
@@ -229,6 +224,21 @@ func (s *lessonScreen) updateCheck(ctx *Context, msg tea.Msg) tea.Cmd {
 		return push(newLessonScreen(ctx, ev.lesson))
 	}
 	return cmd
+}
+
+// lessonDevices lists, in the usual order, the devices a lesson's steps
+// have variants for.
+func lessonDevices(l *lessons.Lesson) []lessons.Device {
+	var out []lessons.Device
+	for _, d := range lessons.Devices {
+		for _, st := range l.Steps() {
+			if st.Variants.For(d) != nil {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // chooseDevice remembers the learner's device for every lesson.
@@ -361,15 +371,15 @@ func (s *lessonScreen) renderStep(ctx *Context, p page, w int) string {
 	if st.Title != "" {
 		parts = append(parts, t.Heading.Render(wrap(sanitize(st.Title), w)), "")
 	}
-	parts = append(parts, hanging(t.G.Action+" ", ctx.MD.Get(st.Action, w-3, t), w))
+	parts = append(parts, hanging(t.G.Action+" ", text(t, st.Action, w-3), w))
 	if st.Image != "" {
-		parts = append(parts, "", t.Strong.Render(ctx.say("on_screen")), indent(ctx.MD.Get(st.Image, w-3, t), "  "))
+		parts = append(parts, "", t.Strong.Render(ctx.say("on_screen")), indent(text(t, st.Image, w-3), "  "))
 	}
 	if st.Result != "" {
-		parts = append(parts, "", t.Strong.Render(ctx.say("you_see")), indent(ctx.MD.Get(st.Result, w-3, t), "  "))
+		parts = append(parts, "", t.Strong.Render(ctx.say("you_see")), indent(text(t, st.Result, w-3), "  "))
 	}
 	if st.IfNot != "" {
-		parts = append(parts, "", t.Strong.Render(ctx.say("if_not")), indent(ctx.MD.Get(st.IfNot, w-3, t), "  "))
+		parts = append(parts, "", t.Strong.Render(ctx.say("if_not")), indent(text(t, st.IfNot, w-3), "  "))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -411,7 +421,7 @@ func (s *lessonScreen) renderVocabulary(ctx *Context, w int) string {
 func bullets(t Theme, items []string, w int) string {
 	var out []string
 	for _, it := range items {
-		out = append(out, hanging(t.G.Bullet+" ", sanitize(it), w))
+		out = append(out, hanging(t.G.Bullet+" ", bold(t, sanitize(it)), w))
 	}
 	return strings.Join(out, "\n")
 }

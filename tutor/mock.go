@@ -104,7 +104,9 @@ func renderScreen(ctx *Context, s *lessons.Screen, width int) string {
 		}
 	case lessons.ScreenSearch:
 		title = ctx.say("mock_search")
-		add("[ " + sanitize(s.Query) + " ]")
+		if s.Query != "" {
+			add("[ " + sanitize(s.Query) + " ]")
+		}
 		for _, r := range s.Results {
 			add("")
 			if r.Sponsored {

@@ -24,7 +24,6 @@ type Context struct {
 	Lib     *lessons.Library
 	Cat     *lessons.Catalogue
 	Mouse   bool
-	MD      *markdown
 	Store   *progress.Store
 	Session *session // nil until a learner is recognised
 	Now     func() time.Time

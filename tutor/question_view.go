@@ -17,7 +17,7 @@ func (v *questionView) renderAsking(ctx *Context, w int, withScreen bool) (strin
 	q := v.q
 	var lines []string
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
-	add(t.Heading.Render(ctx.MD.Get(q.Prompt, w, t)))
+	add(t.Heading.Render(text(t, q.Prompt, w)))
 	if q.Screen != nil && withScreen {
 		add("")
 		add(renderScreen(ctx, q.Screen, w))
@@ -125,7 +125,7 @@ func (v *questionView) renderAsking(ctx *Context, w int, withScreen bool) (strin
 // taller than the window.
 func (v *questionView) renderLook(ctx *Context, w, h int) string {
 	t := ctx.Theme
-	page := t.Heading.Render(ctx.MD.Get(v.q.Prompt, w, t)) + "\n\n" + renderScreen(ctx, v.q.Screen, w) +
+	page := t.Heading.Render(text(t, v.q.Prompt, w)) + "\n\n" + renderScreen(ctx, v.q.Screen, w) +
 		"\n\n" + t.Strong.Render(wrap(ctx.say("q_look_next"), w))
 	return v.lookScroll.render(ctx, page, w, h)
 }
@@ -158,7 +158,18 @@ func (v *questionView) instruction(ctx *Context) string {
 	case lessons.Matching:
 		return ctx.say("q_match", sanitize(q.Pairs[min(v.pos, len(q.Pairs)-1)].Left))
 	case lessons.Fields:
-		if q.AnyOrder {
+		selects := 0
+		for _, f := range q.Fields {
+			if f.Format == lessons.FormatSelect {
+				selects++
+			}
+		}
+		switch {
+		case selects == len(q.Fields):
+			return ctx.say("q_fields_select")
+		case selects > 0:
+			return ctx.say("q_fields_mixed")
+		case q.AnyOrder:
 			return ctx.say("q_fields_any")
 		}
 		return ctx.say("q_fields")
@@ -252,10 +263,17 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 		add("")
 		add(t.Strong.Render(sanitize(fb.AnswerTitle)))
 		add(bullets(t, fb.Answer, w))
+		// Why it is right: the author's words on the right choices, which the
+		// learner did not pick and so has not read.
+		for _, c := range v.q.Choices {
+			if c.Correct && c.Feedback != "" && !chose(v.result, c.ID) {
+				add(hanging(t.G.Right+" ", bold(t, sanitize(c.Feedback)), w))
+			}
+		}
 	}
 	if fb.Explanation != "" {
 		add("")
-		add(ctx.MD.Get(fb.Explanation, w, t))
+		add(text(t, fb.Explanation, w))
 	}
 	if len(v.next) > 0 {
 		add("")
@@ -276,3 +294,13 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 
 // feedbackHeight is a rough size, used by owners that put a title above.
 func feedbackHeight(s string) int { return lipgloss.Height(s) }
+
+// chose says whether the learner picked a choice.
+func chose(r quiz.Result, id string) bool {
+	for _, c := range r.Choices {
+		if c.ID == id {
+			return c.Chosen
+		}
+	}
+	return false
+}

@@ -1,7 +1,9 @@
 package tutor
 
 import (
+	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -89,7 +91,7 @@ func (s *resultsScreen) Init(ctx *Context) tea.Cmd {
 					continue
 				}
 				if tt, err := scoring.Replay(bank, scoring.TestOptions{Seed: uint64(t.Seed)}, toEngine(answers, []*scoring.Bank{bank})); err == nil {
-					out = append(out, resultEntry{comp: comp, result: tt.Result(), when: t.FinishedAt.Format("2006-01-02")})
+					out = append(out, resultEntry{comp: comp, result: tt.Result(), when: t.FinishedAt.UTC().Format(time.RFC3339Nano)})
 				}
 				continue
 			}
@@ -138,6 +140,8 @@ func (s *resultsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.entries = msg.entries
+		// The latest test first: it is what the learner just did.
+		slices.SortStableFunc(s.entries, func(a, b resultEntry) int { return strings.Compare(b.when, a.when) })
 		ctx.Session.state = msg.state
 		s.build(ctx)
 		return nil
@@ -162,6 +166,10 @@ func (s *resultsScreen) build(ctx *Context) {
 	var items []menuItem
 	for _, e := range s.entries {
 		for _, id := range scoring.Recommend(ctx.Cat, e.result) {
+			// A lesson already finished is not offered again here.
+			if ctx.Session.state.Lessons[id].Done {
+				continue
+			}
 			if l := ctx.Cat.Lesson(id); l != nil && !seen[id] {
 				seen[id] = true
 				s.links = append(s.links, l)

@@ -40,7 +40,6 @@ func newContext(cfg Config) *Context {
 		Lib:    cfg.Library,
 		Theme:  cfg.Theme,
 		Mouse:  cfg.Mouse,
-		MD:     newMarkdown(),
 		Store:  cfg.Store,
 		Now:    cfg.Now,
 		Width:  80,

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"pasapas/lessons"
 	"pasapas/quiz"
 )
 
@@ -38,6 +39,9 @@ func TestEveryWordIsTranslated(t *testing.T) {
 	}
 	for _, name := range ThemeNames {
 		used["theme_"+name] = true
+	}
+	for _, d := range lessons.Devices {
+		used["device_"+string(d)] = true
 	}
 	if len(used) < 100 {
 		t.Fatalf("only %d words found: the scan is broken", len(used))
