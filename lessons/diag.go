@@ -177,6 +177,7 @@ var messages = i18n.Table{
 	"dup_id":          {FR: "L'identifiant « %s » est déjà pris : il est utilisé dans %s.", EN: "The identifier “%s” is already taken: it is used in %s."},
 	"unknown_ref":     {FR: "%s « %s » n'existe pas.", EN: "%s “%s” does not exist."},
 	"ref_left":        {FR: "« %[2]s » a une erreur, signalée dans ce rapport : il ne peut pas servir ici.", EN: "“%[2]s” has an error, reported in this list, so it cannot be used here."},
+	"ref_dropped":     {FR: "« %[2]s » a une erreur, signalée dans ce rapport : ce lien est ignoré en attendant.", EN: "“%[2]s” has an error, reported in this list: this link is ignored meanwhile."},
 	"unknown_ref_fix": {FR: "%s « %s » n'existe pas. Vouliez-vous dire « %s » ?", EN: "%s “%s” does not exist. Did you mean “%s”?"},
 	"level_taken":     {FR: "Le sujet a déjà un acquis de niveau %d (« %s ») : un seul acquis par niveau.", EN: "The topic already has a level %d skill (“%s”): one skill per level."},
 	"bank_skill":      {FR: "Il manque la clé « acquis » : dans une banque, chaque question évalue un acquis.", EN: "The key “acquis” is missing: in a bank, every question assesses a skill."},

@@ -199,7 +199,7 @@ func TestRules(t *testing.T) {
 			name: "wrong type: yes/no",
 			files: map[string]string{"questions.yaml": strings.Replace(base["questions.yaml"],
 				"bonne: true", "bonne: peut-être", 1)},
-			want: []string{"t/lecon.yaml:10:15 ref_left", "t/questions.yaml:9:16 want"},
+			want: []string{"t/lecon.yaml:10:15 ref_dropped", "t/questions.yaml:9:16 want"},
 		},
 		{
 			name: "missing required key",
@@ -229,7 +229,7 @@ func TestRules(t *testing.T) {
 			name: "bad enum value",
 			files: map[string]string{"questions.yaml": strings.Replace(base["questions.yaml"],
 				"type: choix_unique", "type: qcm", 1)},
-			want: []string{"t/lecon.yaml:10:15 ref_left", "t/questions.yaml:4:11 enum"},
+			want: []string{"t/lecon.yaml:10:15 ref_dropped", "t/questions.yaml:4:11 enum"},
 		},
 		{
 			name: "bad identifier",
@@ -348,7 +348,7 @@ func TestRules(t *testing.T) {
 			files: map[string]string{"questions.yaml": strings.Replace(base["questions.yaml"],
 				"    acquis: mail-adresse-1\n", "", 1)},
 			want: []string{
-				"t/lecon.yaml:10:15 ref_left",
+				"t/lecon.yaml:10:15 ref_dropped",
 				"t/questions.yaml:2:5 bank_skill",
 			},
 		},
@@ -373,7 +373,7 @@ questions:
 				"b.yaml": strings.NewReplacer("lecon: mail-adresse", "lecon: mail-b",
 					"verifier: mail-q-1", "verifier: mail-q-1").Replace(base["lecon.yaml"]) + "prerequis: [mail-adresse]\n",
 			},
-			want: []string{"t/b.yaml:16:12 prereq_cycle", "t/lecon.yaml:16:13 ref_left"},
+			want: []string{"t/b.yaml:16:12 prereq_cycle", "t/lecon.yaml:16:13 ref_dropped"},
 		},
 		{
 			name: "a check mixed with a step",
@@ -547,5 +547,26 @@ func TestBrokenDir(t *testing.T) {
 	cat := lib.Catalogue(i18n.FR)
 	if cat.Lesson("essai-valide") == nil || cat.Question("essai-q-doublon") == nil {
 		t.Error("the valid files were not loaded")
+	}
+}
+
+// TestLinkToABrokenLessonIsDropped: a broken lesson does not take down the
+// lessons that only link to it ("voir aussi", prerequisites).
+func TestLinkToABrokenLessonIsDropped(t *testing.T) {
+	broken := strings.Replace(strings.Replace(base["lecon.yaml"], "lecon: mail-adresse", "lecon: mail-b", 1),
+		"titre: Lire une adresse\n", "", 1)
+	broken = strings.Replace(broken, "verifier: mail-q-1", "verifier: mail-q-1", 1)
+	lib := loadTest(t, with(map[string]string{
+		"lecon.yaml": base["lecon.yaml"] + "voir_aussi: [mail-b]\nprerequis: [mail-b]\n",
+		"b.yaml":     broken,
+	}))
+	got := found(lib)
+	want := []string{"t/b.yaml:1:1 missing", "t/lecon.yaml:16:14 ref_dropped", "t/lecon.yaml:17:13 ref_dropped"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+	l := lib.Catalogue(i18n.FR).Lesson("mail-adresse")
+	if l == nil || len(l.SeeAlso) != 0 || len(l.Prerequisites) != 0 {
+		t.Fatalf("lesson = %+v", l)
 	}
 }

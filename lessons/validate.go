@@ -438,10 +438,38 @@ func (v *validator) references(cat *Catalogue, own *parsed) bool {
 	question := func(item *Meta, r Ref) {
 		check(item, r, "question", cat.questions[r.ID] != nil, func() string { return suggestion(r.ID, cat.questions) })
 	}
+	// A link to a lesson or a question that exists but was left out for its
+	// own error (a "voir aussi", a prerequisite, a check, a variant's
+	// original) is dropped with a warning: the item holding it is sound, and
+	// one broken lesson must not take every lesson linking to it down too.
+	exists := func(kind, id string) bool {
+		if kind == "lesson" {
+			return cat.lessons[id] != nil
+		}
+		return cat.questions[id] != nil
+	}
+	soft := func(item *Meta, r Ref, kind string) bool {
+		if r.IsZero() || item.Broken() || exists(kind, r.ID) || !left[kind+"\x00"+r.ID] {
+			return true
+		}
+		v.warnf(r.Pos, "ref_dropped", term(kind), r.ID)
+		return false
+	}
+	softList := func(item *Meta, refs []Ref, kind string, each func(*Meta, Ref)) []Ref {
+		kept := refs[:0]
+		for _, r := range refs {
+			if soft(item, r, kind) {
+				each(item, r)
+				kept = append(kept, r)
+			}
+		}
+		return kept
+	}
 	questionRefs := func(item *Meta, q *Question) {
 		skill(item, q.Skill)
-		for _, r := range q.SeeAlso {
-			lesson(item, r)
+		q.SeeAlso = softList(item, q.SeeAlso, "lesson", lesson)
+		if !soft(item, q.VariantOf, "question") {
+			q.VariantOf = Ref{}
 		}
 		if q.VariantOf.IsZero() || item.Broken() {
 			return
@@ -465,19 +493,17 @@ func (v *validator) references(cat *Catalogue, own *parsed) bool {
 		for _, r := range l.Skills {
 			skill(&l.Meta, r)
 		}
-		for _, r := range l.Prerequisites {
-			lesson(&l.Meta, r)
-		}
-		for _, r := range l.SeeAlso {
-			lesson(&l.Meta, r)
-		}
+		l.Prerequisites = softList(&l.Meta, l.Prerequisites, "lesson", lesson)
+		l.SeeAlso = softList(&l.Meta, l.SeeAlso, "lesson", lesson)
 		for _, it := range l.Items {
 			switch {
 			case it.Check == nil:
 			case it.Check.Question != nil:
 				questionRefs(&l.Meta, it.Check.Question)
-			default:
+			case soft(&l.Meta, it.Check.Ref, "question"):
 				question(&l.Meta, it.Check.Ref)
+			default:
+				it.Check.Ref = Ref{} // the lesson is read without this check
 			}
 		}
 	}

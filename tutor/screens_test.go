@@ -28,9 +28,9 @@ type namedScreen struct {
 
 // firstQuestion returns the first bank question of a type (and, when
 // wanted, with a mock screen of a kind).
-func firstQuestion(t *testing.T, typ, screenKind string) *lessons.Question {
+func firstQuestion(t *testing.T, lib *lessons.Library, typ, screenKind string) *lessons.Question {
 	t.Helper()
-	for _, q := range builtin.Catalogue(i18n.FR).Questions {
+	for _, q := range lib.Catalogue(i18n.FR).Questions {
 		if q.Type != typ && typ != "" {
 			continue
 		}
@@ -58,10 +58,15 @@ func (s *questionScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 }
 func (s *questionScreen) Render(ctx *Context, w, h int) string { return s.v.render(ctx, w, h) }
 
-func allScreens(t *testing.T) []namedScreen {
-	lesson := func(id string) *lessons.Lesson { return builtin.Catalogue(i18n.FR).Lesson(id) }
+// goldenLib is the content of the golden screens: a frozen copy of the mail
+// competence and a few questions on the other mock screens, so that editing
+// the built-in lessons never breaks the pictures of the interface.
+var goldenLib = lessons.Load(lessons.Options{Today: testToday}, lessons.Dir("testdata/library"))
+
+func allScreens(t *testing.T, lib *lessons.Library) []namedScreen {
+	lesson := func(id string) *lessons.Lesson { return lib.Catalogue(i18n.FR).Lesson(id) }
 	question := func(typ, kind string, answer bool) namedScreen {
-		q := firstQuestion(t, typ, kind)
+		q := firstQuestion(t, lib, typ, kind)
 		name := "question-" + typ
 		if kind != "" {
 			name = "screen-" + kind
@@ -87,7 +92,7 @@ func allScreens(t *testing.T) []namedScreen {
 		}},
 		{name: "home", make: func(h *harness) screen { return newHomeScreen(h.m.ctx) }},
 		{name: "competence", make: func(h *harness) screen {
-			return newCompetenceScreen(h.m.ctx, builtin.Catalogue(i18n.FR).Competence("mail"))
+			return newCompetenceScreen(h.m.ctx, lib.Catalogue(i18n.FR).Competence("mail"))
 		}},
 		{name: "lesson-intro", make: func(h *harness) screen { return newLessonScreen(h.m.ctx, lesson("mail-adresse")) }},
 		{name: "lesson-step", make: func(h *harness) screen { return newLessonScreen(h.m.ctx, lesson("mail-adresse")) },
@@ -143,8 +148,8 @@ func (h *harness) show(ns namedScreen, w, height int) {
 }
 
 // loggedIn is a harness with a learner on their home screen.
-func loggedIn(t *testing.T, theme Theme) *harness {
-	h := newHarness(t, i18n.FR, nil)
+func loggedIn(t *testing.T, theme Theme, lib *lessons.Library) *harness {
+	h := newHarness(t, i18n.FR, lib)
 	h.m.ctx.Theme, h.m.ctx.base.theme = theme, theme
 	h.newLearner("Marie")
 	return h
@@ -160,8 +165,8 @@ func TestEveryScreenFitsEverySize(t *testing.T) {
 		sizes = append(sizes, [2]int{1 + rng.IntN(300), 1 + rng.IntN(100)})
 	}
 	for _, th := range []Theme{defaultTheme(), asciiTheme()} {
-		h := loggedIn(t, th)
-		for _, ns := range allScreens(t) {
+		h := loggedIn(t, th, builtin)
+		for _, ns := range allScreens(t, builtin) {
 			for _, sz := range sizes {
 				h.show(ns, sz[0], sz[1])
 				cutBodies = 0
@@ -190,8 +195,11 @@ func TestGoldenScreens(t *testing.T) {
 	for _, th := range []Theme{defaultTheme(), contrastTheme(), asciiTheme()} {
 		for _, sz := range [][2]int{{80, 24}, {40, 12}} {
 			t.Run(fmt.Sprintf("%s-%dx%d", th.Name, sz[0], sz[1]), func(t *testing.T) {
-				h := loggedIn(t, th)
-				for _, ns := range allScreens(t) {
+				if n := goldenLib.Diagnostics.Errors(); n > 0 {
+					t.Fatalf("the golden content has %d errors: %v", n, goldenLib.Diagnostics)
+				}
+				h := loggedIn(t, th, goldenLib)
+				for _, ns := range allScreens(t, goldenLib) {
 					t.Run(ns.name, func(t *testing.T) {
 						h.show(ns, sz[0], sz[1])
 						golden.RequireEqual(t, h.m.View().Content)
