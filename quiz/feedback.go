@@ -163,12 +163,19 @@ func rightAnswer(q *lessons.Question, r Result, lang i18n.Lang) (string, []strin
 	case lessons.FreeText, lessons.Fields:
 		fields := fieldsOf(q)
 		for i, f := range r.Fields {
+			expected := f.Expected
+			// After a mistake, the answer to learn is the author's first
+			// one, not the variant nearest to what was typed ("doctolib"
+			// would otherwise be answered "ameli").
+			if !f.Correct && !q.AnyOrder && i < len(fields) && len(fields[i].Answers) > 0 {
+				expected = fields[i].Answers[0]
+			}
 			switch {
-			case f.Expected == "":
+			case expected == "":
 			case len(fields) == 1:
-				lines = append(lines, f.Expected)
+				lines = append(lines, expected)
 			case i < len(fields):
-				lines = append(lines, words.Format(lang, "line_labelled", fields[i].Label, f.Expected))
+				lines = append(lines, words.Format(lang, "line_labelled", fields[i].Label, expected))
 			}
 		}
 	case lessons.Ordering:

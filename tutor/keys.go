@@ -25,6 +25,6 @@ func newKeyMap(l i18n.Lang) keyMap {
 		Help:   key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", w("key_help"))),
 		Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("Ctrl+C", w("key_quit"))),
 		Vocab:  key.NewBinding(key.WithKeys("v", "V"), key.WithHelp("v", w("key_vocab"))),
-		Digits: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", w("key_digits"))),
+		Digits: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9 a-z", w("key_digits"))),
 	}
 }

@@ -34,6 +34,11 @@ type lessonScreen struct {
 
 	checks  map[int]*questionView // by page
 	pending quiz.Result           // the check answer being written
+
+	next      []*lessons.Lesson // "voir aussi": offered on the last page
+	recapMenu menu
+	recapPage follower
+	recapMove bool // the learner moved on the last page: it follows the focus
 }
 
 type pageKind int
@@ -79,7 +84,8 @@ func newLessonScreen(ctx *Context, l *lessons.Lesson) *lessonScreen {
 		}
 	}
 	s.pages = append(s.pages, page{kind: pageRecap})
-	// Resume where the learner stopped.
+	// Resume where the learner stopped: on the step itself, or on the step
+	// before a check question (the Entrée that resumes must not answer it).
 	if ctx.Session != nil {
 		if lp, ok := ctx.Session.state.Lessons[l.ID]; ok && !lp.Done && lp.Step > 0 {
 			for i, p := range s.pages {
@@ -87,8 +93,19 @@ func newLessonScreen(ctx *Context, l *lessons.Lesson) *lessonScreen {
 					s.at = i
 				}
 			}
+			for s.at > 0 && s.pages[s.at].kind == pageCheck {
+				s.at--
+			}
 		}
 	}
+	items = []menuItem{{label: ctx.say("lesson_end")}}
+	for _, r := range l.SeeAlso {
+		if next := ctx.Cat.Lesson(r.ID); next != nil && next.ID != l.ID {
+			s.next = append(s.next, next)
+			items = append(items, menuItem{label: ctx.say("q_read", next.Title)})
+		}
+	}
+	s.recapMenu.set(items)
 	s.enter(ctx)
 	return s
 }
@@ -125,7 +142,7 @@ func (s *lessonScreen) Help(ctx *Context) []key.Binding {
 	case pageCheck:
 		return []key.Binding{k.Up, k.Down, k.Enter, k.Back}
 	case pageRecap:
-		return []key.Binding{k.Enter, k.Prev, k.Back}
+		return []key.Binding{k.Up, k.Down, k.Enter, k.Prev, k.Back}
 	}
 	return []key.Binding{k.Next, k.Prev, k.Vocab, k.Back}
 }
@@ -184,8 +201,15 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch p := s.pages[s.at]; {
 	case key.Matches(k, ctx.Keys.Vocab):
 		s.showVocab = true
-	case p.kind == pageRecap && key.Matches(k, ctx.Keys.Enter):
-		return back()
+	case p.kind == pageRecap && s.recapPage.key(k.String()):
+	case p.kind == pageRecap && !key.Matches(k, ctx.Keys.Prev):
+		s.recapMove = true
+		if i, ok := s.recapMenu.update(ctx, msg); ok {
+			if i == 0 {
+				return back()
+			}
+			return replace(newLessonScreen(ctx, s.next[i-1]))
+		}
 	case key.Matches(k, ctx.Keys.Next) && p.kind != pageRecap:
 		return s.turn(ctx, 1)
 	case key.Matches(k, ctx.Keys.Prev):
@@ -335,7 +359,7 @@ func (s *lessonScreen) Render(ctx *Context, w, h int) string {
 		head := t.Strong.Render(ctx.say("check_title")) + "\n\n"
 		return top + head + s.checks[s.at].render(ctx, bw, h-2)
 	case pageRecap:
-		body = s.renderRecap(ctx, bw)
+		return top + s.recapWindow(ctx, bw, h)
 	}
 	return top + s.scroll.render(ctx, body, w, h)
 }
@@ -357,6 +381,15 @@ func (s *lessonScreen) renderIntro(ctx *Context, w int) string {
 		}
 		parts = append(parts, "", t.Strong.Render(ctx.say("vocabulary")), wrap(sanitize(strings.Join(ws, ", ")), w),
 			t.Muted.Render(wrap(ctx.say("vocab_hint"), w)))
+	}
+	var before []string
+	for _, r := range l.Prerequisites {
+		if p := ctx.Cat.Lesson(r.ID); p != nil && (ctx.Session == nil || !ctx.Session.state.Lessons[p.ID].Done) {
+			before = append(before, p.Title)
+		}
+	}
+	if len(before) > 0 {
+		parts = append(parts, "", t.Strong.Render(ctx.say("before_this")), bullets(t, before, w))
 	}
 	parts = append(parts, "", t.Muted.Render(wrap(ctx.say("lesson_intro_next"), w)))
 	return strings.Join(parts, "\n")
@@ -397,8 +430,23 @@ func (s *lessonScreen) renderRecap(ctx *Context, w int) string {
 	if len(l.Help) > 0 {
 		parts = append(parts, t.Strong.Render(ctx.say("help_where")), bullets(t, l.Help, w), "")
 	}
-	parts = append(parts, t.Muted.Render(wrap(ctx.say("lesson_end_hint"), w)))
+	if len(s.next) > 0 {
+		parts = append(parts, t.Strong.Render(ctx.say("go_further")))
+	}
 	return strings.Join(parts, "\n")
+}
+
+// recapWindow draws the last page with its menu (back to the lessons, or
+// on to the lessons the author suggests), in h lines.
+func (s *lessonScreen) recapWindow(ctx *Context, w, h int) string {
+	text := s.renderRecap(ctx, w)
+	top := strings.Count(text, "\n") + 1
+	all := strings.Split(text+"\n"+s.recapMenu.render(ctx, w, 20, top), "\n")
+	focus := 0
+	if s.recapMove && s.recapMenu.cursor < len(s.recapMenu.zones) {
+		focus = s.recapMenu.zones[s.recapMenu.cursor][0]
+	}
+	return s.recapPage.window(ctx, all, focus, w, h)
 }
 
 func (s *lessonScreen) renderVocabulary(ctx *Context, w int) string {

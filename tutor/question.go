@@ -51,15 +51,14 @@ type questionView struct {
 	tight      bool // the last rendering had to split screen and answers
 
 	// feedback
-	result    quiz.Result
-	feedback  quiz.Feedback
-	saveErr   error
-	next      []*lessons.Lesson
-	more      []*lessons.Lesson
-	after     menu
-	scroll    int
-	lastFocus int      // line of the focused row when the page last moved to it
-	rowZones  [][2]int // first and last line of each row in the last rendering
+	result   quiz.Result
+	feedback quiz.Feedback
+	saveErr  error
+	next     []*lessons.Lesson
+	more     []*lessons.Lesson
+	after    menu
+	page     follower
+	rowZones [][2]int // first and last line of each row in the last rendering
 }
 
 type qPhase int
@@ -272,11 +271,7 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 	nOpts, total := v.rows(ctx)
 	v.notice = ""
 	switch {
-	case msg.String() == "pgdown":
-		v.scroll += 5
-		return nil, qEvent{}
-	case msg.String() == "pgup":
-		v.scroll = max(0, v.scroll-5)
+	case v.page.key(msg.String()):
 		return nil, qEvent{}
 	case key.Matches(msg, k.Up):
 		v.move(ctx, -1)
@@ -408,8 +403,14 @@ func (v *questionView) activate(ctx *Context) (tea.Cmd, qEvent) {
 	case lessons.SingleChoice:
 		return v.submit(ctx, quiz.Answer{Choices: []string{v.pres.Choices[v.cursor]}})
 	case lessons.MultipleChoice:
-		id := v.pres.Choices[v.cursor]
-		v.chosen[id] = !v.chosen[id]
+		// Entrée validates what is ticked (a digit ticks): "digit, then
+		// Entrée", as everywhere. With nothing ticked, it ticks the line.
+		for _, id := range v.pres.Choices {
+			if v.chosen[id] {
+				return v.validate(ctx)
+			}
+		}
+		v.chosen[v.pres.Choices[v.cursor]] = true
 	case lessons.TrueFalse:
 		v.truth[q.Statements[v.pos].ID] = v.cursor == 0
 		v.pos++
@@ -515,19 +516,12 @@ func (v *questionView) showFeedback(ctx *Context, r quiz.Result, saveErr error) 
 	}
 	v.after = menu{}
 	v.after.set(items)
-	v.scroll = 0
+	v.page.reset()
 }
 
 func (v *questionView) updateFeedback(ctx *Context, msg tea.Msg) (tea.Cmd, qEvent) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "pgdown":
-			v.scroll += 5
-			return nil, qEvent{}
-		case "pgup":
-			v.scroll = max(0, v.scroll-5)
-			return nil, qEvent{}
-		}
+	if k, ok := msg.(tea.KeyPressMsg); ok && v.page.key(k.String()) {
+		return nil, qEvent{}
 	}
 	if i, ok := v.after.update(ctx, msg); ok {
 		if i == 0 {
@@ -597,42 +591,21 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 		}
 	}
 	lines := strings.Split(body, "\n")
-	if len(lines) <= h {
-		v.scroll = 0
+	if len(lines) <= h || h < 3 {
+		v.page.reset()
 		return body
 	}
 	// The verdict stays on the first line while the rest scrolls.
-	var pinned string
-	if v.phase == showing && h > 2 {
-		pinned, lines, focus, h = lines[0]+"\n", lines[1:], focus-1, h-1
+	if v.phase == showing {
+		return lines[0] + "\n" + v.page.window(ctx, lines[1:], focus-1, w, h-1)
 	}
-	// When the focus moves, the focused row is brought into view: the
-	// learner always sees what Entrée would do. Otherwise the page stays
-	// where the arrows or Page up / Page down left it.
-	off := v.scroll
-	if focus != v.lastFocus {
-		if focus >= off+h-1 {
-			off = focus - h + 2
-		}
-		if focus < off {
-			off = focus
-		}
-		v.lastFocus = focus
-	}
-	off = max(0, min(off, len(lines)-h+1))
-	v.scroll = off
-	shown := lines[off : off+h-1]
-	more := ctx.say("q_more_below")
-	if off+h-1 >= len(lines) {
-		more = ctx.say("q_more_above")
-	}
-	return pinned + strings.Join(shown, "\n") + "\n" + ctx.Theme.Muted.Render(fit(more, w, 1))
+	return v.page.window(ctx, lines, focus, w, h)
 }
 
 // rowAt finds the row under a click (body coordinates).
 func (v *questionView) rowAt(y int) (int, bool) {
 	for i, z := range v.rowZones {
-		if y >= z[0]-v.scroll && y <= z[1]-v.scroll {
+		if y >= z[0]-v.page.off && y <= z[1]-v.page.off {
 			return i, true
 		}
 	}

@@ -68,10 +68,14 @@ func (v *questionView) renderAsking(ctx *Context, w int, withScreen bool) (strin
 			pointer := "  "
 			if focused {
 				pointer = t.G.Pointer + " "
-				focusLine = len(lines) + 1 // the field under its label, to see what is typed
 			}
 			// Not numbered: in a field, digits are what the learner types.
-			lines = append(lines, pointer+style.Render(fit(sanitize(label)+" :", w-2, 1)))
+			for j, l := range strings.Split(wrap(sanitize(label)+ctx.say("colon"), w-2), "\n") {
+				if j > 0 {
+					pointer = "  "
+				}
+				lines = append(lines, pointer+style.Render(l))
+			}
 			if f.Format == lessons.FormatSelect {
 				choice := ctx.say("q_select_none")
 				if v.selects[i] >= 0 {
@@ -81,6 +85,9 @@ func (v *questionView) renderAsking(ctx *Context, w int, withScreen bool) (strin
 			} else {
 				v.inputs[i].SetWidth(max(4, min(w-8, 50)))
 				lines = append(lines, "  "+v.inputs[i].View())
+			}
+			if focused {
+				focusLine = len(lines) - 1 // the field under its label, to see what is typed
 			}
 			v.rowZones = append(v.rowZones, [2]int{first, len(lines) - 1})
 			row++

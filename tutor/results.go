@@ -24,6 +24,8 @@ type resultsScreen struct {
 	menu    menu
 	links   []*lessons.Lesson
 	problem string
+	page    follower
+	moved   bool // the learner moved the focus: the page follows it
 }
 
 type resultEntry struct {
@@ -149,6 +151,10 @@ func (s *resultsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, ctx.Keys.Back) {
 			return back()
 		}
+		if s.page.key(msg.String()) {
+			return nil
+		}
+		s.moved = true
 	}
 	if i, ok := s.menu.update(ctx, msg); ok {
 		if i < len(s.links) {
@@ -247,17 +253,14 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 	top := len(lines)
 	rows := s.menu.render(ctx, bw, 30, top)
 	all := strings.Split(strings.Join(lines, "\n")+"\n"+rows, "\n")
-	// Keep the focused lesson in view when the page is taller than the box.
 	focus := top
 	if c := s.menu.cursor; c < len(s.menu.zones) {
 		focus = s.menu.zones[c][0]
 	}
-	off := 0
-	if focus >= h-1 {
-		off = focus - h + 2
+	if !s.moved {
+		focus = 0 // opens at the top: the level first
 	}
-	off = min(off, max(0, len(all)-h))
-	return strings.Join(all[off:], "\n")
+	return s.page.window(ctx, all, focus, bw, h)
 }
 
 // firstFew keeps a list short enough to read on one screen: three lines,

@@ -1,6 +1,7 @@
 package tutor
 
 import (
+	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -54,8 +55,12 @@ func wrap(s string, width int) string {
 	if width < 1 {
 		width = 1
 	}
-	return ansi.Wrap(frenchSpaces.Replace(s), width, "")
+	return ansi.Wrap(gluedNumbers.ReplaceAllString(frenchSpaces.Replace(s), "$1\u00a0$2"), width, "")
 }
+
+// gluedNumbers keeps a number whole, and with its unit: "116 117", "25 000",
+// "2 €", "10 %" never break across lines.
+var gluedNumbers = regexp.MustCompile(`(\d) (\d|€|%)`)
 
 // frenchSpaces glues French punctuation to its word with a no-break space,
 // so a line never starts with "?" or "»" nor ends with "«".
