@@ -456,7 +456,11 @@ func (s *lessonScreen) renderVocabulary(ctx *Context, w int) string {
 		parts = append(parts, wrap(ctx.say("no_vocabulary"), w), "")
 	}
 	for _, v := range s.l.Vocabulary {
-		parts = append(parts, t.Strong.Render(sanitize(v.Word)), indent(wrap(sanitize(v.Definition), w-2), "  "), "")
+		def := sanitize(v.Definition)
+		if len(v.Synonyms) > 0 {
+			def += " " + ctx.say("also_said", sanitize(strings.Join(v.Synonyms, ", ")))
+		}
+		parts = append(parts, t.Strong.Render(sanitize(v.Word)), indent(wrap(def, w-2), "  "), "")
 	}
 	if len(ctx.Cat.Glossary) > 0 {
 		parts = append(parts, t.Muted.Render(wrap(ctx.say("glossary_hint"), w)))

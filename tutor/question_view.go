@@ -6,6 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"pasapas/i18n"
 	"pasapas/lessons"
 	"pasapas/quiz"
 )
@@ -246,10 +247,11 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 		}
 		text := sanitize(c.Text)
 		if c.About != "" {
-			text = "« " + sanitize(c.About) + " » : " + text
-			if ctx.Lang == "en" {
-				text = "“" + sanitize(c.About) + "”: " + sanitize(c.Text)
+			about := sanitize(c.About)
+			if !strings.ContainsAny(about, "«»“”\"") {
+				about = i18n.Quote(ctx.Lang, about) // not « « Cci » » when the choice has its own
 			}
+			text = about + ctx.say("colon") + " " + text
 		}
 		add("")
 		add(hanging(mark, text, w))
@@ -257,8 +259,12 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 	if fb.Outcome == quiz.Incorrect {
 		for _, fr := range v.result.Fields {
 			if !fr.Correct && strings.TrimSpace(fr.Given) != "" {
+				given := ctx.say("q_you_wrote", sanitize(fr.Given))
+				if len(v.q.Fields) > 1 {
+					given = sanitize(fieldLabel(v.q, fr.ID)) + ctx.say("colon") + " " + given
+				}
 				add("")
-				add(hanging(t.G.Wrong+" ", ctx.say("q_you_wrote", sanitize(fr.Given)), w))
+				add(hanging(t.G.Wrong+" ", given, w))
 			}
 		}
 	}
@@ -310,4 +316,14 @@ func chose(r quiz.Result, id string) bool {
 		}
 	}
 	return false
+}
+
+// fieldLabel is the label of a question's field.
+func fieldLabel(q *lessons.Question, id string) string {
+	for _, f := range q.Fields {
+		if f.ID == id {
+			return f.Label
+		}
+	}
+	return id
 }
