@@ -100,7 +100,7 @@ func (s *homeScreen) Help(ctx *Context) []key.Binding {
 func (s *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case resumeMsg:
-		return loadState(ctx.Store, ctx.Session.learner.ID)
+		return loadState(ctx)
 	case stateMsg:
 		if msg.err != nil {
 			s.problem = progress.Explain(msg.err, ctx.Lang)
@@ -259,7 +259,7 @@ func (s *competenceScreen) Help(ctx *Context) []key.Binding {
 func (s *competenceScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case resumeMsg:
-		return loadState(ctx.Store, ctx.Session.learner.ID)
+		return loadState(ctx)
 	case stateMsg:
 		if msg.err == nil {
 			ctx.Session.state = msg.state

@@ -149,11 +149,6 @@ func (s *lessonScreen) Help(ctx *Context) []key.Binding {
 
 func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case savedMsg:
-		if msg.err != nil {
-			s.problem = ctx.say("not_saved", explain(ctx, msg.err))
-		}
-		return nil
 	case recordedMsg:
 		if v := s.check(); v != nil {
 			v.showFeedback(ctx, s.pending, msg.err)
@@ -238,7 +233,7 @@ func (s *lessonScreen) updateCheck(ctx *Context, msg tea.Msg) tea.Cmd {
 		s.pending = v.check(ev.answer)
 		rec := v.record(ctx, ev, s.pending)
 		rec.Lesson = s.l.ID
-		return recordAnswer(ctx.Store, rec)
+		return recordAnswer(ctx.Store, rec, nil)
 	case qContinue:
 		return s.turn(ctx, 1)
 	case qOpenLesson:

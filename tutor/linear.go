@@ -33,8 +33,15 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 			return scanner.Err()
 		}
 		// A learner back after a long pause finds the session closed, as
-		// in the full interface.
+		// in the full interface; what they typed was meant for the closed
+		// session and must not act on the next screen.
+		was := l.m.ctx.sessionSeq
+		inSession := l.m.ctx.Session != nil
 		l.send(idleTickMsg{})
+		if inSession && l.m.ctx.Session == nil && l.m.ctx.sessionSeq == was {
+			l.print(true)
+			continue
+		}
 		l.line(scanner.Text())
 		l.print(false)
 	}
@@ -127,7 +134,7 @@ func (l *linear) line(text string) {
 		}
 		return
 	}
-	l.fprintln(l.m.ctx.say("linear_unknown", text))
+	l.fprintln(l.m.ctx.say("linear_unknown", sanitize(text)))
 }
 
 // print writes the screen when it changed since the last time.

@@ -26,6 +26,9 @@ type Context struct {
 	Mouse   bool
 	Store   *progress.Store
 	Session *session // nil until a learner is recognised
+	// sessionSeq numbers the sessions, so a message asked for one is not
+	// applied to the next.
+	sessionSeq int
 	Now     func() time.Time
 
 	Width, Height int // the whole window
@@ -57,9 +60,13 @@ func (c *Context) setLang(l i18n.Lang) {
 	c.Cat = c.Lib.Catalogue(l)
 }
 
-// applyPrefs takes a learner's settings.
+// applyPrefs takes a learner's settings. In the accessible mode the look
+// stays plain text: a screen reader would spell out a theme's symbols.
 func (c *Context) applyPrefs(p progress.Prefs) {
 	c.setLang(p.Lang)
+	if c.linear {
+		return
+	}
 	if th, ok := ThemeByName(p.Theme); ok && p.Theme != "" {
 		c.Theme = th
 	}
@@ -128,6 +135,8 @@ type model struct {
 	idleLock  time.Duration // 0: never lock
 	lastInput time.Time
 	tick      func() tea.Cmd // schedules the next idle check; tests replace it
+	notice    string         // a failed save, said above the screen until the next key
+	bodyTop   int            // first line of the body in the last frame, for clicks
 }
 
 // idleTickMsg wakes the model up to check how long the keyboard has been
@@ -192,13 +201,29 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.top().Update(m.ctx, resumeMsg{})
 	case quitMsg:
 		return m, tea.Quit
-	case stateMsg:
-		// A learner's state loaded with nobody in session: they were just
-		// recognised (chosen, created, or their PIN checked).
-		if m.ctx.Session == nil && msg.err == nil {
+	case signedInMsg:
+		if msg.err == nil && m.ctx.Session == nil {
 			return m.Update(startSessionMsg{msg.state})
 		}
+	case stateMsg:
+		// A reload asked by an earlier session (its learner left, another
+		// came) must never reach the screen: it would show them someone
+		// else's progress.
+		if m.ctx.Session == nil || msg.session != m.ctx.sessionSeq {
+			return m, nil
+		}
+	case savedMsg:
+		// A background save failed: said above any screen, whichever it is.
+		if msg.err != nil {
+			m.notice = m.ctx.say("not_saved", explain(m.ctx, msg.err))
+		}
+		return m, nil
+	case recordedMsg:
+		if msg.later != nil {
+			m.notice = m.ctx.say("not_saved", explain(m.ctx, msg.later))
+		}
 	case startSessionMsg:
+		m.ctx.sessionSeq++
 		m.ctx.Session = &session{learner: msg.state.Learner, state: msg.state}
 		m.ctx.applyPrefs(msg.state.Learner.Prefs)
 		m.stack = []screen{newHomeScreen(m.ctx)}
@@ -217,6 +242,7 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.lockIfIdle(), next)
 	case tea.KeyPressMsg:
 		m.lastInput = m.ctx.now()
+		m.notice = ""
 		return m, m.key(msg)
 	case tea.PasteMsg:
 		m.lastInput = m.ctx.now()
@@ -226,7 +252,7 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		mouse := msg.Mouse()
-		return m, m.top().Update(m.ctx, clickMsg{x: mouse.X, y: mouse.Y - headerHeight})
+		return m, m.top().Update(m.ctx, clickMsg{x: mouse.X, y: mouse.Y - m.bodyTop})
 	}
 	return m, m.top().Update(m.ctx, msg)
 }
@@ -345,6 +371,12 @@ func (m *model) render() string {
 	header := fit(title, w, 1) + "\n" + t.rule(w)
 
 	bodyH := h - headerHeight - 2
+	if m.notice != "" {
+		n := fit(t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(m.notice), w)), w, 2)
+		header += "\n" + n
+		bodyH -= lipgloss.Height(n)
+	}
+	m.bodyTop = h - 2 - bodyH
 	var body string
 	switch {
 	case m.quitting != nil:

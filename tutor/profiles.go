@@ -18,6 +18,7 @@ import (
 type profilesScreen struct {
 	list    []progress.LearnerSummary
 	loaded  bool
+	busy    bool // a learner's state is loading: one choice at a time
 	menu    menu
 	notice  string // a message to read first: a recovered file, a locked session
 	problem string
@@ -51,11 +52,12 @@ func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		items = append(items, menuItem{label: ctx.say("profiles_new")})
 		s.menu.set(items)
 		return nil
-	case stateMsg: // only a failure reaches the screen; the model starts the session
+	case signedInMsg: // only a failure reaches the screen; the model starts the session
+		s.busy = false
 		s.problem = progress.Explain(msg.err, ctx.Lang)
 		return nil
 	}
-	if !s.loaded {
+	if !s.loaded || s.busy {
 		return nil
 	}
 	if i, ok := s.menu.update(ctx, msg); ok {
@@ -67,7 +69,8 @@ func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if l.HasPIN {
 			return push(newPINScreen(ctx, l))
 		}
-		return loadState(ctx.Store, l.ID)
+		s.busy = true
+		return signIn(ctx.Store, l.ID)
 	}
 	return nil
 }
@@ -162,8 +165,8 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.problem = progress.Explain(msg.err, ctx.Lang)
 			return nil
 		}
-		return loadState(ctx.Store, msg.learner.ID)
-	case stateMsg: // only a failure reaches the screen; the model starts the session
+		return signIn(ctx.Store, msg.learner.ID)
+	case signedInMsg: // only a failure reaches the screen; the model starts the session
 		s.problem = progress.Explain(msg.err, ctx.Lang)
 		return nil
 	case tea.KeyPressMsg:
@@ -340,8 +343,8 @@ func (s *pinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.pin.Reset()
 			return nil
 		}
-		return loadState(ctx.Store, s.learner.ID)
-	case stateMsg: // only a failure reaches the screen; the model starts the session
+		return signIn(ctx.Store, s.learner.ID)
+	case signedInMsg: // only a failure reaches the screen; the model starts the session
 		s.problem = progress.Explain(msg.err, ctx.Lang)
 		return nil
 	case tea.KeyPressMsg:

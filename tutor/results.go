@@ -243,7 +243,7 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 		add(t.Strong.Render(ctx.say("results_history")))
 		for i := len(s.history) - 1; i >= 0 && i >= len(s.history)-5; i-- {
 			ht := s.history[i]
-			add(hanging(t.G.Bullet+" ", humanDate(ctx, ht.FinishedAt)+" : "+testName(ctx, ht.Competence)+" — "+scoring.LevelName(ctx.Lang, ht.Result.Level), bw))
+			add(hanging(t.G.Bullet+" ", humanDate(ctx, ht.FinishedAt)+" : "+sanitize(testName(ctx, ht.Competence))+" — "+scoring.LevelName(ctx.Lang, ht.Result.Level), bw))
 		}
 		add("")
 	}

@@ -90,16 +90,9 @@ func (s *reviewScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case recordedMsg:
 		if s.qv != nil {
 			s.qv.showFeedback(ctx, s.pending, msg.err)
-			correct := s.pending.Outcome == quiz.Correct
-			if correct {
+			if s.pending.Outcome == quiz.Correct {
 				s.right++
 			}
-			return updateCard(ctx, s.current.Skill.ID, correct)
-		}
-		return nil
-	case savedMsg:
-		if msg.err != nil {
-			s.problem = ctx.say("not_saved", explain(ctx, msg.err))
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -117,7 +110,8 @@ func (s *reviewScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch ev.kind {
 	case qSubmitted:
 		s.pending = s.qv.check(ev.answer)
-		return recordAnswer(ctx.Store, s.qv.record(ctx, ev, s.pending))
+		rec := s.qv.record(ctx, ev, s.pending)
+		return recordAnswer(ctx.Store, rec, cardAfter(ctx, s.current.Skill.ID, s.pending.Outcome == quiz.Correct))
 	case qContinue:
 		s.at++
 		s.ask(ctx)

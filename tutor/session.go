@@ -36,7 +36,17 @@ type (
 		list []progress.LearnerSummary
 		err  error
 	}
+	// stateMsg is a reload of the learner's state during their session. It
+	// names the session it was asked for: one arriving after that session
+	// ended (its learner left, another came) is dropped, never applied.
 	stateMsg struct {
+		session int
+		state   *progress.State
+		err     error
+	}
+	// signedInMsg is the state of a learner just recognised (chosen,
+	// created, their PIN checked): the only message that opens a session.
+	signedInMsg struct {
 		state *progress.State
 		err   error
 	}
@@ -44,17 +54,11 @@ type (
 		learner progress.Learner
 		err     error
 	}
-	pinMsg      struct{ err error }
-	savedMsg    struct{ err error } // a background save; only failures matter
-	recordedMsg struct {
-		id  progress.AnswerID
-		err error
-	}
-	testStartedMsg struct {
-		id   progress.TestID
-		seed int64
-		err  error
-	}
+	pinMsg   struct{ err error }
+	savedMsg struct{ err error } // a background save; the model shows a failure
+	// recordedMsg: the answer is written (err nil) or not; later is the
+	// failure of what followed it (its review card), which the model shows.
+	recordedMsg struct{ err, later error }
 	testFinishedMsg struct{ err error }
 )
 
@@ -67,15 +71,27 @@ func loadLearners(st *progress.Store) tea.Cmd {
 	}
 }
 
-func loadState(st *progress.Store, id progress.LearnerID) tea.Cmd {
+// loadState reloads the state of the learner in session.
+func loadState(ctx *Context) tea.Cmd {
+	st, id, n := ctx.Store, ctx.Session.learner.ID, ctx.sessionSeq
 	return func() tea.Msg {
-		ctx, cancel := storeCtx()
+		c, cancel := storeCtx()
 		defer cancel()
-		if err := st.Seen(ctx, id); err != nil {
-			return stateMsg{err: err}
+		state, err := st.LoadState(c, id)
+		return stateMsg{n, state, err}
+	}
+}
+
+// signIn loads the state of a learner just recognised, and marks them seen.
+func signIn(st *progress.Store, id progress.LearnerID) tea.Cmd {
+	return func() tea.Msg {
+		c, cancel := storeCtx()
+		defer cancel()
+		if err := st.Seen(c, id); err != nil {
+			return signedInMsg{err: err}
 		}
-		state, err := st.LoadState(ctx, id)
-		return stateMsg{state, err}
+		state, err := st.LoadState(c, id)
+		return signedInMsg{state, err}
 	}
 }
 
@@ -105,14 +121,22 @@ func save(f func(ctx context.Context) error) tea.Cmd {
 	}
 }
 
-// recordAnswer writes an answer to the log. The feedback is shown only when
-// this comes back: an answer acknowledged on screen is on disk.
-func recordAnswer(st *progress.Store, a progress.Answer) tea.Cmd {
+// recordAnswer writes an answer to the log, then whatever must follow it
+// (the review card of its acquis): both in one command, so neither depends
+// on the screen still being there when the write returns. The feedback is
+// shown only when this comes back: an answer acknowledged on screen is on
+// disk.
+func recordAnswer(st *progress.Store, a progress.Answer, then func(context.Context) error) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := storeCtx()
+		c, cancel := storeCtx()
 		defer cancel()
-		id, err := st.RecordAnswer(ctx, a)
-		return recordedMsg{id, err}
+		if _, err := st.RecordAnswer(c, a); err != nil {
+			return recordedMsg{err: err}
+		}
+		if then != nil {
+			return recordedMsg{later: then(c)}
+		}
+		return recordedMsg{}
 	}
 }
 

@@ -65,11 +65,6 @@ func (s *settingsScreen) Help(ctx *Context) []key.Binding {
 
 func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case savedMsg:
-		if msg.err != nil {
-			s.problem = ctx.say("not_saved", explain(ctx, msg.err))
-		}
-		return nil
 	case exportedMsg:
 		if msg.err != nil {
 			s.problem = explain(ctx, msg.err)

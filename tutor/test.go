@@ -259,15 +259,13 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return replace(newResultsScreen(ctx))
-	case savedMsg:
-		if msg.err != nil {
-			s.problem = ctx.say("not_saved", explain(ctx, msg.err))
-		}
-		return nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, ctx.Keys.Back) {
 			// The test stays open: the home screen offers to resume it.
 			return back()
+		}
+		if s.problem != "" {
+			return nil // only Échap, while a problem is shown
 		}
 	}
 	switch s.phase {
@@ -281,7 +279,7 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.pending = s.qv.check(ev.answer)
 			rec := s.qv.record(ctx, ev, s.pending)
 			rec.Test = s.id
-			return recordAnswer(ctx.Store, rec)
+			return recordAnswer(ctx.Store, rec, cardAfter(ctx, s.current.Skill.ID, s.pending.Outcome == quiz.Correct))
 		case qContinue:
 			if s.count%5 == 0 && !s.over() {
 				s.phase = testRecap
@@ -317,11 +315,12 @@ func (s *testScreen) learnFrom(ctx *Context, r quiz.Result) tea.Cmd {
 	}
 	s.count++
 	s.done = append(s.done, doneItem{prompt: q.Prompt, outcome: r.Outcome})
-	return updateCard(ctx, q.Skill.ID, correct)
+	return nil
 }
 
-// updateCard schedules the acquis for review after an answer.
-func updateCard(ctx *Context, skill string, correct bool) tea.Cmd {
+// cardAfter schedules an answer's acquis for review: it updates the
+// session's copy at once and returns the write, to run with the answer's.
+func cardAfter(ctx *Context, skill string, correct bool) func(context.Context) error {
 	if skill == "" {
 		return nil
 	}
@@ -329,14 +328,13 @@ func updateCard(ctx *Context, skill string, correct bool) tea.Cmd {
 	if c, ok := ctx.Session.state.Reviews[skill]; ok {
 		card = cardOf(c)
 	}
-	card = scoring.ReviewCard(card, correct, ctx.now())
-	stored := storeCard(card)
+	stored := storeCard(scoring.ReviewCard(card, correct, ctx.now()))
 	if ctx.Session.state.Reviews == nil {
 		ctx.Session.state.Reviews = map[string]progress.ReviewCard{}
 	}
 	ctx.Session.state.Reviews[skill] = stored
-	id := ctx.Session.learner.ID
-	return save(func(c context.Context) error { return ctx.Store.SaveReviewCards(c, id, stored) })
+	st, id := ctx.Store, ctx.Session.learner.ID
+	return func(c context.Context) error { return st.SaveReviewCards(c, id, stored) }
 }
 
 func (s *testScreen) over() bool {

@@ -3,6 +3,7 @@ package tutor
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -14,6 +15,11 @@ import (
 // them in content; this is the last line of defence before the screen, and
 // the only one for names typed by learners.
 func sanitize(s string) string {
+	// Invalid UTF-8 first: a lone byte 0x9B is the 8-bit start of a
+	// terminal command, and would otherwise pass as a replacement rune.
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "")
+	}
 	clean := true
 	for _, r := range s {
 		if unsafeRune(r) {
