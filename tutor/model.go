@@ -29,7 +29,7 @@ type Context struct {
 	// sessionSeq numbers the sessions, so a message asked for one is not
 	// applied to the next.
 	sessionSeq int
-	Now     func() time.Time
+	Now        func() time.Time
 
 	Width, Height int // the whole window
 

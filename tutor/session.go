@@ -58,7 +58,7 @@ type (
 	savedMsg struct{ err error } // a background save; the model shows a failure
 	// recordedMsg: the answer is written (err nil) or not; later is the
 	// failure of what followed it (its review card), which the model shows.
-	recordedMsg struct{ err, later error }
+	recordedMsg     struct{ err, later error }
 	testFinishedMsg struct{ err error }
 )
 
