@@ -38,7 +38,7 @@ func (s *homeScreen) build(ctx *Context) {
 	}
 	for _, ot := range st.OpenTests {
 		ot := ot
-		add(menuItem{label: ctx.say("home_resume_test", testName(ctx, ot.Competence)), detail: ctx.say("answered_n", len(ot.Answers))},
+		add(menuItem{label: ctx.say("home_resume_test", testName(ctx, ot.Competence)), detail: answered(ctx, len(ot.Answers))},
 			func(ctx *Context) tea.Cmd { return push(resumeTestScreen(ctx, ot)) })
 	}
 	if l, lp, ok := lessonInProgress(ctx); ok {
@@ -120,8 +120,13 @@ func (s *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *homeScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	head := t.Heading.Render(wrap(ctx.say("home_hello", sanitize(ctx.Session.learner.Name)), w))
+	if len(ctx.Cat.Lessons) == 0 {
+		// A content folder with nothing usable: say so, rather than a menu
+		// without a single lesson.
+		head += "\n" + t.Warn.Render(wrap(ctx.say("home_empty"), w))
+	}
 	if s.problem != "" {
-		head += "\n" + t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), w))
+		head += "\n" + problemLine(t, s.problem, w)
 	}
 	top := strings.Count(head, "\n") + 2
 	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
@@ -367,4 +372,12 @@ func (s *scroller) render(ctx *Context, text string, w, h int) string {
 	shown := lines[s.offset : s.offset+h-1]
 	more := ctx.Theme.Muted.Render(fmt.Sprintf("%s %d/%d  %s", ctx.Theme.G.Scroll, s.offset+h-1, len(lines), ctx.say("scroll_hint")))
 	return strings.Join(shown, "\n") + "\n" + fit(more, w, 1)
+}
+
+// answered says how many answers a test left open already holds.
+func answered(ctx *Context, n int) string {
+	if n == 1 {
+		return ctx.say("answered_one")
+	}
+	return ctx.say("answered_n", n)
 }

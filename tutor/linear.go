@@ -128,8 +128,11 @@ func (l *linear) line(text string) {
 		return
 	}
 	if len([]rune(word)) == 1 {
+		// A digit in a multiple choice ticks a box and no more: the
+		// learner ticks several, then validates with Entrée alone.
+		tick := ticking(l.m.top()) && l.m.quitting == nil && !l.m.showHelp
 		press(tea.KeyPressMsg{Code: []rune(word)[0], Text: word})
-		if word != "v" { // "v" opens a lesson's words by itself
+		if word != "v" && !tick { // "v" opens a lesson's words by itself
 			press(enter)
 		}
 		return
@@ -151,8 +154,13 @@ func (l *linear) fprintln(s string) { fmt.Fprintln(l.out, s) }
 
 // prompt says what to type, depending on the screen.
 func (l *linear) prompt() string {
-	if typing(l.m.top()) && l.m.quitting == nil {
-		return l.m.ctx.say("linear_type") + " "
+	if l.m.quitting == nil && !l.m.showHelp {
+		switch {
+		case typing(l.m.top()):
+			return l.m.ctx.say("linear_type") + " "
+		case ticking(l.m.top()):
+			return l.m.ctx.say("linear_tick") + " "
+		}
 	}
 	return l.m.ctx.say("linear_choose") + " "
 }

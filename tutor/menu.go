@@ -25,7 +25,6 @@ type menu struct {
 type menuItem struct {
 	label  string
 	detail string // a second, quieter line
-	id     string
 }
 
 func (m *menu) set(items []menuItem) {

@@ -152,10 +152,6 @@ func idleTick() tea.Cmd {
 func newModel(ctx *Context, first screen) *model {
 	h := help.New()
 	h.ShortSeparator = "  ·  "
-	h.Styles.ShortKey = ctx.Theme.Key
-	h.Styles.ShortDesc = ctx.Theme.Text
-	h.Styles.ShortSeparator = ctx.Theme.Muted
-	h.Styles.Ellipsis = ctx.Theme.Muted
 	return &model{ctx: ctx, stack: []screen{first}, help: h, tick: idleTick}
 }
 
@@ -178,9 +174,24 @@ func (m *model) Init() tea.Cmd {
 func (m *model) lockIfIdle() tea.Cmd {
 	if m.ctx.Session != nil && m.idleLock > 0 && m.ctx.now().Sub(m.lastInput) >= m.idleLock {
 		m.quitting, m.showHelp = nil, false
-		return endSession(m.ctx.say("idle_locked", int(m.idleLock.Minutes())))
+		return endSession(m.ctx.say("idle_locked", howLong(m.ctx, m.idleLock)))
 	}
 	return nil
+}
+
+// howLong says a duration in whole minutes, or in seconds below a minute
+// or when it is not a whole number of minutes ("--idle-lock 90s").
+func howLong(ctx *Context, d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		if n := int(d / time.Minute); n != 1 {
+			return ctx.say("n_minutes", n)
+		}
+		return ctx.say("one_minute")
+	}
+	if n := int(d.Round(time.Second) / time.Second); n != 1 {
+		return ctx.say("n_seconds", n)
+	}
+	return ctx.say("one_second")
 }
 
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -314,6 +325,13 @@ func typing(s screen) bool {
 	return ok && t.Typing()
 }
 
+// ticking says whether the screen asks a multiple choice, where a digit
+// ticks a box and Entrée alone validates.
+func ticking(s screen) bool {
+	t, ok := s.(interface{ Ticking() bool })
+	return ok && t.Ticking()
+}
+
 type quitMsg struct{}
 
 // quitDialog asks before quitting: a learner who pressed Ctrl+C by accident
@@ -372,7 +390,7 @@ func (m *model) render() string {
 
 	bodyH := h - headerHeight - 2
 	if m.notice != "" {
-		n := fit(t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(m.notice), w)), w, 2)
+		n := fit(problemLine(t, m.notice, w), w, 2)
 		header += "\n" + n
 		bodyH -= lipgloss.Height(n)
 	}
@@ -395,6 +413,9 @@ func (m *model) render() string {
 	}
 
 	m.help.SetWidth(w)
+	// The learner may have changed the look since the last frame.
+	m.help.Styles.ShortKey, m.help.Styles.ShortDesc = t.Key, t.Text
+	m.help.Styles.ShortSeparator, m.help.Styles.Ellipsis = t.Muted, t.Muted
 	bindings := m.top().Help(ctx)
 	if m.quitting != nil || m.showHelp {
 		bindings = []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}

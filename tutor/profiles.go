@@ -82,7 +82,7 @@ func (s *profilesScreen) Render(ctx *Context, w, h int) string {
 		parts = append(parts, t.Warn.Render(wrap(sanitize(s.notice), w)), "")
 	}
 	if s.problem != "" {
-		parts = append(parts, t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), w)), "")
+		parts = append(parts, problemLine(t, s.problem, w), "")
 	}
 	parts = append(parts, wrap(ctx.say("profiles_hint"), w), "")
 	head := strings.Join(parts, "\n")
@@ -291,7 +291,7 @@ func (s *newLearnerScreen) Render(ctx *Context, w, h int) string {
 		}
 		out := head + "\n" + s.ask.render(ctx, w, room, top)
 		if s.problem != "" {
-			out += "\n\n" + t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), w))
+			out += "\n\n" + problemLine(t, s.problem, w)
 		}
 		return out
 	default:
@@ -305,7 +305,7 @@ func (s *newLearnerScreen) Render(ctx *Context, w, h int) string {
 		parts = append(parts, "", ctx.say("saving"))
 	}
 	if s.problem != "" {
-		parts = append(parts, "", t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), w)))
+		parts = append(parts, "", problemLine(t, s.problem, w))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -375,7 +375,7 @@ func (s *pinScreen) Render(ctx *Context, w, h int) string {
 		parts = append(parts, "", ctx.say("pin_checking"))
 	}
 	if s.problem != "" {
-		parts = append(parts, "", t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), w)))
+		parts = append(parts, "", problemLine(t, s.problem, w))
 	}
 	parts = append(parts, "", t.Muted.Render(wrap(ctx.say("pin_forgot"), w)))
 	return strings.Join(parts, "\n")

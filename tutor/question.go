@@ -127,6 +127,12 @@ func (v *questionView) Typing() bool {
 	return v.phase == asking && isTextQuestion(v.q) && v.cursor < len(v.q.Fields) && v.q.Fields[v.cursor].Format != lessons.FormatSelect
 }
 
+// Ticking says whether a digit ticks a box: a multiple choice is being
+// answered, and Entrée alone validates what is ticked.
+func (v *questionView) Ticking() bool {
+	return v.phase == asking && !v.look && v.q.Type == lessons.MultipleChoice
+}
+
 func isTextQuestion(q *lessons.Question) bool {
 	return q.Type == lessons.FreeText || q.Type == lessons.Fields
 }

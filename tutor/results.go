@@ -201,7 +201,7 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 		return ctx.say("loading")
 	}
 	if s.problem != "" {
-		return t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), bw))
+		return problemLine(t, s.problem, bw)
 	}
 	var lines []string
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
@@ -243,7 +243,7 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 		add(t.Strong.Render(ctx.say("results_history")))
 		for i := len(s.history) - 1; i >= 0 && i >= len(s.history)-5; i-- {
 			ht := s.history[i]
-			add(hanging(t.G.Bullet+" ", humanDate(ctx, ht.FinishedAt)+" : "+sanitize(testName(ctx, ht.Competence))+" — "+scoring.LevelName(ctx.Lang, ht.Result.Level), bw))
+			add(hanging(t.G.Bullet+" ", humanDate(ctx, ht.FinishedAt)+ctx.say("colon")+" "+sanitize(testName(ctx, ht.Competence))+" — "+scoring.LevelName(ctx.Lang, ht.Result.Level), bw))
 		}
 		add("")
 	}

@@ -79,7 +79,8 @@ func (s *reviewScreen) ask(ctx *Context) {
 
 func (s *reviewScreen) Title(ctx *Context) string { return ctx.say("home_review") }
 
-func (s *reviewScreen) Typing() bool { return s.qv != nil && s.qv.Typing() }
+func (s *reviewScreen) Typing() bool  { return s.qv != nil && s.qv.Typing() }
+func (s *reviewScreen) Ticking() bool { return s.qv != nil && s.qv.Ticking() }
 
 func (s *reviewScreen) Help(ctx *Context) []key.Binding {
 	return []key.Binding{ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Enter, ctx.Keys.Back}
@@ -127,7 +128,7 @@ func (s *reviewScreen) Render(ctx *Context, w, h int) string {
 	var top string
 	s.problemLines = 0
 	if s.problem != "" {
-		top = t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), bw)) + "\n"
+		top = problemLine(t, s.problem, bw) + "\n"
 		s.problemLines = strings.Count(top, "\n")
 	}
 	if s.qv == nil {

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"pasapas/fold"
 	"pasapas/i18n"
 	"pasapas/lessons"
 	"pasapas/progress"
@@ -149,7 +150,7 @@ func exportPath(st *progress.Store, name, stamp string) string {
 			return r
 		}
 		return '-'
-	}, name)
+	}, fold.Accents(name))
 	return filepath.Join(dir, "export-"+safe+"-"+stamp+".json")
 }
 

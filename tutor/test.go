@@ -120,7 +120,16 @@ type testStartMsg struct {
 	err      error
 }
 
+// newTestScreen starts a test of a competence, or carries on the one left
+// open for it: a learner who comes back does not start over, and open tests
+// do not pile up.
 func newTestScreen(ctx *Context, comp string) *testScreen {
+	open := ctx.Session.state.OpenTests
+	for i := len(open) - 1; i >= 0; i-- {
+		if open[i].Competence == comp {
+			return resumeTestScreen(ctx, open[i])
+		}
+	}
 	return &testScreen{comp: comp}
 }
 
@@ -202,7 +211,8 @@ func testName(ctx *Context, comp string) string {
 	return comp
 }
 
-func (s *testScreen) Typing() bool { return s.phase == testAsking && s.qv != nil && s.qv.Typing() }
+func (s *testScreen) Typing() bool  { return s.phase == testAsking && s.qv != nil && s.qv.Typing() }
+func (s *testScreen) Ticking() bool { return s.phase == testAsking && s.qv != nil && s.qv.Ticking() }
 
 func (s *testScreen) Help(ctx *Context) []key.Binding {
 	k := ctx.Keys
@@ -228,10 +238,12 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.id, s.seed = msg.id, msg.seed
-		var err error
+		var next func()
+		var record func(string, bool) error
 		if s.comp == progress.Positioning {
 			opts := scoring.SurveyOptions{Seed: uint64(s.seed), Exclude: msg.exclude}
-			s.survey, err = scoring.ReplaySurvey(s.banks(ctx, msg.calib), opts, msg.answered)
+			s.survey = scoring.NewSurvey(s.banks(ctx, msg.calib), opts)
+			next, record = func() { s.survey.Next() }, s.survey.Record
 		} else {
 			bank := scoring.BankFromCatalogue(ctx.Cat, s.comp, msg.calib)
 			if bank == nil {
@@ -239,19 +251,21 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			opts := scoring.TestOptions{Seed: uint64(s.seed), Exclude: msg.exclude, Exposure: msg.exposure}
-			s.test, err = scoring.Replay(bank, opts, msg.answered)
+			s.test = scoring.NewTest(bank, opts)
+			next, record = func() { s.test.Next() }, s.test.Record
 		}
-		if err != nil {
-			s.problem = err.Error()
-			return nil
-		}
-		s.count = len(msg.answered)
+		s.count = replayKnown(next, record, msg.answered)
 		return s.next(ctx)
 	case recordedMsg:
 		if s.qv == nil || s.phase != testAsking {
 			return nil
 		}
 		s.qv.showFeedback(ctx, s.pending, msg.err)
+		if msg.err != nil {
+			// Not on disk, so not given to the engine either: the log and
+			// the engine stay the same, and the question is asked again.
+			return nil
+		}
 		return s.learnFrom(ctx, s.pending)
 	case testFinishedMsg:
 		if msg.err != nil {
@@ -311,7 +325,7 @@ func (s *testScreen) learnFrom(ctx *Context, r quiz.Result) tea.Cmd {
 		err = s.test.Record(q.ID, correct)
 	}
 	if err != nil {
-		s.problem = err.Error()
+		s.problem = ctx.say("test_engine")
 	}
 	s.count++
 	s.done = append(s.done, doneItem{prompt: q.Prompt, outcome: r.Outcome})
@@ -335,6 +349,21 @@ func cardAfter(ctx *Context, skill string, correct bool) func(context.Context) e
 	ctx.Session.state.Reviews[skill] = stored
 	st, id := ctx.Store, ctx.Session.learner.ID
 	return func(c context.Context) error { return st.SaveReviewCards(c, id, stored) }
+}
+
+// replayKnown gives the engine the answers of a test left open, in order,
+// and returns how many it took. An answer the engine refuses (its question
+// was removed from the content since) is skipped: losing one answer is
+// better than losing the test.
+func replayKnown(next func(), record func(id string, correct bool) error, answers []scoring.Answer) int {
+	n := 0
+	for _, a := range answers {
+		next()
+		if record(a.Question, a.Correct) == nil {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *testScreen) over() bool {
@@ -382,9 +411,12 @@ func (s *testScreen) finish(ctx *Context) tea.Cmd {
 	} else {
 		results = []scoring.Result{s.test.Result()}
 	}
-	res := progress.TestResult{Theta: results[0].Theta, SE: results[0].SE, Level: results[0].Level, StopReason: results[0].Stop.Reason.String()}
+	var res progress.TestResult
 	if s.survey != nil {
 		res = positioningSummary(results)
+	} else {
+		r := results[0]
+		res = progress.TestResult{Theta: r.Theta, SE: r.SE, Level: r.Level, StopReason: r.Stop.Reason.String()}
 	}
 	var states []progress.AcquisState
 	for _, r := range results {
@@ -427,7 +459,7 @@ func (s *testScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	bw := bodyWidth(ctx)
 	if s.problem != "" {
-		return t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(s.problem), bw)) + "\n\n" + t.Muted.Render(wrap(ctx.say("test_problem_hint"), bw))
+		return problemLine(t, s.problem, bw) + "\n\n" + t.Muted.Render(wrap(ctx.say("test_problem_hint"), bw))
 	}
 	switch s.phase {
 	case testStarting:
@@ -463,7 +495,7 @@ func (s *testScreen) renderRecap(ctx *Context, w, h int) string {
 			mark, style = t.G.Skip, t.Strong
 		}
 		word := ctx.say("recap_" + string(d.outcome))
-		lines = append(lines, hanging(style.Render(mark+" "+word)+" : ", sanitize(d.prompt), w))
+		lines = append(lines, hanging(style.Render(mark+" "+word+ctx.say("colon"))+" ", sanitize(d.prompt), w))
 	}
 	lines = append(lines, "")
 	top := len(strings.Split(strings.Join(lines, "\n"), "\n"))

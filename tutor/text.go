@@ -117,3 +117,9 @@ func hanging(marker, text string, width int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// problemLine draws a problem said to the learner: the mark, so that it is
+// not told by colour alone, and the text, cleaned and wrapped.
+func problemLine(t Theme, problem string, w int) string {
+	return t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(problem), w))
+}

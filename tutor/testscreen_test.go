@@ -1,0 +1,190 @@
+package tutor
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"pasapas/i18n"
+	"pasapas/lessons"
+	"pasapas/progress"
+)
+
+// startMailTest signs a new learner in and answers "Je ne sais pas" to the
+// first n questions of the mail test.
+func startMailTest(h *harness, name string, n int) progress.LearnerID {
+	h.t.Helper()
+	h.newLearner(name)
+	h.choose("Faire le point")
+	h.choose("Envoyer et recevoir des mails")
+	for i := 0; i < n; i++ {
+		h.expect("Question")
+		h.pick("Je ne sais pas")
+		h.pick("Continuer")
+	}
+	ls, err := h.store.Learners(context.Background())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return ls[len(ls)-1].ID
+}
+
+// pick moves the pointer with ↓ onto the line holding text and presses
+// Entrée: unlike choose, it never types a digit, which a text field would
+// take as the answer.
+func (h *harness) pick(text string) {
+	h.t.Helper()
+	for range 40 {
+		for _, line := range strings.Split(h.screen(), "\n") {
+			if strings.Contains(line, text) && strings.HasPrefix(strings.TrimSpace(line), h.m.ctx.Theme.G.Pointer+" ") {
+				h.press("enter")
+				return
+			}
+		}
+		h.press("down")
+	}
+	h.t.Fatalf("no line with %q:\n%s", text, h.screen())
+}
+
+// TestTestResumesWhenContentChanged: a test left open whose log names a
+// question removed from the content since carries on with the others,
+// instead of failing with an engine error.
+func TestTestResumesWhenContentChanged(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	id := startMailTest(h, "Nadia", 2)
+	ctx := context.Background()
+	open, err := h.store.OpenTests(ctx, id)
+	if err != nil || len(open) != 1 {
+		t.Fatalf("open tests: %+v %v", open, err)
+	}
+	gone := progress.Answer{Learner: id, Question: "question-retiree", Variant: "question-retiree",
+		Given: `{"passe":true}`, Result: progress.Skipped, Test: open[0].ID, At: testToday}
+	if _, err := h.store.RecordAnswer(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	h.press("esc")
+	h.choose("Terminer ma séance")
+	h.choose("Nadia")
+	h.expect("Reprendre le test", "3 réponses déjà données")
+	h.choose("Reprendre le test")
+	h.expect("Question 3")
+	if s := h.screen(); strings.Contains(s, "replaying") || strings.Contains(s, "question not in") {
+		t.Fatalf("an engine error reached the learner:\n%s", s)
+	}
+}
+
+// TestStartingAnOpenTestResumesIt: choosing a competence whose test is
+// still open carries on with it rather than opening a second one.
+func TestStartingAnOpenTestResumesIt(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	id := startMailTest(h, "Omar", 2)
+	h.press("esc")
+	h.expect("Reprendre le test")
+	h.choose("Faire le point")
+	h.choose("Envoyer et recevoir des mails")
+	h.expect("Question 3")
+	open, err := h.store.OpenTests(context.Background(), id)
+	if err != nil || len(open) != 1 {
+		t.Fatalf("open tests: %d %v, want 1", len(open), err)
+	}
+}
+
+// TestFailedSaveIsNotGivenToTheEngine: an answer that did not reach the
+// disk is not counted, so the engine and the answer log stay the same.
+func TestFailedSaveIsNotGivenToTheEngine(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	startMailTest(h, "Inès", 1)
+	s := h.m.top().(*testScreen)
+	h.expect("Question 2")
+	before, asked := s.test.Len(), s.current.ID
+	// The store is closed under the learner's feet.
+	h.store.Close()
+	h.pick("Je ne sais pas")
+	h.expect("n'a pas été enregistrée")
+	if s.test.Len() != before {
+		t.Fatalf("engine has %d answers, want %d", s.test.Len(), before)
+	}
+	h.pick("Continuer")
+	h.expect("Question 2")
+	if s.current.ID != asked {
+		t.Errorf("asked %q, want the same question %q again", s.current.ID, asked)
+	}
+}
+
+func TestHowLong(t *testing.T) {
+	ctx := newHarness(t, i18n.FR, nil).m.ctx
+	for _, c := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{time.Minute, "1 minute"},
+		{10 * time.Minute, "10 minutes"},
+		{30 * time.Second, "30 secondes"},
+		{time.Second, "1 seconde"},
+		{90 * time.Second, "90 secondes"},
+	} {
+		if got := howLong(ctx, c.d); got != c.want {
+			t.Errorf("howLong(%v) = %q, want %q", c.d, got, c.want)
+		}
+	}
+}
+
+func TestExportPathKeepsLetters(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	got := exportPath(h.store, "Hélène Ça-va", "20261122")
+	if !strings.HasSuffix(got, "export-Helene-Ca-va-20261122.json") {
+		t.Errorf("exportPath = %q", got)
+	}
+}
+
+// TestAccessibleMultipleChoice: in the linear mode, a number ticks a box
+// and no more, and Entrée alone validates: several boxes can be ticked.
+func TestAccessibleMultipleChoice(t *testing.T) {
+	var q *lessons.Question
+	for _, c := range goldenLib.Catalogue(i18n.FR).Questions {
+		if c.Type == lessons.MultipleChoice && c.Screen == nil {
+			q = c
+			break
+		}
+	}
+	if q == nil {
+		t.Fatal("no multiple choice without a mock screen in the golden library")
+	}
+	h := newHarness(t, i18n.FR, goldenLib)
+	v := newQuestionView(h.m.ctx, q, 7)
+	h.m.stack = append(h.m.stack, &questionScreen{v: v})
+	var out bytes.Buffer
+	l := &linear{m: h.m, out: &out}
+	if !strings.HasPrefix(l.prompt(), "Cochez") {
+		t.Fatalf("prompt %q does not say to tick", l.prompt())
+	}
+	l.line("1")
+	l.line("2")
+	if v.phase != asking {
+		t.Fatal("a number validated the answer")
+	}
+	ticked := 0
+	for _, on := range v.chosen {
+		if on {
+			ticked++
+		}
+	}
+	if ticked != 2 {
+		t.Fatalf("%d boxes ticked, want 2", ticked)
+	}
+	l.line("")
+	if v.phase == asking {
+		t.Fatal("Entrée alone did not validate")
+	}
+}
+
+// TestHomeSaysWhenNoLesson: a content folder with nothing usable still
+// opens, and the home screen says there is no lesson.
+func TestHomeSaysWhenNoLesson(t *testing.T) {
+	lib := lessons.Load(lessons.Options{Today: testToday}, lessons.Dir(t.TempDir()))
+	h := newHarness(t, i18n.FR, lib)
+	h.newLearner("Yann")
+	h.expect("Aucune leçon n'est disponible.", "Terminer ma séance")
+}
