@@ -111,6 +111,7 @@ func allScreens(t *testing.T, lib *lessons.Library) []namedScreen {
 		{name: "results", make: func(h *harness) screen { return newResultsScreen(h.m.ctx) }},
 		{name: "review", make: func(h *harness) screen { return newReviewScreen(h.m.ctx) }},
 		{name: "settings", make: func(h *harness) screen { return newSettingsScreen(h.m.ctx) }},
+		{name: "erase", make: func(h *harness) screen { return newEraseScreen(h.m.ctx) }},
 		{name: "glossary", make: func(h *harness) screen { return newGlossaryScreen() }},
 		{name: "help", make: func(h *harness) screen { return newHomeScreen(h.m.ctx) },
 			after: func(h *harness) { h.press("?") }},

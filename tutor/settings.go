@@ -53,6 +53,7 @@ func (s *settingsScreen) build(ctx *Context) {
 		{label: ctx.say("set_device"), detail: device},
 		{label: ctx.say("set_mouse"), detail: mouse},
 		{label: ctx.say("set_export"), detail: ctx.say("set_export_detail")},
+		{label: ctx.say("set_erase"), detail: ctx.say("set_erase_detail")},
 		{label: ctx.say("back_home")},
 	})
 	s.menu.cursor = cur
@@ -115,6 +116,8 @@ func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		p.Mouse = ctx.Mouse
 	case 4:
 		return exportLearner(ctx)
+	case 5:
+		return push(newEraseScreen(ctx))
 	default:
 		return back()
 	}
@@ -163,4 +166,88 @@ func (s *settingsScreen) Render(ctx *Context, w, h int) string {
 	}
 	top := strings.Count(head, "\n") + 2
 	return head + "\n\n" + s.menu.render(ctx, bw, h-top, top)
+}
+
+// eraseScreen asks before erasing all of a learner's data (RGPD: the right
+// to erasure). "Non" comes first, and the screen says it cannot be undone.
+type eraseScreen struct {
+	menu    menu
+	busy    bool
+	problem string
+}
+
+func newEraseScreen(ctx *Context) *eraseScreen {
+	s := &eraseScreen{}
+	s.menu.set([]menuItem{{label: ctx.say("erase_no")}, {label: ctx.say("erase_yes")}})
+	return s
+}
+
+// erasedMsg says whether the learner's data is gone.
+type erasedMsg struct{ err error }
+
+func (s *eraseScreen) Title(ctx *Context) string { return ctx.say("set_erase") }
+
+func (s *eraseScreen) Help(ctx *Context) []key.Binding {
+	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+}
+
+func (s *eraseScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case erasedMsg:
+		s.busy = false
+		if msg.err != nil {
+			s.problem = explain(ctx, msg.err)
+			return nil
+		}
+		// Nothing of them is left: the session ends with them.
+		return endSession(ctx.say("erased"))
+	case tea.KeyPressMsg:
+		if s.busy {
+			return nil
+		}
+		if key.Matches(msg, ctx.Keys.Back) {
+			return back()
+		}
+	}
+	if s.busy {
+		return nil
+	}
+	i, ok := s.menu.update(ctx, msg)
+	switch {
+	case !ok:
+		return nil
+	case i == 0:
+		return back()
+	}
+	s.busy, s.problem = true, ""
+	st, id := ctx.Store, ctx.Session.learner.ID
+	return func() tea.Msg {
+		c, cancel := storeCtx()
+		defer cancel()
+		return erasedMsg{st.Erase(c, id)}
+	}
+}
+
+func (s *eraseScreen) Render(ctx *Context, w, h int) string {
+	t := ctx.Theme
+	title := t.Heading.Render(wrap(ctx.say("erase_title"), w))
+	warn := t.Warn.Render(wrap(ctx.say("warning")+ctx.say("colon")+" "+ctx.say("erase_final"), w))
+	what, copyFirst := wrap(ctx.say("erase_what"), w), wrap(ctx.say("erase_export_first"), w)
+	var head string
+	// In a small window the choices must stay in sight: the details give
+	// way first, the question and the warning never.
+	for _, parts := range [][]string{{title, what, warn, copyFirst}, {title, what, warn}, {title, warn}} {
+		if s.busy {
+			parts = append(parts, "", ctx.say("erasing"))
+		}
+		if s.problem != "" {
+			parts = append(parts, "", problemLine(t, s.problem, w))
+		}
+		head = strings.Join(parts, "\n")
+		if strings.Count(head, "\n")+2+len(s.menu.items) <= h {
+			break
+		}
+	}
+	top := strings.Count(head, "\n") + 2
+	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
 }

@@ -188,3 +188,25 @@ func TestHomeSaysWhenNoLesson(t *testing.T) {
 	h.newLearner("Yann")
 	h.expect("Aucune leçon n'est disponible.", "Terminer ma séance")
 }
+
+// TestEraseAllMyData: "Mes réglages" offers to erase everything; "Non"
+// comes first and keeps it; "Oui" erases the profile and ends the session.
+func TestEraseAllMyData(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Rose")
+	h.pick("Mes réglages")
+	h.pick("Effacer toutes mes données")
+	h.expect("Voulez-vous effacer toutes vos données ?", "on ne peut pas les retrouver", "Exporter toutes mes données")
+	h.press("enter") // "Non, garder mes données" is first
+	h.expect("Mes réglages")
+	h.pick("Effacer toutes mes données")
+	h.pick("Oui, tout effacer")
+	h.expect("Qui êtes-vous ?", "Vos données sont effacées.")
+	if strings.Contains(h.screen(), "Rose") {
+		t.Fatalf("the erased profile is still listed:\n%s", h.screen())
+	}
+	ls, err := h.store.Learners(context.Background())
+	if err != nil || len(ls) != 0 {
+		t.Fatalf("learners after erase: %+v %v", ls, err)
+	}
+}
