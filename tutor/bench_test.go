@@ -13,7 +13,7 @@ import (
 )
 
 // benchHarness is a learner on a screen at 120×40, with the lesson's
-// Markdown already rendered: what a key press costs once the screen is up.
+// first frame already drawn: what a key press costs once the screen is up.
 func benchHarness(b *testing.B, ns namedScreen) *harness {
 	b.Helper()
 	c := &clock{testToday}

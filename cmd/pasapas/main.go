@@ -2,7 +2,7 @@
 // and its sub-commands check content and run the adaptive-engine simulation.
 // This file only reads flags and wires the packages together.
 //
-// The command line uses the standard library's flag package: four
+// The command line uses the standard library's flag package: a handful of
 // sub-commands do not need a framework, and every word of help must be in
 // French (or English), which a framework's built-in English texts would get
 // in the way of.
