@@ -124,6 +124,9 @@ func (s *lessonScreen) Typing() bool {
 	return false
 }
 
+// Asking returns the check question on screen while it waits for an answer.
+func (s *lessonScreen) Asking() *questionView { return s.check().waiting() }
+
 func (s *lessonScreen) check() *questionView {
 	if s.pages[s.at].kind == pageCheck {
 		return s.checks[s.at]

@@ -8,6 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"pasapas/lessons"
 )
 
 // RunAccessible runs the tutor for screen readers and braille displays:
@@ -114,6 +116,12 @@ func (l *linear) line(text string) {
 	case word == "quitter" || word == "quit":
 		press(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 		return
+	case isTyping && word == "":
+		// Entrée alone leaves the field for the next line: the other
+		// fields, then the numbered choices ("Je ne sais pas", a hint),
+		// which a text field would otherwise keep out of reach.
+		press(tea.KeyPressMsg{Code: tea.KeyDown})
+		return
 	case isTyping:
 		for _, r := range text {
 			press(tea.KeyPressMsg{Code: r, Text: string(r)})
@@ -123,6 +131,11 @@ func (l *linear) line(text string) {
 	case word == "?" || word == "aide" || word == "help":
 		l.fprintln(l.m.ctx.say("linear_help"))
 		return
+	case word == "" && l.question() != nil && !l.ticking():
+		// Entrée alone would answer the line the pointer is on, most
+		// likely by mistake: a question waits for a number.
+		l.fprintln(l.m.ctx.say("linear_pick"))
+		return
 	case word == "":
 		press(enter)
 		return
@@ -130,7 +143,7 @@ func (l *linear) line(text string) {
 	if len([]rune(word)) == 1 {
 		// A digit in a multiple choice ticks a box and no more: the
 		// learner ticks several, then validates with Entrée alone.
-		tick := ticking(l.m.top()) && l.m.quitting == nil && !l.m.showHelp
+		tick := l.ticking()
 		press(tea.KeyPressMsg{Code: []rune(word)[0], Text: word})
 		if word != "v" && !tick { // "v" opens a lesson's words by itself
 			press(enter)
@@ -152,14 +165,32 @@ func (l *linear) print(always bool) {
 
 func (l *linear) fprintln(s string) { fmt.Fprintln(l.out, s) }
 
+// question returns the question waiting for an answer, when nothing
+// (the quit dialog, the help) stands in front of it.
+func (l *linear) question() *questionView {
+	if l.m.quitting != nil || l.m.showHelp {
+		return nil
+	}
+	return askedOn(l.m.top())
+}
+
+// ticking says whether a number ticks a box: a multiple choice is asked,
+// and Entrée alone validates what is ticked.
+func (l *linear) ticking() bool {
+	q := l.question()
+	return q != nil && q.q.Type == lessons.MultipleChoice
+}
+
 // prompt says what to type, depending on the screen.
 func (l *linear) prompt() string {
 	if l.m.quitting == nil && !l.m.showHelp {
 		switch {
 		case typing(l.m.top()):
 			return l.m.ctx.say("linear_type") + " "
-		case ticking(l.m.top()):
+		case l.ticking():
 			return l.m.ctx.say("linear_tick") + " "
+		case l.question() != nil:
+			return l.m.ctx.say("linear_answer") + " "
 		}
 	}
 	return l.m.ctx.say("linear_choose") + " "

@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"pasapas/i18n"
+	"pasapas/lessons"
 	"pasapas/progress"
+	"pasapas/quiz"
 )
 
 // TestAccessibleMode drives the linear mode as a screen-reader user would:
@@ -54,5 +56,107 @@ func TestAccessibleMode(t *testing.T) {
 	lp, _ := st.LessonProgress(context.Background(), ls[0].ID)
 	if lp["mail-adresse"].Step != 3 {
 		t.Errorf("lesson progress: %+v", lp)
+	}
+}
+
+// TestAccessibleMultipleChoice: in the linear mode, a number ticks a box
+// and no more, and Entrée alone validates: several boxes can be ticked.
+func TestAccessibleMultipleChoice(t *testing.T) {
+	var q *lessons.Question
+	for _, c := range goldenLib.Catalogue(i18n.FR).Questions {
+		if c.Type == lessons.MultipleChoice && c.Screen == nil {
+			q = c
+			break
+		}
+	}
+	if q == nil {
+		t.Fatal("no multiple choice without a mock screen in the golden library")
+	}
+	h := newHarness(t, i18n.FR, goldenLib)
+	v := newQuestionView(h.m.ctx, q, 7)
+	h.m.stack = append(h.m.stack, &questionScreen{v: v})
+	var out bytes.Buffer
+	l := &linear{m: h.m, out: &out}
+	if !strings.HasPrefix(l.prompt(), "Cochez") {
+		t.Fatalf("prompt %q does not say to tick", l.prompt())
+	}
+	l.line("1")
+	l.line("2")
+	if v.phase != asking {
+		t.Fatal("a number validated the answer")
+	}
+	ticked := 0
+	for _, on := range v.chosen {
+		if on {
+			ticked++
+		}
+	}
+	if ticked != 2 {
+		t.Fatalf("%d boxes ticked, want 2", ticked)
+	}
+	l.line("")
+	if v.phase == asking {
+		t.Fatal("Entrée alone did not validate")
+	}
+}
+
+// linearOn puts the first question of a type without a mock screen (from
+// the golden library) on a linear run.
+func linearOn(t *testing.T, typ string) (*linear, *questionView, *bytes.Buffer) {
+	t.Helper()
+	var q *lessons.Question
+	for _, c := range goldenLib.Catalogue(i18n.FR).Questions {
+		if c.Type == typ && c.Screen == nil {
+			q = c
+			break
+		}
+	}
+	if q == nil {
+		t.Fatalf("no %s question without a mock screen in the golden library", typ)
+	}
+	h := newHarness(t, i18n.FR, goldenLib)
+	v := newQuestionView(h.m.ctx, q, 7)
+	h.m.stack = append(h.m.stack, &questionScreen{v: v})
+	out := &bytes.Buffer{}
+	return &linear{m: h.m, out: out}, v, out
+}
+
+// TestAccessibleEnterAloneNeverAnswers: on a question, Entrée alone does not
+// answer the line the pointer happens to be on; it says to type a number.
+func TestAccessibleEnterAloneNeverAnswers(t *testing.T) {
+	l, v, out := linearOn(t, lessons.SingleChoice)
+	l.line("")
+	if v.phase != asking {
+		t.Fatal("Entrée alone answered the question")
+	}
+	if !strings.Contains(out.String(), "Tapez le numéro de votre réponse") {
+		t.Errorf("no hint, output: %q", out.String())
+	}
+}
+
+// TestAccessibleTextFieldCanSkip: in a text field, Entrée alone leaves the
+// field, and the number of « Je ne sais pas » is then within reach.
+func TestAccessibleTextFieldCanSkip(t *testing.T) {
+	l, v, _ := linearOn(t, lessons.FreeText)
+	if !strings.HasPrefix(l.prompt(), "Votre réponse (puis Entrée") {
+		t.Fatalf("prompt %q", l.prompt())
+	}
+	l.line("")
+	if typing(l.m.top()) {
+		t.Fatal("Entrée alone left the learner in the text field")
+	}
+	rows := strings.Split(l.m.plain(), "\n")
+	skip := ""
+	for _, r := range rows {
+		if strings.Contains(r, "Je ne sais pas") {
+			skip = strings.TrimSuffix(strings.Fields(strings.TrimLeft(r, "> "))[0], ".")
+		}
+	}
+	if skip == "" {
+		t.Fatalf("no « Je ne sais pas » line:\n%s", l.m.plain())
+	}
+	l.line(skip)
+	if v.phase == asking || v.result.Outcome != quiz.Skipped {
+		t.Fatalf("phase %v, result %+v: « Je ne sais pas » was not chosen", v.phase, v.result)
 	}
 }

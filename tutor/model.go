@@ -325,11 +325,12 @@ func typing(s screen) bool {
 	return ok && t.Typing()
 }
 
-// ticking says whether the screen asks a multiple choice, where a digit
-// ticks a box and Entrée alone validates.
-func ticking(s screen) bool {
-	t, ok := s.(interface{ Ticking() bool })
-	return ok && t.Ticking()
+// askedOn returns the question a screen waits an answer to, or nil.
+func askedOn(s screen) *questionView {
+	if a, ok := s.(interface{ Asking() *questionView }); ok {
+		return a.Asking()
+	}
+	return nil
 }
 
 type quitMsg struct{}

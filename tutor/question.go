@@ -127,10 +127,14 @@ func (v *questionView) Typing() bool {
 	return v.phase == asking && isTextQuestion(v.q) && v.cursor < len(v.q.Fields) && v.q.Fields[v.cursor].Format != lessons.FormatSelect
 }
 
-// Ticking says whether a digit ticks a box: a multiple choice is being
-// answered, and Entrée alone validates what is ticked.
-func (v *questionView) Ticking() bool {
-	return v.phase == asking && !v.look && v.q.Type == lessons.MultipleChoice
+// waiting returns the view when it waits for an answer (its choices are
+// on screen, not the mock screen alone), else nil. A nil view waits for
+// nothing.
+func (v *questionView) waiting() *questionView {
+	if v == nil || v.phase != asking || v.look {
+		return nil
+	}
+	return v
 }
 
 func isTextQuestion(q *lessons.Question) bool {

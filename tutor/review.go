@@ -79,8 +79,8 @@ func (s *reviewScreen) ask(ctx *Context) {
 
 func (s *reviewScreen) Title(ctx *Context) string { return ctx.say("home_review") }
 
-func (s *reviewScreen) Typing() bool  { return s.qv != nil && s.qv.Typing() }
-func (s *reviewScreen) Ticking() bool { return s.qv != nil && s.qv.Ticking() }
+func (s *reviewScreen) Typing() bool          { return s.qv != nil && s.qv.Typing() }
+func (s *reviewScreen) Asking() *questionView { return s.qv.waiting() }
 
 func (s *reviewScreen) Help(ctx *Context) []key.Binding {
 	return []key.Binding{ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Enter, ctx.Keys.Back}

@@ -49,7 +49,7 @@ type questionScreen struct{ v *questionView }
 func (s *questionScreen) Title(ctx *Context) string       { return "Question" }
 func (s *questionScreen) Help(ctx *Context) []key.Binding { return nil }
 func (s *questionScreen) Typing() bool                    { return s.v.Typing() }
-func (s *questionScreen) Ticking() bool                   { return s.v.Ticking() }
+func (s *questionScreen) Asking() *questionView           { return s.v.waiting() }
 func (s *questionScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	cmd, ev := s.v.update(ctx, msg)
 	if ev.kind == qSubmitted {

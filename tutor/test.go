@@ -211,8 +211,15 @@ func testName(ctx *Context, comp string) string {
 	return comp
 }
 
-func (s *testScreen) Typing() bool  { return s.phase == testAsking && s.qv != nil && s.qv.Typing() }
-func (s *testScreen) Ticking() bool { return s.phase == testAsking && s.qv != nil && s.qv.Ticking() }
+func (s *testScreen) Typing() bool { return s.phase == testAsking && s.qv != nil && s.qv.Typing() }
+
+// Asking returns the question on screen while it waits for an answer.
+func (s *testScreen) Asking() *questionView {
+	if s.phase == testAsking && s.problem == "" {
+		return s.qv.waiting()
+	}
+	return nil
+}
 
 func (s *testScreen) Help(ctx *Context) []key.Binding {
 	k := ctx.Keys

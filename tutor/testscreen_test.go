@@ -1,7 +1,6 @@
 package tutor
 
 import (
-	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -136,47 +135,6 @@ func TestExportPathKeepsLetters(t *testing.T) {
 	got := exportPath(h.store, "Hélène Ça-va", "20261122")
 	if !strings.HasSuffix(got, "export-Helene-Ca-va-20261122.json") {
 		t.Errorf("exportPath = %q", got)
-	}
-}
-
-// TestAccessibleMultipleChoice: in the linear mode, a number ticks a box
-// and no more, and Entrée alone validates: several boxes can be ticked.
-func TestAccessibleMultipleChoice(t *testing.T) {
-	var q *lessons.Question
-	for _, c := range goldenLib.Catalogue(i18n.FR).Questions {
-		if c.Type == lessons.MultipleChoice && c.Screen == nil {
-			q = c
-			break
-		}
-	}
-	if q == nil {
-		t.Fatal("no multiple choice without a mock screen in the golden library")
-	}
-	h := newHarness(t, i18n.FR, goldenLib)
-	v := newQuestionView(h.m.ctx, q, 7)
-	h.m.stack = append(h.m.stack, &questionScreen{v: v})
-	var out bytes.Buffer
-	l := &linear{m: h.m, out: &out}
-	if !strings.HasPrefix(l.prompt(), "Cochez") {
-		t.Fatalf("prompt %q does not say to tick", l.prompt())
-	}
-	l.line("1")
-	l.line("2")
-	if v.phase != asking {
-		t.Fatal("a number validated the answer")
-	}
-	ticked := 0
-	for _, on := range v.chosen {
-		if on {
-			ticked++
-		}
-	}
-	if ticked != 2 {
-		t.Fatalf("%d boxes ticked, want 2", ticked)
-	}
-	l.line("")
-	if v.phase == asking {
-		t.Fatal("Entrée alone did not validate")
 	}
 }
 
