@@ -241,6 +241,11 @@ func (p *parsed) decodeFile(c *collector, f file) {
 			if k.Value != kk.key {
 				continue
 			}
+			if kk.key == kindKey {
+				// The same key written twice: the decoder reports it as
+				// such, where it is.
+				continue
+			}
 			if kind != kindUnknown {
 				c.errorf(nodePos(f.name, k), "many_kinds", term("kind_"+kindKey), term("kind_"+kk.key))
 				p.skipped = append(p.skipped, Skip{Pos: filePos})
