@@ -157,6 +157,7 @@ var messages = i18n.Table{
 	"many_kinds":      {FR: "Le fichier mélange %s et %s : mettez-les dans deux fichiers.", EN: "The file mixes %s and %s: put them in two files."},
 	"unknown_key":     {FR: "Clé inconnue « %s ».", EN: "Unknown key “%s”."},
 	"unknown_key_fix": {FR: "Clé inconnue « %s ». Vouliez-vous dire « %s » ?", EN: "Unknown key “%s”. Did you mean “%s”?"},
+	"key_not_text":    {FR: "Le nom d'une clé doit être un simple texte, comme « titre ».", EN: "A key's name must be a plain text, such as “titre”."},
 	"duplicate_key":   {FR: "La clé « %s » est écrite deux fois (la première fois ligne %d).", EN: "The key “%s” is written twice (first on line %d)."},
 	"alias":           {FR: "Les alias YAML (*nom) ne sont pas acceptés : écrivez le contenu en entier.", EN: "YAML aliases (*name) are not accepted: write the content out in full."},
 	"want":            {FR: "« %s » doit être %s.", EN: "“%s” must be %s."},

@@ -65,3 +65,33 @@ func TestKindKeyWrittenTwice(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyThatIsNotText: a key written as a list or a block is reported in
+// the reader's language: no French word in the English message.
+func TestKeyThatIsNotText(t *testing.T) {
+	cases := []struct {
+		name string
+		from string
+		to   string
+		want string
+	}{
+		{"list as a key", "duree: 5", "duree: 5\n[a, b]: 1", "t/lecon.yaml:5:1 key_not_text"},
+		{"block as a key", "duree: 5", "duree: 5\n{a: b}: 1", "t/lecon.yaml:5:1 key_not_text"},
+		{"list as a key in a step", "    resultat: Vous voyez le signe @.", "    resultat: Vous voyez le signe @.\n    [x]: y", "t/lecon.yaml:10:5 key_not_text"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lib := loadTest(t, with(map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"], c.from, c.to, 1)}))
+			if got := found(lib); !slices.Equal(got, []string{c.want}) {
+				t.Fatalf("diagnostics\n got: %q\nwant: %q\n%s", got, c.want, messagesOf(lib))
+			}
+			d := lib.Diagnostics[0]
+			if got, want := d.Message(i18n.EN), "A key's name must be a plain text, such as “titre”."; got != want {
+				t.Errorf("EN: %s\nwant %s", got, want)
+			}
+			if got, want := d.Message(i18n.FR), "Le nom d'une clé doit être un simple texte, comme « titre »."; got != want {
+				t.Errorf("FR: %s\nwant %s", got, want)
+			}
+		})
+	}
+}
