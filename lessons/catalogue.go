@@ -175,8 +175,19 @@ func build(c *collector, p *parsed, lang i18n.Lang, base *Catalogue) *Catalogue 
 	for _, q := range own.questions {
 		ids.claim("question", q.ID, &q.Meta, q.At("id"))
 	}
+	// Words are compared without case or accents, but reported as the
+	// author wrote them.
+	words := map[string]*Word{}
 	for _, w := range own.words {
-		ids.claim("word", fold.Key(w.Word), &w.Meta, w.At("mot"))
+		k := fold.Key(w.Word)
+		if k == "" {
+			continue
+		}
+		if first, ok := words[k]; ok {
+			v.errorf(&w.Meta, w.At("mot"), "dup_word", w.Word, first.Word, first.At("mot"))
+			continue
+		}
+		words[k] = w
 	}
 
 	// 3. Lay this language's sound items over the base language, check the

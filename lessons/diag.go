@@ -176,6 +176,7 @@ var messages = i18n.Table{
 
 	// Across files.
 	"dup_id":          {FR: "L'identifiant « %s » est déjà pris : il est utilisé dans %s.", EN: "The identifier “%s” is already taken: it is used in %s."},
+	"dup_word":        {FR: "Le mot « %s » est déjà expliqué dans le glossaire : « %s », dans %s. Gardez une seule explication.", EN: "The word “%s” is already explained in the glossary: “%s”, in %s. Keep only one explanation."},
 	"unknown_ref":     {FR: "%s « %s » n'existe pas.", EN: "%s “%s” does not exist."},
 	"ref_left":        {FR: "« %[2]s » a une erreur, signalée dans ce rapport : il ne peut pas servir ici.", EN: "“%[2]s” has an error, reported in this list, so it cannot be used here."},
 	"ref_dropped":     {FR: "« %[2]s » a une erreur, signalée dans ce rapport : ce lien est ignoré en attendant.", EN: "“%[2]s” has an error, reported in this list: this link is ignored meanwhile."},

@@ -95,3 +95,52 @@ func TestKeyThatIsNotText(t *testing.T) {
 		})
 	}
 }
+
+// TestGlossaryWordTwice: a word explained twice is reported with the words
+// as the author wrote them, and both places, never with the folded form the
+// loader compares ("e mail").
+func TestGlossaryWordTwice(t *testing.T) {
+	cases := []struct {
+		name           string
+		first, second  string
+		want           []string
+		wantFR, wantEN string
+	}{
+		{
+			name: "case differs", first: "lien", second: "Lien",
+			want:   []string{"t/g2.yaml:2:10 dup_word"},
+			wantFR: "Le mot « Lien » est déjà expliqué dans le glossaire : « lien », dans t/g1.yaml:2:10. Gardez une seule explication.",
+			wantEN: "The word “Lien” is already explained in the glossary: “lien”, in t/g1.yaml:2:10. Keep only one explanation.",
+		},
+		{
+			name: "hyphen and capital", first: "e-mail", second: "E-mail",
+			want:   []string{"t/g2.yaml:2:10 dup_word"},
+			wantFR: "Le mot « E-mail » est déjà expliqué dans le glossaire : « e-mail », dans t/g1.yaml:2:10. Gardez une seule explication.",
+			wantEN: "The word “E-mail” is already explained in the glossary: “e-mail”, in t/g1.yaml:2:10. Keep only one explanation.",
+		},
+		{
+			name: "accent differs", first: "réseau", second: "reseau",
+			want:   []string{"t/g2.yaml:2:10 dup_word"},
+			wantFR: "Le mot « reseau » est déjà expliqué dans le glossaire : « réseau », dans t/g1.yaml:2:10. Gardez une seule explication.",
+			wantEN: "The word “reseau” is already explained in the glossary: “réseau”, in t/g1.yaml:2:10. Keep only one explanation.",
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lib := loadTest(t, with(map[string]string{
+				"g1.yaml": "glossaire:\n  - mot: " + c.first + "\n    definition: Un texte à toucher.\n",
+				"g2.yaml": "glossaire:\n  - mot: " + c.second + "\n    definition: Autre chose.\n",
+			}))
+			if got := found(lib); !slices.Equal(got, c.want) {
+				t.Fatalf("diagnostics\n got: %q\nwant: %q\n%s", got, c.want, messagesOf(lib))
+			}
+			d := lib.Diagnostics[0]
+			if got := d.Message(i18n.FR); got != c.wantFR {
+				t.Errorf("FR: %s\nwant %s", got, c.wantFR)
+			}
+			if got := d.Message(i18n.EN); got != c.wantEN {
+				t.Errorf("EN: %s\nwant %s", got, c.wantEN)
+			}
+		})
+	}
+}

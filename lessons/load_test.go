@@ -294,7 +294,7 @@ func TestRules(t *testing.T) {
 				"g1.yaml": "glossaire:\n  - mot: lien\n    definition: Un texte à toucher.\n",
 				"g2.yaml": "glossaire:\n  - mot: Lien\n    definition: Autre chose.\n",
 			},
-			want: []string{"t/g2.yaml:2:10 dup_id"},
+			want: []string{"t/g2.yaml:2:10 dup_word"},
 		},
 		{
 			name: "dangling skill",
