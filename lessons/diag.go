@@ -188,7 +188,7 @@ var messages = i18n.Table{
 	"variant_chain":   {FR: "« %s » est elle-même une variante : indiquez la question d'origine, « %s ».", EN: "“%s” is itself a variant: give the original question, “%s”."},
 	"no_steps":        {FR: "La leçon n'a aucune étape avec une « action ».", EN: "The lesson has no step with an “action”."},
 	"self_prereq":     {FR: "La leçon ne peut pas être son propre prérequis.", EN: "A lesson cannot be its own prerequisite."},
-	"prereq_cycle":    {FR: "Les prérequis tournent en rond : %s.", EN: "The prerequisites go round in a circle: %s."},
+	"prereq_cycle":    {FR: "Les prérequis tournent en rond : « %s ». Enlevez un de ces prérequis.", EN: "The prerequisites go round in a circle: “%s”. Remove one of these prerequisites."},
 	"competence_code": {FR: "« %s » n'est pas un code %s connu (exemples : %s).", EN: "“%s” is not a known %s code (for example: %s)."},
 
 	// Questions.
