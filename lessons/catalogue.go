@@ -121,11 +121,14 @@ func (c *Catalogue) CheckQuestion(ch *Check) *Question {
 	return c.questions[ch.Ref.ID]
 }
 
-// build makes the catalogue of one language. English starts from the French
-// catalogue and replaces, item by item, what has a translation; an English
-// item that fails keeps the French one in its place.
-func build(c *collector, p *parsed, lang i18n.Lang, base *Catalogue) *Catalogue {
-	cat := &Catalogue{
+// A catalogue is built in two passes, so that each language knows what the
+// other left out before any link is checked (see validator.references):
+// check looks at each item of one language on its own, then link lays them
+// over the base language and checks the links between them.
+
+// newCatalogue returns an empty catalogue of one language.
+func newCatalogue(lang i18n.Lang) *Catalogue {
+	return &Catalogue{
 		Lang:           lang,
 		domains:        map[string]*Domain{},
 		competences:    map[string]*Competence{},
@@ -134,9 +137,11 @@ func build(c *collector, p *parsed, lang i18n.Lang, base *Catalogue) *Catalogue 
 		questions:      map[string]*Question{},
 		lessonsBySkill: map[string][]*Lesson{},
 	}
-	own := p.ofLang(lang)
-	v := &validator{c: c}
+}
 
+// check runs the rules that need nothing but the items of one language:
+// each item on its own, then identifiers used twice.
+func check(v *validator, own *parsed) {
 	// 1. Each item on its own.
 	for _, comp := range own.competences {
 		v.competence(comp)
@@ -189,21 +194,27 @@ func build(c *collector, p *parsed, lang i18n.Lang, base *Catalogue) *Catalogue 
 		}
 		words[k] = w
 	}
+}
 
-	// 3. Lay this language's sound items over the base language, check the
+// link fills the catalogue of one language, whose items own were checked.
+// English starts from the French catalogue and replaces, item by item, what
+// has a translation; an English item that fails keeps the French one in its
+// place. all is every item of every language: a link to an item left out
+// in any language says why.
+func (cat *Catalogue) link(v *validator, own, all *parsed, base *Catalogue) {
+	// Lay this language's sound items over the base language, check the
 	// references, and start again while something breaks: leaving an item
 	// out can leave another pointing at nothing.
 	for {
 		cat.compose(base, own)
 		cat.index()
-		if !v.references(cat, own) && !v.prerequisiteCycles(cat, own) {
+		if !v.references(cat, own, all) && !v.prerequisiteCycles(cat, own) {
 			break
 		}
 	}
 	cat.sortLessons()
 	cat.index()
 	cat.skipped = own.broken()
-	return cat
 }
 
 // compose sets the lists to the base's items replaced or extended by the

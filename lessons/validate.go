@@ -408,11 +408,13 @@ func (v *validator) screen(q *Question, s *Screen) {
 	}
 }
 
-// references checks every identifier that points elsewhere. It reports true
-// when it marked something broken, so the caller rebuilds and checks again.
-func (v *validator) references(cat *Catalogue, own *parsed) bool {
+// references checks every identifier of own's items that points elsewhere.
+// It reports true when it marked something broken, so the caller rebuilds
+// and checks again. An item left out in any language of all is known as
+// such: an English lesson may link to a French-only lesson, and the reverse.
+func (v *validator) references(cat *Catalogue, own, all *parsed) bool {
 	broke := false
-	left := own.leftOut() // identifiers of items left out, for a clearer message
+	left := all.leftOut() // identifiers of items left out, for a clearer message
 	check := func(item *Meta, r Ref, kind string, exists bool, known func() string) {
 		if r.IsZero() || exists || item.Broken() {
 			return
