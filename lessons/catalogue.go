@@ -202,6 +202,9 @@ func check(v *validator, own *parsed) {
 // place. all is every item of every language: a link to an item left out
 // in any language says why.
 func (cat *Catalogue) link(v *validator, own, all *parsed, base *Catalogue) {
+	if base != nil {
+		v.sameSkills(base, own)
+	}
 	// Lay this language's sound items over the base language, check the
 	// references, and start again while something breaks: leaving an item
 	// out can leave another pointing at nothing.

@@ -143,3 +143,82 @@ func TestSkillLeftOutInFrenchFromEnglish(t *testing.T) {
 		t.Fatalf("diagnostics\n got: %q\nwant: %q\n%s", got, want, messagesOf(lib))
 	}
 }
+
+// TestEnglishCompetenceKeepsTheSkills: a translated competence has the same
+// skills as the French one. A skill missing or added is an error where it
+// shows, and English then reads the French competence.
+func TestEnglishCompetenceKeepsTheSkills(t *testing.T) {
+	enMail := func(oldnew ...string) string {
+		return english(base["mail.yaml"], "competence: mail",
+			append([]string{"titre: Communiquer par mail", "titre: Email"}, oldnew...)...)
+	}
+	const second = "      - id: mail-adresse-2\n        niveau: 2\n        texte: Je lis une adresse.\n"
+	cases := []struct {
+		name  string
+		file  string
+		want  []string
+		msgFR []string // the messages, in the order of want
+		msgEN []string
+	}{
+		{
+			name: "same skills",
+			file: enMail("texte: Je lis une adresse.", "texte: I read an address."),
+		},
+		{
+			name:  "a skill missing",
+			file:  enMail(second, ""),
+			want:  []string{"t/en/mail.yaml:11:7 skill_missing"},
+			msgFR: []string{"Il manque l'acquis « mail-adresse-2 ». La version en français l'a, dans t/mail.yaml:13:13. Une traduction garde les mêmes acquis."},
+			msgEN: []string{"The skill “mail-adresse-2” is missing. The French version has it, in t/mail.yaml:13:13. A translation keeps the same skills."},
+		},
+		{
+			name: "a skill added",
+			file: enMail() + "      - id: mail-adresse-3\n        niveau: 3\n        texte: I write an address.\n",
+			want: []string{"t/en/mail.yaml:17:13 skill_extra"},
+			msgFR: []string{"L'acquis « mail-adresse-3 » n'est pas dans la version en français (t/mail.yaml:1:13). " +
+				"Une traduction garde les mêmes acquis : enlevez-le, ou ajoutez-le d'abord en français."},
+			msgEN: []string{"The skill “mail-adresse-3” is not in the French version (t/mail.yaml:1:13). " +
+				"A translation keeps the same skills: remove it, or add it in French first."},
+		},
+		{
+			name: "a skill renamed",
+			file: enMail("id: mail-adresse-2", "id: mail-address-2"),
+			want: []string{"t/en/mail.yaml:11:7 skill_missing", "t/en/mail.yaml:14:13 skill_extra"},
+		},
+		{
+			name: "a whole topic missing",
+			file: enMail("id: mail-adresse\n", "id: mail-autre\n", "mail-adresse-1", "mail-autre-1", "mail-adresse-2", "mail-autre-2"),
+			want: []string{
+				"t/en/mail.yaml:8:3 skill_missing",
+				"t/en/mail.yaml:8:3 skill_missing",
+				"t/en/mail.yaml:11:13 skill_extra",
+				"t/en/mail.yaml:14:13 skill_extra",
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lib := loadTest(t, with(map[string]string{"en/mail.yaml": c.file}))
+			if got := found(lib); !slices.Equal(got, c.want) {
+				t.Fatalf("diagnostics\n got: %q\nwant: %q\n%s", got, c.want, messagesOf(lib))
+			}
+			for i, want := range c.msgFR {
+				if got := lib.Diagnostics[i].Message(i18n.FR); got != want {
+					t.Errorf("FR: %s\nwant %s", got, want)
+				}
+			}
+			for i, want := range c.msgEN {
+				if got := lib.Diagnostics[i].Message(i18n.EN); got != want {
+					t.Errorf("EN: %s\nwant %s", got, want)
+				}
+			}
+			wantTitle := "Email"
+			if len(c.want) > 0 {
+				wantTitle = "Communiquer par mail" // the French one, kept
+			}
+			if got := lib.Catalogue(i18n.EN).Competence("mail").Title; got != wantTitle {
+				t.Errorf("English title = %q, want %q", got, wantTitle)
+			}
+		})
+	}
+}

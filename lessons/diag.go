@@ -189,6 +189,14 @@ var messages = i18n.Table{
 	"no_steps":        {FR: "La leçon n'a aucune étape avec une « action ».", EN: "The lesson has no step with an “action”."},
 	"self_prereq":     {FR: "La leçon ne peut pas être son propre prérequis.", EN: "A lesson cannot be its own prerequisite."},
 	"prereq_cycle":    {FR: "Les prérequis tournent en rond : « %s ». Enlevez un de ces prérequis.", EN: "The prerequisites go round in a circle: “%s”. Remove one of these prerequisites."},
+	"skill_missing": {
+		FR: "Il manque l'acquis « %s ». La version en français l'a, dans %s. Une traduction garde les mêmes acquis.",
+		EN: "The skill “%s” is missing. The French version has it, in %s. A translation keeps the same skills.",
+	},
+	"skill_extra": {
+		FR: "L'acquis « %s » n'est pas dans la version en français (%s). Une traduction garde les mêmes acquis : enlevez-le, ou ajoutez-le d'abord en français.",
+		EN: "The skill “%s” is not in the French version (%s). A translation keeps the same skills: remove it, or add it in French first.",
+	},
 	"competence_code": {FR: "« %s » n'est pas un code %s connu (exemples : %s).", EN: "“%s” is not a known %s code (for example: %s)."},
 
 	// Questions.

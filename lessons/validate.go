@@ -408,6 +408,43 @@ func (v *validator) screen(q *Question, s *Screen) {
 	}
 }
 
+// sameSkills checks that each translated competence has the skills of the
+// base one, no more and no fewer: progress, questions and lessons refer to
+// skills by identifier, in every language. A missing skill is reported at
+// the « acquis » of its topic (or at « sujets » when the whole topic is
+// missing), an added one at its identifier.
+func (v *validator) sameSkills(base *Catalogue, own *parsed) {
+	for _, comp := range own.competences {
+		orig := base.competences[comp.ID]
+		if orig == nil || comp.Broken() {
+			continue
+		}
+		has := map[string]bool{}
+		for _, s := range comp.Skills() {
+			has[s.ID] = true
+		}
+		for i := range orig.Topics {
+			ot := &orig.Topics[i]
+			at := comp.At("sujets")
+			for j := range comp.Topics {
+				if t := &comp.Topics[j]; t.ID == ot.ID {
+					at = t.At("acquis")
+				}
+			}
+			for j := range ot.Skills {
+				if s := &ot.Skills[j]; !has[s.ID] {
+					v.errorf(&comp.Meta, at, "skill_missing", s.ID, s.At("id"))
+				}
+			}
+		}
+		for _, s := range comp.Skills() {
+			if base.skills[s.ID] == nil || base.skills[s.ID].Topic.Competence != orig {
+				v.errorf(&comp.Meta, s.At("id"), "skill_extra", s.ID, orig.At("competence"))
+			}
+		}
+	}
+}
+
 // references checks every identifier of own's items that points elsewhere.
 // It reports true when it marked something broken, so the caller rebuilds
 // and checks again. An item left out in any language of all is known as
