@@ -121,11 +121,14 @@ func (c *Catalogue) CheckQuestion(ch *Check) *Question {
 	return c.questions[ch.Ref.ID]
 }
 
-// build makes the catalogue of one language. English starts from the French
-// catalogue and replaces, item by item, what has a translation; an English
-// item that fails keeps the French one in its place.
-func build(c *collector, p *parsed, lang i18n.Lang, base *Catalogue) *Catalogue {
-	cat := &Catalogue{
+// A catalogue is built in two passes, so that each language knows what the
+// other left out before any link is checked (see validator.references):
+// check looks at each item of one language on its own, then link lays them
+// over the base language and checks the links between them.
+
+// newCatalogue returns an empty catalogue of one language.
+func newCatalogue(lang i18n.Lang) *Catalogue {
+	return &Catalogue{
 		Lang:           lang,
 		domains:        map[string]*Domain{},
 		competences:    map[string]*Competence{},
@@ -134,9 +137,11 @@ func build(c *collector, p *parsed, lang i18n.Lang, base *Catalogue) *Catalogue 
 		questions:      map[string]*Question{},
 		lessonsBySkill: map[string][]*Lesson{},
 	}
-	own := p.ofLang(lang)
-	v := &validator{c: c}
+}
 
+// check runs the rules that need nothing but the items of one language:
+// each item on its own, then identifiers used twice.
+func check(v *validator, own *parsed) {
 	// 1. Each item on its own.
 	for _, comp := range own.competences {
 		v.competence(comp)
@@ -175,24 +180,44 @@ func build(c *collector, p *parsed, lang i18n.Lang, base *Catalogue) *Catalogue 
 	for _, q := range own.questions {
 		ids.claim("question", q.ID, &q.Meta, q.At("id"))
 	}
+	// Words are compared without case or accents, but reported as the
+	// author wrote them.
+	words := map[string]*Word{}
 	for _, w := range own.words {
-		ids.claim("word", fold.Key(w.Word), &w.Meta, w.At("mot"))
+		k := fold.Key(w.Word)
+		if k == "" {
+			continue
+		}
+		if first, ok := words[k]; ok {
+			v.errorf(&w.Meta, w.At("mot"), "dup_word", w.Word, first.Word, first.At("mot"))
+			continue
+		}
+		words[k] = w
 	}
+}
 
-	// 3. Lay this language's sound items over the base language, check the
+// link fills the catalogue of one language, whose items own were checked.
+// English starts from the French catalogue and replaces, item by item, what
+// has a translation; an English item that fails keeps the French one in its
+// place. all is every item of every language: a link to an item left out
+// in any language says why.
+func (cat *Catalogue) link(v *validator, own, all *parsed, base *Catalogue) {
+	if base != nil {
+		v.sameSkills(base, own)
+	}
+	// Lay this language's sound items over the base language, check the
 	// references, and start again while something breaks: leaving an item
 	// out can leave another pointing at nothing.
 	for {
 		cat.compose(base, own)
 		cat.index()
-		if !v.references(cat, own) && !v.prerequisiteCycles(cat, own) {
+		if !v.references(cat, own, all) && !v.prerequisiteCycles(cat, own) {
 			break
 		}
 	}
 	cat.sortLessons()
 	cat.index()
 	cat.skipped = own.broken()
-	return cat
 }
 
 // compose sets the lists to the base's items replaced or extended by the

@@ -117,7 +117,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, key string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(d.pos(k), "want", "clé", term("text"))
+			d.errorf(d.pos(k), "key_not_text")
 			continue
 		}
 		if line := earlierKey(n, i); line > 0 {

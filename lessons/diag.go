@@ -157,6 +157,7 @@ var messages = i18n.Table{
 	"many_kinds":      {FR: "Le fichier mélange %s et %s : mettez-les dans deux fichiers.", EN: "The file mixes %s and %s: put them in two files."},
 	"unknown_key":     {FR: "Clé inconnue « %s ».", EN: "Unknown key “%s”."},
 	"unknown_key_fix": {FR: "Clé inconnue « %s ». Vouliez-vous dire « %s » ?", EN: "Unknown key “%s”. Did you mean “%s”?"},
+	"key_not_text":    {FR: "Le nom d'une clé doit être un simple texte, comme « titre ».", EN: "A key's name must be a plain text, such as “titre”."},
 	"duplicate_key":   {FR: "La clé « %s » est écrite deux fois (la première fois ligne %d).", EN: "The key “%s” is written twice (first on line %d)."},
 	"alias":           {FR: "Les alias YAML (*nom) ne sont pas acceptés : écrivez le contenu en entier.", EN: "YAML aliases (*name) are not accepted: write the content out in full."},
 	"want":            {FR: "« %s » doit être %s.", EN: "“%s” must be %s."},
@@ -175,6 +176,7 @@ var messages = i18n.Table{
 
 	// Across files.
 	"dup_id":          {FR: "L'identifiant « %s » est déjà pris : il est utilisé dans %s.", EN: "The identifier “%s” is already taken: it is used in %s."},
+	"dup_word":        {FR: "Le mot « %s » est déjà expliqué dans le glossaire : « %s », dans %s. Gardez une seule explication.", EN: "The word “%s” is already explained in the glossary: “%s”, in %s. Keep only one explanation."},
 	"unknown_ref":     {FR: "%s « %s » n'existe pas.", EN: "%s “%s” does not exist."},
 	"ref_left":        {FR: "« %[2]s » a une erreur, signalée dans ce rapport : il ne peut pas servir ici.", EN: "“%[2]s” has an error, reported in this list, so it cannot be used here."},
 	"ref_dropped":     {FR: "« %[2]s » a une erreur, signalée dans ce rapport : ce lien est ignoré en attendant.", EN: "“%[2]s” has an error, reported in this list: this link is ignored meanwhile."},
@@ -186,7 +188,15 @@ var messages = i18n.Table{
 	"variant_chain":   {FR: "« %s » est elle-même une variante : indiquez la question d'origine, « %s ».", EN: "“%s” is itself a variant: give the original question, “%s”."},
 	"no_steps":        {FR: "La leçon n'a aucune étape avec une « action ».", EN: "The lesson has no step with an “action”."},
 	"self_prereq":     {FR: "La leçon ne peut pas être son propre prérequis.", EN: "A lesson cannot be its own prerequisite."},
-	"prereq_cycle":    {FR: "Les prérequis tournent en rond : %s.", EN: "The prerequisites go round in a circle: %s."},
+	"prereq_cycle":    {FR: "Les prérequis tournent en rond : « %s ». Enlevez un de ces prérequis.", EN: "The prerequisites go round in a circle: “%s”. Remove one of these prerequisites."},
+	"skill_missing": {
+		FR: "Il manque l'acquis « %s ». La version en français l'a, dans %s. Une traduction garde les mêmes acquis.",
+		EN: "The skill “%s” is missing. The French version has it, in %s. A translation keeps the same skills.",
+	},
+	"skill_extra": {
+		FR: "L'acquis « %s » n'est pas dans la version en français (%s). Une traduction garde les mêmes acquis : enlevez-le, ou ajoutez-le d'abord en français.",
+		EN: "The skill “%s” is not in the French version (%s). A translation keeps the same skills: remove it, or add it in French first.",
+	},
 	"competence_code": {FR: "« %s » n'est pas un code %s connu (exemples : %s).", EN: "“%s” is not a known %s code (for example: %s)."},
 
 	// Questions.

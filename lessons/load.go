@@ -144,9 +144,14 @@ func loadFiles(opts Options, c *collector, files []file) *Library {
 	}
 	p := decodeAll(c, files)
 	lib := &Library{}
-	fr := build(c, p, i18n.FR, nil)
-	lib.catalogues = map[i18n.Lang]*Catalogue{i18n.FR: fr}
-	lib.catalogues[i18n.EN] = build(c, p, i18n.EN, fr)
+	v := &validator{c: c}
+	frOwn, enOwn := p.ofLang(i18n.FR), p.ofLang(i18n.EN)
+	check(v, frOwn)
+	check(v, enOwn)
+	fr, en := newCatalogue(i18n.FR), newCatalogue(i18n.EN)
+	fr.link(v, frOwn, p, nil)
+	en.link(v, enOwn, p, fr)
+	lib.catalogues = map[i18n.Lang]*Catalogue{i18n.FR: fr, i18n.EN: en}
 	for _, cat := range lib.catalogues {
 		checkPlainLanguage(c, cat, opts.Today)
 	}
@@ -239,6 +244,11 @@ func (p *parsed) decodeFile(c *collector, f file) {
 		k := root.Content[i]
 		for _, kk := range kindKeys {
 			if k.Value != kk.key {
+				continue
+			}
+			if kk.key == kindKey {
+				// The same key written twice: the decoder reports it as
+				// such, where it is.
 				continue
 			}
 			if kind != kindUnknown {

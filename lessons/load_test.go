@@ -294,7 +294,7 @@ func TestRules(t *testing.T) {
 				"g1.yaml": "glossaire:\n  - mot: lien\n    definition: Un texte à toucher.\n",
 				"g2.yaml": "glossaire:\n  - mot: Lien\n    definition: Autre chose.\n",
 			},
-			want: []string{"t/g2.yaml:2:10 dup_id"},
+			want: []string{"t/g2.yaml:2:10 dup_word"},
 		},
 		{
 			name: "dangling skill",
@@ -373,7 +373,9 @@ questions:
 				"b.yaml": strings.NewReplacer("lecon: mail-adresse", "lecon: mail-b",
 					"verifier: mail-q-1", "verifier: mail-q-1").Replace(base["lecon.yaml"]) + "prerequis: [mail-adresse]\n",
 			},
-			want: []string{"t/b.yaml:16:12 prereq_cycle", "t/lecon.yaml:16:13 ref_dropped"},
+			// b.yaml is read first, so the cycle closes at lecon.yaml's
+			// prerequisite.
+			want: []string{"t/b.yaml:16:13 ref_dropped", "t/lecon.yaml:16:13 prereq_cycle"},
 		},
 		{
 			name: "a check mixed with a step",

@@ -408,11 +408,50 @@ func (v *validator) screen(q *Question, s *Screen) {
 	}
 }
 
-// references checks every identifier that points elsewhere. It reports true
-// when it marked something broken, so the caller rebuilds and checks again.
-func (v *validator) references(cat *Catalogue, own *parsed) bool {
+// sameSkills checks that each translated competence has the skills of the
+// base one, no more and no fewer: progress, questions and lessons refer to
+// skills by identifier, in every language. A missing skill is reported at
+// the « acquis » of its topic (or at « sujets » when the whole topic is
+// missing), an added one at its identifier.
+func (v *validator) sameSkills(base *Catalogue, own *parsed) {
+	for _, comp := range own.competences {
+		orig := base.competences[comp.ID]
+		if orig == nil || comp.Broken() {
+			continue
+		}
+		has := map[string]bool{}
+		for _, s := range comp.Skills() {
+			has[s.ID] = true
+		}
+		for i := range orig.Topics {
+			ot := &orig.Topics[i]
+			at := comp.At("sujets")
+			for j := range comp.Topics {
+				if t := &comp.Topics[j]; t.ID == ot.ID {
+					at = t.At("acquis")
+				}
+			}
+			for j := range ot.Skills {
+				if s := &ot.Skills[j]; !has[s.ID] {
+					v.errorf(&comp.Meta, at, "skill_missing", s.ID, s.At("id"))
+				}
+			}
+		}
+		for _, s := range comp.Skills() {
+			if base.skills[s.ID] == nil || base.skills[s.ID].Topic.Competence != orig {
+				v.errorf(&comp.Meta, s.At("id"), "skill_extra", s.ID, orig.At("competence"))
+			}
+		}
+	}
+}
+
+// references checks every identifier of own's items that points elsewhere.
+// It reports true when it marked something broken, so the caller rebuilds
+// and checks again. An item left out in any language of all is known as
+// such: an English lesson may link to a French-only lesson, and the reverse.
+func (v *validator) references(cat *Catalogue, own, all *parsed) bool {
 	broke := false
-	left := own.leftOut() // identifiers of items left out, for a clearer message
+	left := all.leftOut() // identifiers of items left out, for a clearer message
 	check := func(item *Meta, r Ref, kind string, exists bool, known func() string) {
 		if r.IsZero() || exists || item.Broken() {
 			return
@@ -549,53 +588,85 @@ func (p *parsed) leftOut() map[string]bool {
 }
 
 // prerequisiteCycles finds lessons that are, through their prerequisites,
-// their own prerequisite: a learner could never start them.
+// their own prerequisite: a learner could never start them. A cycle is
+// blamed on the lesson whose prerequisite closes it, at that prerequisite,
+// and named from that lesson back to itself (« b → a → b »). One cycle is
+// reported at a time: leaving that lesson out breaks the cycle, and the
+// caller rebuilds and checks again.
 func (v *validator) prerequisiteCycles(cat *Catalogue, own *parsed) bool {
 	const (
 		unseen = iota
 		active
 		done
 	)
+	mine := map[*Lesson]bool{}
+	for _, l := range own.lessons {
+		mine[l] = true
+	}
 	state := map[string]int{}
-	var path []string
-	// visit returns the lesson where a cycle closes, or "".
-	var visit func(l *Lesson) string
-	visit = func(l *Lesson) string {
-		switch state[l.ID] {
-		case active:
-			return l.ID
-		case done:
-			return ""
-		}
+	var path []*Lesson // the lessons being visited, each a prerequisite of the one before
+	var back string    // the lesson of path a prerequisite points back to
+	var visit func(l *Lesson) bool
+	visit = func(l *Lesson) bool {
 		state[l.ID] = active
-		path = append(path, l.ID)
+		path = append(path, l)
 		for _, p := range l.Prerequisites {
-			if next := cat.lessons[p.ID]; next != nil && next.ID != l.ID {
-				if at := visit(next); at != "" {
-					return at
+			next := cat.lessons[p.ID]
+			if next == nil || next.ID == l.ID {
+				continue // reported elsewhere: unknown_ref, self_prereq
+			}
+			switch state[next.ID] {
+			case active:
+				back = next.ID
+				return true
+			case unseen:
+				if visit(next) {
+					return true
 				}
 			}
 		}
 		path = path[:len(path)-1]
 		state[l.ID] = done
-		return ""
+		return false
 	}
-	broke := false
 	for _, l := range own.lessons {
 		if l.Broken() || state[l.ID] != unseen {
 			continue
 		}
 		path = path[:0]
-		if at := visit(l); at != "" {
-			cycle := append(slices.Clone(path[slices.Index(path, at):]), at)
-			v.errorf(&l.Meta, l.At("prerequis"), "prereq_cycle", strings.Join(cycle, " → "))
-			broke = true
-			for _, id := range path {
-				state[id] = done
+		if !visit(l) {
+			continue
+		}
+		cycle := path[slices.IndexFunc(path, func(x *Lesson) bool { return x.ID == back }):]
+		// The cycle closes at its last lesson. In English, the cycle may
+		// run through French lessons, already accepted by the French
+		// build: blame the last lesson of this language instead.
+		for i := len(cycle) - 1; i >= 0; i-- {
+			if !mine[cycle[i]] || cycle[i].Broken() {
+				continue
 			}
+			next := cycle[(i+1)%len(cycle)].ID
+			at := cycle[i].At("prerequis")
+			for _, p := range cycle[i].Prerequisites {
+				if p.ID == next {
+					at = p.Pos
+					break
+				}
+			}
+			names := make([]string, 0, len(cycle)+1)
+			for j := range len(cycle) + 1 {
+				names = append(names, cycle[(i+j)%len(cycle)].ID)
+			}
+			v.errorf(&cycle[i].Meta, at, "prereq_cycle", strings.Join(names, " → "))
+			return true
+		}
+		// No lesson of this language to blame (cannot happen while the
+		// base catalogue has no cycle): leave this one and go on.
+		for _, x := range path {
+			state[x.ID] = done
 		}
 	}
-	return broke
+	return false
 }
 
 var typeOfScreen = reflect.TypeFor[Screen]()
