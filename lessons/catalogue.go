@@ -162,10 +162,10 @@ func check(v *validator, own *parsed) {
 		ids.claim("competence", comp.ID, &comp.Meta, comp.At("competence"))
 		for i := range comp.Topics {
 			t := &comp.Topics[i]
-			ids.claimIn("topic", t.ID, &comp.Meta, t.At("id"))
+			ids.claim("topic", t.ID, &comp.Meta, t.At("id"))
 			for j := range t.Skills {
 				s := &t.Skills[j]
-				ids.claimIn("skill", s.ID, &comp.Meta, s.At("id"))
+				ids.claim("skill", s.ID, &comp.Meta, s.At("id"))
 			}
 		}
 	}
@@ -173,7 +173,7 @@ func check(v *validator, own *parsed) {
 		ids.claim("lesson", l.ID, &l.Meta, l.At("lecon"))
 		for _, it := range l.Items {
 			if q := checkQuestion(it); q != nil {
-				ids.claimIn("question", q.ID, &l.Meta, q.At("id"))
+				ids.claim("question", q.ID, &l.Meta, q.At("id"))
 			}
 		}
 	}
@@ -398,14 +398,10 @@ type idSpace struct {
 
 func newIDSpace(v *validator) *idSpace { return &idSpace{v: v, first: map[string]Pos{}} }
 
-// claim records id for an item; a second claim marks the later item broken.
+// claim records id, written at at, for item (or for a part of it: a skill
+// of a competence, a check of a lesson); a second claim of the same id
+// marks the later item broken.
 func (s *idSpace) claim(kind, id string, item *Meta, at Pos) {
-	s.claimIn(kind, id, item, at)
-}
-
-// claimIn is claim where the identifier belongs to a part of the item (a
-// skill of a competence, a check of a lesson).
-func (s *idSpace) claimIn(kind, id string, item *Meta, at Pos) {
 	if id == "" {
 		return
 	}
