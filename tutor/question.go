@@ -59,6 +59,10 @@ type questionView struct {
 	after    menu
 	page     follower
 	rowZones [][2]int // first and last line of each row in the last rendering
+	// shownLines is, for each line of the last rendering, the line of the
+	// body drawn there (-1: none): the page may have scrolled, with the
+	// verdict pinned on the first line. Nil when the body was drawn whole.
+	shownLines []int
 }
 
 type qPhase int
@@ -523,6 +527,16 @@ func (v *questionView) updateFeedback(ctx *Context, msg tea.Msg) (tea.Cmd, qEven
 	if k, ok := msg.(tea.KeyPressMsg); ok && v.page.key(k.String()) {
 		return nil, qEvent{}
 	}
+	if c, ok := msg.(clickMsg); ok {
+		// The menu's zones are lines of the whole feedback; the page may
+		// have scrolled under the pinned verdict.
+		line, ok := v.lineAt(c.y)
+		if !ok {
+			return nil, qEvent{}
+		}
+		c.y = line
+		msg = c
+	}
 	if i, ok := v.after.update(ctx, msg); ok {
 		if i == 0 {
 			return nil, qEvent{kind: qContinue}
@@ -591,21 +605,57 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 		}
 	}
 	lines := strings.Split(body, "\n")
+	v.shownLines = nil
 	if len(lines) <= h || h < 3 {
 		v.page.reset()
 		return body
 	}
 	// The verdict stays on the first line while the rest scrolls.
+	pinned := 0
+	var out string
 	if v.phase == showing {
-		return lines[0] + "\n" + v.page.window(ctx, lines[1:], focus-1, w, h-1)
+		pinned = 1
+		out = lines[0] + "\n" + v.page.window(ctx, lines[1:], focus-1, w, h-1)
+	} else {
+		out = v.page.window(ctx, lines, focus, w, h)
 	}
-	return v.page.window(ctx, lines, focus, w, h)
+	// The page shows h-1 lines and, last, where the rest is.
+	v.shownLines = make([]int, h)
+	for y := range v.shownLines {
+		switch {
+		case y < pinned:
+			v.shownLines[y] = y
+		case y < h-1:
+			v.shownLines[y] = y + v.page.off
+		default:
+			v.shownLines[y] = -1
+		}
+	}
+	return out
+}
+
+// lineAt finds the line of the body under a click on line y of the last
+// rendering.
+func (v *questionView) lineAt(y int) (int, bool) {
+	switch {
+	case y < 0:
+		return 0, false
+	case v.shownLines == nil:
+		return y, true
+	case y >= len(v.shownLines) || v.shownLines[y] < 0:
+		return 0, false
+	}
+	return v.shownLines[y], true
 }
 
 // rowAt finds the row under a click (body coordinates).
 func (v *questionView) rowAt(y int) (int, bool) {
+	line, ok := v.lineAt(y)
+	if !ok {
+		return 0, false
+	}
 	for i, z := range v.rowZones {
-		if y >= z[0]-v.page.off && y <= z[1]-v.page.off {
+		if line >= z[0] && line <= z[1] {
 			return i, true
 		}
 	}
