@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/i18n"
+	"pasapas/lessons"
 )
 
 // visible presses ↓ until a line of the screen holds text.
@@ -44,6 +45,39 @@ func TestClickEachLessonOfACompetence(t *testing.T) {
 				t.Fatalf("%v: a click on %q opened %q", size, l.Title, s.l.Title)
 			}
 			h.press("esc")
+		}
+	}
+}
+
+// On a lesson's device question, a click on a device chooses that device,
+// with or without a problem line above the page.
+func TestClickEachDeviceOfALesson(t *testing.T) {
+	h := loggedIn(t, asciiTheme(), builtin)
+	h.m.ctx.Mouse = true
+	l := builtin.Catalogue(i18n.FR).Lesson("smartphone-installer")
+	if !l.HasVariants() {
+		t.Fatal("the lesson has no variants")
+	}
+	lesson := namedScreen{name: "lesson", make: func(h *harness) screen { return newLessonScreen(h.m.ctx, l) }}
+	for _, problem := range []string{"", "Attention : ce n'est pas enregistré."} {
+		devices := lessonDevices(l)
+		for i := range len(devices) + 1 {
+			h.m.ctx.Session.learner.Prefs.Device = ""
+			h.show(lesson, 80, 24)
+			s := h.m.top().(*lessonScreen)
+			s.problem = problem
+			h.press("enter")
+			if s.pages[s.at].kind != pageDevice {
+				t.Fatalf("no device question:\n%s", h.screen())
+			}
+			want, label := lessons.Device(""), h.m.ctx.say("device_other")
+			if i < len(devices) {
+				want, label = devices[i], h.m.ctx.say("device_"+string(devices[i]))
+			}
+			h.clickOn(label)
+			if s.pages[s.at].kind != pageStep || s.device != want {
+				t.Fatalf("problem %q: a click on %q chose %q, on page %d:\n%s", problem, label, s.device, s.at, h.screen())
+			}
 		}
 	}
 }

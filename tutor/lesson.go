@@ -346,8 +346,11 @@ func (s *lessonScreen) Render(ctx *Context, w, h int) string {
 	case pageIntro:
 		body = s.renderIntro(ctx, bw)
 	case pageDevice:
-		head := t.Heading.Render(wrap(ctx.say("device_question"), bw)) + "\n" + wrap(ctx.say("device_why"), bw) + "\n\n"
-		return top + head + s.deviceMenu.render(ctx, bw, h-lipgloss.Height(head), lipgloss.Height(head)-1+lipgloss.Height(top))
+		head := top + t.Heading.Render(wrap(ctx.say("device_question"), bw)) + "\n" + wrap(ctx.say("device_why"), bw) + "\n\n"
+		// The menu starts on the line after the blank one, below the
+		// problem line if any: its zones are counted from there, for clicks.
+		n := strings.Count(head, "\n")
+		return head + s.deviceMenu.render(ctx, bw, h+s.problemLines()-n, n)
 	case pageStep:
 		body = s.renderStep(ctx, p, bw)
 	case pageCheck:
