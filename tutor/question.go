@@ -264,6 +264,12 @@ func (v *questionView) update(ctx *Context, msg tea.Msg) (tea.Cmd, qEvent) {
 	case clickMsg:
 		if row, ok := v.rowAt(msg.y); ok {
 			v.cursor = row
+			v.move(ctx, 0)
+			if isTextQuestion(v.q) && row < len(v.q.Fields) {
+				// A click on a field puts the caret in it, as ↓ would:
+				// the learner is about to type there.
+				return nil, qEvent{}
+			}
 			return v.activate(ctx)
 		}
 	}

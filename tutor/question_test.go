@@ -100,3 +100,61 @@ func TestClickOnTheMoreLineDoesNothing(t *testing.T) {
 		}
 	}
 }
+
+// textFields returns a champs question of the built-in bank with at least
+// two text fields and no list.
+func textFields(t *testing.T) *lessons.Question {
+	t.Helper()
+	for _, q := range builtin.Catalogue(i18n.FR).Questions {
+		if q.Type != lessons.Fields || len(q.Fields) < 2 {
+			continue
+		}
+		ok := true
+		for _, f := range q.Fields {
+			ok = ok && f.Format != lessons.FormatSelect
+		}
+		if ok {
+			return q
+		}
+	}
+	t.Fatal("no champs question with text fields only")
+	return nil
+}
+
+// typeInto types text into a view, one key at a time.
+func typeInto(ctx *Context, v *questionView, s string) {
+	for _, r := range s {
+		v.update(ctx, keyPress(string(r)))
+	}
+}
+
+// A click on a text field (its label or its box) puts the caret in it: what
+// is typed next goes there, and nothing is validated.
+func TestClickOnAFieldFocusesIt(t *testing.T) {
+	h := loggedIn(t, asciiTheme(), builtin)
+	ctx := h.m.ctx
+	q := textFields(t)
+	for i := range q.Fields {
+		for _, onBox := range []bool{false, true} {
+			v := newQuestionView(ctx, q, 7)
+			drawn := v.render(ctx, 76, 20)
+			y := lineOf(drawn, q.Fields[i].Label)
+			if y < 0 {
+				t.Fatalf("field %d not drawn:\n%s", i, ansi.Strip(drawn))
+			}
+			if onBox {
+				y = v.rowZones[i][1]
+			}
+			_, ev := v.update(ctx, clickMsg{x: 4, y: y})
+			typeInto(ctx, v, "abc")
+			if ev.kind != qNothing || v.phase != asking || v.cursor != i || v.inputs[i].Value() != "abc" {
+				t.Fatalf("field %d (box %v): event %v, cursor %d, typed %q:\n%s", i, onBox, ev.kind, v.cursor, v.inputs[i].Value(), ansi.Strip(v.render(ctx, 76, 20)))
+			}
+			for j := range q.Fields {
+				if j != i && v.inputs[j].Value() != "" {
+					t.Fatalf("a click on field %d, then typing, filled field %d", i, j)
+				}
+			}
+		}
+	}
+}
