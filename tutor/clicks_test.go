@@ -81,3 +81,34 @@ func TestClickEachDeviceOfALesson(t *testing.T) {
 		}
 	}
 }
+
+// In a lesson's check question, ← on a « liste » field changes its value
+// and stays on the page; ← on another row goes back a page.
+func TestLeftOnAListFieldStaysOnTheCheck(t *testing.T) {
+	h := loggedIn(t, asciiTheme(), builtin)
+	l := builtin.Catalogue(i18n.FR).Lesson("mail-ecrire")
+	h.show(namedScreen{name: "lesson", make: func(h *harness) screen { return newLessonScreen(h.m.ctx, l) }}, 80, 24)
+	s := h.m.top().(*lessonScreen)
+	for i := 0; i < 20 && !(s.pages[s.at].kind == pageCheck && s.check().q.ID == "mail-q-objet"); i++ {
+		h.press("right")
+	}
+	v := s.check()
+	if v == nil || v.q.ID != "mail-q-objet" {
+		t.Fatalf("no check mail-q-objet:\n%s", h.screen())
+	}
+	at := s.at
+	h.press("right") // the first option
+	h.press("right") // the second
+	h.press("left")  // the first again
+	if s.at != at || v.selects[0] != 0 {
+		t.Fatalf("← on a list: page %d (was %d), option %d:\n%s", s.at, at, v.selects[0], h.screen())
+	}
+	h.press("down", "left") // the second list
+	if s.at != at || v.selects[1] != 0 {
+		t.Fatalf("← on the second list: page %d (was %d), option %d:\n%s", s.at, at, v.selects[1], h.screen())
+	}
+	h.press("down", "left") // « Valider »: not a list
+	if s.at != at-1 {
+		t.Fatalf("← on « Valider » stayed on page %d:\n%s", s.at, h.screen())
+	}
+}

@@ -219,8 +219,9 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *lessonScreen) updateCheck(ctx *Context, msg tea.Msg) tea.Cmd {
 	v := s.checks[s.at]
 	if k, ok := msg.(tea.KeyPressMsg); ok && v.phase != saving && !v.Typing() {
-		// ← goes back a page when the question has nothing to undo.
-		if k.String() == "left" && (v.phase == showing || !v.canUndo()) {
+		// ← goes back a page when the question has nothing to undo, and
+		// the focus is not on a « liste » field, whose option it changes.
+		if k.String() == "left" && (v.phase == showing || !v.canUndo() && !v.onList()) {
 			return s.turn(ctx, -1)
 		}
 		if v.phase == showing && k.String() == "right" {

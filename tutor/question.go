@@ -131,6 +131,12 @@ func (v *questionView) Typing() bool {
 	return v.phase == asking && isTextQuestion(v.q) && v.cursor < len(v.q.Fields) && v.q.Fields[v.cursor].Format != lessons.FormatSelect
 }
 
+// onList says whether the focused row is a « liste » field, whose option
+// ← and → change.
+func (v *questionView) onList() bool {
+	return v.phase == asking && isTextQuestion(v.q) && v.cursor < len(v.q.Fields) && v.q.Fields[v.cursor].Format == lessons.FormatSelect
+}
+
 func isTextQuestion(q *lessons.Question) bool {
 	return q.Type == lessons.FreeText || q.Type == lessons.Fields
 }
@@ -295,7 +301,7 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 		var cmd tea.Cmd
 		v.inputs[v.cursor], cmd = v.inputs[v.cursor].Update(msg)
 		return cmd, qEvent{}
-	case isTextQuestion(v.q) && v.cursor < len(v.q.Fields) && (msg.String() == "left" || msg.String() == "right"):
+	case v.onList() && (msg.String() == "left" || msg.String() == "right"):
 		// a "liste" field: the arrows change the option
 		if n := len(v.q.Fields[v.cursor].Options); n > 0 {
 			switch cur := v.selects[v.cursor]; {
