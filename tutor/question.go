@@ -327,6 +327,7 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 		}
 		if n < total {
 			v.cursor = n
+			v.move(ctx, 0) // onto a text field: the caret goes there
 			if v.q.Type == lessons.MultipleChoice && n < nOpts {
 				id := v.pres.Choices[n]
 				v.chosen[id] = !v.chosen[id]

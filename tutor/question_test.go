@@ -158,3 +158,22 @@ func TestClickOnAFieldFocusesIt(t *testing.T) {
 		}
 	}
 }
+
+// From « Valider », a digit points at a text field: the caret goes into it,
+// so what is typed next is written there.
+func TestDigitOntoAFieldFocusesIt(t *testing.T) {
+	h := loggedIn(t, asciiTheme(), builtin)
+	ctx := h.m.ctx
+	q := textFields(t)
+	for i := range q.Fields {
+		v := newQuestionView(ctx, q, 7)
+		for v.cursor != len(q.Fields) { // « Valider »
+			v.update(ctx, keyPress("down"))
+		}
+		v.update(ctx, keyPress(itemKey(i)))
+		typeInto(ctx, v, "abc")
+		if v.cursor != i || v.inputs[i].Value() != "abc" {
+			t.Fatalf("digit %s: cursor %d, field %d holds %q:\n%s", itemKey(i), v.cursor, i, v.inputs[i].Value(), ansi.Strip(v.render(ctx, 76, 20)))
+		}
+	}
+}
