@@ -177,3 +177,34 @@ func TestDigitOntoAFieldFocusesIt(t *testing.T) {
 		}
 	}
 }
+
+// The feedback draws the authors' **bold** as bold, as everywhere else:
+// in the question repeated, in the comments and in the choices they are
+// about.
+func TestFeedbackDrawsBold(t *testing.T) {
+	th := defaultTheme()
+	h := loggedIn(t, th, builtin)
+	ctx := h.m.ctx
+	q := &lessons.Question{ID: "q-gras", Type: lessons.SingleChoice,
+		Prompt: "Sur quel bouton appuyez-vous pour **envoyer** le mail ?",
+		Choices: []lessons.Choice{
+			{ID: "a", Text: "Le bouton **Envoyer**", Correct: true, Feedback: "Oui, **Envoyer** part tout de suite."},
+			{ID: "b", Text: "Le bouton **Brouillon**", Feedback: "Non, **Brouillon** garde le mail pour plus tard."},
+		}}
+	v := newQuestionView(ctx, q, 7)
+	a := quiz.Answer{Choices: []string{"b"}}
+	v.submit(ctx, a)
+	v.showFeedback(ctx, v.check(a), nil)
+	drawn := v.render(ctx, 76, 40)
+	if plain := ansi.Strip(drawn); strings.Contains(plain, "**") {
+		t.Fatalf("raw ** in the feedback:\n%s", plain)
+	}
+	for _, word := range []string{"envoyer", "Brouillon", "Envoyer"} {
+		if !strings.Contains(drawn, th.Strong.Render(word)) {
+			t.Errorf("%q is not bold:\n%q", word, drawn)
+		}
+	}
+	if n := strings.Count(drawn, th.Strong.Render("Brouillon")); n < 2 {
+		t.Errorf("« Brouillon » is bold %d times, want the choice and its comment:\n%s", n, ansi.Strip(drawn))
+	}
+}

@@ -236,7 +236,7 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 	if v.saveErr != nil {
 		add(t.Bad.Render(wrap(ctx.say("q_not_saved", sanitize(explain(ctx, v.saveErr))), w)))
 	}
-	add(t.Muted.Render(wrap(sanitize(v.q.Prompt), w)))
+	add(t.Muted.Render(text(t, v.q.Prompt, w)))
 	for _, c := range fb.Comments {
 		mark := ""
 		switch c.Mark {
@@ -245,13 +245,13 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 		case quiz.MarkWrong:
 			mark = t.G.Wrong + " "
 		}
-		text := sanitize(c.Text)
+		text := bold(t, sanitize(c.Text))
 		if c.About != "" {
 			about := sanitize(c.About)
 			if !strings.ContainsAny(about, "«»“”\"") {
 				about = i18n.Quote(ctx.Lang, about) // not « « Cci » » when the choice has its own
 			}
-			text = about + ctx.say("colon") + " " + text
+			text = bold(t, about) + ctx.say("colon") + " " + text
 		}
 		add("")
 		add(hanging(mark, text, w))
