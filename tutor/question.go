@@ -525,11 +525,19 @@ func (v *questionView) showFeedback(ctx *Context, r quiz.Result, saveErr error) 
 	v.next = slices.DeleteFunc(v.next, notHere)
 	v.more = slices.DeleteFunc(v.more, notHere)
 	items := []menuItem{{label: ctx.say("q_continue")}}
-	for _, l := range v.next {
-		items = append(items, menuItem{label: ctx.say("q_read", l.Title)})
+	for i, l := range v.next {
+		it := menuItem{label: ctx.say("q_read", l.Title)}
+		if i == 0 {
+			it.heading = quiz.LabelNext.In(ctx.Lang)
+		}
+		items = append(items, it)
 	}
-	for _, l := range v.more {
-		items = append(items, menuItem{label: ctx.say("q_read", l.Title)})
+	for i, l := range v.more {
+		it := menuItem{label: ctx.say("q_read", l.Title)}
+		if i == 0 {
+			it.heading = quiz.LabelMore.In(ctx.Lang)
+		}
+		items = append(items, it)
 	}
 	v.after = menu{}
 	v.after.set(items)
@@ -598,10 +606,10 @@ func rightText(q *lessons.Question, id string) string {
 // render draws the question or its feedback in width w and height h.
 func (v *questionView) render(ctx *Context, w, h int) string {
 	var body string
-	var focus int
+	var focus, focusEnd int
 	switch v.phase {
 	case showing:
-		body, focus = v.renderFeedback(ctx, w)
+		body, focus, focusEnd = v.renderFeedback(ctx, w)
 	default:
 		v.lookShown = false
 		body, focus = v.renderAsking(ctx, w, true)
@@ -628,7 +636,7 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 	var out string
 	if v.phase == showing {
 		pinned = 1
-		out = lines[0] + "\n" + v.page.window(ctx, lines[1:], focus-1, w, h-1)
+		out = lines[0] + "\n" + v.page.span(ctx, lines[1:], focus-1, focusEnd-1, w, h-1)
 	} else {
 		out = v.page.window(ctx, lines, focus, w, h)
 	}

@@ -208,3 +208,43 @@ func TestFeedbackDrawsBold(t *testing.T) {
 		t.Errorf("« Brouillon » is bold %d times, want the choice and its comment:\n%s", n, ansi.Strip(drawn))
 	}
 }
+
+// A feedback offering lessons of both kinds draws each heading above its
+// own list: « Pour réussir la prochaine fois », then « Pour en savoir
+// plus », each just above its lessons.
+func TestFeedbackHeadingsAboveTheirLists(t *testing.T) {
+	h := loggedIn(t, asciiTheme(), builtin)
+	ctx := h.m.ctx
+	v := skipped(h, bankQuestion(t, "mail-q-dossiers-c"))
+	if len(v.next) != 1 || len(v.more) != 1 {
+		t.Fatalf("next %d, more %d", len(v.next), len(v.more))
+	}
+	drawn := v.render(ctx, 76, 60)
+	next, more := quiz.LabelNext.In(i18n.FR), quiz.LabelMore.In(i18n.FR)
+	order := []int{
+		lineOf(drawn, ctx.say("q_continue")),
+		lineOf(drawn, next), lineOf(drawn, v.next[0].Title),
+		lineOf(drawn, more), lineOf(drawn, v.more[0].Title),
+	}
+	for i, y := range order {
+		if y < 0 || i > 0 && y <= order[i-1] {
+			t.Fatalf("lines %v: want Continuer, %q, its lesson, %q, its lesson:\n%s", order, next, more, ansi.Strip(drawn))
+		}
+	}
+	if order[2] != order[1]+1 || order[4] != order[3]+1 {
+		t.Fatalf("a heading is not just above its lesson: lines %v:\n%s", order, ansi.Strip(drawn))
+	}
+	// In a short box, the page goes to the focused lesson and its heading,
+	// down and back up.
+	for _, k := range []string{"down", "down", "up"} {
+		v.update(ctx, keyPress(k))
+		drawn := v.render(ctx, 76, 8)
+		heading, title := next, v.next[0].Title
+		if v.after.cursor == 2 {
+			heading, title = more, v.more[0].Title
+		}
+		if y := lineOf(drawn, heading); y < 0 || lineOf(drawn, title) != y+1 {
+			t.Fatalf("focus on line %d: %q not just above %q:\n%s", v.after.cursor, heading, title, ansi.Strip(drawn))
+		}
+	}
+}

@@ -217,8 +217,9 @@ func (v *questionView) progressLines(ctx *Context, w int) string {
 }
 
 // renderFeedback draws the verdict, the author's words, the right answer,
-// the explanation, and the lessons to read.
-func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
+// the explanation, and the lessons to read; it returns the text and the
+// first and last line of the focused menu line (with its heading).
+func (v *questionView) renderFeedback(ctx *Context, w int) (string, int, int) {
 	t := ctx.Theme
 	fb := v.feedback
 	var lines []string
@@ -288,21 +289,17 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 		add("")
 		add(text(t, fb.Explanation, w))
 	}
-	if len(v.next) > 0 {
-		add("")
-		add(t.Strong.Render(quiz.LabelNext.In(ctx.Lang)))
-	} else if len(v.more) > 0 {
-		add("")
-		add(t.Strong.Render(quiz.LabelMore.In(ctx.Lang)))
-	}
+	// The menu: « Continuer », then each list of lessons under its own
+	// heading (showFeedback sets them).
 	add("")
 	top := len(lines)
 	rows := v.after.render(ctx, w, 20, top)
-	focus := top + v.after.cursor
-	if z := v.after.zones; v.after.cursor < len(z) {
-		focus = z[v.after.cursor][0]
+	first, last, ok := v.after.focusSpan()
+	if !ok {
+		first = top + v.after.cursor
+		last = first
 	}
-	return strings.Join(lines, "\n") + "\n" + rows, focus
+	return strings.Join(lines, "\n") + "\n" + rows, first, last
 }
 
 // feedbackHeight is a rough size, used by owners that put a title above.
