@@ -112,3 +112,47 @@ func TestLeftOnAListFieldStaysOnTheCheck(t *testing.T) {
 		t.Fatalf("← on « Valider » stayed on page %d:\n%s", s.at, h.screen())
 	}
 }
+
+// recapOf shows the last page of a lesson.
+func recapOf(h *harness, l *lessons.Lesson) *lessonScreen {
+	h.show(namedScreen{name: "recap", make: func(h *harness) screen { return newLessonScreen(h.m.ctx, l) },
+		after: func(h *harness) {
+			s := h.m.top().(*lessonScreen)
+			s.at = len(s.pages) - 1
+		}}, 80, 60)
+	return h.m.top().(*lessonScreen)
+}
+
+// seeAlso returns a built-in lesson with « voir aussi » lessons.
+func seeAlso(t *testing.T, h *harness) *lessons.Lesson {
+	t.Helper()
+	for _, l := range builtin.Catalogue(i18n.FR).Lessons {
+		if s := newLessonScreen(h.m.ctx, l); len(s.next) > 0 {
+			return l
+		}
+	}
+	t.Fatal("no lesson with « voir aussi »")
+	return nil
+}
+
+// On a lesson's last page, « Pour aller plus loin : » stands just above the
+// « voir aussi » lessons, not above « Revenir aux leçons ».
+func TestGoFurtherIsAboveItsLessons(t *testing.T) {
+	h := loggedIn(t, asciiTheme(), builtin)
+	s := recapOf(h, seeAlso(t, h))
+	screen := strings.Split(h.screen(), "\n")
+	find := func(text string) int {
+		for y, l := range screen {
+			if strings.Contains(l, text) {
+				return y
+			}
+		}
+		t.Fatalf("no %q:\n%s", text, h.screen())
+		return 0
+	}
+	back, heading, first := find(h.m.ctx.say("lesson_end")), find(h.m.ctx.say("go_further")), find(s.next[0].Title)
+	if !(back < heading && heading+1 == first) {
+		t.Fatalf("« %s » on line %d, « %s » on %d, its first lesson on %d:\n%s",
+			h.m.ctx.say("lesson_end"), back, h.m.ctx.say("go_further"), heading, first, h.screen())
+	}
+}

@@ -98,11 +98,17 @@ func newLessonScreen(ctx *Context, l *lessons.Lesson) *lessonScreen {
 			}
 		}
 	}
+	// Back to the lessons first (Entrée), then the « voir aussi » lessons
+	// under their heading.
 	items = []menuItem{{label: ctx.say("lesson_end")}}
 	for _, r := range l.SeeAlso {
 		if next := ctx.Cat.Lesson(r.ID); next != nil && next.ID != l.ID {
+			it := menuItem{label: ctx.say("q_read", next.Title)}
+			if len(s.next) == 0 {
+				it.heading = ctx.say("go_further")
+			}
 			s.next = append(s.next, next)
-			items = append(items, menuItem{label: ctx.say("q_read", next.Title)})
+			items = append(items, it)
 		}
 	}
 	s.recapMenu.set(items)
@@ -429,9 +435,6 @@ func (s *lessonScreen) renderRecap(ctx *Context, w int) string {
 	if len(l.Help) > 0 {
 		parts = append(parts, t.Strong.Render(ctx.say("help_where")), bullets(t, l.Help, w), "")
 	}
-	if len(s.next) > 0 {
-		parts = append(parts, t.Strong.Render(ctx.say("go_further")))
-	}
 	return strings.Join(parts, "\n")
 }
 
@@ -441,11 +444,11 @@ func (s *lessonScreen) recapWindow(ctx *Context, w, h int) string {
 	text := s.renderRecap(ctx, w)
 	top := strings.Count(text, "\n") + 1
 	all := strings.Split(text+"\n"+s.recapMenu.render(ctx, w, 20, top), "\n")
-	focus := 0
-	if s.recapMove && s.recapMenu.cursor < len(s.recapMenu.zones) {
-		focus = s.recapMenu.zones[s.recapMenu.cursor][0]
+	first, last := 0, 0
+	if s.recapMove {
+		first, last, _ = s.recapMenu.focusSpan()
 	}
-	return s.recapPage.window(ctx, all, focus, w, h)
+	return s.recapPage.span(ctx, all, first, last, w, h)
 }
 
 func (s *lessonScreen) renderVocabulary(ctx *Context, w int) string {
