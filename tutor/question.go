@@ -196,6 +196,20 @@ func (v *questionView) options(ctx *Context) []string {
 	return nil
 }
 
+// statement is the i-th statement of a vrai_faux question in the order
+// it is asked: the presentation's, shuffled and stable for a learner like
+// the choices.
+func (v *questionView) statement(i int) lessons.Statement {
+	if i < len(v.pres.Statements) {
+		for _, s := range v.q.Statements {
+			if s.ID == v.pres.Statements[i] {
+				return s
+			}
+		}
+	}
+	return v.q.Statements[i]
+}
+
 func (v *questionView) remainingElements() []string {
 	var out []string
 	for _, id := range v.pres.Elements {
@@ -372,7 +386,7 @@ func (v *questionView) undo() bool {
 	case lessons.TrueFalse:
 		if v.pos > 0 {
 			v.pos--
-			delete(v.truth, v.q.Statements[v.pos].ID)
+			delete(v.truth, v.statement(v.pos).ID)
 			return true
 		}
 	case lessons.Ordering:
@@ -429,7 +443,7 @@ func (v *questionView) activate(ctx *Context) (tea.Cmd, qEvent) {
 		}
 		v.chosen[v.pres.Choices[v.cursor]] = true
 	case lessons.TrueFalse:
-		v.truth[q.Statements[v.pos].ID] = v.cursor == 0
+		v.truth[v.statement(v.pos).ID] = v.cursor == 0
 		v.pos++
 		v.cursor = 0
 		if v.pos == len(q.Statements) {

@@ -248,3 +248,53 @@ func TestFeedbackHeadingsAboveTheirLists(t *testing.T) {
 		}
 	}
 }
+
+// A vrai_faux question asks its statements in the shuffled order of its
+// presentation (stable for a learner, as the choices are), and records
+// each judgement against the statement shown.
+func TestTrueFalseAsksInThePresentedOrder(t *testing.T) {
+	h := loggedIn(t, asciiTheme(), builtin)
+	ctx := h.m.ctx
+	q := firstQuestion(t, builtin, lessons.TrueFalse, "")
+	text := func(id string) string {
+		for _, s := range q.Statements {
+			if s.ID == id {
+				return s.Text
+			}
+		}
+		t.Fatalf("no statement %q", id)
+		return ""
+	}
+	var v *questionView
+	for seed := range uint64(100) {
+		v = newQuestionView(ctx, q, seed)
+		if v.pres.Statements[0] != q.Statements[0].ID {
+			break
+		}
+	}
+	if v.pres.Statements[0] == q.Statements[0].ID {
+		t.Fatal("no seed shuffles the statements")
+	}
+	first := v.pres.Statements[0]
+	if drawn := ansi.Strip(v.render(ctx, 200, 40)); !strings.Contains(drawn, text(first)) {
+		t.Fatalf("the first statement asked is not the presented one, %q:\n%s", text(first), drawn)
+	}
+	v.update(ctx, keyPress("enter")) // « Vrai »
+	if got, ok := v.truth[first]; !ok || !got || len(v.truth) != 1 {
+		t.Fatalf("judgements %v, want %s true", v.truth, first)
+	}
+	second := v.pres.Statements[1]
+	if drawn := ansi.Strip(v.render(ctx, 200, 40)); !strings.Contains(drawn, text(first)+" → ") || !strings.Contains(drawn, text(second)) {
+		t.Fatalf("after one answer, want %q judged and %q asked:\n%s", text(first), text(second), drawn)
+	}
+	v.update(ctx, keyPress("left")) // undo
+	if len(v.truth) != 0 || v.pos != 0 {
+		t.Fatalf("undo left %v at %d", v.truth, v.pos)
+	}
+	for range q.Statements {
+		v.update(ctx, keyPress("enter"))
+	}
+	if v.phase != saving || len(v.truth) != len(q.Statements) {
+		t.Fatalf("phase %v, judgements %v", v.phase, v.truth)
+	}
+}

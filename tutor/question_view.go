@@ -160,7 +160,7 @@ func (v *questionView) instruction(ctx *Context) string {
 	case lessons.MultipleChoice:
 		return ctx.say("q_multiple")
 	case lessons.TrueFalse:
-		return ctx.say("q_truefalse", v.pos+1, len(q.Statements), sanitize(q.Statements[min(v.pos, len(q.Statements)-1)].Text))
+		return ctx.say("q_truefalse", v.pos+1, len(q.Statements), sanitize(v.statement(min(v.pos, len(q.Statements)-1)).Text))
 	case lessons.Ordering:
 		return ctx.say("q_order", len(v.order)+1)
 	case lessons.Matching:
@@ -193,7 +193,7 @@ func (v *questionView) progressLines(ctx *Context, w int) string {
 	switch q.Type {
 	case lessons.TrueFalse:
 		for i := 0; i < v.pos; i++ {
-			st := q.Statements[i]
+			st := v.statement(i)
 			word := quiz.LabelFalse.In(ctx.Lang)
 			if v.truth[st.ID] {
 				word = quiz.LabelTrue.In(ctx.Lang)
