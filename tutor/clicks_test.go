@@ -156,3 +156,36 @@ func TestGoFurtherIsAboveItsLessons(t *testing.T) {
 			h.m.ctx.say("lesson_end"), back, h.m.ctx.say("go_further"), heading, first, h.screen())
 	}
 }
+
+// On a lesson's last page, a click on « Revenir aux leçons » or on a
+// « voir aussi » lesson chooses it, also after the page was scrolled.
+func TestClickOnALessonsLastPage(t *testing.T) {
+	for _, height := range []int{60, 24, 14} {
+		h := loggedIn(t, asciiTheme(), builtin)
+		h.m.ctx.Mouse = true
+		l := seeAlso(t, h)
+		s := recapOf(h, l)
+		h.send(tea.WindowSizeMsg{Width: 80, Height: height})
+		for !strings.Contains(h.screen(), s.next[0].Title) {
+			h.press("pgdown")
+		}
+		if height == 14 && s.recapPage.off == 0 {
+			t.Fatalf("the page did not scroll:\n%s", h.screen())
+		}
+		h.clickOn(s.next[0].Title)
+		if top, ok := h.m.top().(*lessonScreen); !ok || top.l.ID != s.next[0].ID {
+			t.Fatalf("height %d: a click on %q did not open it:\n%s", height, s.next[0].Title, h.screen())
+		}
+
+		recapOf(h, l)
+		h.m.stack = append([]screen{newHomeScreen(h.m.ctx)}, h.m.stack...)
+		h.send(tea.WindowSizeMsg{Width: 80, Height: height})
+		for !strings.Contains(h.screen(), h.m.ctx.say("lesson_end")) {
+			h.press("pgdown")
+		}
+		h.clickOn(h.m.ctx.say("lesson_end"))
+		if _, ok := h.m.top().(*homeScreen); !ok {
+			t.Fatalf("height %d: a click on %q did not go back:\n%s", height, h.m.ctx.say("lesson_end"), h.screen())
+		}
+	}
+}

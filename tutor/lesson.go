@@ -194,6 +194,20 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return nil
 	case pageCheck:
 		return s.updateCheck(ctx, msg)
+	case pageRecap:
+		if c, ok := msg.(clickMsg); ok {
+			// The menu's zones are lines of the whole page, which may
+			// have scrolled, under the problem line if any.
+			line, ok := s.recapPage.lineAt(c.y - s.problemLines())
+			if !ok {
+				return nil
+			}
+			c.y = line
+			if i, ok := s.recapMenu.update(ctx, c); ok {
+				return s.recapChoose(ctx, i)
+			}
+			return nil
+		}
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -206,10 +220,7 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case p.kind == pageRecap && !key.Matches(k, ctx.Keys.Prev):
 		s.recapMove = true
 		if i, ok := s.recapMenu.update(ctx, msg); ok {
-			if i == 0 {
-				return back()
-			}
-			return replace(newLessonScreen(ctx, s.next[i-1]))
+			return s.recapChoose(ctx, i)
 		}
 	case key.Matches(k, ctx.Keys.Next) && p.kind != pageRecap:
 		return s.turn(ctx, 1)
@@ -219,6 +230,15 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		s.scroll.update(ctx, msg)
 	}
 	return nil
+}
+
+// recapChoose does what the i-th line of the last page's menu says: back
+// to the lessons, or on to a « voir aussi » lesson.
+func (s *lessonScreen) recapChoose(ctx *Context, i int) tea.Cmd {
+	if i == 0 {
+		return back()
+	}
+	return replace(newLessonScreen(ctx, s.next[i-1]))
 }
 
 // updateCheck gives the keys to the check question of the page.

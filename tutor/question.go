@@ -59,10 +59,10 @@ type questionView struct {
 	after    menu
 	page     follower
 	rowZones [][2]int // first and last line of each row in the last rendering
-	// shownLines is, for each line of the last rendering, the line of the
-	// body drawn there (-1: none): the page may have scrolled, with the
-	// verdict pinned on the first line. Nil when the body was drawn whole.
-	shownLines []int
+	// pinned is the number of lines drawn above the page in the last
+	// rendering (the verdict, while the rest of the feedback scrolls), or -1
+	// when the body was drawn whole: clicks are placed with it.
+	pinned int
 }
 
 type qPhase int
@@ -94,6 +94,7 @@ const (
 // question shows the same order again after a pause.
 func newQuestionView(ctx *Context, q *lessons.Question, seed uint64) *questionView {
 	v := &questionView{
+		pinned:  -1,
 		q:       q,
 		look:    q.Screen != nil,
 		pres:    quiz.Present(q, rand.New(rand.NewPCG(seed, 0x9a5a9a5))),
@@ -640,47 +641,31 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 		}
 	}
 	lines := strings.Split(body, "\n")
-	v.shownLines = nil
+	v.pinned = -1
 	if len(lines) <= h || h < 3 {
 		v.page.reset()
 		return body
 	}
 	// The verdict stays on the first line while the rest scrolls.
-	pinned := 0
-	var out string
 	if v.phase == showing {
-		pinned = 1
-		out = lines[0] + "\n" + v.page.span(ctx, lines[1:], focus-1, focusEnd-1, w, h-1)
-	} else {
-		out = v.page.window(ctx, lines, focus, w, h)
+		v.pinned = 1
+		return lines[0] + "\n" + v.page.span(ctx, lines[1:], focus-1, focusEnd-1, w, h-1)
 	}
-	// The page shows h-1 lines and, last, where the rest is.
-	v.shownLines = make([]int, h)
-	for y := range v.shownLines {
-		switch {
-		case y < pinned:
-			v.shownLines[y] = y
-		case y < h-1:
-			v.shownLines[y] = y + v.page.off
-		default:
-			v.shownLines[y] = -1
-		}
-	}
-	return out
+	v.pinned = 0
+	return v.page.window(ctx, lines, focus, w, h)
 }
 
 // lineAt finds the line of the body under a click on line y of the last
-// rendering.
+// rendering: the page may have scrolled, under the pinned verdict.
 func (v *questionView) lineAt(y int) (int, bool) {
 	switch {
 	case y < 0:
 		return 0, false
-	case v.shownLines == nil:
+	case v.pinned < 0 || y < v.pinned:
 		return y, true
-	case y >= len(v.shownLines) || v.shownLines[y] < 0:
-		return 0, false
 	}
-	return v.shownLines[y], true
+	l, ok := v.page.lineAt(y - v.pinned)
+	return l + v.pinned, ok
 }
 
 // rowAt finds the row under a click (body coordinates).
