@@ -10,6 +10,7 @@ import "strings"
 type follower struct {
 	off       int // first line shown
 	lastFocus int // focused line when the page last went to it
+	shown     int // lines of the text shown by the last window, for clicks
 }
 
 // key moves the page by hand; it says whether the key was for it.
@@ -31,19 +32,28 @@ func (f *follower) reset() { *f = follower{} }
 // window returns the lines to show in h lines, with a last line saying
 // there is more when there is.
 func (f *follower) window(ctx *Context, lines []string, focus, w, h int) string {
+	return f.span(ctx, lines, focus, focus, w, h)
+}
+
+// span is window for a focused item drawn on several lines, from first to
+// last (a heading above a menu line): the page goes to show them all, or
+// as many as fit from the first.
+func (f *follower) span(ctx *Context, lines []string, first, last, w, h int) string {
 	if len(lines) <= h || h < 2 {
 		f.off = 0
-		return strings.Join(lines[:min(len(lines), max(h, 0))], "\n")
+		f.shown = min(len(lines), max(h, 0))
+		return strings.Join(lines[:f.shown], "\n")
 	}
 	room := h - 1
-	if focus != f.lastFocus {
-		if focus >= f.off+room {
-			f.off = focus - room + 1
+	f.shown = room
+	if first != f.lastFocus {
+		if last >= f.off+room {
+			f.off = last - room + 1
 		}
-		if focus < f.off {
-			f.off = focus
+		if first < f.off {
+			f.off = first
 		}
-		f.lastFocus = focus
+		f.lastFocus = first
 	}
 	f.off = max(0, min(f.off, len(lines)-room))
 	more := ctx.say("q_more_below")
@@ -51,4 +61,13 @@ func (f *follower) window(ctx *Context, lines []string, focus, w, h int) string 
 		more = ctx.say("q_more_above")
 	}
 	return strings.Join(lines[f.off:f.off+room], "\n") + "\n" + ctx.Theme.Muted.Render(fit(more, w, 1))
+}
+
+// lineAt finds the line of the text under a click on line y of the last
+// window; the line saying where the rest is holds none.
+func (f *follower) lineAt(y int) (int, bool) {
+	if y < 0 || y >= f.shown {
+		return 0, false
+	}
+	return f.off + y, true
 }

@@ -284,17 +284,15 @@ func (s *competenceScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 
 func (s *competenceScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
-	var b strings.Builder
-	b.WriteString(t.Heading.Render(wrap(sanitize(situation(s.comp)), w)))
-	lines := 1
+	head := t.Heading.Render(wrap(sanitize(situation(s.comp)), w))
 	if s.comp.Description != "" {
-		d := wrap(sanitize(s.comp.Description), w)
-		b.WriteString("\n" + d)
-		lines += strings.Count(d, "\n") + 1
+		head += "\n" + wrap(sanitize(s.comp.Description), w)
 	}
-	b.WriteString("\n\n")
-	lines++
-	return b.String() + s.menu.render(ctx, w, h-lines-1, lines+1)
+	head += "\n\n"
+	// The menu starts on the line after the blank one: its zones are
+	// counted from there, for clicks.
+	top := strings.Count(head, "\n")
+	return head + s.menu.render(ctx, w, h-top, top)
 }
 
 // problemsScreen lists what was left out of the content and why, for the

@@ -98,11 +98,17 @@ func newLessonScreen(ctx *Context, l *lessons.Lesson) *lessonScreen {
 			}
 		}
 	}
+	// Back to the lessons first (Entrée), then the « voir aussi » lessons
+	// under their heading.
 	items = []menuItem{{label: ctx.say("lesson_end")}}
 	for _, r := range l.SeeAlso {
 		if next := ctx.Cat.Lesson(r.ID); next != nil && next.ID != l.ID {
+			it := menuItem{label: ctx.say("q_read", next.Title)}
+			if len(s.next) == 0 {
+				it.heading = ctx.say("go_further")
+			}
 			s.next = append(s.next, next)
-			items = append(items, menuItem{label: ctx.say("q_read", next.Title)})
+			items = append(items, it)
 		}
 	}
 	s.recapMenu.set(items)
@@ -191,6 +197,20 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return nil
 	case pageCheck:
 		return s.updateCheck(ctx, msg)
+	case pageRecap:
+		if c, ok := msg.(clickMsg); ok {
+			// The menu's zones are lines of the whole page, which may
+			// have scrolled, under the problem line if any.
+			line, ok := s.recapPage.lineAt(c.y - s.problemLines())
+			if !ok {
+				return nil
+			}
+			c.y = line
+			if i, ok := s.recapMenu.update(ctx, c); ok {
+				return s.recapChoose(ctx, i)
+			}
+			return nil
+		}
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -203,10 +223,7 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case p.kind == pageRecap && !key.Matches(k, ctx.Keys.Prev):
 		s.recapMove = true
 		if i, ok := s.recapMenu.update(ctx, msg); ok {
-			if i == 0 {
-				return back()
-			}
-			return replace(newLessonScreen(ctx, s.next[i-1]))
+			return s.recapChoose(ctx, i)
 		}
 	case key.Matches(k, ctx.Keys.Next) && p.kind != pageRecap:
 		return s.turn(ctx, 1)
@@ -218,12 +235,22 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// recapChoose does what the i-th line of the last page's menu says: back
+// to the lessons, or on to a « voir aussi » lesson.
+func (s *lessonScreen) recapChoose(ctx *Context, i int) tea.Cmd {
+	if i == 0 {
+		return back()
+	}
+	return replace(newLessonScreen(ctx, s.next[i-1]))
+}
+
 // updateCheck gives the keys to the check question of the page.
 func (s *lessonScreen) updateCheck(ctx *Context, msg tea.Msg) tea.Cmd {
 	v := s.checks[s.at]
 	if k, ok := msg.(tea.KeyPressMsg); ok && v.phase != saving && !v.Typing() {
-		// ← goes back a page when the question has nothing to undo.
-		if k.String() == "left" && (v.phase == showing || !v.canUndo()) {
+		// ← goes back a page when the question has nothing to undo, and
+		// the focus is not on a « liste » field, whose option it changes.
+		if k.String() == "left" && (v.phase == showing || !v.canUndo() && !v.onList()) {
 			return s.turn(ctx, -1)
 		}
 		if v.phase == showing && k.String() == "right" {
@@ -349,8 +376,11 @@ func (s *lessonScreen) Render(ctx *Context, w, h int) string {
 	case pageIntro:
 		body = s.renderIntro(ctx, bw)
 	case pageDevice:
-		head := t.Heading.Render(wrap(ctx.say("device_question"), bw)) + "\n" + wrap(ctx.say("device_why"), bw) + "\n\n"
-		return top + head + s.deviceMenu.render(ctx, bw, h-lipgloss.Height(head), lipgloss.Height(head)-1+lipgloss.Height(top))
+		head := top + t.Heading.Render(wrap(ctx.say("device_question"), bw)) + "\n" + wrap(ctx.say("device_why"), bw) + "\n\n"
+		// The menu starts on the line after the blank one, below the
+		// problem line if any: its zones are counted from there, for clicks.
+		n := strings.Count(head, "\n")
+		return head + s.deviceMenu.render(ctx, bw, h+s.problemLines()-n, n)
 	case pageStep:
 		body = s.renderStep(ctx, p, bw)
 	case pageCheck:
@@ -428,9 +458,6 @@ func (s *lessonScreen) renderRecap(ctx *Context, w int) string {
 	if len(l.Help) > 0 {
 		parts = append(parts, t.Strong.Render(ctx.say("help_where")), bullets(t, l.Help, w), "")
 	}
-	if len(s.next) > 0 {
-		parts = append(parts, t.Strong.Render(ctx.say("go_further")))
-	}
 	return strings.Join(parts, "\n")
 }
 
@@ -440,11 +467,11 @@ func (s *lessonScreen) recapWindow(ctx *Context, w, h int) string {
 	text := s.renderRecap(ctx, w)
 	top := strings.Count(text, "\n") + 1
 	all := strings.Split(text+"\n"+s.recapMenu.render(ctx, w, 20, top), "\n")
-	focus := 0
-	if s.recapMove && s.recapMenu.cursor < len(s.recapMenu.zones) {
-		focus = s.recapMenu.zones[s.recapMenu.cursor][0]
+	first, last := 0, 0
+	if s.recapMove {
+		first, last, _ = s.recapMenu.focusSpan()
 	}
-	return s.recapPage.window(ctx, all, focus, w, h)
+	return s.recapPage.span(ctx, all, first, last, w, h)
 }
 
 func (s *lessonScreen) renderVocabulary(ctx *Context, w int) string {

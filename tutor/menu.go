@@ -20,11 +20,15 @@ type menu struct {
 	cursor  int
 	offset  int      // first item shown when the list is taller than its box
 	zones   [][2]int // first and last line of each shown item in the last rendering, for clicks
+	heads   []int    // lines of each shown item's heading, drawn just above its zone
 }
 
 type menuItem struct {
 	label  string
 	detail string // a second, quieter line
+	// heading, when set, opens a group of lines: it is drawn above the
+	// item, after a blank line, and is not part of what a click chooses.
+	heading string
 }
 
 func (m *menu) set(items []menuItem) {
@@ -85,9 +89,10 @@ func (m *menu) render(ctx *Context, width, height, top int) string {
 		return ""
 	}
 	blocks := make([][]string, len(m.items))
+	heads := make([]int, len(m.items)) // lines of each block's heading
 	total := 0
 	for i := range m.items {
-		blocks[i] = m.block(ctx, i, width)
+		blocks[i], heads[i] = m.block(ctx, i, width)
 		total += len(blocks[i])
 	}
 	start, end := 0, len(m.items)
@@ -97,8 +102,10 @@ func (m *menu) render(ctx *Context, width, height, top int) string {
 	m.offset = start
 	var out []string
 	m.zones = m.zones[:0]
+	m.heads = m.heads[:0]
 	for i := start; i < end; i++ {
-		m.zones = append(m.zones, [2]int{top + len(out), top + len(out) + len(blocks[i]) - 1})
+		m.zones = append(m.zones, [2]int{top + len(out) + heads[i], top + len(out) + len(blocks[i]) - 1})
+		m.heads = append(m.heads, heads[i])
 		out = append(out, blocks[i]...)
 	}
 	if total > height {
@@ -127,9 +134,25 @@ func (m *menu) window(blocks [][]string, room int) (int, int) {
 	return start, end
 }
 
-// block is the lines of one item: its number, its label wrapped under
-// itself, and its detail when shown.
-func (m *menu) block(ctx *Context, i, width int) []string {
+// focusSpan is the first and last line of the focused item in the last
+// rendering, its heading included (not the blank line above it), for a
+// page that follows the focus; ok is false when the item was not drawn.
+func (m *menu) focusSpan() (first, last int, ok bool) {
+	i := m.cursor - m.offset
+	if i < 0 || i >= len(m.zones) {
+		return 0, 0, false
+	}
+	first = m.zones[i][0]
+	if m.heads[i] > 0 {
+		first -= m.heads[i] - 1
+	}
+	return first, m.zones[i][1], true
+}
+
+// block is the lines of one item: its heading if any, its number, its
+// label wrapped under itself, and its detail when shown. It returns the
+// number of lines of the heading too.
+func (m *menu) block(ctx *Context, i, width int) ([]string, int) {
 	t := ctx.Theme
 	it := m.items[i]
 	num := itemKey(i) + ". "
@@ -141,6 +164,11 @@ func (m *menu) block(ctx *Context, i, width int) []string {
 	}
 	pad := strings.Repeat(" ", lipgloss.Width(pointer))
 	var out []string
+	if it.heading != "" {
+		out = append(out, "")
+		out = append(out, strings.Split(t.Strong.Render(wrap(sanitize(it.heading), width)), "\n")...)
+	}
+	head := len(out)
 	for j, l := range strings.Split(hanging(num, sanitize(it.label), max(1, width-lipgloss.Width(pointer))), "\n") {
 		p := pointer
 		if j > 0 {
@@ -154,7 +182,7 @@ func (m *menu) block(ctx *Context, i, width int) []string {
 			out = append(out, pad+strings.Repeat(" ", len(num))+t.Muted.Render(l))
 		}
 	}
-	return out
+	return out, head
 }
 
 // clickMsg is a left click, in body coordinates.

@@ -59,6 +59,10 @@ type questionView struct {
 	after    menu
 	page     follower
 	rowZones [][2]int // first and last line of each row in the last rendering
+	// pinned is the number of lines drawn above the page in the last
+	// rendering (the verdict, while the rest of the feedback scrolls), or -1
+	// when the body was drawn whole: clicks are placed with it.
+	pinned int
 }
 
 type qPhase int
@@ -90,6 +94,7 @@ const (
 // question shows the same order again after a pause.
 func newQuestionView(ctx *Context, q *lessons.Question, seed uint64) *questionView {
 	v := &questionView{
+		pinned:  -1,
 		q:       q,
 		look:    q.Screen != nil,
 		pres:    quiz.Present(q, rand.New(rand.NewPCG(seed, 0x9a5a9a5))),
@@ -135,6 +140,12 @@ func (v *questionView) waiting() *questionView {
 		return nil
 	}
 	return v
+}
+
+// onList says whether the focused row is a « liste » field, whose option
+// ← and → change.
+func (v *questionView) onList() bool {
+	return v.phase == asking && isTextQuestion(v.q) && v.cursor < len(v.q.Fields) && v.q.Fields[v.cursor].Format == lessons.FormatSelect
 }
 
 func isTextQuestion(q *lessons.Question) bool {
@@ -194,6 +205,20 @@ func (v *questionView) options(ctx *Context) []string {
 		return out
 	}
 	return nil
+}
+
+// statement is the i-th statement of a vrai_faux question in the order
+// it is asked: the presentation's, shuffled and stable for a learner like
+// the choices.
+func (v *questionView) statement(i int) lessons.Statement {
+	if i < len(v.pres.Statements) {
+		for _, s := range v.q.Statements {
+			if s.ID == v.pres.Statements[i] {
+				return s
+			}
+		}
+	}
+	return v.q.Statements[i]
 }
 
 func (v *questionView) remainingElements() []string {
@@ -270,6 +295,12 @@ func (v *questionView) update(ctx *Context, msg tea.Msg) (tea.Cmd, qEvent) {
 	case clickMsg:
 		if row, ok := v.rowAt(msg.y); ok {
 			v.cursor = row
+			v.move(ctx, 0)
+			if isTextQuestion(v.q) && row < len(v.q.Fields) {
+				// A click on a field puts the caret in it, as ↓ would:
+				// the learner is about to type there.
+				return nil, qEvent{}
+			}
 			return v.activate(ctx)
 		}
 	}
@@ -295,7 +326,7 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 		var cmd tea.Cmd
 		v.inputs[v.cursor], cmd = v.inputs[v.cursor].Update(msg)
 		return cmd, qEvent{}
-	case isTextQuestion(v.q) && v.cursor < len(v.q.Fields) && (msg.String() == "left" || msg.String() == "right"):
+	case v.onList() && (msg.String() == "left" || msg.String() == "right"):
 		// a "liste" field: the arrows change the option
 		if n := len(v.q.Fields[v.cursor].Options); n > 0 {
 			switch cur := v.selects[v.cursor]; {
@@ -321,6 +352,7 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 		}
 		if n < total {
 			v.cursor = n
+			v.move(ctx, 0) // onto a text field: the caret goes there
 			if v.q.Type == lessons.MultipleChoice && n < nOpts {
 				id := v.pres.Choices[n]
 				v.chosen[id] = !v.chosen[id]
@@ -365,7 +397,7 @@ func (v *questionView) undo() bool {
 	case lessons.TrueFalse:
 		if v.pos > 0 {
 			v.pos--
-			delete(v.truth, v.q.Statements[v.pos].ID)
+			delete(v.truth, v.statement(v.pos).ID)
 			return true
 		}
 	case lessons.Ordering:
@@ -422,7 +454,7 @@ func (v *questionView) activate(ctx *Context) (tea.Cmd, qEvent) {
 		}
 		v.chosen[v.pres.Choices[v.cursor]] = true
 	case lessons.TrueFalse:
-		v.truth[q.Statements[v.pos].ID] = v.cursor == 0
+		v.truth[v.statement(v.pos).ID] = v.cursor == 0
 		v.pos++
 		v.cursor = 0
 		if v.pos == len(q.Statements) {
@@ -518,11 +550,19 @@ func (v *questionView) showFeedback(ctx *Context, r quiz.Result, saveErr error) 
 	v.next = slices.DeleteFunc(v.next, notHere)
 	v.more = slices.DeleteFunc(v.more, notHere)
 	items := []menuItem{{label: ctx.say("q_continue")}}
-	for _, l := range v.next {
-		items = append(items, menuItem{label: ctx.say("q_read", l.Title)})
+	for i, l := range v.next {
+		it := menuItem{label: ctx.say("q_read", l.Title)}
+		if i == 0 {
+			it.heading = quiz.LabelNext.In(ctx.Lang)
+		}
+		items = append(items, it)
 	}
-	for _, l := range v.more {
-		items = append(items, menuItem{label: ctx.say("q_read", l.Title)})
+	for i, l := range v.more {
+		it := menuItem{label: ctx.say("q_read", l.Title)}
+		if i == 0 {
+			it.heading = quiz.LabelMore.In(ctx.Lang)
+		}
+		items = append(items, it)
 	}
 	v.after = menu{}
 	v.after.set(items)
@@ -532,6 +572,16 @@ func (v *questionView) showFeedback(ctx *Context, r quiz.Result, saveErr error) 
 func (v *questionView) updateFeedback(ctx *Context, msg tea.Msg) (tea.Cmd, qEvent) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && v.page.key(k.String()) {
 		return nil, qEvent{}
+	}
+	if c, ok := msg.(clickMsg); ok {
+		// The menu's zones are lines of the whole feedback; the page may
+		// have scrolled under the pinned verdict.
+		line, ok := v.lineAt(c.y)
+		if !ok {
+			return nil, qEvent{}
+		}
+		c.y = line
+		msg = c
 	}
 	if i, ok := v.after.update(ctx, msg); ok {
 		if i == 0 {
@@ -581,10 +631,10 @@ func rightText(q *lessons.Question, id string) string {
 // render draws the question or its feedback in width w and height h.
 func (v *questionView) render(ctx *Context, w, h int) string {
 	var body string
-	var focus int
+	var focus, focusEnd int
 	switch v.phase {
 	case showing:
-		body, focus = v.renderFeedback(ctx, w)
+		body, focus, focusEnd = v.renderFeedback(ctx, w)
 	default:
 		v.lookShown = false
 		body, focus = v.renderAsking(ctx, w, true)
@@ -601,21 +651,41 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 		}
 	}
 	lines := strings.Split(body, "\n")
+	v.pinned = -1
 	if len(lines) <= h || h < 3 {
 		v.page.reset()
 		return body
 	}
 	// The verdict stays on the first line while the rest scrolls.
 	if v.phase == showing {
-		return lines[0] + "\n" + v.page.window(ctx, lines[1:], focus-1, w, h-1)
+		v.pinned = 1
+		return lines[0] + "\n" + v.page.span(ctx, lines[1:], focus-1, focusEnd-1, w, h-1)
 	}
+	v.pinned = 0
 	return v.page.window(ctx, lines, focus, w, h)
+}
+
+// lineAt finds the line of the body under a click on line y of the last
+// rendering: the page may have scrolled, under the pinned verdict.
+func (v *questionView) lineAt(y int) (int, bool) {
+	switch {
+	case y < 0:
+		return 0, false
+	case v.pinned < 0 || y < v.pinned:
+		return y, true
+	}
+	l, ok := v.page.lineAt(y - v.pinned)
+	return l + v.pinned, ok
 }
 
 // rowAt finds the row under a click (body coordinates).
 func (v *questionView) rowAt(y int) (int, bool) {
+	line, ok := v.lineAt(y)
+	if !ok {
+		return 0, false
+	}
 	for i, z := range v.rowZones {
-		if y >= z[0]-v.page.off && y <= z[1]-v.page.off {
+		if line >= z[0] && line <= z[1] {
 			return i, true
 		}
 	}

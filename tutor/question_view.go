@@ -160,7 +160,7 @@ func (v *questionView) instruction(ctx *Context) string {
 	case lessons.MultipleChoice:
 		return ctx.say("q_multiple")
 	case lessons.TrueFalse:
-		return ctx.say("q_truefalse", v.pos+1, len(q.Statements), sanitize(q.Statements[min(v.pos, len(q.Statements)-1)].Text))
+		return ctx.say("q_truefalse", v.pos+1, len(q.Statements), sanitize(v.statement(min(v.pos, len(q.Statements)-1)).Text))
 	case lessons.Ordering:
 		return ctx.say("q_order", len(v.order)+1)
 	case lessons.Matching:
@@ -193,7 +193,7 @@ func (v *questionView) progressLines(ctx *Context, w int) string {
 	switch q.Type {
 	case lessons.TrueFalse:
 		for i := 0; i < v.pos; i++ {
-			st := q.Statements[i]
+			st := v.statement(i)
 			word := quiz.LabelFalse.In(ctx.Lang)
 			if v.truth[st.ID] {
 				word = quiz.LabelTrue.In(ctx.Lang)
@@ -217,8 +217,9 @@ func (v *questionView) progressLines(ctx *Context, w int) string {
 }
 
 // renderFeedback draws the verdict, the author's words, the right answer,
-// the explanation, and the lessons to read.
-func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
+// the explanation, and the lessons to read; it returns the text and the
+// first and last line of the focused menu line (with its heading).
+func (v *questionView) renderFeedback(ctx *Context, w int) (string, int, int) {
 	t := ctx.Theme
 	fb := v.feedback
 	var lines []string
@@ -236,7 +237,7 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 	if v.saveErr != nil {
 		add(t.Bad.Render(wrap(ctx.say("q_not_saved", sanitize(explain(ctx, v.saveErr))), w)))
 	}
-	add(t.Muted.Render(wrap(sanitize(v.q.Prompt), w)))
+	add(t.Muted.Render(text(t, v.q.Prompt, w)))
 	for _, c := range fb.Comments {
 		mark := ""
 		switch c.Mark {
@@ -245,13 +246,13 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 		case quiz.MarkWrong:
 			mark = t.G.Wrong + " "
 		}
-		text := sanitize(c.Text)
+		text := bold(t, sanitize(c.Text))
 		if c.About != "" {
 			about := sanitize(c.About)
 			if !strings.ContainsAny(about, "«»“”\"") {
 				about = i18n.Quote(ctx.Lang, about) // not « « Cci » » when the choice has its own
 			}
-			text = about + ctx.say("colon") + " " + text
+			text = bold(t, about) + ctx.say("colon") + " " + text
 		}
 		add("")
 		add(hanging(mark, text, w))
@@ -288,21 +289,17 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int) {
 		add("")
 		add(text(t, fb.Explanation, w))
 	}
-	if len(v.next) > 0 {
-		add("")
-		add(t.Strong.Render(quiz.LabelNext.In(ctx.Lang)))
-	} else if len(v.more) > 0 {
-		add("")
-		add(t.Strong.Render(quiz.LabelMore.In(ctx.Lang)))
-	}
+	// The menu: « Continuer », then each list of lessons under its own
+	// heading (showFeedback sets them).
 	add("")
 	top := len(lines)
 	rows := v.after.render(ctx, w, 20, top)
-	focus := top + v.after.cursor
-	if z := v.after.zones; v.after.cursor < len(z) {
-		focus = z[v.after.cursor][0]
+	first, last, ok := v.after.focusSpan()
+	if !ok {
+		first = top + v.after.cursor
+		last = first
 	}
-	return strings.Join(lines, "\n") + "\n" + rows, focus
+	return strings.Join(lines, "\n") + "\n" + rows, first, last
 }
 
 // feedbackHeight is a rough size, used by owners that put a title above.
