@@ -199,7 +199,12 @@ func TestFeedbackDrawsBold(t *testing.T) {
 	if plain := ansi.Strip(drawn); strings.Contains(plain, "**") {
 		t.Fatalf("raw ** in the feedback:\n%s", plain)
 	}
-	for _, word := range []string{"envoyer", "Brouillon", "Envoyer"} {
+	// The question repeated is grey, its bold part grey and bold: the
+	// rest of the line after it stays grey.
+	if grey := th.Muted.Inherit(th.Strong); !strings.Contains(drawn, grey.Render("envoyer")+th.Muted.Render(" le mail\u00a0?")) {
+		t.Errorf("the repeated prompt is not grey with « envoyer » in bold:\n%q", drawn)
+	}
+	for _, word := range []string{"Brouillon", "Envoyer"} {
 		if !strings.Contains(drawn, th.Strong.Render(word)) {
 			t.Errorf("%q is not bold:\n%q", word, drawn)
 		}
@@ -296,5 +301,17 @@ func TestTrueFalseAsksInThePresentedOrder(t *testing.T) {
 	}
 	if v.phase != saving || len(v.truth) != len(q.Statements) {
 		t.Fatalf("phase %v, judgements %v", v.phase, v.truth)
+	}
+}
+
+// The choices of a question being asked never show the authors' "**".
+func TestChoiceRowsShowNoMarks(t *testing.T) {
+	h := loggedIn(t, defaultTheme(), builtin)
+	q := &lessons.Question{ID: "q-gras", Type: lessons.SingleChoice, Prompt: "Quel bouton ?",
+		Choices: []lessons.Choice{{ID: "a", Text: "Le bouton **Envoyer**", Correct: true}, {ID: "b", Text: "Le bouton **Brouillon**"}}}
+	v := newQuestionView(h.m.ctx, q, 7)
+	plain := ansi.Strip(v.render(h.m.ctx, 76, 20))
+	if strings.Contains(plain, "**") || !strings.Contains(plain, "Le bouton Envoyer") {
+		t.Fatalf("choice rows:\n%s", plain)
 	}
 }

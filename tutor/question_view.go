@@ -18,7 +18,7 @@ func (v *questionView) renderAsking(ctx *Context, w int, withScreen bool) (strin
 	q := v.q
 	var lines []string
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
-	add(t.Heading.Render(text(t, q.Prompt, w)))
+	add(textIn(t, t.Heading, q.Prompt, w))
 	if q.Screen != nil && withScreen {
 		add("")
 		add(renderScreen(ctx, q.Screen, w))
@@ -45,7 +45,9 @@ func (v *questionView) renderAsking(ctx *Context, w int, withScreen bool) (strin
 			focusLine = len(lines)
 		}
 		num := itemKey(row) + ". "
-		text := hanging(num+marker, sanitize(label), w-2)
+		// A row is drawn in one style (reversed when focused), which a bold
+		// part would break off: the author's "**" marks are left out here.
+		text := hanging(num+marker, sanitize(unmarked(label)), w-2)
 		first := len(lines)
 		for i, l := range strings.Split(text, "\n") {
 			p := pointer
@@ -133,7 +135,7 @@ func (v *questionView) renderAsking(ctx *Context, w int, withScreen bool) (strin
 // taller than the window.
 func (v *questionView) renderLook(ctx *Context, w, h int) string {
 	t := ctx.Theme
-	page := t.Heading.Render(text(t, v.q.Prompt, w)) + "\n\n" + renderScreen(ctx, v.q.Screen, w) +
+	page := textIn(t, t.Heading, v.q.Prompt, w) + "\n\n" + renderScreen(ctx, v.q.Screen, w) +
 		"\n\n" + t.Strong.Render(wrap(ctx.say("q_look_next"), w))
 	return v.lookScroll.render(ctx, page, w, h)
 }
@@ -237,7 +239,7 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int, int) {
 	if v.saveErr != nil {
 		add(t.Bad.Render(wrap(ctx.say("q_not_saved", sanitize(explain(ctx, v.saveErr))), w)))
 	}
-	add(t.Muted.Render(text(t, v.q.Prompt, w)))
+	add(textIn(t, t.Muted, v.q.Prompt, w))
 	for _, c := range fb.Comments {
 		mark := ""
 		switch c.Mark {
