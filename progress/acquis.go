@@ -6,38 +6,50 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 )
 
 // SaveAcquis stores mastery estimates, replacing earlier ones for the same
 // skills, in one transaction (a test updates several skills at once).
 // LastSeen is set by the store's clock when zero.
 func (s *Store) SaveAcquis(ctx context.Context, learner LearnerID, states ...AcquisState) error {
-	for _, a := range states {
-		if strings.TrimSpace(a.Acquis) == "" || math.IsNaN(a.Mastery) || a.Mastery < 0 || a.Mastery > 1 || a.Answers < 0 {
-			return fmt.Errorf("progress: saving acquis %q: %w", a.Acquis, ErrInvalid)
-		}
+	if err := checkAcquis(states); err != nil {
+		return err
 	}
 	now := s.now()
 	return s.write(ctx, "saving acquis", func(tx *sql.Tx) error {
 		if err := touch(ctx, tx, learner, now); err != nil {
 			return err
 		}
-		for _, a := range states {
-			seen := a.LastSeen
-			if seen.IsZero() {
-				seen = now
-			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO acquis_states (learner_id, acquis, mastery, answers, last_seen)
-				VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (learner_id, acquis) DO UPDATE SET mastery = excluded.mastery,
-					answers = excluded.answers, last_seen = excluded.last_seen`,
-				learner, a.Acquis, a.Mastery, a.Answers, ms(seen))
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+		return saveAcquis(ctx, tx, learner, now, states)
 	})
+}
+
+func checkAcquis(states []AcquisState) error {
+	for _, a := range states {
+		if strings.TrimSpace(a.Acquis) == "" || math.IsNaN(a.Mastery) || a.Mastery < 0 || a.Mastery > 1 || a.Answers < 0 {
+			return fmt.Errorf("progress: saving acquis %q: %w", a.Acquis, ErrInvalid)
+		}
+	}
+	return nil
+}
+
+func saveAcquis(ctx context.Context, tx *sql.Tx, learner LearnerID, now time.Time, states []AcquisState) error {
+	for _, a := range states {
+		seen := a.LastSeen
+		if seen.IsZero() {
+			seen = now
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO acquis_states (learner_id, acquis, mastery, answers, last_seen)
+			VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (learner_id, acquis) DO UPDATE SET mastery = excluded.mastery,
+				answers = excluded.answers, last_seen = excluded.last_seen`,
+			learner, a.Acquis, a.Mastery, a.Answers, ms(seen))
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SaveReviewCards stores FSRS cards, replacing earlier ones for the same

@@ -3,6 +3,7 @@ package progress
 import (
 	"context"
 	"errors"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -91,29 +92,37 @@ func TestItemStats(t *testing.T) {
 	}
 	mustAnswer(t, s, Answer{Learner: b.ID, Question: "q1", Result: Correct})
 	mustAnswer(t, s, Answer{Learner: b.ID, Question: "q2", Result: Incorrect})
-	if err := s.SetItemDifficulties(ctx, map[string]float64{"q2": 1.25, "q3": -0.5}); err != nil {
+	if err := s.SetItemDifficulties(ctx, map[string]ItemCalibration{"q2": {1.25, 7}, "q3": {-0.5, 0}}); err != nil {
 		t.Fatal(err)
 	}
 	stats, err := s.ItemStats(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	check := func(q string, answers, correct int, diff *float64) {
+	check := func(q string, answers, correct int, diff *float64, n int) {
 		t.Helper()
 		it := stats[q]
 		if it.Answers != answers || it.Correct != correct || (diff == nil) != (it.Difficulty == nil) ||
-			(diff != nil && *diff != *it.Difficulty) {
-			t.Errorf("%s: %+v, want %d answers, %d correct, difficulty %v", q, it, answers, correct, diff)
+			(diff != nil && *diff != *it.Difficulty) || it.CalibratedN != n {
+			t.Errorf("%s: %+v, want %d answers, %d correct, difficulty %v on %d", q, it, answers, correct, diff, n)
 		}
 	}
 	d2, d3 := 1.25, -0.5
-	check("q1", 4, 2, nil)
-	check("q2", 1, 0, &d2)
-	check("q3", 0, 0, &d3)
-	// Answers after calibration keep the calibrated difficulty.
+	check("q1", 4, 2, nil, 0)
+	check("q2", 1, 0, &d2, 7)
+	check("q3", 0, 0, &d3, 0)
+	// Answers after calibration keep the calibrated difficulty, and count
+	// as answers, not as answers the calibration rests on.
 	mustAnswer(t, s, Answer{Learner: a.ID, Question: "q2", Result: Correct})
 	stats, _ = s.ItemStats(ctx)
-	check("q2", 2, 1, &d2)
+	check("q2", 2, 1, &d2, 7)
+	for _, bad := range []map[string]ItemCalibration{
+		{"": {0, 1}}, {"q": {math.NaN(), 1}}, {"q": {math.Inf(1), 1}}, {"q": {0, -1}},
+	} {
+		if err := s.SetItemDifficulties(ctx, bad); !errors.Is(err, ErrInvalid) {
+			t.Errorf("SetItemDifficulties(%v) = %v, want ErrInvalid", bad, err)
+		}
+	}
 }
 
 func TestLessonSteps(t *testing.T) {

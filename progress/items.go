@@ -13,7 +13,7 @@ import (
 func (s *Store) ItemStats(ctx context.Context) (map[string]ItemStat, error) {
 	out := map[string]ItemStat{}
 	err := s.read(ctx, "reading item statistics", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT question, answers, correct, difficulty, updated_at FROM item_stats")
+		rows, err := tx.QueryContext(ctx, "SELECT question, answers, correct, difficulty, calibrated_n, updated_at FROM item_stats")
 		if err != nil {
 			return err
 		}
@@ -22,7 +22,7 @@ func (s *Store) ItemStats(ctx context.Context) (map[string]ItemStat, error) {
 			var it ItemStat
 			var diff sql.NullFloat64
 			var updated int64
-			if err := rows.Scan(&it.Question, &it.Answers, &it.Correct, &diff, &updated); err != nil {
+			if err := rows.Scan(&it.Question, &it.Answers, &it.Correct, &diff, &it.CalibratedN, &updated); err != nil {
 				return err
 			}
 			if diff.Valid {
@@ -36,26 +36,109 @@ func (s *Store) ItemStats(ctx context.Context) (map[string]ItemStat, error) {
 	return out, err
 }
 
-// SetItemDifficulties stores calibrated difficulties (logit scale), by
-// question id, in one transaction.
-func (s *Store) SetItemDifficulties(ctx context.Context, difficulties map[string]float64) error {
-	for q, d := range difficulties {
-		if q == "" || math.IsNaN(d) || math.IsInf(d, 0) {
-			return fmt.Errorf("progress: calibrating %q: %w", q, ErrInvalid)
-		}
+// SetItemDifficulties stores calibrated difficulties (logit scale), with the
+// number of test answers each rests on, by question id, in one transaction:
+// what the batch re-fit writes.
+func (s *Store) SetItemDifficulties(ctx context.Context, calibrations map[string]ItemCalibration) error {
+	if err := checkCalibrations(calibrations); err != nil {
+		return err
 	}
 	now := ms(s.now())
 	return s.write(ctx, "saving calibration", func(tx *sql.Tx) error {
-		for q, d := range difficulties {
-			_, err := tx.ExecContext(ctx, `INSERT INTO item_stats (question, difficulty, updated_at) VALUES (?, ?, ?)
-				ON CONFLICT (question) DO UPDATE SET difficulty = excluded.difficulty, updated_at = excluded.updated_at`,
-				q, d, now)
-			if err != nil {
+		return saveCalibrations(ctx, tx, calibrations, now)
+	})
+}
+
+func checkCalibrations(calibrations map[string]ItemCalibration) error {
+	for q, c := range calibrations {
+		if q == "" || math.IsNaN(c.Difficulty) || math.IsInf(c.Difficulty, 0) || c.N < 0 {
+			return fmt.Errorf("progress: calibrating %q: %w", q, ErrInvalid)
+		}
+	}
+	return nil
+}
+
+func saveCalibrations(ctx context.Context, tx *sql.Tx, calibrations map[string]ItemCalibration, now int64) error {
+	for q, c := range calibrations {
+		_, err := tx.ExecContext(ctx, `INSERT INTO item_stats (question, difficulty, calibrated_n, updated_at)
+			VALUES (?, ?, ?, ?)
+			ON CONFLICT (question) DO UPDATE SET difficulty = excluded.difficulty,
+				calibrated_n = excluded.calibrated_n, updated_at = excluded.updated_at`,
+			q, c.Difficulty, c.N, now)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// calibrateTest runs a finished test's Calibrate inside its transaction:
+// the stored calibration of each question answered in the test in, the new
+// ones out.
+func calibrateTest(ctx context.Context, tx *sql.Tx, id TestID, now int64,
+	calibrate func(map[string]ItemCalibration) map[string]ItemCalibration) error {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT a.question, s.difficulty, s.calibrated_n
+		FROM answers a LEFT JOIN item_stats s ON s.question = a.question WHERE a.test_id = ?`, id)
+	if err != nil {
+		return err
+	}
+	current := map[string]ItemCalibration{}
+	for rows.Next() {
+		var q string
+		var diff sql.NullFloat64
+		var n sql.NullInt64
+		if err := rows.Scan(&q, &diff, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		var c ItemCalibration
+		if diff.Valid {
+			c = ItemCalibration{Difficulty: diff.Float64, N: int(n.Int64)}
+		}
+		current[q] = c
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	next := calibrate(current)
+	for q := range next {
+		if _, ok := current[q]; !ok {
+			return fmt.Errorf("calibrating %q: not answered in test %d: %w", q, id, ErrInvalid)
+		}
+	}
+	if err := checkCalibrations(next); err != nil {
+		return err
+	}
+	return saveCalibrations(ctx, tx, next, now)
+}
+
+// CalibrationAnswers returns the answers of every finished test on this PC
+// (with a result, or abandoned), test by test, each in the order given: what
+// the batch re-calibration reads. Answers of open tests are left out: they
+// join the calibration when their test finishes. It names no learner.
+func (s *Store) CalibrationAnswers(ctx context.Context) ([]CalibrationAnswer, error) {
+	var out []CalibrationAnswer
+	err := s.read(ctx, "reading the answers of tests", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT a.test_id, t.competence, a.question, a.result
+			FROM answers a JOIN tests t ON t.id = a.test_id
+			WHERE a.test_id IS NOT NULL AND t.finished_at IS NOT NULL ORDER BY a.test_id, a.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var a CalibrationAnswer
+			var result string
+			if err := rows.Scan(&a.Test, &a.Competence, &a.Question, &result); err != nil {
 				return err
 			}
+			a.Correct = Result(result) == Correct
+			out = append(out, a)
 		}
-		return nil
+		return rows.Err()
 	})
+	return out, err
 }
 
 // Exposure counts, for one competence, the tests taken on this PC (by

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // StartTest opens a test for a learner: competence is a competence id or
@@ -30,33 +31,61 @@ func (s *Store) StartTest(ctx context.Context, learner LearnerID, competence str
 
 // FinishTest records what a test concluded and closes it.
 func (s *Store) FinishTest(ctx context.Context, id TestID, r TestResult) error {
+	return s.FinishTestWith(ctx, id, TestOutcome{Result: r})
+}
+
+// FinishTestWith closes a test with everything it concluded, in one
+// transaction: its result, the mastery of its acquis, and the calibration
+// of the questions it asked. Either all of it is on disk, or none of it and
+// the test is still open.
+func (s *Store) FinishTestWith(ctx context.Context, id TestID, o TestOutcome) error {
+	r := o.Result
 	if r.Level < 0 || r.Level > 4 {
 		return fmt.Errorf("progress: finishing test: level %d: %w", r.Level, ErrInvalid)
 	}
-	return s.closeTest(ctx, id, "finishing test",
-		"theta = ?, se = ?, level = ?, stop_reason = ?", r.Theta, r.SE, r.Level, r.StopReason)
+	if err := checkAcquis(o.Acquis); err != nil {
+		return err
+	}
+	now := s.now()
+	return s.write(ctx, "finishing test", func(tx *sql.Tx) error {
+		learner, err := closeTest(ctx, tx, id, now,
+			"theta = ?, se = ?, level = ?, stop_reason = ?", r.Theta, r.SE, r.Level, r.StopReason)
+		if err != nil {
+			return err
+		}
+		if err := saveAcquis(ctx, tx, learner, now, o.Acquis); err != nil {
+			return err
+		}
+		if o.Calibrate != nil {
+			return calibrateTest(ctx, tx, id, ms(now), o.Calibrate)
+		}
+		return nil
+	})
 }
 
 // AbandonTest closes a test the learner left, without a result, so it is no
 // longer offered for resuming.
 func (s *Store) AbandonTest(ctx context.Context, id TestID) error {
-	return s.closeTest(ctx, id, "abandoning test", "stop_reason = ?", StopAbandoned)
+	now := s.now()
+	return s.write(ctx, "abandoning test", func(tx *sql.Tx) error {
+		_, err := closeTest(ctx, tx, id, now, "stop_reason = ?", StopAbandoned)
+		return err
+	})
 }
 
-func (s *Store) closeTest(ctx context.Context, id TestID, what, set string, args ...any) error {
-	now := s.now()
-	return s.write(ctx, what, func(tx *sql.Tx) error {
-		if _, err := checkTestOpen(ctx, tx, id); err != nil {
-			return err
-		}
-		var learner LearnerID
-		err := tx.QueryRowContext(ctx, "UPDATE tests SET finished_at = ?, "+set+" WHERE id = ? RETURNING learner_id",
-			append(append([]any{ms(now)}, args...), id)...).Scan(&learner)
-		if err != nil {
-			return err
-		}
-		return touch(ctx, tx, learner, now)
-	})
+// closeTest closes an open test, setting the given columns, and returns
+// whose test it is.
+func closeTest(ctx context.Context, tx *sql.Tx, id TestID, now time.Time, set string, args ...any) (LearnerID, error) {
+	if _, err := checkTestOpen(ctx, tx, id); err != nil {
+		return 0, err
+	}
+	var learner LearnerID
+	err := tx.QueryRowContext(ctx, "UPDATE tests SET finished_at = ?, "+set+" WHERE id = ? RETURNING learner_id",
+		append(append([]any{ms(now)}, args...), id)...).Scan(&learner)
+	if err != nil {
+		return 0, err
+	}
+	return learner, touch(ctx, tx, learner, now)
 }
 
 // checkTestOpen says ErrNotFound or ErrTestFinished when a test cannot take

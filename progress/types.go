@@ -155,10 +155,44 @@ type ReviewCard struct {
 // calibration. It holds no learner id.
 type ItemStat struct {
 	Question   string
-	Answers    int
+	Answers    int // every answer: tests, lesson checks, reviews
 	Correct    int
 	Difficulty *float64 // calibrated; nil until calibrated
-	UpdatedAt  time.Time
+	// CalibratedN is how many answers of finished tests the Difficulty
+	// rests on: the n of the next Elo step. 0 until calibrated.
+	CalibratedN int
+	UpdatedAt   time.Time
+}
+
+// ItemCalibration is a question's calibrated difficulty (logits) and the
+// number of answers of finished tests it rests on.
+type ItemCalibration struct {
+	Difficulty float64
+	N          int
+}
+
+// CalibrationAnswer is one answer of a finished test, for the batch
+// re-calibration. It names no learner: Test is an opaque id that only tells
+// which answers were given together.
+type CalibrationAnswer struct {
+	Test       TestID
+	Competence string // the test's: a competence id, or Positioning
+	Question   string
+	Correct    bool // "Je ne sais pas" is not correct
+}
+
+// TestOutcome is everything a finished test writes, in one transaction.
+type TestOutcome struct {
+	Result TestResult
+	// Acquis is the mastery of the acquis the test touched (as SaveAcquis).
+	Acquis []AcquisState
+	// Calibrate, when set, is given the stored calibration of every
+	// question answered in the test (the zero value for one not calibrated
+	// yet) and returns the calibrations to store, for questions of the test
+	// only. It runs inside the transaction, so two windows finishing tests
+	// at once cannot lose each other's update, and a test's answers are
+	// counted once: a finished test cannot be finished again.
+	Calibrate func(current map[string]ItemCalibration) map[string]ItemCalibration
 }
 
 // State is everything the TUI needs about one learner, loaded in one call.

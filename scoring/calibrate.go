@@ -176,3 +176,41 @@ func Refit(authorB map[string]float64, obs []Observation, o RefitOptions) (map[s
 }
 
 func clampStep(s float64) float64 { return max(-1, min(1, s)) }
+
+// Calibrate is the online calibration after a finished test: for every
+// question answered in it, the calibration after one Elo step with the
+// test's final ability (the θ of Result). current holds the calibrations
+// as stored (a question missing from it has none yet, and starts from its
+// author difficulty); authorB holds the author difficulties
+// (AuthorDifficulties), the anchor Elo pulls back to. A question without an
+// author difficulty is left out. Nothing is changed in place: the caller
+// stores what it returns, once per test.
+func (t *Test) Calibrate(current map[string]Calibration, authorB map[string]float64, o EloOptions) map[string]Calibration {
+	out := map[string]Calibration{}
+	if len(t.responses) == 0 {
+		return out
+	}
+	theta, _ := t.final(t.posterior())
+	for _, r := range t.responses {
+		ab, ok := authorB[r.Item.ID]
+		if !ok {
+			continue
+		}
+		c := current[r.Item.ID] // a test asks a question once
+		c.A = r.Item.A          // the engine's model of this item, 1 unless the content says otherwise
+		out[r.Item.ID] = Elo(c, ab, theta, r.Correct, o)
+	}
+	return out
+}
+
+// Calibrate is Test.Calibrate for each competence of a positioning, each
+// with its own final ability.
+func (s *Survey) Calibrate(current map[string]Calibration, authorB map[string]float64, o EloOptions) map[string]Calibration {
+	out := map[string]Calibration{}
+	for _, t := range s.tests {
+		for id, c := range t.Calibrate(current, authorB, o) {
+			out[id] = c
+		}
+	}
+	return out
+}

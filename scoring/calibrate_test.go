@@ -4,7 +4,12 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
+	"testing/fstest"
+
+	"pasapas/i18n"
+	"pasapas/lessons"
 )
 
 func TestEloMovesTowardTruthAndShrinks(t *testing.T) {
@@ -101,5 +106,199 @@ func TestRefitRecoversDifficulties(t *testing.T) {
 	}
 	if _, err := Refit(author, []Observation{{"x", "nope", true}}, RefitOptions{}); err == nil {
 		t.Error("unknown question accepted")
+	}
+}
+
+// tinyCatalogue is one competence of one sujet, acquis at levels 1–4, and a
+// question per acquis; the level-2 question carries a YAML difficulty.
+func tinyCatalogue(t *testing.T) *lessons.Catalogue {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	put := func(name, body string) { fsys[name] = &fstest.MapFile{Data: []byte(body)} }
+	put("domaines.yaml", "domaines:\n  - id: d\n    titre: Domaine\n")
+	var b strings.Builder
+	b.WriteString("competence: c\ntitre: Compétence\ndomaine: d\nsujets:\n  - id: c-t\n    titre: Sujet\n    acquis:\n")
+	for lv := 1; lv <= 4; lv++ {
+		fmt.Fprintf(&b, "      - id: c-t-%d\n        niveau: %d\n        texte: Je sais faire la chose %d.\n", lv, lv, lv)
+	}
+	put("c/competence.yaml", b.String())
+	b.Reset()
+	b.WriteString("questions:\n")
+	for lv := 1; lv <= 4; lv++ {
+		fmt.Fprintf(&b, "  - id: q%d\n    acquis: c-t-%d\n    type: choix_unique\n    enonce: Que faites-vous ?\n", lv, lv)
+		if lv == 2 {
+			b.WriteString("    difficulte: 0.7\n")
+		}
+		b.WriteString("    choix:\n      - id: a\n        texte: J'appuie.\n        bonne: true\n        retour: Oui.\n" +
+			"      - id: b\n        texte: J'attends.\n        retour: Non.\n    indices: [Regardez bien.]\n")
+	}
+	put("c/questions.yaml", b.String())
+	lib := lessons.Load(lessons.Options{}, lessons.Tree{FS: fsys, Name: "tiny"})
+	if n := lib.Diagnostics.Errors(); n > 0 {
+		t.Fatalf("%d errors, first: %s", n, lib.Diagnostics[0])
+	}
+	return lib.Catalogue(i18n.FR)
+}
+
+func TestAuthorDifficulty(t *testing.T) {
+	cat := tinyCatalogue(t)
+	all := AuthorDifficulties(cat)
+	for _, c := range []struct {
+		id   string
+		want float64
+	}{
+		{"q1", -2},  // level 1 through DefaultScale
+		{"q2", 0.7}, // the YAML "difficulte" wins over the level
+		{"q3", 0},
+		{"q4", 1},
+	} {
+		got, ok := AuthorDifficulty(cat, cat.Question(c.id))
+		if !ok || got != c.want || all[c.id] != c.want {
+			t.Errorf("%s: AuthorDifficulty %v %v, AuthorDifficulties %v; want %v", c.id, got, ok, all[c.id], c.want)
+		}
+	}
+	if len(all) != 4 {
+		t.Errorf("AuthorDifficulties has %d questions, want 4: %v", len(all), all)
+	}
+	// The bank starts from the same numbers, and a local calibration
+	// overrides them without changing the anchor.
+	bank := BankFromCatalogue(cat, "c", map[string]Calibration{"q3": {B: 0.9, N: 12}})
+	for id, b := range all {
+		want := b
+		if id == "q3" {
+			want = 0.9
+		}
+		if it := bank.Item(id); it.B != want {
+			t.Errorf("bank %s: b = %v, want %v", id, it.B, want)
+		}
+	}
+	if all2 := AuthorDifficulties(cat); all2["q3"] != 0 {
+		t.Errorf("anchor moved: %v", all2["q3"])
+	}
+}
+
+func TestTestCalibrate(t *testing.T) {
+	bank := testBank(2, 1)
+	author := map[string]float64{}
+	for _, it := range bank.Items {
+		author[it.ID] = it.B
+	}
+	allRight := func(*Item) bool { return true }
+	allWrong := func(*Item) bool { return false }
+	cases := []struct {
+		name    string
+		answer  func(*Item) bool
+		current map[string]Calibration
+		check   func(t *testing.T, id string, before, after Calibration, authorB float64)
+	}{
+		{"new items, all right: easier, N = 1", allRight, nil,
+			func(t *testing.T, id string, _, after Calibration, authorB float64) {
+				if after.N != 1 || !(after.B < authorB) {
+					t.Errorf("%s: %+v from author %v", id, after, authorB)
+				}
+			}},
+		{"new items, all wrong: harder, N = 1", allWrong, nil,
+			func(t *testing.T, id string, _, after Calibration, authorB float64) {
+				if after.N != 1 || !(after.B > authorB) {
+					t.Errorf("%s: %+v from author %v", id, after, authorB)
+				}
+			}},
+		// Calibrated a little above their author level (−2 and −1): a wrong
+		// answer outweighs the pull back, by a step no larger than K(30).
+		{"calibrated items go on from their calibration, N counts on", allWrong,
+			map[string]Calibration{"t0-1-q0": {B: -1.8, N: 30}, "t1-1-q0": {B: -1.8, N: 30},
+				"t0-2-q0": {B: -0.8, N: 30}, "t1-2-q0": {B: -0.8, N: 30}},
+			func(t *testing.T, id string, before, after Calibration, authorB float64) {
+				if before.N == 0 {
+					return
+				}
+				step := after.B - before.B
+				if after.N != 31 || !(step > 0) || step > 0.4/(1+0.05*30)+1e-9 {
+					t.Errorf("%s: %+v → %+v", id, before, after)
+				}
+			}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tt, log := runTest(bank, TestOptions{Seed: 3}, c.answer)
+			got := tt.Calibrate(c.current, author, EloOptions{})
+			if len(got) != len(log) {
+				t.Fatalf("%d calibrations for %d answers", len(got), len(log))
+			}
+			theta := tt.Result().Theta
+			calibrated := 0
+			for _, a := range log {
+				before := c.current[a.Question]
+				want := Elo(Calibration{B: before.B, N: before.N, A: 1}, author[a.Question], theta, a.Correct, EloOptions{})
+				if got[a.Question] != want {
+					t.Errorf("%s: %+v, want one Elo step at θ = %v: %+v", a.Question, got[a.Question], theta, want)
+				}
+				c.check(t, a.Question, before, got[a.Question], author[a.Question])
+				if before.N > 0 {
+					calibrated++
+				}
+			}
+			if c.current != nil {
+				if calibrated == 0 {
+					t.Error("the test asked none of the calibrated questions")
+				}
+				if c.current["t0-1-q0"].N != 30 {
+					t.Error("current changed in place")
+				}
+			}
+		})
+	}
+	// No answer, no calibration; a question without an author difficulty is
+	// left out.
+	if got := NewTest(bank, TestOptions{}).Calibrate(nil, author, EloOptions{}); len(got) != 0 {
+		t.Errorf("empty test calibrated %v", got)
+	}
+	tt, log := runTest(bank, TestOptions{Seed: 3}, allRight)
+	partial := map[string]float64{log[0].Question: author[log[0].Question]}
+	if got := tt.Calibrate(nil, partial, EloOptions{}); len(got) != 1 {
+		t.Errorf("calibrated %d questions, want the 1 with an author difficulty", len(got))
+	}
+}
+
+func TestSurveyCalibrate(t *testing.T) {
+	a, b := testBank(2, 1), testBank(2, 1)
+	// Two competences whose questions have distinct ids.
+	for i := range b.Items {
+		b.Items[i].ID = "b-" + b.Items[i].ID
+		b.Items[i].Group = "b-" + b.Items[i].Group
+	}
+	b = NewBank("other", b.Items, b.Scale, b.Prior)
+	author := map[string]float64{}
+	for _, bank := range []*Bank{a, b} {
+		for _, it := range bank.Items {
+			author[it.ID] = it.B
+		}
+	}
+	s := NewSurvey([]*Bank{a, b}, SurveyOptions{Seed: 5})
+	// Right in the first competence, wrong in the second: each question
+	// moves with its own competence's ability.
+	for {
+		st, ok := s.Next()
+		if !ok {
+			break
+		}
+		if err := s.Record(st.Item.ID, st.Competence == "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := s.Calibrate(nil, author, EloOptions{})
+	rs := s.Results()
+	n := 0
+	for i, tt := range s.tests {
+		for _, r := range tt.Responses() {
+			n++
+			want := Elo(Calibration{A: 1}, author[r.Item.ID], rs[i].Theta, r.Correct, EloOptions{})
+			if got[r.Item.ID] != want {
+				t.Errorf("%s: %+v, want %+v", r.Item.ID, got[r.Item.ID], want)
+			}
+		}
+	}
+	if n == 0 || len(got) != n {
+		t.Fatalf("%d calibrations for %d answers", len(got), n)
 	}
 }

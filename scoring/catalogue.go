@@ -27,16 +27,14 @@ func BankFromCatalogue(cat *lessons.Catalogue, competenceID string, calib map[st
 		if sk == nil {
 			continue
 		}
-		it := Item{ID: q.ID, Skill: sk.ID, Level: sk.Level, Group: q.ID, A: 1,
-			B: scale.Difficulty(float64(sk.Level))}
+		b, _ := AuthorDifficulty(cat, q)
+		it := Item{ID: q.ID, Skill: sk.ID, Level: sk.Level, Group: q.ID, A: 1, B: b,
+			Calibrated: q.Difficulty != nil}
 		if sk.Topic != nil {
 			it.Topic = sk.Topic.ID
 		}
 		if q.VariantOf.ID != "" {
 			it.Group = q.VariantOf.ID
-		}
-		if q.Difficulty != nil {
-			it.B, it.Calibrated = *q.Difficulty, true
 		}
 		if q.Discrimination != nil {
 			it.A = *q.Discrimination
@@ -53,6 +51,38 @@ func BankFromCatalogue(cat *lessons.Catalogue, competenceID string, calib map[st
 		return nil
 	}
 	return NewBank(competenceID, items, scale, DefaultPrior)
+}
+
+// AuthorDifficulty is a question's difficulty before any local answer: the
+// "difficulte" of its YAML file when the author gave one, else its acquis's
+// level through DefaultScale (b = level − 3). It is what BankFromCatalogue
+// uses without a local calibration, and the anchor the calibration is
+// pulled back to (Elo, Refit). ok is false for a question without a known
+// acquis, which no bank holds.
+func AuthorDifficulty(cat *lessons.Catalogue, q *lessons.Question) (b float64, ok bool) {
+	sk := cat.Skill(q.Skill.ID)
+	if sk == nil {
+		return 0, false
+	}
+	if q.Difficulty != nil {
+		return *q.Difficulty, true
+	}
+	return DefaultScale.Difficulty(float64(sk.Level)), true
+}
+
+// AuthorDifficulties returns the AuthorDifficulty of every question some
+// competence's bank holds, by question id.
+func AuthorDifficulties(cat *lessons.Catalogue) map[string]float64 {
+	out := map[string]float64{}
+	for _, q := range cat.Questions {
+		if cat.CompetenceOf(q.Skill.ID) == nil {
+			continue
+		}
+		if b, ok := AuthorDifficulty(cat, q); ok {
+			out[q.ID] = b
+		}
+	}
+	return out
 }
 
 // Recommend returns the lessons to read for a result's weak acquis, easiest

@@ -29,11 +29,7 @@ type Result struct {
 func (t *Test) Result() Result {
 	post := t.posterior()
 	r := Result{Competence: t.bank.Competence, N: len(t.responses), Stop: t.stop, Steps: t.Steps()}
-	r.Theta, r.SE = post.Mean(), post.SD()
-	if t.opts.Final == FinalWLE && len(t.responses) > 0 {
-		r.Theta = WLE(t.responses)
-		r.SE = 1 / math.Sqrt(TestInfo(t.responses, r.Theta))
-	}
+	r.Theta, r.SE = t.final(post)
 	s := t.bank.Scale
 	r.Level = s.Level(r.Theta)
 	r.AllLevelProbs = make([]float64, s.Top()+1)
@@ -52,6 +48,16 @@ func (t *Test) Result() Result {
 	}
 	sortWeak(r.Weak, r.Skills)
 	return r
+}
+
+// final is the reported estimate and its standard error: the posterior's
+// mean and SD, or the WLE when the options ask for it.
+func (t *Test) final(post Posterior) (theta, se float64) {
+	if t.opts.Final == FinalWLE && len(t.responses) > 0 {
+		theta = WLE(t.responses)
+		return theta, 1 / math.Sqrt(TestInfo(t.responses, theta))
+	}
+	return post.Mean(), post.SD()
 }
 
 // FinalTheta is the reported ability alone, without mastery: cheaper, for

@@ -186,13 +186,33 @@ func storeCard(c scoring.Card) progress.ReviewCard {
 }
 
 // calibration returns the store's calibrated difficulties in the engine's
-// form.
+// form. N is the number of test answers the difficulty rests on, not every
+// answer to the question: lesson checks and reviews do not calibrate.
 func calibration(stats map[string]progress.ItemStat) map[string]scoring.Calibration {
 	out := map[string]scoring.Calibration{}
 	for id, s := range stats {
 		if s.Difficulty != nil {
-			out[id] = scoring.Calibration{B: *s.Difficulty, N: s.Answers}
+			out[id] = scoring.Calibration{B: *s.Difficulty, N: s.CalibratedN}
 		}
+	}
+	return out
+}
+
+// engineCalibrations and storeCalibrations convert calibrations between the
+// store and the engine. The store keeps no discrimination: the content's
+// (or 1) applies.
+func engineCalibrations(in map[string]progress.ItemCalibration) map[string]scoring.Calibration {
+	out := make(map[string]scoring.Calibration, len(in))
+	for id, c := range in {
+		out[id] = scoring.Calibration{B: c.Difficulty, N: c.N}
+	}
+	return out
+}
+
+func storeCalibrations(in map[string]scoring.Calibration) map[string]progress.ItemCalibration {
+	out := make(map[string]progress.ItemCalibration, len(in))
+	for id, c := range in {
+		out[id] = progress.ItemCalibration{Difficulty: c.B, N: c.N}
 	}
 	return out
 }

@@ -409,7 +409,9 @@ func (s *testScreen) next(ctx *Context) tea.Cmd {
 	return nil
 }
 
-// finish writes the result and the mastery of each acquis.
+// finish writes the result, the mastery of each acquis and the new
+// difficulty of each question answered, in one transaction: all of it is on
+// disk, or the failure is shown and the test stays open.
 func (s *testScreen) finish(ctx *Context) tea.Cmd {
 	s.phase = testFinishing
 	var results []scoring.Result
@@ -433,14 +435,26 @@ func (s *testScreen) finish(ctx *Context) tea.Cmd {
 			}
 		}
 	}
-	st, id, learner := ctx.Store, s.id, ctx.Session.learner.ID
+	// Calibration: one Elo step per answered question, with this test's
+	// final estimate, from the difficulty stored when the transaction runs,
+	// pulled back to the author's. The engine is only read: it takes no more
+	// answers once finishing.
+	authorB := scoring.AuthorDifficulties(ctx.Cat)
+	elo := func(cur map[string]scoring.Calibration) map[string]scoring.Calibration {
+		if s.survey != nil {
+			return s.survey.Calibrate(cur, authorB, scoring.EloOptions{})
+		}
+		return s.test.Calibrate(cur, authorB, scoring.EloOptions{})
+	}
+	out := progress.TestOutcome{Result: res, Acquis: states,
+		Calibrate: func(cur map[string]progress.ItemCalibration) map[string]progress.ItemCalibration {
+			return storeCalibrations(elo(engineCalibrations(cur)))
+		}}
+	st, id := ctx.Store, s.id
 	return func() tea.Msg {
 		c, cancel := storeCtx()
 		defer cancel()
-		if err := st.SaveAcquis(c, learner, states...); err != nil {
-			return testFinishedMsg{err}
-		}
-		return testFinishedMsg{st.FinishTest(c, id, res)}
+		return testFinishedMsg{st.FinishTestWith(c, id, out)}
 	}
 }
 

@@ -1,5 +1,6 @@
 // Command pasapas is the Pas à pas tutor: it starts the learner's interface,
-// and its sub-commands check content and run the adaptive-engine simulation.
+// and its sub-commands check content, run the adaptive-engine simulation and
+// re-calibrate the questions' difficulties.
 // This file only reads flags and wires the packages together.
 //
 // The command line uses the standard library's flag package: a handful of
@@ -44,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runSchema(stdout, stderr)
 		case "sim":
 			return runSim(args[1:], lang, stdout, stderr)
+		case "calibrate":
+			return runCalibrate(args[1:], lang, stdout, stderr)
 		case "help":
 			printUsage(stdout, lang)
 			return 0
@@ -56,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // commands are the sub-commands; the rest of the words start the tutor.
-var commands = []string{"check", "sim", "schema", "help", "version"}
+var commands = []string{"check", "sim", "calibrate", "schema", "help", "version"}
 
 // commandFirst moves a sub-command written after global options to the
 // front: "pasapas --lang en check" works like "pasapas check --lang en".

@@ -6,6 +6,9 @@ func say(l i18n.Lang, code string, args ...any) string {
 	if _, ok := simMessages[code]; ok {
 		return simMessages.Format(l, code, args...)
 	}
+	if _, ok := calibrateMessages[code]; ok {
+		return calibrateMessages.Format(l, code, args...)
+	}
 	return messages.Format(l, code, args...)
 }
 
@@ -20,6 +23,8 @@ Utilisation :
                                   vérifie des leçons et des questions
   pasapas schema                  affiche le schéma JSON du format (pour les éditeurs)
   pasapas sim [options]           simule le test adaptatif et le compare (--help)
+  pasapas calibrate [--dry-run]   recalcule la difficulté des questions d'après les
+                                  réponses aux tests de cet ordinateur (--help)
   pasapas version                 affiche la version
   pasapas help                    affiche cette aide
 
@@ -42,6 +47,8 @@ Usage:
                                   check lessons and questions
   pasapas schema                  print the JSON Schema of the format (for editors)
   pasapas sim [options]           simulate the adaptive test and compare it (--help)
+  pasapas calibrate [--dry-run]   work out the questions' difficulty again from the
+                                  answers to this computer's tests (--help)
   pasapas version                 print the version
   pasapas help                    print this help
 

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"pasapas/i18n"
+	"pasapas/lessons"
+	"pasapas/progress"
+	"pasapas/scoring"
+)
+
+// calibrateShown is how many of the largest moves the summary lists, and
+// calibrateMoved the smallest change (in levels) it counts as a move.
+const (
+	calibrateShown = 5
+	calibrateMoved = 0.1
+)
+
+// runCalibrate implements "pasapas calibrate": the batch re-fit of question
+// difficulties from the answers of the tests taken on this PC.
+func runCalibrate(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
+	fs := newFlags("calibrate", lang, stderr, nil)
+	var dirs dirList
+	fs.Var(&dirs, "content", say(lang, "flag_content"))
+	dryRun := fs.Bool("dry-run", false, say(lang, "flag_calibrate_dry_run"))
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), say(lang, "calibrate_usage"))
+		fs.PrintDefaults()
+	}
+	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(words) > 0 {
+		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", words[0]), say(lang, "see_help"))
+		return 2
+	}
+	trees := []lessons.Tree{lessons.Builtin()}
+	for _, d := range dirs {
+		trees = append(trees, lessons.Dir(d))
+	}
+	cat := lessons.Load(lessons.Options{Today: time.Now()}, trees...).Catalogue(lang)
+	path, err := progress.DefaultPath()
+	if err != nil {
+		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
+		return 1
+	}
+	// No progress file, no answer: say so rather than create one.
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintln(stdout, say(lang, "calibrate_nothing"))
+		return 0
+	}
+	store, err := progress.Open(path)
+	if err != nil {
+		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
+		return 1
+	}
+	defer store.Close()
+	if r := store.Recovered(); r != nil {
+		fmt.Fprintln(stderr, "pasapas:", r.Message(lang))
+	}
+	ctx := context.Background()
+	log, err := store.CalibrationAnswers(ctx)
+	if err != nil {
+		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
+		return 1
+	}
+	stats, err := store.ItemStats(ctx)
+	if err != nil {
+		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
+		return 1
+	}
+	plan, err := planCalibration(cat, log, stats)
+	if err != nil {
+		fmt.Fprintln(stderr, "pasapas:", err)
+		return 1
+	}
+	printCalibration(stdout, lang, plan)
+	if len(plan.next) == 0 {
+		return 0
+	}
+	if *dryRun {
+		fmt.Fprintln(stdout, say(lang, "calibrate_dry_run"))
+		return 0
+	}
+	if err := store.SetItemDifficulties(ctx, plan.next); err != nil {
+		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
+		return 1
+	}
+	fmt.Fprintln(stdout, say(lang, "calibrate_saved"))
+	return 0
+}
+
+// calibrationPlan is what a re-fit found: the difficulties to store and how
+// they differ from those the tutor uses now.
+type calibrationPlan struct {
+	answers, tests, unknown int
+	next                    map[string]progress.ItemCalibration
+	moves                   []calibrationMove // largest first
+}
+
+type calibrationMove struct {
+	question       string
+	before, after  float64 // what the tutor used (the stored difficulty, else the author's), and the re-fit's
+	answers, level int     // answers it rests on; the acquis's author level
+}
+
+// planCalibration runs the re-fit: a joint Rasch fit of every finished
+// test's answers, anchored on the author difficulties. Each test is one
+// ability per competence (a positioning spans several), named by the test's
+// opaque id. Answers to questions no longer in the content are left out.
+func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, stats map[string]progress.ItemStat) (calibrationPlan, error) {
+	authorB := scoring.AuthorDifficulties(cat)
+	var p calibrationPlan
+	var obs []scoring.Observation
+	n := map[string]int{}
+	tests := map[progress.TestID]bool{}
+	for _, a := range log {
+		if _, ok := authorB[a.Question]; !ok {
+			p.unknown++
+			continue
+		}
+		comp := cat.CompetenceOf(cat.Question(a.Question).Skill.ID).ID
+		obs = append(obs, scoring.Observation{Learner: fmt.Sprintf("%d/%s", a.Test, comp), Question: a.Question, Correct: a.Correct})
+		n[a.Question]++
+		tests[a.Test] = true
+	}
+	p.answers, p.tests = len(obs), len(tests)
+	if len(obs) == 0 {
+		return p, nil
+	}
+	fit, err := scoring.Refit(authorB, obs, scoring.RefitOptions{})
+	if err != nil {
+		return p, err
+	}
+	p.next = map[string]progress.ItemCalibration{}
+	for q, k := range n {
+		p.next[q] = progress.ItemCalibration{Difficulty: fit[q], N: k}
+		before := authorB[q]
+		if d := stats[q].Difficulty; d != nil {
+			before = *d
+		}
+		p.moves = append(p.moves, calibrationMove{question: q, before: before, after: fit[q], answers: k,
+			level: cat.Skill(cat.Question(q).Skill.ID).Level})
+	}
+	slices.SortFunc(p.moves, func(a, b calibrationMove) int {
+		if c := -cmpFloat(math.Abs(a.after-a.before), math.Abs(b.after-b.before)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.question, b.question)
+	})
+	return p, nil
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// printCalibration says what the re-fit found, in plain words: one logit is
+// one author level on the product's scale, so moves are said in levels.
+func printCalibration(w io.Writer, lang i18n.Lang, p calibrationPlan) {
+	if p.answers == 0 {
+		fmt.Fprintln(w, say(lang, "calibrate_nothing"))
+		if p.unknown > 0 {
+			fmt.Fprintln(w, say(lang, "calibrate_unknown", p.unknown))
+		}
+		return
+	}
+	fmt.Fprintln(w, say(lang, "calibrate_read", count(lang, p.answers, "answer"), count(lang, p.tests, "test")))
+	if p.unknown > 0 {
+		fmt.Fprintln(w, say(lang, "calibrate_unknown", p.unknown))
+	}
+	moved := 0
+	for _, m := range p.moves {
+		if math.Abs(m.after-m.before) >= calibrateMoved {
+			moved++
+		}
+	}
+	fmt.Fprintln(w, say(lang, "calibrate_moved", count(lang, len(p.moves), "question"), decimal(lang, calibrateMoved, false), moved))
+	if moved == 0 {
+		return
+	}
+	fmt.Fprintln(w, say(lang, "calibrate_largest"))
+	for _, m := range p.moves[:min(calibrateShown, moved)] {
+		way := "calibrate_harder"
+		if m.after < m.before {
+			way = "calibrate_easier"
+		}
+		fmt.Fprintf(w, "  %s\n", say(lang, "calibrate_move", m.question, m.level, say(lang, way),
+			levels(lang, m.after-m.before), decimal(lang, m.before, false), decimal(lang, m.after, false),
+			count(lang, m.answers, "answer")))
+	}
+}
+
+// levels writes a signed change in levels: "+0,42 niveau", "-2,10 niveaux".
+// The number as written decides the plural: French takes it from 2 on,
+// English for anything but one.
+func levels(lang i18n.Lang, v float64) string {
+	a := math.Abs(math.Round(v*100) / 100)
+	if (lang == i18n.FR && a >= 2) || (lang != i18n.FR && a != 1) {
+		return say(lang, "level_many", decimal(lang, v, true))
+	}
+	return say(lang, "level_one", decimal(lang, v, true))
+}
+
+// decimal writes a number with two decimals, with a decimal comma in French.
+func decimal(lang i18n.Lang, v float64, sign bool) string {
+	f := "%.2f"
+	if sign {
+		f = "%+.2f"
+	}
+	s := fmt.Sprintf(f, v)
+	if lang == i18n.FR {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}

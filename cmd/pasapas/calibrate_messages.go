@@ -1,0 +1,47 @@
+package main
+
+import "pasapas/i18n"
+
+// The calibrate sub-command's words, kept beside the sub-command; say looks
+// here after the simulation's.
+var calibrateMessages = i18n.Table{
+	"calibrate_usage": {
+		FR: `Utilisation : pasapas calibrate [options]
+
+Recalcule la difficulté des questions à partir des réponses aux tests terminés sur cet
+ordinateur (toutes les personnes, sans leur nom). Tant qu'une question a peu de réponses,
+sa difficulté reste proche du niveau donné par l'auteur. Le tuteur fait déjà un petit
+ajustement après chaque test ; cette commande refait le calcul sur tout l'historique.
+Lancez-la quand personne ne passe de test.
+
+Options :
+`,
+		EN: `Usage: pasapas calibrate [options]
+
+Works out again how difficult each question is, from the answers to the tests finished on
+this computer (everyone's, without their names). While a question has few answers, its
+difficulty stays close to the level its author gave. The tutor already makes a small
+adjustment after each test; this command does the whole calculation again on the history.
+Run it when nobody is taking a test.
+
+Options:
+`,
+	},
+	"flag_calibrate_dry_run": {FR: "affiche ce qui changerait, sans rien enregistrer", EN: "print what would change, without saving anything"},
+	"calibrate_nothing":      {FR: "Aucune réponse à un test terminé sur cet ordinateur : rien à recalculer.", EN: "No answer to a finished test on this computer: nothing to work out."},
+	"calibrate_read":         {FR: "Lu : %s, venant de %s.", EN: "Read: %s, from %s."},
+	"calibrate_unknown":      {FR: "Laissées de côté : %s à des questions qui ne sont plus dans le contenu.", EN: "Left out: %s to questions no longer in the content."},
+	"calibrate_moved":        {FR: "%s recalculées ; changement d'au moins %s niveau : %d.", EN: "Recalculated: %s; changed by at least %s level: %d."},
+	"calibrate_largest":      {FR: "Les plus grands changements (difficulté, en niveaux) :", EN: "The largest changes (difficulty, in levels):"},
+	"calibrate_move":         {FR: "%s (acquis de niveau %d) : %s, %s (%s → %s), sur %s", EN: "%s (level-%d skill): %s, %s (%s → %s), from %s"},
+	"calibrate_harder":       {FR: "plus difficile que prévu", EN: "harder than expected"},
+	"calibrate_easier":       {FR: "plus facile que prévu", EN: "easier than expected"},
+	"calibrate_dry_run":      {FR: "Essai seulement (--dry-run) : rien n'a été enregistré.", EN: "Trial only (--dry-run): nothing was saved."},
+	"calibrate_saved":        {FR: "Nouvelles difficultés enregistrées : le tuteur s'en servira dès le prochain test.", EN: "New difficulties saved: the tutor will use them from the next test on."},
+	"answer_one":             {FR: "%d réponse", EN: "%d answer"},
+	"answer_many":            {FR: "%d réponses", EN: "%d answers"},
+	"level_one":              {FR: "%s niveau", EN: "%s level"},
+	"level_many":             {FR: "%s niveaux", EN: "%s levels"},
+	"test_one":               {FR: "%d test", EN: "%d test"},
+	"test_many":              {FR: "%d tests", EN: "%d tests"},
+}

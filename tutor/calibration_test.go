@@ -1,0 +1,210 @@
+package tutor
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"pasapas/i18n"
+	"pasapas/progress"
+	"pasapas/scoring"
+)
+
+// finishTest answers "Je ne sais pas" to every question of the test on
+// screen until the results show.
+func (h *harness) finishTest() {
+	h.t.Helper()
+	for i := 0; i < 400 && !strings.Contains(h.screen(), "Mes résultats"); i++ {
+		switch s := h.screen(); {
+		case strings.Contains(s, "Faisons le point"), strings.Contains(s, "Continuer"):
+			h.pick("Continuer")
+		case strings.Contains(s, "Je ne sais pas"):
+			h.pick("Je ne sais pas")
+		case strings.Contains(s, "pour voir les réponses"): // a mock screen shown alone first
+			h.press("enter")
+		case strings.Contains(s, "Question"): // a long screen: read on
+			h.press("down")
+		default:
+			h.t.Fatalf("unexpected screen:\n%s", s)
+		}
+	}
+	h.expect("Mes résultats")
+}
+
+// lastTest returns the latest test of the latest learner and its answers.
+func (h *harness) lastTest() (progress.Test, []progress.Answer) {
+	h.t.Helper()
+	ctx := context.Background()
+	ls, err := h.store.Learners(ctx)
+	if err != nil || len(ls) == 0 {
+		h.t.Fatalf("learners: %v %v", ls, err)
+	}
+	tests, err := h.store.Tests(ctx, ls[len(ls)-1].ID)
+	if err != nil || len(tests) == 0 {
+		h.t.Fatalf("tests: %v %v", tests, err)
+	}
+	t := tests[len(tests)-1]
+	answers, err := h.store.TestAnswers(ctx, t.ID)
+	if err != nil || len(answers) == 0 {
+		h.t.Fatalf("answers: %v %v", answers, err)
+	}
+	return t, answers
+}
+
+// TestFinishedTestCalibratesItsQuestions: finishing a test stores a
+// difficulty for each question it asked, resting on that one answer, and the
+// next learner's test is built on those difficulties.
+func TestFinishedTestCalibratesItsQuestions(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	authorB := scoring.AuthorDifficulties(h.m.ctx.Cat)
+
+	h.newLearner("Lucie")
+	h.choose("Faire le point")
+	h.choose("Envoyer et recevoir des mails")
+	h.finishTest()
+	first, answers := h.lastTest()
+	if first.Result == nil {
+		t.Fatalf("first test not finished: %+v", first)
+	}
+	stats, err := h.store.ItemStats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range answers {
+		st := stats[a.Question]
+		if st.Difficulty == nil || st.CalibratedN != 1 {
+			t.Errorf("%s: %+v, want a difficulty resting on 1 answer", a.Question, st)
+			continue
+		}
+		// Every answer was "Je ne sais pas": each question looks harder
+		// than its author said, by less than one Elo step.
+		if d := *st.Difficulty - authorB[a.Question]; !(d > 0 && d <= 0.4) {
+			t.Errorf("%s: difficulty %v, author %v", a.Question, *st.Difficulty, authorB[a.Question])
+		}
+	}
+	calibrated := 0
+	for _, st := range stats {
+		if st.Difficulty != nil {
+			calibrated++
+		}
+	}
+	if calibrated != len(answers) {
+		t.Errorf("%d questions calibrated, %d answered", calibrated, len(answers))
+	}
+
+	// A lesson check on one of them: an answer, but not one the
+	// calibration rests on.
+	check := progress.Answer{Learner: answers[0].Learner, Question: answers[0].Question, Variant: answers[0].Variant,
+		Given: `{"passe":true}`, Result: progress.Correct, Lesson: "mail-adresse", At: testToday}
+	if _, err := h.store.RecordAnswer(context.Background(), check); err != nil {
+		t.Fatal(err)
+	}
+
+	// The next learners' tests use them, and add to them: each question's
+	// calibration rests on the tests that asked it. (Exposure control makes
+	// the next tests avoid the questions already asked, so it takes a few
+	// learners before one is asked again.)
+	asked := map[string]int{}
+	for _, a := range answers {
+		asked[a.Question]++
+	}
+	again := func() bool {
+		for _, n := range asked {
+			if n > 1 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, name := range []string{"Marc", "Noé", "Inès", "Omar", "Yann", "Ana", "Paul", "Zoé"} {
+		if again() {
+			break
+		}
+		stats, err := h.store.ItemStats(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.press("esc")
+		h.choose("Terminer ma séance")
+		h.newLearner(name)
+		h.choose("Faire le point")
+		h.choose("Envoyer et recevoir des mails")
+		h.expect("Question 1")
+		s, ok := h.m.top().(*testScreen)
+		if !ok || s.test == nil {
+			t.Fatalf("not a test screen: %T", h.m.top())
+		}
+		bank := s.test.Bank()
+		for q, st := range stats {
+			if st.Difficulty == nil {
+				continue
+			}
+			if it := bank.Item(q); it == nil || !it.Calibrated || it.B != *st.Difficulty {
+				t.Errorf("%s in %s's test: %+v, want b = %v", q, name, it, *st.Difficulty)
+			}
+		}
+		h.finishTest()
+		_, more := h.lastTest()
+		for _, a := range more {
+			asked[a.Question]++
+		}
+	}
+	stats, err = h.store.ItemStats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, n := range asked {
+		if stats[q].CalibratedN != n {
+			t.Errorf("%s: calibrated on %d answers, asked in %d tests (%d answers in all)", q, stats[q].CalibratedN, n, stats[q].Answers)
+		}
+	}
+	if !again() {
+		t.Error("no question asked twice: the second calibration step is not checked")
+	}
+	if st := stats[check.Question]; st.Answers != st.CalibratedN+1 {
+		t.Errorf("%s with a lesson check: %+v", check.Question, st)
+	}
+}
+
+// TestPositioningCalibratesEachCompetence: « Un peu de tout » calibrates
+// every question it asked, whatever its competence.
+func TestPositioningCalibratesEachCompetence(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Awa")
+	h.choose("Faire le point")
+	h.choose("Un peu de tout")
+	h.finishTest()
+	test, answers := h.lastTest()
+	if test.Competence != progress.Positioning || test.Result == nil {
+		t.Fatalf("positioning not finished: %+v", test)
+	}
+	stats, err := h.store.ItemStats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	comps := map[string]bool{}
+	for _, a := range answers {
+		if st := stats[a.Question]; st.Difficulty == nil || st.CalibratedN != 1 {
+			t.Errorf("%s: %+v, want a difficulty resting on 1 answer", a.Question, st)
+		}
+		if q := h.m.ctx.Cat.Question(a.Question); q != nil {
+			comps[h.m.ctx.Cat.CompetenceOf(q.Skill.ID).ID] = true
+		}
+	}
+	if len(comps) < 2 {
+		t.Errorf("the positioning touched %d competences", len(comps))
+	}
+}
+
+// TestLessonAnswersDoNotCountForCalibration: the n the engine is given is
+// the answers the calibration rests on, not every answer to the question.
+func TestLessonAnswersDoNotCountForCalibration(t *testing.T) {
+	d := 0.4
+	got := calibration(map[string]progress.ItemStat{
+		"q1": {Question: "q1", Answers: 12, Correct: 6, Difficulty: &d, CalibratedN: 3},
+		"q2": {Question: "q2", Answers: 5, Correct: 5},
+	})
+	if len(got) != 1 || got["q1"] != (scoring.Calibration{B: 0.4, N: 3}) {
+		t.Errorf("calibration = %+v", got)
+	}
+}
