@@ -263,7 +263,7 @@ func (s *lessonScreen) updateCheck(ctx *Context, msg tea.Msg) tea.Cmd {
 		s.pending = v.check(ev.answer)
 		rec := v.record(ctx, ev, s.pending)
 		rec.Lesson = s.l.ID
-		return recordAnswer(ctx.Store, rec, nil)
+		return recordAnswer(ctx, rec, nil)
 	case qContinue:
 		return s.turn(ctx, 1)
 	case qOpenLesson:
@@ -298,7 +298,7 @@ func (s *lessonScreen) chooseDevice(ctx *Context, d lessons.Device) tea.Cmd {
 	}
 	ctx.Session.learner.Prefs.Device = d
 	prefs, id := ctx.Session.learner.Prefs, ctx.Session.learner.ID
-	return save(func(c context.Context) error { return ctx.Store.SetPrefs(c, id, prefs) })
+	return save(ctx, func(c context.Context) error { return ctx.Store.SetPrefs(c, id, prefs) })
 }
 
 // turn moves to the next or previous page and saves where the learner is.
@@ -328,7 +328,7 @@ func (s *lessonScreen) turn(ctx *Context, by int) tea.Cmd {
 	}
 	ctx.Session.state.Lessons[s.l.ID] = lp
 	id := ctx.Session.learner.ID
-	return save(func(c context.Context) error { return ctx.Store.SaveLessonStep(c, id, st) })
+	return save(ctx, func(c context.Context) error { return ctx.Store.SaveLessonStep(c, id, st) })
 }
 
 // enter prepares the page the learner arrives on: a check question's view

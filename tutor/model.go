@@ -35,6 +35,8 @@ type Context struct {
 
 	linear bool // the accessible mode: printed once, never redrawn
 
+	queue storeQueue // the store's commands, in the order they were asked
+
 	// What the command line chose, restored when a learner leaves.
 	base struct {
 		lang  i18n.Lang

@@ -26,7 +26,7 @@ type profilesScreen struct {
 
 func newProfilesScreen(notice string) *profilesScreen { return &profilesScreen{notice: notice} }
 
-func (s *profilesScreen) Init(ctx *Context) tea.Cmd { return loadLearners(ctx.Store) }
+func (s *profilesScreen) Init(ctx *Context) tea.Cmd { return loadLearners(ctx) }
 
 func (s *profilesScreen) Title(ctx *Context) string { return ctx.say("profiles_title") }
 
@@ -37,7 +37,7 @@ func (s *profilesScreen) Help(ctx *Context) []key.Binding {
 func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case resumeMsg:
-		return loadLearners(ctx.Store)
+		return loadLearners(ctx)
 	case learnersMsg:
 		s.loaded = true
 		if msg.err != nil {
@@ -70,7 +70,7 @@ func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return push(newPINScreen(ctx, l))
 		}
 		s.busy = true
-		return signIn(ctx.Store, l.ID)
+		return signIn(ctx, l.ID)
 	}
 	return nil
 }
@@ -165,7 +165,7 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.problem = progress.Explain(msg.err, ctx.Lang)
 			return nil
 		}
-		return signIn(ctx.Store, msg.learner.ID)
+		return signIn(ctx, msg.learner.ID)
 	case signedInMsg: // only a failure reaches the screen; the model starts the session
 		s.problem = progress.Explain(msg.err, ctx.Lang)
 		return nil
@@ -260,7 +260,7 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *newLearnerScreen) create(ctx *Context, pin string) tea.Cmd {
 	s.busy = true
 	prefs := progress.Prefs{Lang: ctx.Lang, Theme: ctx.Theme.Name, Mouse: ctx.Mouse}
-	return createLearner(ctx.Store, strings.TrimSpace(sanitize(s.name.Value())), pin, prefs)
+	return createLearner(ctx, strings.TrimSpace(sanitize(s.name.Value())), pin, prefs)
 }
 
 func validPIN(pin string) bool { return len(pin) >= 4 && len(pin) <= 6 && isDigits(pin) }
@@ -343,7 +343,7 @@ func (s *pinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.pin.Reset()
 			return nil
 		}
-		return signIn(ctx.Store, s.learner.ID)
+		return signIn(ctx, s.learner.ID)
 	case signedInMsg: // only a failure reaches the screen; the model starts the session
 		s.problem = progress.Explain(msg.err, ctx.Lang)
 		return nil
@@ -356,7 +356,7 @@ func (s *pinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return back()
 		case msg.Code == tea.KeyEnter:
 			s.busy = true
-			return checkPIN(ctx.Store, s.learner.ID, s.pin.Value())
+			return checkPIN(ctx, s.learner.ID, s.pin.Value())
 		case msg.Text != "" && !isDigits(msg.Text):
 			s.problem = ctx.say("pin_digits")
 			return nil

@@ -1,6 +1,7 @@
 package tutor
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"time"
@@ -46,9 +47,7 @@ func newResultsScreen(ctx *Context) *resultsScreen { return &resultsScreen{} }
 
 func (s *resultsScreen) Init(ctx *Context) tea.Cmd {
 	st, cat, learner := ctx.Store, ctx.Cat, ctx.Session.learner.ID
-	return func() tea.Msg {
-		c, cancel := storeCtx()
-		defer cancel()
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
 		state, err := st.LoadState(c, learner)
 		if err != nil {
 			return resultsMsg{err: err}
@@ -104,7 +103,7 @@ func (s *resultsScreen) Init(ctx *Context) tea.Cmd {
 			}
 		}
 		return resultsMsg{entries: out, state: state}
-	}
+	})
 }
 
 // toEngine keeps the answers the banks still hold: a question removed from

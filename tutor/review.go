@@ -112,7 +112,7 @@ func (s *reviewScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case qSubmitted:
 		s.pending = s.qv.check(ev.answer)
 		rec := s.qv.record(ctx, ev, s.pending)
-		return recordAnswer(ctx.Store, rec, cardAfter(ctx, s.current.Skill.ID, s.pending.Outcome == quiz.Correct))
+		return recordAnswer(ctx, rec, cardAfter(ctx, s.current.Skill.ID, s.pending.Outcome == quiz.Correct))
 	case qContinue:
 		s.at++
 		s.ask(ctx)

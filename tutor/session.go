@@ -3,6 +3,7 @@ package tutor
 import (
 	"context"
 	"encoding/json"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -27,6 +28,47 @@ const storeTimeout = 30 * time.Second
 
 func storeCtx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), storeTimeout)
+}
+
+// storeQueue runs the store's commands in the order they were asked.
+// Bubble Tea runs each command in its own goroutine: without the queue, a
+// reload asked after a save could read before the save lands, and the home
+// screen would lose the step just reached in a lesson.
+type storeQueue struct {
+	mu   sync.Mutex
+	last chan struct{} // closed when the command asked last is done
+	// stall is how long a command waits for the one before it (0: the
+	// store's time limit); tests that hold a command back shorten it.
+	stall time.Duration
+}
+
+// storeCmd returns a command that waits for the store commands asked
+// before it, then calls f with a bounded context. It must be called when
+// the command is asked (in Update), which fixes its place in the queue.
+func storeCmd(ctx *Context, f func(c context.Context) tea.Msg) tea.Cmd {
+	q := &ctx.queue
+	q.mu.Lock()
+	prev, done := q.last, make(chan struct{})
+	q.last = done
+	stall := q.stall
+	q.mu.Unlock()
+	if stall <= 0 {
+		stall = storeTimeout
+	}
+	return func() tea.Msg {
+		defer close(done)
+		if prev != nil {
+			// A command asked but never run would hold the queue: after
+			// the store's own time limit, the next ones go ahead.
+			select {
+			case <-prev:
+			case <-time.After(stall):
+			}
+		}
+		c, cancel := storeCtx()
+		defer cancel()
+		return f(c)
+	}
 }
 
 // Every call to the store runs in a command, off the event loop, and comes
@@ -62,63 +104,53 @@ type (
 	testFinishedMsg struct{ err error }
 )
 
-func loadLearners(st *progress.Store) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := storeCtx()
-		defer cancel()
-		list, err := st.Learners(ctx)
+func loadLearners(ctx *Context) tea.Cmd {
+	st := ctx.Store
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
+		list, err := st.Learners(c)
 		return learnersMsg{list, err}
-	}
+	})
 }
 
 // loadState reloads the state of the learner in session.
 func loadState(ctx *Context) tea.Cmd {
 	st, id, n := ctx.Store, ctx.Session.learner.ID, ctx.sessionSeq
-	return func() tea.Msg {
-		c, cancel := storeCtx()
-		defer cancel()
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
 		state, err := st.LoadState(c, id)
 		return stateMsg{n, state, err}
-	}
+	})
 }
 
 // signIn loads the state of a learner just recognised, and marks them seen.
-func signIn(st *progress.Store, id progress.LearnerID) tea.Cmd {
-	return func() tea.Msg {
-		c, cancel := storeCtx()
-		defer cancel()
+func signIn(ctx *Context, id progress.LearnerID) tea.Cmd {
+	st := ctx.Store
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
 		if err := st.Seen(c, id); err != nil {
 			return signedInMsg{err: err}
 		}
 		state, err := st.LoadState(c, id)
 		return signedInMsg{state, err}
-	}
+	})
 }
 
-func createLearner(st *progress.Store, name, pin string, p progress.Prefs) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := storeCtx()
-		defer cancel()
-		l, err := st.CreateLearner(ctx, name, pin, p)
+func createLearner(ctx *Context, name, pin string, p progress.Prefs) tea.Cmd {
+	st := ctx.Store
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
+		l, err := st.CreateLearner(c, name, pin, p)
 		return createdMsg{l, err}
-	}
+	})
 }
 
-func checkPIN(st *progress.Store, id progress.LearnerID, pin string) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := storeCtx()
-		defer cancel()
-		return pinMsg{st.CheckPIN(ctx, id, pin)}
-	}
+func checkPIN(ctx *Context, id progress.LearnerID, pin string) tea.Cmd {
+	st := ctx.Store
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
+		return pinMsg{st.CheckPIN(c, id, pin)}
+	})
 }
 
 // save runs a write whose only news is a failure.
-func save(f func(ctx context.Context) error) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := storeCtx()
-		defer cancel()
-		return savedMsg{f(ctx)}
-	}
+func save(ctx *Context, f func(c context.Context) error) tea.Cmd {
+	return storeCmd(ctx, func(c context.Context) tea.Msg { return savedMsg{f(c)} })
 }
 
 // recordAnswer writes an answer to the log, then whatever must follow it
@@ -126,10 +158,9 @@ func save(f func(ctx context.Context) error) tea.Cmd {
 // on the screen still being there when the write returns. The feedback is
 // shown only when this comes back: an answer acknowledged on screen is on
 // disk.
-func recordAnswer(st *progress.Store, a progress.Answer, then func(context.Context) error) tea.Cmd {
-	return func() tea.Msg {
-		c, cancel := storeCtx()
-		defer cancel()
+func recordAnswer(ctx *Context, a progress.Answer, then func(context.Context) error) tea.Cmd {
+	st := ctx.Store
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
 		if _, err := st.RecordAnswer(c, a); err != nil {
 			return recordedMsg{err: err}
 		}
@@ -137,7 +168,7 @@ func recordAnswer(st *progress.Store, a progress.Answer, then func(context.Conte
 			return recordedMsg{later: then(c)}
 		}
 		return recordedMsg{}
-	}
+	})
 }
 
 // answerRecord turns a checked answer into a log entry.

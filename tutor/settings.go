@@ -124,7 +124,7 @@ func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	s.problem = ""
 	s.build(ctx)
 	prefs, id := *p, ctx.Session.learner.ID
-	return save(func(c context.Context) error { return ctx.Store.SetPrefs(c, id, prefs) })
+	return save(ctx, func(c context.Context) error { return ctx.Store.SetPrefs(c, id, prefs) })
 }
 
 // exportedMsg says where the learner's data was written.
@@ -138,12 +138,10 @@ type exportedMsg struct {
 func exportLearner(ctx *Context) tea.Cmd {
 	st, id, name := ctx.Store, ctx.Session.learner.ID, ctx.Session.learner.Name
 	stamp := ctx.now().Format("20060102-150405")
-	return func() tea.Msg {
-		c, cancel := storeCtx()
-		defer cancel()
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
 		path := exportPath(st, name, stamp)
 		return exportedMsg{path, st.ExportFile(c, id, path)}
-	}
+	})
 }
 
 func exportPath(st *progress.Store, name, stamp string) string {
@@ -221,11 +219,9 @@ func (s *eraseScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	}
 	s.busy, s.problem = true, ""
 	st, id := ctx.Store, ctx.Session.learner.ID
-	return func() tea.Msg {
-		c, cancel := storeCtx()
-		defer cancel()
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
 		return erasedMsg{st.Erase(c, id)}
-	}
+	})
 }
 
 func (s *eraseScreen) Render(ctx *Context, w, h int) string {

@@ -145,9 +145,7 @@ func (s *testScreen) Init(ctx *Context) tea.Cmd {
 	tests := ctx.Session.state.Tests
 	comp, resume := s.comp, s.resume
 	seed := ctx.now().UnixNano()
-	return func() tea.Msg {
-		c, cancel := storeCtx()
-		defer cancel()
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
 		var m testStartMsg
 		stats, err := st.ItemStats(c)
 		if err != nil {
@@ -195,7 +193,7 @@ func (s *testScreen) Init(ctx *Context) tea.Cmd {
 		m.id, err = st.StartTest(c, learner, comp, seed)
 		m.err = err
 		return m
-	}
+	})
 }
 
 func (s *testScreen) Title(ctx *Context) string { return testName(ctx, s.comp) }
@@ -300,7 +298,7 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.pending = s.qv.check(ev.answer)
 			rec := s.qv.record(ctx, ev, s.pending)
 			rec.Test = s.id
-			return recordAnswer(ctx.Store, rec, cardAfter(ctx, s.current.Skill.ID, s.pending.Outcome == quiz.Correct))
+			return recordAnswer(ctx, rec, cardAfter(ctx, s.current.Skill.ID, s.pending.Outcome == quiz.Correct))
 		case qContinue:
 			if s.count%5 == 0 && !s.over() {
 				s.phase = testRecap
@@ -451,11 +449,9 @@ func (s *testScreen) finish(ctx *Context) tea.Cmd {
 			return storeCalibrations(elo(engineCalibrations(cur)))
 		}}
 	st, id := ctx.Store, s.id
-	return func() tea.Msg {
-		c, cancel := storeCtx()
-		defer cancel()
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
 		return testFinishedMsg{st.FinishTestWith(c, id, out)}
-	}
+	})
 }
 
 // positioningSummary keeps, for a positioning, the mean level over the

@@ -3,8 +3,11 @@ package tutor
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"pasapas/i18n"
 	"pasapas/lessons"
@@ -166,5 +169,27 @@ func TestEraseAllMyData(t *testing.T) {
 	ls, err := h.store.Learners(context.Background())
 	if err != nil || len(ls) != 0 {
 		t.Fatalf("learners after erase: %+v %v", ls, err)
+	}
+}
+
+// TestStoreCommandsRunInTheOrderAsked: a reload asked after a save reads
+// what the save wrote, even when the program runs the reload first (Bubble
+// Tea runs each command in its own goroutine).
+func TestStoreCommandsRunInTheOrderAsked(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	ctx := h.m.ctx
+	var order []string
+	var mu sync.Mutex
+	note := func(s string) tea.Msg { mu.Lock(); order = append(order, s); mu.Unlock(); return nil }
+	first := storeCmd(ctx, func(context.Context) tea.Msg { time.Sleep(20 * time.Millisecond); return note("save") })
+	second := storeCmd(ctx, func(context.Context) tea.Msg { return note("reload") })
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); second() }() // started first, as the runtime may
+	time.Sleep(5 * time.Millisecond)
+	go func() { defer wg.Done(); first() }()
+	wg.Wait()
+	if strings.Join(order, ",") != "save,reload" {
+		t.Fatalf("ran %v, want the save before the reload", order)
 	}
 }
