@@ -36,27 +36,33 @@ func TestFinishTestWithCalibration(t *testing.T) {
 		}
 		return out
 	}
+	// The parameters the engine used: stored as given, to the bit.
+	used := map[string]ItemParams{"q1": {0.1 + 0.2, 1}, "q2": {math.Nextafter(2.5, 3), 1.3}, "q9": {-1.5, 1}}
 	cases := []struct {
 		name      string
 		calibrate func(map[string]ItemCalibration) map[string]ItemCalibration
+		params    map[string]ItemParams // nil: used
 		wantErr   error
 		// want is the calibration stored afterwards; nil: nothing of the
 		// test is on disk (still open, no acquis, calibration as before).
 		want map[string]ItemCalibration
 	}{
-		{"each answered question, from its stored calibration", plusOne, nil,
+		{"each answered question, from its stored calibration", plusOne, nil, nil,
 			map[string]ItemCalibration{"q1": {1, 1}, "q2": {3.5, 11}, "other": {-1, 4}}},
-		{"no calibration asked", nil, nil,
+		{"no calibration asked", nil, nil, nil,
 			map[string]ItemCalibration{"q2": {2.5, 10}, "other": {-1, 4}}},
 		{"a question outside the test", func(map[string]ItemCalibration) map[string]ItemCalibration {
 			return map[string]ItemCalibration{"other": {0, 5}}
-		}, ErrInvalid, nil},
+		}, nil, ErrInvalid, nil},
 		{"not a number", func(map[string]ItemCalibration) map[string]ItemCalibration {
 			return map[string]ItemCalibration{"q1": {math.NaN(), 1}}
-		}, ErrInvalid, nil},
+		}, nil, ErrInvalid, nil},
 		{"a negative count", func(map[string]ItemCalibration) map[string]ItemCalibration {
 			return map[string]ItemCalibration{"q1": {0, -1}}
-		}, ErrInvalid, nil},
+		}, nil, ErrInvalid, nil},
+		{"a used difficulty not a number", plusOne, map[string]ItemParams{"q1": {math.Inf(1), 1}}, ErrInvalid, nil},
+		{"a used discrimination of 0", plusOne, map[string]ItemParams{"q1": {0, 0}}, ErrInvalid, nil},
+		{"a used parameter without a question", plusOne, map[string]ItemParams{"": {0, 1}}, ErrInvalid, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -70,9 +76,14 @@ func TestFinishTestWithCalibration(t *testing.T) {
 			mustAnswer(t, s, Answer{Learner: l.ID, Question: "q1", Lesson: "lecon"})
 			id := answeredTest(t, s, l.ID, "mail", "q1", true, "q2", false)
 			var seen map[string]ItemCalibration
+			params := c.params
+			if params == nil {
+				params = used
+			}
 			o := TestOutcome{
-				Result: TestResult{Theta: 0.3, SE: 0.5, Level: 2, StopReason: "band"},
-				Acquis: []AcquisState{{Acquis: "a1", Mastery: 0.7, Answers: 2}},
+				Result:       TestResult{Theta: 0.3, SE: 0.5, Level: 2, StopReason: "band"},
+				Acquis:       []AcquisState{{Acquis: "a1", Mastery: 0.7, Answers: 2}},
+				Difficulties: params,
 			}
 			if c.calibrate != nil {
 				o.Calibrate = func(cur map[string]ItemCalibration) map[string]ItemCalibration {
@@ -84,7 +95,7 @@ func TestFinishTestWithCalibration(t *testing.T) {
 			if !errors.Is(err, c.wantErr) || (c.wantErr == nil) != (err == nil) {
 				t.Fatalf("FinishTestWith: %v, want %v", err, c.wantErr)
 			}
-			if c.calibrate != nil {
+			if c.calibrate != nil && c.params == nil { // bad parameters are refused before the transaction
 				want := map[string]ItemCalibration{"q1": {}, "q2": {2.5, 10}}
 				if !maps.Equal(seen, want) {
 					t.Errorf("Calibrate was given %v, want %v", seen, want)
@@ -104,11 +115,21 @@ func TestFinishTestWithCalibration(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			stored, err := s.TestDifficulties(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if c.want == nil {
-				if !maps.Equal(got, before) || len(state.OpenTests) != 1 || len(state.Acquis) != 0 {
-					t.Errorf("a refused finish left %v, %d open tests, acquis %v", got, len(state.OpenTests), state.Acquis)
+				if !maps.Equal(got, before) || len(state.OpenTests) != 1 || len(state.Acquis) != 0 || stored != nil {
+					t.Errorf("a refused finish left %v, %d open tests, acquis %v, difficulties %v",
+						got, len(state.OpenTests), state.Acquis, stored)
 				}
 				return
+			}
+			// The parameters the engine used, not the calibration after the
+			// test's own step.
+			if !maps.Equal(stored, used) {
+				t.Errorf("difficulties stored: %v, want %v", stored, used)
 			}
 			if !maps.Equal(got, c.want) {
 				t.Errorf("calibration %v, want %v", got, c.want)
@@ -126,6 +147,31 @@ func TestFinishTestWithCalibration(t *testing.T) {
 				t.Errorf("a refused second finish changed q2: %+v", again["q2"])
 			}
 		})
+	}
+}
+
+// TestTestDifficultiesWithout: a test finished without parameters, an
+// abandoned one and an open one have none; an unknown test is not found.
+func TestTestDifficultiesWithout(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, tempPath(t), nil)
+	l := mustLearner(t, s, "Léa", "")
+	done := answeredTest(t, s, l.ID, "mail", "q1", true)
+	if err := s.FinishTest(ctx, done, TestResult{Level: 1}); err != nil {
+		t.Fatal(err)
+	}
+	left := answeredTest(t, s, l.ID, "mail", "q2", false)
+	if err := s.AbandonTest(ctx, left); err != nil {
+		t.Fatal(err)
+	}
+	open := answeredTest(t, s, l.ID, Positioning, "q3", true)
+	for _, id := range []TestID{done, left, open} {
+		if got, err := s.TestDifficulties(ctx, id); got != nil || err != nil {
+			t.Errorf("test %d: %v, %v; want none", id, got, err)
+		}
+	}
+	if _, err := s.TestDifficulties(ctx, 999); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown test: %v", err)
 	}
 }
 

@@ -20,6 +20,8 @@ const (
 // Export is all the data the file holds about one learner (RGPD right of
 // access and portability). Field names are French: the person reading it is.
 // The PIN hash is left out: it is a lock, not information about the person.
+// So are the item parameters a test used (TestDifficulties): they describe
+// the questions, not the person.
 type Export struct {
 	Format     string           `json:"format"`
 	Version    int              `json:"version"`

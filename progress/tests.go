@@ -3,8 +3,10 @@ package progress
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 )
@@ -35,9 +37,10 @@ func (s *Store) FinishTest(ctx context.Context, id TestID, r TestResult) error {
 }
 
 // FinishTestWith closes a test with everything it concluded, in one
-// transaction: its result, the mastery of its acquis, and the calibration
-// of the questions it asked. Either all of it is on disk, or none of it and
-// the test is still open.
+// transaction: its result, the item parameters it used, the mastery of its
+// acquis, and the calibration of the questions it asked. Either all of it
+// is on disk, or none of it and the test is still open. The parameters are
+// those of before the calibration step: what the result was computed with.
 func (s *Store) FinishTestWith(ctx context.Context, id TestID, o TestOutcome) error {
 	r := o.Result
 	if r.Level < 0 || r.Level > 4 {
@@ -46,10 +49,14 @@ func (s *Store) FinishTestWith(ctx context.Context, id TestID, o TestOutcome) er
 	if err := checkAcquis(o.Acquis); err != nil {
 		return err
 	}
+	params, err := encodeParams(o.Difficulties)
+	if err != nil {
+		return err
+	}
 	now := s.now()
 	return s.write(ctx, "finishing test", func(tx *sql.Tx) error {
 		learner, err := closeTest(ctx, tx, id, now,
-			"theta = ?, se = ?, level = ?, stop_reason = ?", r.Theta, r.SE, r.Level, r.StopReason)
+			"theta = ?, se = ?, level = ?, stop_reason = ?, difficulties = ?", r.Theta, r.SE, r.Level, r.StopReason, params)
 		if err != nil {
 			return err
 		}
@@ -61,6 +68,48 @@ func (s *Store) FinishTestWith(ctx context.Context, id TestID, o TestOutcome) er
 		}
 		return nil
 	})
+}
+
+// encodeParams checks a test's item parameters and makes the JSON the tests
+// table keeps; nil (NULL) when there are none.
+func encodeParams(params map[string]ItemParams) (any, error) {
+	if len(params) == 0 {
+		return nil, nil
+	}
+	for q, p := range params {
+		if q == "" || math.IsNaN(p.Difficulty) || math.IsInf(p.Difficulty, 0) ||
+			!(p.Discrimination > 0) || math.IsInf(p.Discrimination, 0) {
+			return nil, fmt.Errorf("progress: finishing test: parameters of %q: %w", q, ErrInvalid)
+		}
+	}
+	b, err := json.Marshal(params) // keys sorted; floats written to round-trip exactly
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// TestDifficulties returns the item parameters a finished test used, by
+// question id, as FinishTestWith stored them. It returns nil, and no error,
+// for a test without them: finished before schema version 3, abandoned,
+// open, or finished without them.
+func (s *Store) TestDifficulties(ctx context.Context, id TestID) (map[string]ItemParams, error) {
+	var out map[string]ItemParams
+	err := s.read(ctx, "reading a test's difficulties", func(tx *sql.Tx) error {
+		var params sql.NullString
+		err := tx.QueryRowContext(ctx, "SELECT difficulties FROM tests WHERE id = ?", id).Scan(&params)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("test %d: %w", id, ErrNotFound)
+		}
+		if err != nil || !params.Valid {
+			return err
+		}
+		if err := json.Unmarshal([]byte(params.String), &out); err != nil {
+			return fmt.Errorf("test %d: difficulties: %w", id, err)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // AbandonTest closes a test the learner left, without a result, so it is no

@@ -171,6 +171,16 @@ type ItemCalibration struct {
 	N          int
 }
 
+// ItemParams are the parameters the adaptive engine used for one question
+// in a test: its difficulty (logits) and its discrimination (1 for Rasch).
+// A finished test keeps them for every question of its bank(s), so its
+// result can be computed again later from its answers exactly as it was,
+// whatever the calibration has become since.
+type ItemParams struct {
+	Difficulty     float64 `json:"b"`
+	Discrimination float64 `json:"a"`
+}
+
 // CalibrationAnswer is one answer of a finished test, for the batch
 // re-calibration. It names no learner: Test is an opaque id that only tells
 // which answers were given together.
@@ -193,6 +203,10 @@ type TestOutcome struct {
 	// at once cannot lose each other's update, and a test's answers are
 	// counted once: a finished test cannot be finished again.
 	Calibrate func(current map[string]ItemCalibration) map[string]ItemCalibration
+	// Difficulties, when set, are the parameters the engine used for the
+	// test, by question id (see ItemParams): stored with the result, read
+	// back with TestDifficulties. Every discrimination must be positive.
+	Difficulties map[string]ItemParams
 }
 
 // State is everything the TUI needs about one learner, loaded in one call.

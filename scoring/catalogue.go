@@ -3,7 +3,8 @@ package scoring
 import "pasapas/lessons"
 
 // Calibration is a question's difficulty learnt from answers (by Elo or by
-// the batch re-fit), as the store keeps it.
+// the batch re-fit), as the store keeps it; or, from Bank.Params, the
+// parameters a finished test used, to rebuild its bank later.
 type Calibration struct {
 	B float64 // difficulty, logits
 	A float64 // discrimination; 0 means unknown (Rasch, a = 1)
@@ -15,6 +16,11 @@ type Calibration struct {
 // calibration (calib, keyed by question id), the calibrated "difficulte" of
 // its YAML file, or its acquis's author level through DefaultScale. It
 // returns nil when the competence is unknown or has no question.
+//
+// To rebuild the bank a past test used, give the calibration of today with
+// that test's Bank.Params laid over it: the questions it held get back the
+// difficulty and discrimination it used, and a question added since gets
+// today's.
 func BankFromCatalogue(cat *lessons.Catalogue, competenceID string, calib map[string]Calibration) *Bank {
 	comp := cat.Competence(competenceID)
 	if comp == nil {
@@ -51,6 +57,22 @@ func BankFromCatalogue(cat *lessons.Catalogue, competenceID string, calib map[st
 		return nil
 	}
 	return NewBank(competenceID, items, scale, DefaultPrior)
+}
+
+// Params returns the parameters the engine uses for every item of the bank,
+// by question id: B, and A (always set, 1 for Rasch); N is left 0. A test's
+// result depends on them, and the calibration moves them after every
+// finished test, so a result shown again later must be computed with the
+// Params of its own bank, not with today's calibration: BankFromCatalogue
+// takes them back as calib. They cover every item, asked or not: the
+// mastery of an acquis is predicted from the mean difficulty of all its
+// questions.
+func (b *Bank) Params() map[string]Calibration {
+	out := make(map[string]Calibration, len(b.Items))
+	for _, it := range b.Items {
+		out[it.ID] = Calibration{B: it.B, A: it.A}
+	}
+	return out
 }
 
 // AuthorDifficulty is a question's difficulty before any local answer: the

@@ -1,6 +1,9 @@
 package scoring
 
 import (
+	"maps"
+	"reflect"
+	"slices"
 	"testing"
 
 	"pasapas/i18n"
@@ -118,5 +121,124 @@ func TestSurvey(t *testing.T) {
 	}
 	if a, b := again.Results(), s.Results(); a[0].Theta != b[0].Theta || a[1].Theta != b[1].Theta {
 		t.Error("replayed survey differs")
+	}
+}
+
+// over lays a test's Params over a calibration, as the results screen does.
+func over(calib, params map[string]Calibration) map[string]Calibration {
+	out := maps.Clone(calib)
+	maps.Copy(out, params)
+	return out
+}
+
+// moved is a calibration that moves every question of the catalogue by d
+// from its author difficulty: what a later calibration may do.
+func moved(cat *lessons.Catalogue, d float64) map[string]Calibration {
+	out := map[string]Calibration{}
+	for id, b := range AuthorDifficulties(cat) {
+		out[id] = Calibration{B: b + d, N: 30}
+	}
+	return out
+}
+
+// TestParamsRebuildTheSameResult: a test replayed on a bank rebuilt with its
+// own Params gives the same result, to the bit, after the calibration moved
+// every difficulty; replayed with the moved calibration alone, it does not.
+func TestParamsRebuildTheSameResult(t *testing.T) {
+	cat := builtinCatalogue(t)
+	calib := map[string]Calibration{}
+	authorB := AuthorDifficulties(cat)
+	for i, id := range slices.Sorted(maps.Keys(authorB)) {
+		if i%2 == 0 { // some calibrated, some not
+			calib[id] = Calibration{B: authorB[id] - 0.3, A: 1.4, N: 5}
+		}
+	}
+	// A learner who succeeds at the easier questions only.
+	answer := func(it *Item) bool { return it.B < -1.2 }
+
+	bank := BankFromCatalogue(cat, "mail", calib)
+	opts := TestOptions{Seed: 7, Exclude: []string{bank.Items[0].ID}}
+	test := NewTest(bank, opts)
+	var log []Answer
+	for {
+		st, ok := test.Next()
+		if !ok {
+			break
+		}
+		log = append(log, Answer{Question: st.Item.ID, Correct: answer(st.Item)})
+		if err := test.Record(st.Item.ID, answer(st.Item)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := test.Result()
+	params := bank.Params()
+	if len(params) != bank.Len() {
+		t.Fatalf("Params has %d items, the bank %d", len(params), bank.Len())
+	}
+	for _, it := range bank.Items {
+		if p := params[it.ID]; p.B != it.B || p.A != it.A || p.A <= 0 || p.N != 0 {
+			t.Errorf("%s: params %+v, item %+v", it.ID, p, it)
+		}
+	}
+	later := moved(cat, 2)
+	params["question-retiree"] = Calibration{B: 9, A: 1} // gone from the content since: ignored
+	again, err := Replay(BankFromCatalogue(cat, "mail", over(later, params)), opts, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.Next() // as the test did, to learn it was over (Stop says why)
+	if got := again.Result(); !reflect.DeepEqual(got, want) {
+		t.Errorf("replayed with its params:\n got %+v\nwant %+v", got, want)
+	}
+	today, err := Replay(BankFromCatalogue(cat, "mail", later), opts, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := today.Result(); got.Theta == want.Theta {
+		t.Errorf("replayed with today's calibration: θ %v, the same as then: the check proves nothing", got.Theta)
+	}
+
+	// The positioning: every competence's bank.
+	var banks []*Bank
+	for _, comp := range cat.Competences {
+		if b := BankFromCatalogue(cat, comp.ID, calib); b != nil {
+			banks = append(banks, b)
+		}
+	}
+	sopts := SurveyOptions{Seed: 11}
+	sv := NewSurvey(banks, sopts)
+	log = nil
+	for {
+		st, ok := sv.Next()
+		if !ok {
+			break
+		}
+		log = append(log, Answer{Question: st.Item.ID, Correct: answer(st.Item)})
+		if err := sv.Record(st.Item.ID, answer(st.Item)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantAll := sv.Results()
+	sparams := sv.Params()
+	n := 0
+	for _, b := range banks {
+		n += b.Len()
+	}
+	if len(sparams) != n {
+		t.Fatalf("the positioning's Params hold %d items, its banks %d", len(sparams), n)
+	}
+	var rebuilt []*Bank
+	for _, comp := range cat.Competences {
+		if b := BankFromCatalogue(cat, comp.ID, over(later, sparams)); b != nil {
+			rebuilt = append(rebuilt, b)
+		}
+	}
+	sagain, err := ReplaySurvey(rebuilt, sopts, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sagain.Next()
+	if got := sagain.Results(); !reflect.DeepEqual(got, wantAll) {
+		t.Errorf("positioning replayed with its params differs:\n got %+v\nwant %+v", got, wantAll)
 	}
 }

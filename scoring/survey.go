@@ -96,3 +96,15 @@ func ReplaySurvey(banks []*Bank, opts SurveyOptions, answers []Answer) (*Survey,
 	}
 	return s, nil
 }
+
+// Params returns the Params of every bank of the positioning, in one map
+// (question ids are unique across competences).
+func (s *Survey) Params() map[string]Calibration {
+	out := map[string]Calibration{}
+	for _, t := range s.tests {
+		for id, c := range t.bank.Params() {
+			out[id] = c
+		}
+	}
+	return out
+}

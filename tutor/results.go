@@ -35,8 +35,13 @@ type resultEntry struct {
 	when   string
 }
 
-// resultsMsg carries the results, rebuilt from the answer log: the engine
-// gives the same result again from the same answers.
+// resultsMsg carries the results, rebuilt from the answer log. The engine
+// gives the same result again from the same answers and the same item
+// parameters; the calibration moves the parameters after every finished
+// test, so each test is replayed with the ones stored with it
+// (TestDifficulties), not today's. A test finished before they were stored
+// (schema version 2) is replayed with today's calibration, and may show a
+// level slightly different from the one in the history.
 type resultsMsg struct {
 	entries []resultEntry
 	state   *progress.State
@@ -66,14 +71,23 @@ func (s *resultsScreen) Init(ctx *Context) tea.Cmd {
 		}
 		var out []resultEntry
 		var positioning []scoring.Result
+		// The answers of a test and the calibration to replay it with.
+		load := func(id progress.TestID) ([]progress.Answer, map[string]scoring.Calibration, error) {
+			answers, err := st.TestAnswers(c, id)
+			if err != nil {
+				return nil, nil, err
+			}
+			used, err := st.TestDifficulties(c, id)
+			return answers, replayCalibration(calib, used), err
+		}
 		if pt, ok := latest[progress.Positioning]; ok {
-			answers, err := st.TestAnswers(c, pt.ID)
+			answers, replay, err := load(pt.ID)
 			if err != nil {
 				return resultsMsg{err: err}
 			}
 			var banks []*scoring.Bank
 			for _, comp := range cat.Competences {
-				if b := scoring.BankFromCatalogue(cat, comp.ID, calib); b != nil && b.Len() > 0 {
+				if b := scoring.BankFromCatalogue(cat, comp.ID, replay); b != nil && b.Len() > 0 {
 					banks = append(banks, b)
 				}
 			}
@@ -83,11 +97,11 @@ func (s *resultsScreen) Init(ctx *Context) tea.Cmd {
 		}
 		for _, comp := range cat.Competences {
 			if t, ok := latest[comp.ID]; ok {
-				bank := scoring.BankFromCatalogue(cat, comp.ID, calib)
-				answers, err := st.TestAnswers(c, t.ID)
+				answers, replay, err := load(t.ID)
 				if err != nil {
 					return resultsMsg{err: err}
 				}
+				bank := scoring.BankFromCatalogue(cat, comp.ID, replay)
 				if bank == nil {
 					continue
 				}

@@ -407,16 +407,18 @@ func (s *testScreen) next(ctx *Context) tea.Cmd {
 	return nil
 }
 
-// finish writes the result, the mastery of each acquis and the new
-// difficulty of each question answered, in one transaction: all of it is on
-// disk, or the failure is shown and the test stays open.
+// finish writes the result, the item parameters it was computed with, the
+// mastery of each acquis and the new difficulty of each question answered,
+// in one transaction: all of it is on disk, or the failure is shown and the
+// test stays open.
 func (s *testScreen) finish(ctx *Context) tea.Cmd {
 	s.phase = testFinishing
 	var results []scoring.Result
+	var used map[string]scoring.Calibration // the item parameters the results come from
 	if s.survey != nil {
-		results = s.survey.Results()
+		results, used = s.survey.Results(), s.survey.Params()
 	} else {
-		results = []scoring.Result{s.test.Result()}
+		results, used = []scoring.Result{s.test.Result()}, s.test.Bank().Params()
 	}
 	var res progress.TestResult
 	if s.survey != nil {
@@ -444,7 +446,9 @@ func (s *testScreen) finish(ctx *Context) tea.Cmd {
 		}
 		return s.test.Calibrate(cur, authorB, scoring.EloOptions{})
 	}
-	out := progress.TestOutcome{Result: res, Acquis: states,
+	// The parameters go with the result: the calibration step moves them,
+	// and the results screen replays the test with the ones it used.
+	out := progress.TestOutcome{Result: res, Acquis: states, Difficulties: usedParams(used),
 		Calibrate: func(cur map[string]progress.ItemCalibration) map[string]progress.ItemCalibration {
 			return storeCalibrations(elo(engineCalibrations(cur)))
 		}}

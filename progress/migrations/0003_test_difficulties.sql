@@ -1,0 +1,12 @@
+-- Schema version 3: the item parameters a finished test used.
+-- The calibration moves question difficulties after every finished test
+-- (and with pasapas calibrate), so a result replayed later from the answer
+-- log with today's difficulties could differ from the one the test
+-- concluded. FinishTestWith stores, with the result and in the same
+-- transaction, the parameters of every question of the test's bank(s) as
+-- the engine used them: a JSON object, question id → {"b": difficulty in
+-- logits, "a": discrimination}. They describe questions, not the learner,
+-- and go with the test row when its learner is erased.
+-- NULL: a test finished before this version, abandoned, or finished
+-- without them; the results screen then uses today's difficulties.
+ALTER TABLE tests ADD COLUMN difficulties TEXT CHECK (json_valid(difficulties));
