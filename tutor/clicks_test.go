@@ -50,7 +50,7 @@ func TestClickEachLessonOfACompetence(t *testing.T) {
 }
 
 // On a lesson's device question, a click on a device chooses that device,
-// with or without a problem line above the page.
+// with or without a notice (a failed save) above the page.
 func TestClickEachDeviceOfALesson(t *testing.T) {
 	h := loggedIn(t, asciiTheme(), builtin)
 	h.m.ctx.Mouse = true
@@ -65,11 +65,11 @@ func TestClickEachDeviceOfALesson(t *testing.T) {
 			h.m.ctx.Session.learner.Prefs.Device = ""
 			h.show(lesson, 80, 24)
 			s := h.m.top().(*lessonScreen)
-			s.problem = problem
 			h.press("enter")
 			if s.pages[s.at].kind != pageDevice {
 				t.Fatalf("no device question:\n%s", h.screen())
 			}
+			h.m.notice = problem // a key clears it: set after the last one
 			want, label := lessons.Device(""), h.m.ctx.say("device_other")
 			if i < len(devices) {
 				want, label = devices[i], h.m.ctx.say("device_"+string(devices[i]))

@@ -29,8 +29,6 @@ type lessonScreen struct {
 	devices     []lessons.Device // the devices the lesson's steps differ on
 	scroll      scroller
 	showVocab   bool
-	problem     string
-	problemText string // as last drawn, to place clicks
 
 	checks  map[int]*questionView // by page
 	pending quiz.Result           // the check answer being written
@@ -200,8 +198,8 @@ func (s *lessonScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case pageRecap:
 		if c, ok := msg.(clickMsg); ok {
 			// The menu's zones are lines of the whole page, which may
-			// have scrolled, under the problem line if any.
-			line, ok := s.recapPage.lineAt(c.y - s.problemLines())
+			// have scrolled.
+			line, ok := s.recapPage.lineAt(c.y)
 			if !ok {
 				return nil
 			}
@@ -257,7 +255,7 @@ func (s *lessonScreen) updateCheck(ctx *Context, msg tea.Msg) tea.Cmd {
 			return s.turn(ctx, 1)
 		}
 	}
-	cmd, ev := v.update(ctx, below(msg, s.problemLines()+2))
+	cmd, ev := v.update(ctx, below(msg, 2))
 	switch ev.kind {
 	case qSubmitted:
 		s.pending = v.check(ev.answer)
@@ -343,14 +341,6 @@ func (s *lessonScreen) enter(ctx *Context) {
 	}
 }
 
-// problemLines is the height of the problem line above the page, if any.
-func (s *lessonScreen) problemLines() int {
-	if s.problem == "" {
-		return 0
-	}
-	return strings.Count(s.problemText, "\n") + 1
-}
-
 func learnerKey(ctx *Context) string {
 	if ctx.Session == nil {
 		return ""
@@ -361,35 +351,28 @@ func learnerKey(ctx *Context) string {
 func (s *lessonScreen) Render(ctx *Context, w, h int) string {
 	bw := bodyWidth(ctx)
 	t := ctx.Theme
-	top := ""
-	s.problemText = ""
-	if s.problem != "" {
-		s.problemText = wrap(t.G.Wrong+" "+sanitize(s.problem), bw)
-		top = t.Bad.Render(s.problemText) + "\n"
-		h -= lipgloss.Height(top) - 1
-	}
 	if s.showVocab {
-		return top + s.scroll.render(ctx, s.renderVocabulary(ctx, bw), w, h)
+		return s.scroll.render(ctx, s.renderVocabulary(ctx, bw), w, h)
 	}
 	var body string
 	switch p := s.pages[s.at]; p.kind {
 	case pageIntro:
 		body = s.renderIntro(ctx, bw)
 	case pageDevice:
-		head := top + t.Heading.Render(wrap(ctx.say("device_question"), bw)) + "\n" + wrap(ctx.say("device_why"), bw) + "\n\n"
-		// The menu starts on the line after the blank one, below the
-		// problem line if any: its zones are counted from there, for clicks.
+		head := t.Heading.Render(wrap(ctx.say("device_question"), bw)) + "\n" + wrap(ctx.say("device_why"), bw) + "\n\n"
+		// The menu starts on the line after the blank one: its zones are
+		// counted from there, for clicks.
 		n := strings.Count(head, "\n")
-		return head + s.deviceMenu.render(ctx, bw, h+s.problemLines()-n, n)
+		return head + s.deviceMenu.render(ctx, bw, h-n, n)
 	case pageStep:
 		body = s.renderStep(ctx, p, bw)
 	case pageCheck:
 		head := t.Strong.Render(ctx.say("check_title")) + "\n\n"
-		return top + head + s.checks[s.at].render(ctx, bw, h-2)
+		return head + s.checks[s.at].render(ctx, bw, h-2)
 	case pageRecap:
-		return top + s.recapWindow(ctx, bw, h)
+		return s.recapWindow(ctx, bw, h)
 	}
-	return top + s.scroll.render(ctx, body, w, h)
+	return s.scroll.render(ctx, body, w, h)
 }
 
 func (s *lessonScreen) renderIntro(ctx *Context, w int) string {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"pasapas/i18n"
 	"pasapas/lessons"
 	"pasapas/quiz"
@@ -303,9 +301,6 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int, int) {
 	}
 	return strings.Join(lines, "\n") + "\n" + rows, first, last
 }
-
-// feedbackHeight is a rough size, used by owners that put a title above.
-func feedbackHeight(s string) int { return lipgloss.Height(s) }
 
 // chose says whether the learner picked a choice.
 func chose(r quiz.Result, id string) bool {
