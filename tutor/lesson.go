@@ -25,10 +25,10 @@ type lessonScreen struct {
 	steps  int // number of step pages, for "Étape 3 sur 7"
 	device lessons.Device
 
-	deviceMenu  menu
-	devices     []lessons.Device // the devices the lesson's steps differ on
-	scroll      scroller
-	showVocab   bool
+	deviceMenu menu
+	devices    []lessons.Device // the devices the lesson's steps differ on
+	scroll     scroller
+	showVocab  bool
 
 	checks  map[int]*questionView // by page
 	pending quiz.Result           // the check answer being written
