@@ -15,7 +15,9 @@ import (
 //     copies of their pages.
 //
 // If another window is reading at that moment, the checkpoint cannot empty
-// the journal; it is emptied when the last window closes. The anonymous
+// the journal; it is emptied when the last window closes. If the rebuild
+// itself fails once the learner is deleted, the error wraps
+// ErrNotCompacted: the learner is gone all the same. The anonymous
 // per-question counts (item_stats) stay: they say nothing about anyone.
 func (s *Store) Erase(ctx context.Context, id LearnerID) error {
 	err := s.write(ctx, "erasing learner", func(tx *sql.Tx) error {
@@ -33,7 +35,10 @@ func (s *Store) Erase(ctx context.Context, id LearnerID) error {
 	if err != nil {
 		return err
 	}
-	return s.compact(ctx)
+	if err := s.compact(ctx); err != nil {
+		return fmt.Errorf("%w: %w", ErrNotCompacted, err)
+	}
+	return nil
 }
 
 // compact rebuilds the file and empties the journal.

@@ -32,6 +32,11 @@ var (
 	// ErrTestFinished: the test is already finished and takes no more
 	// answers or results.
 	ErrTestFinished = errors.New("test already finished")
+	// ErrNotCompacted: Erase deleted the learner, but could not yet rebuild
+	// the file and empty its journal (another window reading, a full
+	// disk). The learner is gone; copies of their pages may stay in the
+	// journal until every window of Pas à pas is closed.
+	ErrNotCompacted = errors.New("erased, but the file is not compacted yet")
 )
 
 // SchemaError says that the file's schema is newer than this program knows.

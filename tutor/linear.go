@@ -110,7 +110,9 @@ func (l *linear) line(text string) {
 		// In a text field, "0" may be the answer: only the word goes back.
 		press(tea.KeyPressMsg{Code: tea.KeyEscape})
 		return
-	case word == "-" || word == "precedent" || word == "précédent" || word == "previous":
+	case !isTyping && (word == "-" || word == "precedent" || word == "précédent" || word == "previous"):
+		// In a text field these may be the answer; only "retour" and
+		// "quitter", named in the prompt, act there.
 		press(tea.KeyPressMsg{Code: tea.KeyLeft})
 		return
 	case word == "quitter" || word == "quit":
@@ -135,6 +137,12 @@ func (l *linear) line(text string) {
 		// Entrée alone would answer the line the pointer is on, most
 		// likely by mistake: a question waits for a number.
 		l.fprintln(l.m.ctx.say("linear_pick"))
+		return
+	case word == "" && l.ticking() && !l.question().anyTicked():
+		// Entrée alone validates what is ticked; with nothing ticked the
+		// full interface ticks the pointed line, which a learner who
+		// cannot see the pointer would not expect.
+		l.fprintln(l.m.ctx.say("q_choose_first"))
 		return
 	case word == "":
 		press(enter)

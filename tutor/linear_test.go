@@ -160,3 +160,26 @@ func TestAccessibleTextFieldCanSkip(t *testing.T) {
 		t.Fatalf("phase %v, result %+v: « Je ne sais pas » was not chosen", v.phase, v.result)
 	}
 }
+
+// TestAccessibleTextFieldTakesADash: in a text field « - » is an answer,
+// not the command for the previous page.
+func TestAccessibleTextFieldTakesADash(t *testing.T) {
+	l, v, _ := linearOn(t, lessons.FreeText)
+	l.line("-")
+	if v.phase == asking && v.inputs[0].Value() != "-" {
+		t.Fatal("« - » was not typed in the field")
+	}
+}
+
+// TestAccessibleNothingTicked: in a multiple choice, Entrée alone with
+// nothing ticked says to tick, and ticks nothing by itself.
+func TestAccessibleNothingTicked(t *testing.T) {
+	l, v, out := linearOn(t, lessons.MultipleChoice)
+	l.line("")
+	if v.phase != asking || v.anyTicked() {
+		t.Fatalf("phase %v, ticked %v", v.phase, v.anyTicked())
+	}
+	if !strings.Contains(out.String(), "Cochez au moins une réponse") {
+		t.Errorf("output: %q", out.String())
+	}
+}

@@ -36,6 +36,7 @@ type Context struct {
 	linear bool // the accessible mode: printed once, never redrawn
 
 	queue storeQueue // the store's commands, in the order they were asked
+	asker screen     // the screen being updated: its store commands answer to it
 
 	// What the command line chose, restored when a learner leaves.
 	base struct {
@@ -165,9 +166,7 @@ func (m *model) Init() tea.Cmd {
 	if m.idleLock > 0 && m.tick != nil {
 		cmds = append(cmds, m.tick())
 	}
-	if i, ok := m.top().(interface{ Init(*Context) tea.Cmd }); ok {
-		cmds = append(cmds, i.Init(m.ctx))
-	}
+	cmds = append(cmds, m.init(m.top()))
 	return tea.Batch(cmds...)
 }
 
@@ -196,11 +195,47 @@ func howLong(ctx *Context, d time.Duration) string {
 	return ctx.say("one_second")
 }
 
+// deliver gives a message to a screen. Store commands the screen asks for
+// meanwhile are addressed to it (see storeCmd).
+func (m *model) deliver(s screen, msg tea.Msg) tea.Cmd {
+	m.ctx.asker = s
+	defer func() { m.ctx.asker = nil }()
+	return s.Update(m.ctx, msg)
+}
+
+// init starts a screen just put on the stack, if it loads anything.
+func (m *model) init(s screen) tea.Cmd {
+	i, ok := s.(interface{ Init(*Context) tea.Cmd })
+	if !ok {
+		return nil
+	}
+	m.ctx.asker = s
+	defer func() { m.ctx.asker = nil }()
+	return i.Init(m.ctx)
+}
+
+// onStack says whether a screen is still on the stack.
+func (m *model) onStack(s screen) bool {
+	for _, t := range m.stack {
+		if t == s {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	// A store command's answer goes to the screen that asked for it, and
+	// to none once the learner has left that screen: a late start or a
+	// late "answer saved" must never land on another test or question.
+	to := m.top()
+	if a, ok := msg.(addressedMsg); ok {
+		msg, to = a.msg, a.to
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
-		return m, m.top().Update(m.ctx, msg)
+		return m, m.deliver(m.top(), msg)
 	case pushMsg:
 		m.stack = append(m.stack, msg.s)
 		return m, m.initTop()
@@ -211,7 +246,7 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(m.stack) > 1 {
 			m.stack = m.stack[:len(m.stack)-1]
 		}
-		return m, m.top().Update(m.ctx, resumeMsg{})
+		return m, m.deliver(m.top(), resumeMsg{})
 	case quitMsg:
 		return m, tea.Quit
 	case signedInMsg:
@@ -265,9 +300,12 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		mouse := msg.Mouse()
-		return m, m.top().Update(m.ctx, clickMsg{x: mouse.X, y: mouse.Y - m.bodyTop})
+		return m, m.deliver(m.top(), clickMsg{x: mouse.X, y: mouse.Y - m.bodyTop})
 	}
-	return m, m.top().Update(m.ctx, msg)
+	if !m.onStack(to) {
+		return m, nil
+	}
+	return m, m.deliver(to, msg)
 }
 
 // cutBodies counts the screens whose body had a line wider than the
@@ -287,10 +325,8 @@ func tooWide(s string, w int) bool {
 type resumeMsg struct{}
 
 func (m *model) initTop() tea.Cmd {
-	cmds := []tea.Cmd{m.top().Update(m.ctx, tea.WindowSizeMsg{Width: m.ctx.Width, Height: m.ctx.Height})}
-	if i, ok := m.top().(interface{ Init(*Context) tea.Cmd }); ok {
-		cmds = append(cmds, i.Init(m.ctx))
-	}
+	cmds := []tea.Cmd{m.deliver(m.top(), tea.WindowSizeMsg{Width: m.ctx.Width, Height: m.ctx.Height})}
+	cmds = append(cmds, m.init(m.top()))
 	return tea.Batch(cmds...)
 }
 
@@ -317,7 +353,7 @@ func (m *model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.showHelp = true
 		return nil
 	}
-	return m.top().Update(m.ctx, msg)
+	return m.deliver(m.top(), msg)
 }
 
 // typing says whether the screen is taking text, where "?" is a character

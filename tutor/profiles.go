@@ -117,7 +117,10 @@ type newLearnerScreen struct {
 	first   string
 	ask     menu
 	problem string
-	busy    bool
+	busy    bool // from the request to create until the session opens or fails
+	// created is the profile once written: a retry after a failed sign-in
+	// signs it in again rather than creating a second one.
+	created progress.LearnerID
 }
 
 func newNewLearnerScreen(ctx *Context) *newLearnerScreen {
@@ -160,13 +163,15 @@ func (s *newLearnerScreen) Help(ctx *Context) []key.Binding {
 func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case createdMsg:
-		s.busy = false
 		if msg.err != nil {
+			s.busy = false
 			s.problem = progress.Explain(msg.err, ctx.Lang)
 			return nil
 		}
-		return signIn(ctx, msg.learner.ID)
+		s.created = msg.learner.ID
+		return signIn(ctx, s.created)
 	case signedInMsg: // only a failure reaches the screen; the model starts the session
+		s.busy = false
 		s.problem = progress.Explain(msg.err, ctx.Lang)
 		return nil
 	case tea.KeyPressMsg:
@@ -245,7 +250,7 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 	case clickMsg:
-		if s.stage == 1 {
+		if s.stage == 1 && !s.busy {
 			if i, ok := s.ask.update(ctx, msg); ok {
 				if i == 0 {
 					return s.create(ctx, "")
@@ -259,6 +264,9 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 
 func (s *newLearnerScreen) create(ctx *Context, pin string) tea.Cmd {
 	s.busy = true
+	if s.created != 0 {
+		return signIn(ctx, s.created)
+	}
 	prefs := progress.Prefs{Lang: ctx.Lang, Theme: ctx.Theme.Name, Mouse: ctx.Mouse}
 	return createLearner(ctx, strings.TrimSpace(sanitize(s.name.Value())), pin, prefs)
 }

@@ -132,6 +132,16 @@ func (v *questionView) Typing() bool {
 	return v.phase == asking && isTextQuestion(v.q) && v.cursor < len(v.q.Fields) && v.q.Fields[v.cursor].Format != lessons.FormatSelect
 }
 
+// anyTicked says whether a box of a multiple choice is ticked.
+func (v *questionView) anyTicked() bool {
+	for _, on := range v.chosen {
+		if on {
+			return true
+		}
+	}
+	return false
+}
+
 // waiting returns the view when it waits for an answer (its choices are
 // on screen, not the mock screen alone), else nil. A nil view waits for
 // nothing.

@@ -46,7 +46,7 @@ type storeQueue struct {
 // before it, then calls f with a bounded context. It must be called when
 // the command is asked (in Update), which fixes its place in the queue.
 func storeCmd(ctx *Context, f func(c context.Context) tea.Msg) tea.Cmd {
-	q := &ctx.queue
+	q, to := &ctx.queue, ctx.asker
 	q.mu.Lock()
 	prev, done := q.last, make(chan struct{})
 	q.last = done
@@ -67,8 +67,19 @@ func storeCmd(ctx *Context, f func(c context.Context) tea.Msg) tea.Cmd {
 		}
 		c, cancel := storeCtx()
 		defer cancel()
-		return f(c)
+		msg := f(c)
+		if to == nil || msg == nil {
+			return msg
+		}
+		return addressedMsg{to, msg}
 	}
+}
+
+// addressedMsg is a store command's answer with the screen that asked for
+// it; the model gives it to that screen only.
+type addressedMsg struct {
+	to  screen
+	msg tea.Msg
 }
 
 // Every call to the store runs in a command, off the event loop, and comes

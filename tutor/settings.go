@@ -2,6 +2,7 @@ package tutor
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 
@@ -193,12 +194,17 @@ func (s *eraseScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case erasedMsg:
 		s.busy = false
-		if msg.err != nil {
-			s.problem = explain(ctx, msg.err)
-			return nil
+		switch {
+		case msg.err == nil:
+			// Nothing of them is left: the session ends with them.
+			return endSession(ctx.say("erased"))
+		case errors.Is(msg.err, progress.ErrNotCompacted), errors.Is(msg.err, progress.ErrNotFound):
+			// Deleted (now, or already by another window): only the
+			// file's clean-up is left, done when the windows close.
+			return endSession(ctx.say("erased") + " " + ctx.say("erased_later"))
 		}
-		// Nothing of them is left: the session ends with them.
-		return endSession(ctx.say("erased"))
+		s.problem = explain(ctx, msg.err)
+		return nil
 	case tea.KeyPressMsg:
 		if s.busy {
 			return nil

@@ -89,6 +89,7 @@ type testScreen struct {
 	pending quiz.Result
 	done    []doneItem // answered in this sitting, for the recaps
 	count   int        // answered in this test, with a resumed part
+	recapAt int        // count when the last recap was shown
 	phase   testPhase
 	recap   menu
 	problem string
@@ -300,7 +301,10 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			rec.Test = s.id
 			return recordAnswer(ctx, rec, cardAfter(ctx, s.current.Skill.ID, s.pending.Outcome == quiz.Correct))
 		case qContinue:
-			if s.count%5 == 0 && !s.over() {
+			// Every 5 answers on disk; a failed save counts none, so the
+			// same recap is not shown twice, nor one with nothing in it.
+			if s.count > 0 && s.count%5 == 0 && s.count != s.recapAt && !s.over() {
+				s.recapAt = s.count
 				s.phase = testRecap
 				s.recap.set([]menuItem{{label: ctx.say("q_continue")}})
 				return nil
@@ -516,7 +520,7 @@ func (s *testScreen) renderRecap(ctx *Context, w, h int) string {
 			mark, style = t.G.Skip, t.Strong
 		}
 		word := ctx.say("recap_" + string(d.outcome))
-		lines = append(lines, hanging(style.Render(mark+" "+word+ctx.say("colon"))+" ", sanitize(d.prompt), w))
+		lines = append(lines, hanging(style.Render(mark+" "+word+ctx.say("colon"))+" ", sanitize(unmarked(d.prompt)), w))
 	}
 	lines = append(lines, "")
 	top := len(strings.Split(strings.Join(lines, "\n"), "\n"))

@@ -193,3 +193,140 @@ func TestStoreCommandsRunInTheOrderAsked(t *testing.T) {
 		t.Fatalf("ran %v, want the save before the reload", order)
 	}
 }
+
+// numberOf returns the number of the line holding text.
+func (h *harness) numberOf(text string) string {
+	h.t.Helper()
+	for _, line := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(line, text) {
+			f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), h.m.ctx.Theme.G.Pointer))
+			return strings.TrimSuffix(f[0], ".")
+		}
+	}
+	h.t.Fatalf("no line with %q:\n%s", text, h.screen())
+	return ""
+}
+
+// hold presses a key that opens a screen and returns the store command
+// the new screen asked for, not run yet, as a slow disk would hold it; the
+// commands asked after it do not wait for it.
+func (h *harness) hold(k string) tea.Cmd {
+	h.t.Helper()
+	_, cmd := h.m.Update(keyPress(k))
+	var held tea.Cmd
+	for _, msg := range runCmd(cmd) {
+		_, held = h.m.Update(msg)
+	}
+	if held == nil {
+		h.t.Fatalf("%s asked for nothing", k)
+	}
+	h.m.ctx.queue.stall = 10 * time.Millisecond
+	return held
+}
+
+// TestLateTestStartStaysWithItsScreen: a test's start that comes back after
+// the learner left it never lands on the next test's screen, whose answers
+// must go to its own test.
+func TestLateTestStartStaysWithItsScreen(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Zoé")
+	h.choose("Faire le point")
+	h.press(h.numberOf("Envoyer et recevoir des mails"))
+	held := h.hold("enter") // the mail test's start
+	h.press("esc")
+	h.choose("Faire le point")
+	h.choose("Installer une application")
+	h.expect("Question 1")
+	s := h.m.top().(*testScreen)
+	id := s.id
+	h.run(held)
+	if s.comp != "smartphone" || s.id != id || s.test.Bank().Competence != "smartphone" {
+		t.Fatalf("the late start changed the screen: competence %s, test %d (was %d), bank %s", s.comp, s.id, id, s.test.Bank().Competence)
+	}
+	h.pick("Je ne sais pas")
+	ls, _ := h.store.Learners(context.Background())
+	open, err := h.store.OpenTests(context.Background(), ls[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range open {
+		if want := map[bool]int{true: 1, false: 0}[o.ID == id]; len(o.Answers) != want {
+			t.Errorf("test %d (%s) holds %d answers, want %d", o.ID, o.Competence, len(o.Answers), want)
+		}
+	}
+}
+
+// TestLateSaveIsNotShownOnAnotherScreen: the "answer saved" of a question
+// the learner left comes back after they resumed the test: the resumed
+// screen, still asking, shows no feedback for it.
+func TestLateSaveIsNotShownOnAnotherScreen(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	startMailTest(h, "Yves", 1)
+	h.expect("Question 2")
+	for range 10 {
+		if strings.Contains(h.screen(), h.m.ctx.Theme.G.Pointer+" "+h.numberOf("Je ne sais pas")+". Je ne sais pas") {
+			break
+		}
+		h.press("down")
+	}
+	_, held := h.m.Update(keyPress("enter")) // the answer's save, held
+	h.m.ctx.queue.stall = 10 * time.Millisecond
+	h.press("esc")
+	h.choose("Reprendre le test")
+	h.expect("Question 2")
+	s := h.m.top().(*testScreen)
+	h.run(held)
+	if s.qv.phase != asking || strings.Contains(h.screen(), "Vous avez passé cette question") {
+		t.Fatalf("the late save reached the resumed test:\n%s", h.screen())
+	}
+}
+
+// TestProfileCreatedOnce: a second Entrée while the new profile is signing
+// in does not create it again.
+func TestProfileCreatedOnce(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.choose("Je suis nouveau")
+	h.typeText("Paul")
+	h.press("enter")
+	_, create := h.m.Update(keyPress("enter")) // "Non, pas de code"
+	msgs := runCmd(create)
+	_, held := h.m.Update(msgs[0]) // the sign-in, held
+	h.m.ctx.queue.stall = 10 * time.Millisecond
+	h.press("enter")
+	h.run(held)
+	ls, _ := h.store.Learners(context.Background())
+	if len(ls) != 1 {
+		t.Fatalf("%d profiles, want 1: %+v", len(ls), ls)
+	}
+	h.expect("Bonjour Paul")
+}
+
+// TestNoEmptyRecapAfterAFailedSave: a first answer that is not saved is not
+// counted, so « Continuer » does not show a recap with nothing in it.
+func TestNoEmptyRecapAfterAFailedSave(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	startMailTest(h, "Inès", 0)
+	h.expect("Question 1")
+	h.store.Close()
+	h.pick("Je ne sais pas")
+	h.expect("n'a pas été enregistrée")
+	h.pick("Continuer")
+	if strings.Contains(h.screen(), "Faisons le point") {
+		t.Fatalf("an empty recap:\n%s", h.screen())
+	}
+	h.expect("Question 1")
+}
+
+// TestEraseAlreadyErased: a profile erased meanwhile (from another window)
+// is said erased, not shown as a failure.
+func TestEraseAlreadyErased(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Léo")
+	h.pick("Mes réglages")
+	h.pick("Effacer toutes mes données")
+	if err := h.store.Erase(context.Background(), h.m.ctx.Session.learner.ID); err != nil {
+		t.Fatal(err)
+	}
+	h.pick("Oui, tout effacer")
+	h.expect("Qui êtes-vous ?", "Vos données sont effacées.")
+}

@@ -240,6 +240,7 @@ var words = i18n.Table{
 	"erase_yes":          {FR: "Oui, tout effacer", EN: "Yes, erase everything"},
 	"erasing":            {FR: "Effacement…", EN: "Erasing…"},
 	"erased":             {FR: "Vos données sont effacées. Au revoir !", EN: "Your data is erased. Goodbye!"},
+	"erased_later":       {FR: "Fermez toutes les fenêtres de Pas à pas pour finir le nettoyage du fichier.", EN: "Close every window of Pas à pas to finish cleaning the file."},
 	"exported":           {FR: "Vos données sont dans ce fichier : %s", EN: "Your data is in this file: %s"},
 	"linear_choose":      {FR: "Votre choix (un numéro, puis Entrée ; Entrée seule pour continuer ; 0 pour revenir) :", EN: "Your choice (a number, then Enter; Enter alone to go on; 0 to go back):"},
 	"linear_type":        {FR: "Votre réponse (puis Entrée ; Entrée seule pour les autres choix ; « retour » pour revenir) :", EN: "Your answer (then Enter; Enter alone for the other choices; “back” to go back):"},
