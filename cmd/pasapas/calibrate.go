@@ -174,15 +174,24 @@ func cmpFloat(a, b float64) int {
 // one author level on the product's scale, so moves are said in levels.
 func printCalibration(w io.Writer, lang i18n.Lang, p calibrationPlan) {
 	if p.answers == 0 {
-		fmt.Fprintln(w, say(lang, "calibrate_nothing"))
-		if p.unknown > 0 {
-			fmt.Fprintln(w, say(lang, "calibrate_unknown", p.unknown))
+		// Answers all to removed questions are still no answer to work
+		// from: one line says both, rather than "no answer" then "left out".
+		switch p.unknown {
+		case 0:
+			fmt.Fprintln(w, say(lang, "calibrate_nothing"))
+		case 1:
+			fmt.Fprintln(w, say(lang, "calibrate_only_unknown_one"))
+		default:
+			fmt.Fprintln(w, say(lang, "calibrate_only_unknown_many", p.unknown))
 		}
 		return
 	}
 	fmt.Fprintln(w, say(lang, "calibrate_read", count(lang, p.answers, "answer"), count(lang, p.tests, "test")))
-	if p.unknown > 0 {
-		fmt.Fprintln(w, say(lang, "calibrate_unknown", p.unknown))
+	switch {
+	case p.unknown == 1:
+		fmt.Fprintln(w, say(lang, "calibrate_unknown_one"))
+	case p.unknown > 1:
+		fmt.Fprintln(w, say(lang, "calibrate_unknown_many", p.unknown))
 	}
 	moved := 0
 	for _, m := range p.moves {
@@ -190,7 +199,7 @@ func printCalibration(w io.Writer, lang i18n.Lang, p calibrationPlan) {
 			moved++
 		}
 	}
-	fmt.Fprintln(w, say(lang, "calibrate_moved", count(lang, len(p.moves), "question"), decimal(lang, calibrateMoved, false), moved))
+	fmt.Fprintln(w, say(lang, "calibrate_moved", recalculated(lang, len(p.moves)), decimal(lang, calibrateMoved, false), moved))
 	if moved == 0 {
 		return
 	}
@@ -204,6 +213,19 @@ func printCalibration(w io.Writer, lang i18n.Lang, p calibrationPlan) {
 			levels(lang, m.after-m.before), decimal(lang, m.before, false), decimal(lang, m.after, false),
 			count(lang, m.answers, "answer")))
 	}
+}
+
+// recalculated says how many questions were recalculated, the participle
+// agreeing with the number: "1 question recalculée", "Aucune question
+// recalculée" rather than "0 question recalculées".
+func recalculated(lang i18n.Lang, n int) string {
+	switch n {
+	case 0:
+		return say(lang, "recalculated_none")
+	case 1:
+		return say(lang, "recalculated_one")
+	}
+	return say(lang, "recalculated_many", n)
 }
 
 // levels writes a signed change in levels: "+0,42 niveau", "-2,10 niveaux".

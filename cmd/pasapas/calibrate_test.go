@@ -281,3 +281,178 @@ func TestLevelsAndDecimals(t *testing.T) {
 		t.Errorf("decimal = %q", got)
 	}
 }
+
+// smallCalibrationStore makes a progress file in a temporary PASAPAS_HOME
+// with one finished mail test: right answers to the first known mail
+// questions, and unknown answers to questions no longer in the content.
+func smallCalibrationStore(t *testing.T, known, unknown int) {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("PASAPAS_HOME", home)
+	cat := lessons.Load(lessons.Options{Today: time.Now()}, lessons.Builtin()).Catalogue(i18n.FR)
+	bank := scoring.BankFromCatalogue(cat, "mail", nil)
+	if bank == nil || bank.Len() < known {
+		t.Fatal("not enough mail questions in the built-in content")
+	}
+	st, err := progress.Open(filepath.Join(home, progress.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	l, err := st.CreateLearner(ctx, "Personne", "", progress.Prefs{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := st.StartTest(ctx, l.ID, "mail", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []string
+	for _, it := range bank.Items[:known] {
+		qs = append(qs, it.ID)
+	}
+	for k := range unknown {
+		qs = append(qs, fmt.Sprintf("question-retiree-%d", k))
+	}
+	for _, q := range qs {
+		a := progress.Answer{Learner: l.ID, Question: q, Variant: q, Given: `{}`, Result: progress.Correct, Test: id}
+		if _, err := st.RecordAnswer(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.FinishTest(ctx, id, progress.TestResult{Level: 1}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCalibrateWording checks the printed text, in both languages: the
+// counts agree with their nouns and participles, and a run with no usable
+// answer says so once, without a "left out" line contradicting it.
+func TestCalibrateWording(t *testing.T) {
+	cases := []struct {
+		name           string
+		known, unknown int
+		lang           string
+		want, wantNot  []string
+	}{
+		{"fr: one question, three left out", 1, 3, "fr", []string{
+			"Lu : 1 réponse, venant de 1 test.\n",
+			"Laissées de côté : 3 réponses à des questions qui ne sont plus dans le contenu.\n",
+			"1 question recalculée ; changement d'au moins 0,10 niveau : ",
+		}, []string{"recalculées", "rien à recalculer", "Rien à recalculer"}},
+		{"en: one question, three left out", 1, 3, "en", []string{
+			"Read: 1 answer, from 1 test.\n",
+			"Left out: 3 answers to questions no longer in the content.\n",
+			"1 question recalculated; changed by at least 0.10 level: ",
+		}, []string{"questions recalculated", "othing to work out"}},
+		{"fr: two questions, one left out", 2, 1, "fr", []string{
+			"Lu : 2 réponses, venant de 1 test.\n",
+			"Laissée de côté : 1 réponse à une question qui n'est plus dans le contenu.\n",
+			"2 questions recalculées ; ",
+		}, []string{"Laissées"}},
+		{"en: two questions, one left out", 2, 1, "en", []string{
+			"Left out: 1 answer to a question no longer in the content.\n",
+			"2 questions recalculated; ",
+		}, nil},
+		{"fr: nothing but removed questions", 0, 3, "fr", []string{
+			"Rien à recalculer : les 3 réponses aux tests terminés sur cet ordinateur portent toutes sur des questions qui ne sont plus dans le contenu.\n",
+		}, []string{"Laissée", "Aucune réponse", "Lu :", "recalcul\u00e9e"}},
+		{"en: nothing but removed questions", 0, 3, "en", []string{
+			"Nothing to work out: the 3 answers to finished tests on this computer are all to questions no longer in the content.\n",
+		}, []string{"Left out", "No answer", "Read:", "recalculated"}},
+		{"fr: a single answer, to a removed question", 0, 1, "fr", []string{
+			"Rien à recalculer : la seule réponse à un test terminé sur cet ordinateur porte sur une question qui n'est plus dans le contenu.\n",
+		}, []string{"Laissée", "Aucune réponse"}},
+		{"en: a single answer, to a removed question", 0, 1, "en", []string{
+			"Nothing to work out: the only answer to a finished test on this computer is to a question no longer in the content.\n",
+		}, []string{"Left out", "No answer"}},
+		{"fr: no answer at all", 0, 0, "fr", []string{
+			"Aucune réponse à un test terminé sur cet ordinateur : rien à recalculer.\n",
+		}, []string{"Laissée", "Lu :"}},
+		{"en: no answer at all", 0, 0, "en", []string{
+			"No answer to a finished test on this computer: nothing to work out.\n",
+		}, []string{"Left out", "Read:"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			smallCalibrationStore(t, c.known, c.unknown)
+			code, out, errOut := runArgs("calibrate", "--dry-run", "--lang", c.lang)
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d: %s%s", code, out, errOut)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range c.wantNot {
+				if strings.Contains(out, w) {
+					t.Errorf("output has %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+// TestCalibrateWordingNoneRecalculated: a plan with answers always has a
+// question to recalculate, but should it have none, the line still agrees.
+func TestCalibrateWordingNoneRecalculated(t *testing.T) {
+	for lang, want := range map[i18n.Lang]string{
+		i18n.FR: "Aucune question recalculée ; changement d'au moins 0,10 niveau : 0.\n",
+		i18n.EN: "No question recalculated; changed by at least 0.10 level: 0.\n",
+	} {
+		var b strings.Builder
+		printCalibration(&b, lang, calibrationPlan{answers: 2, tests: 1})
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("%s: output lacks %q:\n%s", lang, want, b.String())
+		}
+	}
+	for _, c := range []struct {
+		lang i18n.Lang
+		n    int
+		want string
+	}{
+		{i18n.FR, 0, "Aucune question recalculée"}, {i18n.FR, 1, "1 question recalculée"}, {i18n.FR, 2, "2 questions recalculées"},
+		{i18n.EN, 0, "No question recalculated"}, {i18n.EN, 1, "1 question recalculated"}, {i18n.EN, 2, "2 questions recalculated"},
+	} {
+		if got := recalculated(c.lang, c.n); got != c.want {
+			t.Errorf("recalculated(%s, %d) = %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+}
+
+// TestCalibrateNoFormatLeak runs the command over several stores, in both
+// languages, with and without --dry-run: no output may carry a fmt verb
+// error ("%!s(int=3)") or a missing message's code ("[calibrate_…]").
+func TestCalibrateNoFormatLeak(t *testing.T) {
+	stores := map[string]func(t *testing.T){
+		"absent": func(t *testing.T) { t.Setenv("PASAPAS_HOME", filepath.Join(t.TempDir(), "absent")) },
+		"empty":  func(t *testing.T) { smallCalibrationStore(t, 0, 0) },
+		"removed only, one": func(t *testing.T) {
+			smallCalibrationStore(t, 0, 1)
+		},
+		"removed only, many": func(t *testing.T) { smallCalibrationStore(t, 0, 4) },
+		"one question, one removed": func(t *testing.T) {
+			smallCalibrationStore(t, 1, 1)
+		},
+		"several questions, several removed": func(t *testing.T) { smallCalibrationStore(t, 3, 2) },
+		"many tests":                         func(t *testing.T) { calibrationStore(t) },
+	}
+	for name, setup := range stores {
+		t.Run(name, func(t *testing.T) {
+			setup(t)
+			for _, args := range [][]string{
+				{"calibrate", "--dry-run"}, {"calibrate", "--dry-run", "--lang", "en"},
+				{"calibrate", "--lang", "en"}, {"calibrate"},
+			} {
+				code, out, errOut := runArgs(args...)
+				all := out + errOut
+				if code != 0 || strings.Contains(all, "%!") || strings.Contains(all, "[calibrate_") ||
+					strings.Contains(all, "_one]") || strings.Contains(all, "_many]") {
+					t.Errorf("%v: exit %d:\n%s", args, code, all)
+				}
+			}
+		})
+	}
+}
