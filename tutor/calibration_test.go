@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"pasapas/i18n"
+	"pasapas/lessons"
 	"pasapas/progress"
 	"pasapas/scoring"
 )
@@ -196,15 +197,65 @@ func TestPositioningCalibratesEachCompetence(t *testing.T) {
 	}
 }
 
-// TestLessonAnswersDoNotCountForCalibration: the n the engine is given is
-// the answers the calibration rests on, not every answer to the question.
+// TestLessonAnswersDoNotCountForCalibration: a lesson check is an answer to
+// the question, but not one its calibration rests on; a finished test's
+// answer is. The content is frozen: three questions, fewer than a test's
+// least, so the test asks them all, the lesson's included.
 func TestLessonAnswersDoNotCountForCalibration(t *testing.T) {
-	d := 0.4
-	got := calibration(map[string]progress.ItemStat{
-		"q1": {Question: "q1", Answers: 12, Correct: 6, Difficulty: &d, CalibratedN: 3},
-		"q2": {Question: "q2", Answers: 5, Correct: 5},
-	})
-	if len(got) != 1 || got["q1"] != (scoring.Calibration{B: 0.4, N: 3}) {
-		t.Errorf("calibration = %+v", got)
+	const checked = "mail-q-arobase"
+	lib := lessons.Load(lessons.Options{Today: testToday}, lessons.Dir("testdata/calibration"))
+	h := newHarness(t, i18n.FR, lib)
+	ctx := context.Background()
+	stat := func(q string) progress.ItemStat {
+		t.Helper()
+		stats, err := h.store.ItemStats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stats[q]
+	}
+
+	// The lesson's check, answered right.
+	h.newLearner("Paul")
+	h.choose("Envoyer et recevoir des mails")
+	h.choose("Lire une adresse mail")
+	h.press("enter")
+	for i := 0; i < 10 && !strings.Contains(h.screen(), "Une question pour vérifier"); i++ {
+		h.press("right")
+	}
+	h.expect("Une question pour vérifier", "Laquelle de ces lignes est une adresse mail ?")
+	h.pick("marie.dupont@laposte.net")
+	h.expect("Bonne réponse")
+	if st := stat(checked); st.Answers != 1 || st.Correct != 1 || st.CalibratedN != 0 || st.Difficulty != nil {
+		t.Fatalf("after the lesson check: %+v, want 1 answer and no calibration", st)
+	}
+
+	// The test asks it again: its calibration rests on that answer alone.
+	h.press("esc", "esc")
+	h.choose("Faire le point")
+	h.choose("Envoyer et recevoir des mails")
+	h.finishTest()
+	test, answers := h.lastTest()
+	if test.Result == nil {
+		t.Fatalf("test not finished: %+v", test)
+	}
+	asked := false
+	for _, a := range answers {
+		asked = asked || a.Question == checked
+	}
+	if !asked {
+		t.Fatalf("the test did not ask %s: %+v", checked, answers)
+	}
+	st := stat(checked)
+	if st.Answers != 2 || st.CalibratedN != 1 || st.Difficulty == nil {
+		t.Errorf("after the test: %+v, want 2 answers, a difficulty resting on 1", st)
+	}
+	// And the engine of the next test is told that one answer, not two.
+	stats, err := h.store.ItemStats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := calibration(stats)[checked]; c.N != 1 || c.B != *st.Difficulty {
+		t.Errorf("calibration given to the engine: %+v, want n = 1, b = %v", c, *st.Difficulty)
 	}
 }
