@@ -7,25 +7,30 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// glossaryScreen is "Le vocabulaire du numérique", reachable from home and
-// from any lesson's words.
-type glossaryScreen struct{ scroll scroller }
+// readingScreen is the behaviour of a page that is only read: the arrows
+// scroll it, Échap or Entrée go back. Screens embed it and add their title
+// and text.
+type readingScreen struct{ scroll scroller }
 
-func newGlossaryScreen() *glossaryScreen { return &glossaryScreen{} }
-
-func (s *glossaryScreen) Title(ctx *Context) string { return ctx.say("glossary_title") }
-
-func (s *glossaryScreen) Help(ctx *Context) []key.Binding {
+func (s *readingScreen) Help(ctx *Context) []key.Binding {
 	return []key.Binding{ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Back}
 }
 
-func (s *glossaryScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+func (s *readingScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, ctx.Keys.Back, ctx.Keys.Enter) {
 		return back()
 	}
 	s.scroll.update(ctx, msg)
 	return nil
 }
+
+// glossaryScreen is "Le vocabulaire du numérique", reachable from home and
+// from any lesson's words.
+type glossaryScreen struct{ readingScreen }
+
+func newGlossaryScreen() *glossaryScreen { return &glossaryScreen{} }
+
+func (s *glossaryScreen) Title(ctx *Context) string { return ctx.say("glossary_title") }
 
 func (s *glossaryScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme

@@ -298,8 +298,8 @@ func (s *competenceScreen) Render(ctx *Context, w, h int) string {
 // problemsScreen lists what was left out of the content and why, for the
 // médiateur or author who added files.
 type problemsScreen struct {
-	lines  []string
-	scroll scroller
+	readingScreen
+	lines []string
 }
 
 func newProblemsScreen(ctx *Context) *problemsScreen {
@@ -313,18 +313,6 @@ func newProblemsScreen(ctx *Context) *problemsScreen {
 }
 
 func (s *problemsScreen) Title(ctx *Context) string { return ctx.say("content_problems") }
-
-func (s *problemsScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Back}
-}
-
-func (s *problemsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, ctx.Keys.Back, ctx.Keys.Enter) {
-		return back()
-	}
-	s.scroll.update(ctx, msg)
-	return nil
-}
 
 func (s *problemsScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
