@@ -9,7 +9,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"pasapas/i18n"
 	"pasapas/lessons"
@@ -39,15 +38,10 @@ func runCalibrate(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if len(words) > 0 {
-		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", words[0]), say(lang, "see_help"))
+	if !noWords(words, lang, stderr) {
 		return 2
 	}
-	trees := []lessons.Tree{lessons.Builtin()}
-	for _, d := range dirs {
-		trees = append(trees, lessons.Dir(d))
-	}
-	cat := lessons.Load(lessons.Options{Today: time.Now()}, trees...).Catalogue(lang)
+	cat := library(dirs).Catalogue(lang)
 	path, err := progress.DefaultPath()
 	if err != nil {
 		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))

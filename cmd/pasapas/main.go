@@ -17,8 +17,10 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"pasapas/i18n"
+	"pasapas/lessons"
 )
 
 // versionString is set at build time with -ldflags "-X main.versionString=…".
@@ -158,6 +160,26 @@ func parseFlags(fs *flag.FlagSet, args []string, lang i18n.Lang, stdout, stderr 
 		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", flagError(lang, err), say(lang, "see_help"))
 		return nil, false, 2
 	}
+}
+
+// noWords refuses words left after the options of a sub-command that takes
+// none: the user mistyped a command or an option.
+func noWords(words []string, lang i18n.Lang, stderr io.Writer) bool {
+	if len(words) == 0 {
+		return true
+	}
+	fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", words[0]), say(lang, "see_help"))
+	return false
+}
+
+// library loads the built-in content and the --content folders, as the
+// tutor and "calibrate" see it.
+func library(dirs []string) *lessons.Library {
+	trees := []lessons.Tree{lessons.Builtin()}
+	for _, d := range dirs {
+		trees = append(trees, lessons.Dir(d))
+	}
+	return lessons.Load(lessons.Options{Today: time.Now()}, trees...)
 }
 
 // flagError says the flag package's usual complaints in the user's

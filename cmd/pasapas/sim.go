@@ -29,8 +29,7 @@ func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if len(words) > 0 {
-		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", words[0]), say(lang, "see_help"))
+	if !noWords(words, lang, stderr) {
 		return 2
 	}
 	if *learners <= 0 || *maxItems <= 0 {

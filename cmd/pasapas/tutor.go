@@ -6,10 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"pasapas/i18n"
-	"pasapas/lessons"
 	"pasapas/progress"
 	"pasapas/tutor"
 )
@@ -39,8 +37,7 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "pasapas", versionString)
 		return 0
 	}
-	if len(words) > 0 {
-		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "unknown_command", words[0]), say(lang, "see_help"))
+	if !noWords(words, lang, stderr) {
 		return 2
 	}
 	// NO_COLOR (no-color.org): Bubble Tea drops the colours itself; the
@@ -54,11 +51,7 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "bad_theme", *theme, strings.Join(tutor.ThemeNames, ", ")))
 		return 2
 	}
-	trees := []lessons.Tree{lessons.Builtin()}
-	for _, d := range dirs {
-		trees = append(trees, lessons.Dir(d))
-	}
-	lib := lessons.Load(lessons.Options{Today: time.Now()}, trees...)
+	lib := library(dirs)
 	path, err := progress.DefaultPath()
 	if err != nil {
 		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
