@@ -23,7 +23,7 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 	m := newTutor(cfg)
 	m.tick = nil // idle time is measured between lines instead
 	m.ctx.linear = true
-	l := &linear{m: m, out: out}
+	l := &linear{driver: driver{m: m}, out: out}
 	l.send(tea.WindowSizeMsg{Width: linearWidth, Height: linearHeight})
 	l.run(m.Init())
 	l.print(true)
@@ -55,26 +55,32 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 const linearWidth, linearHeight = 100, 400
 
 type linear struct {
-	m    *model
+	driver
 	out  io.Writer
 	last string
-	quit bool
 }
 
-func (l *linear) send(msg tea.Msg) {
-	_, cmd := l.m.Update(msg)
-	l.run(cmd)
+// driver runs the tutor without Bubble Tea's program loop: the commands a
+// message returns run one after the other, as the program would run them,
+// and their messages are fed back until none is left. The linear mode runs
+// on it, and so do the tests.
+type driver struct {
+	m    *model
+	quit bool // the program asked to end
 }
 
-// run executes commands one after the other, as the program would, and
-// feeds their messages back.
-func (l *linear) run(cmd tea.Cmd) {
+func (d *driver) send(msg tea.Msg) {
+	_, cmd := d.m.Update(msg)
+	d.run(cmd)
+}
+
+func (d *driver) run(cmd tea.Cmd) {
 	for _, msg := range runCmd(cmd) {
 		if _, ok := msg.(quitMsg); ok {
-			l.quit = true
+			d.quit = true
 			return
 		}
-		l.send(msg)
+		d.send(msg)
 	}
 }
 

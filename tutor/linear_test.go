@@ -76,7 +76,7 @@ func TestAccessibleMultipleChoice(t *testing.T) {
 	v := newQuestionView(h.m.ctx, q, 7)
 	h.m.stack = append(h.m.stack, &questionScreen{v: v})
 	var out bytes.Buffer
-	l := &linear{m: h.m, out: &out}
+	l := &linear{driver: driver{m: h.m}, out: &out}
 	if !strings.HasPrefix(l.prompt(), "Cochez") {
 		t.Fatalf("prompt %q does not say to tick", l.prompt())
 	}
@@ -118,7 +118,7 @@ func linearOn(t *testing.T, typ string) (*linear, *questionView, *bytes.Buffer) 
 	v := newQuestionView(h.m.ctx, q, 7)
 	h.m.stack = append(h.m.stack, &questionScreen{v: v})
 	out := &bytes.Buffer{}
-	return &linear{m: h.m, out: out}, v, out
+	return &linear{driver: driver{m: h.m}, out: out}, v, out
 }
 
 // TestAccessibleEnterAloneNeverAnswers: on a question, Entrée alone does not

@@ -22,11 +22,10 @@ type clock struct{ t time.Time }
 func (c *clock) now() time.Time { return c.t }
 
 type harness struct {
-	t     *testing.T
-	m     *model
-	store *progress.Store
-	clock *clock
-	quit  bool // the program asked to end
+	driver // the tutor, run message by message
+	t      *testing.T
+	store  *progress.Store
+	clock  *clock
 }
 
 var builtin = lessons.Load(lessons.Options{Today: testToday}, lessons.Builtin())
@@ -49,23 +48,6 @@ func newHarness(t *testing.T, lang i18n.Lang, lib *lessons.Library) *harness {
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.run(h.m.Init())
 	return h
-}
-
-// send feeds a message and runs the commands it returns, as the program
-// would, until none is left.
-func (h *harness) send(msg tea.Msg) {
-	_, cmd := h.m.Update(msg)
-	h.run(cmd)
-}
-
-func (h *harness) run(cmd tea.Cmd) {
-	for _, msg := range runCmd(cmd) {
-		if _, quit := msg.(quitMsg); quit {
-			h.quit = true
-			return
-		}
-		h.send(msg)
-	}
 }
 
 func (h *harness) press(keys ...string) {
