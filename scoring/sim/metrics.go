@@ -44,7 +44,10 @@ type CondReport struct {
 	ExactLevel float64 `json:"exact_level"`
 }
 
-func summarise(m Method, b *Bank, sims []Simulee, traces []Trace, maxItems int) MethodReport {
+// summarise computes a method's figures from its traces. grid says the
+// simulees came from the fixed ability grid: only then are the figures per
+// true ability meaningful (a drawn population has one learner per ability).
+func summarise(m Method, b *Bank, sims []Simulee, traces []Trace, maxItems int, grid bool) MethodReport {
 	scale := b.Engine.Scale
 	n := float64(len(sims))
 	r := MethodReport{Method: m.Name, Doc: m.Doc, Stops: map[string]int{}, ItemsToRandom20: -1}
@@ -138,7 +141,7 @@ func summarise(m Method, b *Bank, sims []Simulee, traces []Trace, maxItems int) 
 		r.BiasAt = append(r.BiasAt, round(biasAt[k]/n))
 		r.ExactAt = append(r.ExactAt, round(exactAt[k]/n))
 	}
-	if len(cond) > 1 {
+	if grid {
 		var keys []float64
 		for t := range cond {
 			keys = append(keys, t)

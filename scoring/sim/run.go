@@ -163,7 +163,7 @@ func runBank(cfg Config, b *Bank, methods []Method) BankReport {
 			}
 			hist.Add(ids...)
 		}
-		br.Methods[k] = summarise(m, bank, sims, traces, cfg.MaxItems)
+		br.Methods[k] = summarise(m, bank, sims, traces, cfg.MaxItems, cfg.Population == "grid")
 	})
 	br.Acceptance = acceptance(br.Methods, cfg.MaxItems)
 	br.Info = infoBound(b, sims, cfg.MaxItems)

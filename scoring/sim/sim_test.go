@@ -84,11 +84,32 @@ func TestRunChecksAndCurves(t *testing.T) {
 	if !(ours.RMSEAt[14] < ours.RMSEAt[9] && ours.RMSEAt[9] < ours.RMSEAt[4] && ours.RMSEAt[4] < ours.RMSEAt[0]) {
 		t.Errorf("ours RMSE does not fall with length: %v", ours.RMSEAt)
 	}
+	if len(ours.Conditional) != 0 {
+		t.Errorf("drawn population: %d figures per ability, want none (one learner each)", len(ours.Conditional))
+	}
 	if _, err := Run(Config{Methods: []string{"nope"}}); err == nil {
 		t.Error("unknown method accepted")
 	}
 	if _, err := Run(Config{Banks: []string{"nope"}, Learners: 1}); err == nil {
 		t.Error("unknown bank accepted")
+	}
+}
+
+// TestConditionalOnGrid: the grid population gives one row per ability of
+// the grid, each from the learners placed there.
+func TestConditionalOnGrid(t *testing.T) {
+	rep, err := Run(Config{Banks: []string{"ideal"}, Methods: []string{"ours"}, Learners: 13 * 20, Seed: 1, Population: "grid"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cond := rep.Banks[0].Methods[0].Conditional
+	if len(cond) != len(GridThetas) {
+		t.Fatalf("%d rows, want %d", len(cond), len(GridThetas))
+	}
+	for k, c := range cond {
+		if c.Theta != GridThetas[k] || c.MeanLength < 5 || c.RMSE <= 0 {
+			t.Errorf("row %d: %+v", k, c)
+		}
 	}
 }
 
