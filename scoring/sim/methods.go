@@ -223,13 +223,15 @@ func runFixed(b *Bank, s *Simulee, seed uint64, maxItems int, _ *scoring.Exposur
 }
 
 // eloCalibrated returns a copy of the bank whose engine difficulties were
-// updated by Elo, answer by answer, over 20 cohorts of 30 simulated learners
-// (their own random numbers, not the benchmark's) tested by our engine.
+// updated by Elo over 20 cohorts of 30 simulated learners (their own random
+// numbers, not the benchmark's) tested by our engine. Each finished test
+// goes through Test.Calibrate, the very step the tutor stores with a
+// test's result, so the row measures the product's calibration.
 func eloCalibrated(b *Bank, seed uint64, maxItems int) *Bank {
-	cal := make([]scoring.Calibration, b.Engine.Len())
-	author := make([]float64, b.Engine.Len())
-	for i, it := range b.Engine.Items {
-		author[i] = it.B
+	calib := map[string]scoring.Calibration{}
+	authorB := map[string]float64{}
+	for _, it := range b.Engine.Items {
+		authorB[it.ID] = it.B
 	}
 	cur := b
 	pop := Beginners
@@ -242,31 +244,27 @@ func eloCalibrated(b *Bank, seed uint64, maxItems int) *Bank {
 				s.U[i] = rng.Float64()
 			}
 			t := scoring.NewTest(cur.Engine, scoring.TestOptions{Seed: seed ^ uint64(cohort*1000+j+1), Exposure: hist})
-			var answered []int
-			var right []bool
-			var ids []string
 			for {
 				st, ok := t.Next()
 				if !ok {
 					break
 				}
-				i := cur.index(st.Item.ID)
-				c := s.answer(cur, i)
-				_ = t.Record(st.Item.ID, c)
-				answered, right = append(answered, i), append(right, c)
-				ids = append(ids, st.Item.ID)
+				_ = t.Record(st.Item.ID, s.answer(cur, cur.index(st.Item.ID)))
+			}
+			var ids []string
+			for _, r := range t.Responses() {
+				ids = append(ids, r.Item.ID)
 			}
 			hist.Add(ids...)
-			theta := t.FinalTheta()
-			for k, i := range answered {
-				cal[i] = scoring.Elo(cal[i], author[i], theta, right[k], scoring.EloOptions{})
+			for id, c := range t.Calibrate(calib, authorB, scoring.EloOptions{}) {
+				calib[id] = c
 			}
 		}
 		// The next cohort is tested with the difficulties learnt so far.
 		items := slices.Clone(b.Engine.Items)
 		for i := range items {
-			if cal[i].N > 0 {
-				items[i].B, items[i].Calibrated = cal[i].B, true
+			if c, ok := calib[items[i].ID]; ok && c.N > 0 {
+				items[i].B, items[i].Calibrated = c.B, true
 			}
 		}
 		cur = (&Bank{Name: b.Name, TrueB: b.TrueB, TrueA: b.TrueA, TrueC: b.TrueC,
