@@ -15,6 +15,11 @@ type EloOptions struct {
 	// Tau is how far, in logits, an item may plausibly sit from its author
 	// level (default 0.6); it sets the pull back toward the author level.
 	Tau float64
+	// Population is the spread of abilities of the learners who take the
+	// tests, the prior of the ability Test.Calibrate compares each question
+	// with (default DefaultPopulation). Not the report's wide prior: see
+	// Test.Calibrate.
+	Population Prior
 }
 
 func (o EloOptions) withDefaults() EloOptions {
@@ -27,6 +32,9 @@ func (o EloOptions) withDefaults() EloOptions {
 	if o.Tau <= 0 {
 		o.Tau = 0.6
 	}
+	if o.Population.SD <= 0 {
+		o.Population = DefaultPopulation
+	}
 	return o
 }
 
@@ -37,7 +45,16 @@ func (o EloOptions) withDefaults() EloOptions {
 // accumulate, so that a few unlucky answers cannot drag an item far from
 // what its author said, while many answers can.
 func Elo(c Calibration, authorB, theta float64, correct bool, o EloOptions) Calibration {
-	o = o.withDefaults()
+	c, k, r := eloTerm(c, authorB, theta, correct, o.withDefaults())
+	c.B += k * r
+	c.N++
+	return c
+}
+
+// eloTerm returns the calibration an Elo step starts from (the author
+// difficulty for a new item), the step size K(n) and the term it
+// multiplies: the residual P − u plus the pull toward the author level.
+func eloTerm(c Calibration, authorB, theta float64, correct bool, o EloOptions) (Calibration, float64, float64) {
 	if c.N == 0 {
 		c.B = authorB
 	}
@@ -52,9 +69,7 @@ func Elo(c Calibration, authorB, theta float64, correct bool, o EloOptions) Cali
 		u = 1
 	}
 	pull := (authorB - c.B) / (o.Tau * o.Tau * float64(c.N+1))
-	c.B += k * ((p - u) + pull)
-	c.N++
-	return c
+	return c, k, (p - u) + pull
 }
 
 // Observation is one answer for the batch re-fit.
@@ -69,23 +84,29 @@ type RefitOptions struct {
 	// Tau is the prior spread of an item around its author difficulty
 	// (default 0.6): the "anchor" that keeps the scale where authors put it.
 	Tau float64
-	// Prior is the learners' ability prior (default DefaultPrior).
+	// Prior is the learners' ability prior (default DefaultPopulation: the
+	// spread of the learners whose answers are fitted, not the report's
+	// wide prior; with the wide one, questions far from the middle drifted
+	// outward, see Test.Calibrate).
 	Prior Prior
 	// MaxIter bounds the alternating passes (default 100).
 	MaxIter int
 }
 
 // Refit re-estimates item difficulties from accumulated answers: a joint
-// maximum a posteriori Rasch fit in which learners have the bank's prior
-// and each item a N(author b, τ²) prior. The priors identify the scale (no
-// drift: the author levels anchor it) and keep items with few answers near
-// their author level. It returns a difficulty for every item of authorB.
+// maximum a posteriori Rasch fit in which learners have the population
+// prior (RefitOptions.Prior) and each item a N(author b, τ²) prior, which
+// keeps items with few answers near their author level. The fit can still
+// place all the questions a little too high or too low together when the
+// learners differ from the prior; the tutor's Bank.Centred puts the scale
+// back on the author levels when a test starts. It returns a difficulty for
+// every item of authorB.
 func Refit(authorB map[string]float64, obs []Observation, o RefitOptions) (map[string]float64, error) {
 	if o.Tau <= 0 {
 		o.Tau = 0.6
 	}
 	if o.Prior.SD <= 0 {
-		o.Prior = DefaultPrior
+		o.Prior = DefaultPopulation
 	}
 	if o.MaxIter <= 0 {
 		o.MaxIter = 100
@@ -178,19 +199,36 @@ func Refit(authorB map[string]float64, obs []Observation, o RefitOptions) (map[s
 func clampStep(s float64) float64 { return max(-1, min(1, s)) }
 
 // Calibrate is the online calibration after a finished test: for every
-// question answered in it, the calibration after one Elo step with the
-// test's final ability (the θ of Result). current holds the calibrations
-// as stored (a question missing from it has none yet, and starts from its
-// author difficulty); authorB holds the author difficulties
-// (AuthorDifficulties), the anchor Elo pulls back to. A question without an
-// author difficulty is left out. Nothing is changed in place: the caller
-// stores what it returns, once per test.
+// question answered in it, the calibration after one Elo step. current
+// holds the calibrations as stored (a question missing from it has none
+// yet, and starts from its author difficulty); authorB holds the author
+// difficulties (AuthorDifficulties), the anchor Elo pulls back to. A
+// question without an author difficulty is left out. Nothing is changed in
+// place: the caller stores what it returns, once per test.
+//
+// Two rules keep the learners of one computer from dragging the whole scale
+// (docs/moteur-adaptatif.md §4.2 has the figures: without them, the
+// calibration made the engine worse than its cold start, badly so when the
+// learners were weaker than the engine assumes):
+//   - The ability each question is compared with is the posterior mean of
+//     the test's answers under the learners' population (EloOptions.
+//     Population), not the reported ability. The report uses a wider prior
+//     so as to pull no one unfairly toward the middle; a calibration
+//     averages over learners, and with a prior wider than the population,
+//     the learners far from the middle look further out than they are and
+//     the questions they answer drift outward with them.
+//   - The step starts from the difficulty in the frame of the test's bank:
+//     the stored one moved by the bank's Centred shift (0 for a bank that
+//     was not centred). Starting from the stored value, not from the one
+//     the test used, keeps the step of a test finished meanwhile in
+//     another window.
 func (t *Test) Calibrate(current map[string]Calibration, authorB map[string]float64, o EloOptions) map[string]Calibration {
+	o = o.withDefaults()
 	out := map[string]Calibration{}
 	if len(t.responses) == 0 {
 		return out
 	}
-	theta, _ := t.final(t.posterior())
+	theta := posteriorFrom(t.ll.L, t.ll.Grid.LogPrior(o.Population), t.ll.Grid).Mean()
 	for _, r := range t.responses {
 		ab, ok := authorB[r.Item.ID]
 		if !ok {
@@ -198,9 +236,53 @@ func (t *Test) Calibrate(current map[string]Calibration, authorB map[string]floa
 		}
 		c := current[r.Item.ID] // a test asks a question once
 		c.A = r.Item.A          // the engine's model of this item, 1 unless the content says otherwise
+		if c.N > 0 {
+			c.B -= t.bank.shift
+		}
 		out[r.Item.ID] = Elo(c, ab, theta, r.Correct, o)
 	}
 	return out
+}
+
+// Centred returns a copy of the bank in which the questions calibrated on
+// this computer (the ids of local, which are the calibrations the bank was
+// built from) are moved together so that their mean distance to their
+// author difficulties is zero; the others keep theirs. Elo learns how
+// questions compare with each other and with their author levels, but the
+// answers alone cannot say where the whole scale sits: a computer whose
+// learners are weaker than the engine assumes would push every question it
+// calibrates up together, and the levels of everyone after with them. The
+// authors' levels fix the scale's place; the calibration moves questions
+// only relative to it. A test started on the centred bank steps from that
+// frame (Test.Calibrate), so the stored difficulties come back to it.
+func (b *Bank) Centred(local map[string]Calibration, authorB map[string]float64) *Bank {
+	var sum float64
+	var n int
+	for _, it := range b.Items {
+		if _, ok := local[it.ID]; !ok {
+			continue
+		}
+		if ab, ok := authorB[it.ID]; ok {
+			sum += it.B - ab
+			n++
+		}
+	}
+	if n == 0 {
+		return b
+	}
+	shift := sum / float64(n)
+	items := slices.Clone(b.Items)
+	for i := range items {
+		if _, ok := local[items[i].ID]; !ok {
+			continue
+		}
+		if _, ok := authorB[items[i].ID]; ok {
+			items[i].B -= shift
+		}
+	}
+	c := NewBank(b.Competence, items, b.Scale, b.Prior)
+	c.shift = b.shift + shift
+	return c
 }
 
 // Calibrate is Test.Calibrate for each competence of a positioning, each

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -225,12 +226,12 @@ func TestTestCalibrate(t *testing.T) {
 			if len(got) != len(log) {
 				t.Fatalf("%d calibrations for %d answers", len(got), len(log))
 			}
-			theta := tt.Result().Theta
+			theta := populationTheta(t, bank, log)
 			calibrated := 0
 			for _, a := range log {
 				before := c.current[a.Question]
 				want := Elo(Calibration{B: before.B, N: before.N, A: 1}, author[a.Question], theta, a.Correct, EloOptions{})
-				if got[a.Question] != want {
+				if math.Abs(got[a.Question].B-want.B) > 1e-9 || got[a.Question].N != want.N {
 					t.Errorf("%s: %+v, want one Elo step at θ = %v: %+v", a.Question, got[a.Question], theta, want)
 				}
 				c.check(t, a.Question, before, got[a.Question], author[a.Question])
@@ -287,18 +288,175 @@ func TestSurveyCalibrate(t *testing.T) {
 		}
 	}
 	got := s.Calibrate(nil, author, EloOptions{})
-	rs := s.Results()
 	n := 0
-	for i, tt := range s.tests {
+	for _, tt := range s.tests {
+		var log []Answer
+		for _, r := range tt.Responses() {
+			log = append(log, Answer{r.Item.ID, r.Correct})
+		}
+		theta := populationTheta(t, tt.Bank(), log)
 		for _, r := range tt.Responses() {
 			n++
-			want := Elo(Calibration{A: 1}, author[r.Item.ID], rs[i].Theta, r.Correct, EloOptions{})
-			if got[r.Item.ID] != want {
+			want := Elo(Calibration{A: 1}, author[r.Item.ID], theta, r.Correct, EloOptions{})
+			if math.Abs(got[r.Item.ID].B-want.B) > 1e-9 || got[r.Item.ID].N != want.N {
 				t.Errorf("%s: %+v, want %+v", r.Item.ID, got[r.Item.ID], want)
 			}
 		}
 	}
 	if n == 0 || len(got) != n {
 		t.Fatalf("%d calibrations for %d answers", len(got), n)
+	}
+}
+
+// populationTheta is the ability a calibration step should use for an
+// answer log: the posterior mean under DefaultPopulation, computed apart
+// from Calibrate (by replaying the answers on the same items with that
+// prior). It must differ from the reported ability, whose prior is wider.
+func populationTheta(t *testing.T, b *Bank, log []Answer) float64 {
+	t.Helper()
+	pop := NewBank(b.Competence, b.Items, b.Scale, DefaultPopulation)
+	tt, err := Replay(pop, TestOptions{}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theta, _ := tt.Estimate()
+	wide, err := Replay(b, TestOptions{}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reported, _ := wide.Estimate(); math.Abs(reported-theta) < 1e-6 {
+		t.Fatalf("the population prior changes nothing here (θ = %v): the test cannot tell the two apart", theta)
+	}
+	return theta
+}
+
+func TestCentred(t *testing.T) {
+	bank := testBank(2, 1)
+	author := map[string]float64{}
+	for _, it := range bank.Items {
+		author[it.ID] = it.B
+	}
+	// Three questions calibrated on this computer, all above their author
+	// level (+0.6, +0.2, +0.4 logit: mean +0.4), and a fourth without an
+	// author difficulty, which neither counts nor moves.
+	local := map[string]Calibration{
+		"t0-1-q0": {B: author["t0-1-q0"] + 0.6, N: 10},
+		"t0-2-q0": {B: author["t0-2-q0"] + 0.2, N: 10},
+		"t1-3-q0": {B: author["t1-3-q0"] + 0.4, N: 10},
+	}
+	items := slices.Clone(bank.Items)
+	for i := range items {
+		if c, ok := local[items[i].ID]; ok {
+			items[i].B = c.B
+		}
+	}
+	delete(author, "t1-4-q0")
+	items[slices.IndexFunc(items, func(it Item) bool { return it.ID == "t1-4-q0" })].B = 3
+	local["t1-4-q0"] = Calibration{B: 3, N: 10}
+	raw := NewBank(bank.Competence, items, bank.Scale, bank.Prior)
+
+	c := raw.Centred(local, author)
+	if math.Abs(c.shift-0.4) > 1e-12 {
+		t.Errorf("shift %v, want 0.4", c.shift)
+	}
+	sum := 0.0
+	for _, it := range c.Items {
+		before := raw.Item(it.ID).B
+		_, isLocal := local[it.ID]
+		_, hasAuthor := author[it.ID]
+		switch {
+		case isLocal && hasAuthor:
+			sum += it.B - author[it.ID]
+			if math.Abs(before-it.B-0.4) > 1e-12 {
+				t.Errorf("%s: %v → %v, want moved by −0.4", it.ID, before, it.B)
+			}
+		case it.B != before:
+			t.Errorf("%s: not calibrated here (or no author level) but moved %v → %v", it.ID, before, it.B)
+		}
+	}
+	if math.Abs(sum) > 1e-12 {
+		t.Errorf("mean distance to the author levels = %v, want 0", sum/3)
+	}
+	if raw.Item("t0-1-q0").B != author["t0-1-q0"]+0.6 {
+		t.Error("Centred changed the bank it was given")
+	}
+	if again := c.Centred(local, author); math.Abs(again.shift-c.shift) > 1e-12 || again.Item("t0-1-q0").B != c.Item("t0-1-q0").B {
+		t.Errorf("centring twice moved again: shift %v then %v", c.shift, again.shift)
+	}
+	if same := bank.Centred(nil, author); same != bank || same.shift != 0 {
+		t.Error("nothing calibrated: the bank should be returned as is")
+	}
+
+	// A test on the centred bank steps from the stored difficulty moved by
+	// the shift: in the frame the test used.
+	tt, log := runTest(c, TestOptions{Seed: 3}, func(*Item) bool { return false })
+	got := tt.Calibrate(local, author, EloOptions{})
+	theta := populationTheta(t, c, log)
+	for _, a := range log {
+		cur, ok := local[a.Question]
+		if _, hasAuthor := author[a.Question]; !ok || !hasAuthor {
+			continue
+		}
+		want := Elo(Calibration{B: cur.B - 0.4, N: cur.N, A: 1}, author[a.Question], theta, a.Correct, EloOptions{})
+		if math.Abs(got[a.Question].B-want.B) > 1e-9 {
+			t.Errorf("%s: %+v, want a step from %v: %+v", a.Question, got[a.Question], cur.B-0.4, want)
+		}
+	}
+}
+
+// TestCalibrationKeepsTheScale: learners much weaker than the engine assumes
+// (N(−1.5, 0.7) against DefaultPopulation's N(−0.5, 1)) take 300 tests on
+// a bank whose author levels are exactly right, each test on the bank of
+// the calibrations stored so far, centred, as the tutor does. The learnt
+// difficulties must stay near the truth: RMSE 0.20 here. With the reported
+// ability (wide prior centred at −0.5) and no centring, as before, every
+// question drifted upward together: RMSE 0.35, and a mean drift of +0.24.
+func TestCalibrationKeepsTheScale(t *testing.T) {
+	base := testBank(6, 2)
+	author := map[string]float64{}
+	for _, it := range base.Items {
+		author[it.ID] = it.B
+	}
+	local := map[string]Calibration{}
+	rng := rand.New(rand.NewPCG(11, 11))
+	var hist Exposure
+	for j := range 300 {
+		items := slices.Clone(base.Items)
+		for i := range items {
+			if c, ok := local[items[i].ID]; ok {
+				items[i].B = c.B
+			}
+		}
+		bank := NewBank(base.Competence, items, base.Scale, base.Prior).Centred(local, author)
+		l := learner{theta: -1.5 + 0.7*rng.NormFloat64(), luck: hashLuck(uint64(j) + 1)}
+		// The truth is the author level, whatever the bank believes.
+		tt, _ := runTest(bank, TestOptions{Seed: uint64(j), Exposure: hist}, func(it *Item) bool {
+			return l.luck(it.ID) < Sigmoid(l.theta-author[it.ID])
+		})
+		var ids []string
+		for _, r := range tt.Responses() {
+			ids = append(ids, r.Item.ID)
+		}
+		hist.Add(ids...)
+		for id, c := range tt.Calibrate(local, author, EloOptions{}) {
+			local[id] = c
+		}
+	}
+	items := slices.Clone(base.Items)
+	for i := range items {
+		if c, ok := local[items[i].ID]; ok {
+			items[i].B = c.B
+		}
+	}
+	final := NewBank(base.Competence, items, base.Scale, base.Prior).Centred(local, author)
+	var sq, mean float64
+	for _, it := range final.Items {
+		d := it.B - author[it.ID]
+		sq += d * d
+		mean += d
+	}
+	n := float64(final.Len())
+	if rmse := math.Sqrt(sq / n); rmse > 0.27 || math.Abs(mean/n) > 0.1 || len(local) < 20 {
+		t.Errorf("after 300 weak learners: RMSE %.3f, mean drift %+.3f, %d questions calibrated", rmse, mean/n, len(local))
 	}
 }

@@ -12,6 +12,13 @@ type Prior struct{ Mean, SD float64 }
 // items (adaptive.md §1.2).
 var DefaultPrior = Prior{Mean: -0.5, SD: 1.5}
 
+// DefaultPopulation is the spread of abilities the engine assumes among the
+// learners of one computer: centred where DefaultPrior is, but with the SD
+// of a real population (1 logit; the simulation's beginner-skewed learners
+// are drawn from the same N(−0.5, 1)). Only the calibration uses it
+// (EloOptions.Population): an individual result keeps the wide prior.
+var DefaultPopulation = Prior{Mean: -0.5, SD: 1}
+
 // Grid is the fixed set of abilities on which likelihoods are tracked.
 type Grid struct {
 	Points []float64

@@ -109,6 +109,8 @@ type Bank struct {
 	Competence string
 	Items      []Item
 	Scale      Scale
+	// shift is how far Centred moved the local calibrations (0 if not).
+	shift float64
 	// Prior is the ability distribution assumed before any answer.
 	Prior Prior
 

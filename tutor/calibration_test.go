@@ -2,6 +2,7 @@ package tutor
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -54,7 +55,8 @@ func (h *harness) lastTest() (progress.Test, []progress.Answer) {
 
 // TestFinishedTestCalibratesItsQuestions: finishing a test stores a
 // difficulty for each question it asked, resting on that one answer, and the
-// next learner's test is built on those difficulties.
+// next learner's test is built on those difficulties, centred on the author
+// levels (scoring.Bank.Centred).
 func TestFinishedTestCalibratesItsQuestions(t *testing.T) {
 	h := newHarness(t, i18n.FR, nil)
 	authorB := scoring.AuthorDifficulties(h.m.ctx.Cat)
@@ -135,14 +137,29 @@ func TestFinishedTestCalibratesItsQuestions(t *testing.T) {
 		if !ok || s.test == nil {
 			t.Fatalf("not a test screen: %T", h.m.top())
 		}
+		// The stored difficulties, centred: all moved by one shift, so
+		// that their mean distance to the author levels is zero.
 		bank := s.test.Bank()
+		shift, sum, n := 0.0, 0.0, 0
 		for q, st := range stats {
 			if st.Difficulty == nil {
 				continue
 			}
-			if it := bank.Item(q); it == nil || !it.Calibrated || it.B != *st.Difficulty {
-				t.Errorf("%s in %s's test: %+v, want b = %v", q, name, it, *st.Difficulty)
+			it := bank.Item(q)
+			if it == nil || !it.Calibrated {
+				t.Fatalf("%s in %s's test: %+v, want calibrated", q, name, it)
 			}
+			if n == 0 {
+				shift = *st.Difficulty - it.B
+			}
+			if d := *st.Difficulty - it.B; math.Abs(d-shift) > 1e-9 {
+				t.Errorf("%s in %s's test: b = %v, stored %v: moved by %v, the others by %v", q, name, it.B, *st.Difficulty, d, shift)
+			}
+			sum += it.B - authorB[q]
+			n++
+		}
+		if math.Abs(sum/float64(n)) > 1e-9 {
+			t.Errorf("%s's test: mean distance to the author levels %v, want 0", name, sum/float64(n))
 		}
 		h.finishTest()
 		_, more := h.lastTest()

@@ -226,14 +226,28 @@ func (s *testScreen) Help(ctx *Context) []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Enter, pause}
 }
 
+// banks are the banks of every competence for a positioning.
 func (s *testScreen) banks(ctx *Context, calib map[string]scoring.Calibration) []*scoring.Bank {
 	var out []*scoring.Bank
 	for _, comp := range ctx.Cat.Competences {
-		if b := scoring.BankFromCatalogue(ctx.Cat, comp.ID, calib); b != nil && b.Len() > 0 {
+		if b := testBank(ctx, comp.ID, calib); b != nil {
 			out = append(out, b)
 		}
 	}
 	return out
+}
+
+// testBank is the bank a new test of a competence runs on: today's
+// calibration, centred on the author levels (scoring.Bank.Centred), so that
+// the learners of this computer can move questions relative to each other
+// but not the whole scale. Results are replayed on the bank their test
+// stored, never on this one. nil when the competence has no question.
+func testBank(ctx *Context, competence string, calib map[string]scoring.Calibration) *scoring.Bank {
+	b := scoring.BankFromCatalogue(ctx.Cat, competence, calib)
+	if b == nil || b.Len() == 0 {
+		return nil
+	}
+	return b.Centred(calib, scoring.AuthorDifficulties(ctx.Cat))
 }
 
 func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -251,7 +265,7 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.survey = scoring.NewSurvey(s.banks(ctx, msg.calib), opts)
 			next, record = func() { s.survey.Next() }, s.survey.Record
 		} else {
-			bank := scoring.BankFromCatalogue(ctx.Cat, s.comp, msg.calib)
+			bank := testBank(ctx, s.comp, msg.calib)
 			if bank == nil {
 				s.problem = ctx.say("test_no_questions")
 				return nil
@@ -440,8 +454,9 @@ func (s *testScreen) finish(ctx *Context) tea.Cmd {
 		}
 	}
 	// Calibration: one Elo step per answered question, with this test's
-	// final estimate, from the difficulty stored when the transaction runs,
-	// pulled back to the author's. The engine is only read: it takes no more
+	// ability under the population prior, from the difficulty stored when
+	// the transaction runs (in the frame of the test's centred bank), pulled
+	// back to the author's. The engine is only read: it takes no more
 	// answers once finishing.
 	authorB := scoring.AuthorDifficulties(ctx.Cat)
 	elo := func(cur map[string]scoring.Calibration) map[string]scoring.Calibration {

@@ -223,52 +223,55 @@ func runFixed(b *Bank, s *Simulee, seed uint64, maxItems int, _ *scoring.Exposur
 }
 
 // eloCalibrated returns a copy of the bank whose engine difficulties were
-// updated by Elo over 20 cohorts of 30 simulated learners (their own random
-// numbers, not the benchmark's) tested by our engine. Each finished test
-// goes through Test.Calibrate, the very step the tutor stores with a
-// test's result, so the row measures the product's calibration.
+// learnt by Elo from 600 simulated learners (their own random numbers, not
+// the benchmark's) tested one after the other by our engine, as on a shared
+// computer: each test starts on the bank of the calibrations stored so far,
+// centred (Bank.Centred), and its answers go through Test.Calibrate, the
+// very step the tutor stores with a test's result. So the row measures the
+// product's calibration.
 func eloCalibrated(b *Bank, seed uint64, maxItems int) *Bank {
 	calib := map[string]scoring.Calibration{}
 	authorB := map[string]float64{}
 	for _, it := range b.Engine.Items {
 		authorB[it.ID] = it.B
 	}
-	cur := b
 	pop := Beginners
 	rng := rand.New(rand.NewPCG(seed, 0xe10))
 	var hist scoring.Exposure
-	for cohort := range 20 {
-		for j := range 30 {
-			s := &Simulee{Theta: pop.Mean + pop.SD*rng.NormFloat64(), U: make([]float64, b.Engine.Len())}
-			for i := range s.U {
-				s.U[i] = rng.Float64()
-			}
-			t := scoring.NewTest(cur.Engine, scoring.TestOptions{Seed: seed ^ uint64(cohort*1000+j+1), Exposure: hist})
-			for {
-				st, ok := t.Next()
-				if !ok {
-					break
-				}
-				_ = t.Record(st.Item.ID, s.answer(cur, cur.index(st.Item.ID)))
-			}
-			var ids []string
-			for _, r := range t.Responses() {
-				ids = append(ids, r.Item.ID)
-			}
-			hist.Add(ids...)
-			for id, c := range t.Calibrate(calib, authorB, scoring.EloOptions{}) {
-				calib[id] = c
-			}
+	for j := range 600 {
+		s := &Simulee{Theta: pop.Mean + pop.SD*rng.NormFloat64(), U: make([]float64, b.Engine.Len())}
+		for i := range s.U {
+			s.U[i] = rng.Float64()
 		}
-		// The next cohort is tested with the difficulties learnt so far.
-		items := slices.Clone(b.Engine.Items)
-		for i := range items {
-			if c, ok := calib[items[i].ID]; ok && c.N > 0 {
-				items[i].B, items[i].Calibrated = c.B, true
+		t := scoring.NewTest(calibratedBank(b, calib, authorB), scoring.TestOptions{Seed: seed ^ uint64(j+1), Exposure: hist})
+		for {
+			st, ok := t.Next()
+			if !ok {
+				break
 			}
+			_ = t.Record(st.Item.ID, s.answer(b, b.index(st.Item.ID)))
 		}
-		cur = (&Bank{Name: b.Name, TrueB: b.TrueB, TrueA: b.TrueA, TrueC: b.TrueC,
-			Engine: scoring.NewBank(b.Engine.Competence, items, b.Engine.Scale, b.Engine.Prior)}).finish()
+		var ids []string
+		for _, r := range t.Responses() {
+			ids = append(ids, r.Item.ID)
+		}
+		hist.Add(ids...)
+		for id, c := range t.Calibrate(calib, authorB, scoring.EloOptions{}) {
+			calib[id] = c
+		}
 	}
-	return cur
+	return (&Bank{Name: b.Name, TrueB: b.TrueB, TrueA: b.TrueA, TrueC: b.TrueC,
+		Engine: calibratedBank(b, calib, authorB)}).finish()
+}
+
+// calibratedBank is the engine's bank with the calibrations learnt so far,
+// centred as the tutor builds it when a test starts.
+func calibratedBank(b *Bank, calib map[string]scoring.Calibration, authorB map[string]float64) *scoring.Bank {
+	items := slices.Clone(b.Engine.Items)
+	for i := range items {
+		if c, ok := calib[items[i].ID]; ok {
+			items[i].B, items[i].Calibrated = c.B, true
+		}
+	}
+	return scoring.NewBank(b.Engine.Competence, items, b.Engine.Scale, b.Engine.Prior).Centred(calib, authorB)
 }
