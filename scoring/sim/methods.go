@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 
 	"pasapas/scoring"
 )
@@ -39,7 +40,7 @@ type Method struct {
 	Doc  string
 	Run  func(b *Bank, s *Simulee, seed uint64, maxItems int, hist *scoring.Exposure) Trace
 	// prepare, when set, adapts the bank once before the run (calibration).
-	prepare func(b *Bank, seed uint64, maxItems int) *Bank
+	prepare func(b *Bank, cfg Config) *Bank
 	// stream names the method whose random draws this one shares (its own
 	// name when empty): our engine's variants draw like "ours", so that
 	// an ablation differs from ours only by what it changes.
@@ -70,8 +71,10 @@ func Methods() []Method {
 		ours("ours-noexpo", "ours without exposure control", scoring.TestOptions{MaxExposure: -1}),
 		ours("ours-z90", "ours, stopping on a 90 % band interval (z = 1.645) instead of 75 % at each end", scoring.TestOptions{Z: 1.645}),
 		ours("ours-z90-noexpo", "the merged engine before issue #4's review: 90 % band interval, no exposure control", scoring.TestOptions{Z: 1.645, MaxExposure: -1}),
-		{Name: "ours-elo", Doc: "ours after Elo calibration on 20 cohorts of 30 learners", prepare: eloCalibrated,
-			Run: oursPlain, stream: "ours"},
+		{Name: "ours-elo", Doc: "ours after 600 learners of the same population on this computer, with the tutor's Elo step after each test",
+			prepare: calibrated(false), Run: oursPlain, stream: "ours"},
+		{Name: "ours-refit", Doc: "ours-elo, then the batch re-fit (pasapas calibrate) on those 600 learners' answers",
+			prepare: calibrated(true), Run: oursPlain, stream: "ours"},
 		// References, not deployable: what perfect calibration would buy.
 		{Name: "oracle-b", Doc: "reference: ours knowing every true difficulty (a = 1)", prepare: oracle(false), Run: oursPlain, stream: "ours"},
 		{Name: "oracle", Doc: "reference: ours knowing every true difficulty and discrimination (2PL)", prepare: oracle(true), Run: oursPlain, stream: "ours"},
@@ -84,8 +87,8 @@ func oursPlain(b *Bank, s *Simulee, seed uint64, maxItems int, hist *scoring.Exp
 
 // oracle gives the engine the true difficulties (and discriminations): the
 // best that calibration could ever do with this bank.
-func oracle(withA bool) func(b *Bank, seed uint64, maxItems int) *Bank {
-	return func(b *Bank, _ uint64, _ int) *Bank {
+func oracle(withA bool) func(b *Bank, cfg Config) *Bank {
+	return func(b *Bank, _ Config) *Bank {
 		items := slices.Clone(b.Engine.Items)
 		for i := range items {
 			items[i].B, items[i].Calibrated = b.TrueB[i], true
@@ -222,46 +225,69 @@ func runFixed(b *Bank, s *Simulee, seed uint64, maxItems int, _ *scoring.Exposur
 	return tr
 }
 
-// eloCalibrated returns a copy of the bank whose engine difficulties were
-// learnt by Elo from 600 simulated learners (their own random numbers, not
-// the benchmark's) tested one after the other by our engine, as on a shared
-// computer: each test starts on the bank of the calibrations stored so far,
-// centred (Bank.Centred), and its answers go through Test.Calibrate, the
-// very step the tutor stores with a test's result. So the row measures the
-// product's calibration.
-func eloCalibrated(b *Bank, seed uint64, maxItems int) *Bank {
-	calib := map[string]scoring.Calibration{}
-	authorB := map[string]float64{}
-	for _, it := range b.Engine.Items {
-		authorB[it.ID] = it.B
-	}
-	pop := Beginners
-	rng := rand.New(rand.NewPCG(seed, 0xe10))
-	var hist scoring.Exposure
-	for j := range 600 {
-		s := &Simulee{Theta: pop.Mean + pop.SD*rng.NormFloat64(), U: make([]float64, b.Engine.Len())}
-		for i := range s.U {
-			s.U[i] = rng.Float64()
+// calibrated returns a copy of the bank whose engine difficulties were
+// learnt from 600 simulated learners of the run's population (beginners
+// for the grid; their own random numbers, not the benchmark's) tested one
+// after the other by our engine, as on a shared computer: each test starts
+// on the bank of the calibrations stored so far, centred (Bank.Centred),
+// and its answers go through Test.Calibrate, the very step the tutor stores
+// with a test's result. With refit, the batch re-fit of `pasapas calibrate`
+// then runs on all their answers. So the rows measure the product's
+// calibration.
+func calibrated(refit bool) func(b *Bank, cfg Config) *Bank {
+	return func(b *Bank, cfg Config) *Bank {
+		calib := map[string]scoring.Calibration{}
+		authorB := map[string]float64{}
+		for _, it := range b.Engine.Items {
+			authorB[it.ID] = it.B
 		}
-		t := scoring.NewTest(calibratedBank(b, calib, authorB), scoring.TestOptions{Seed: seed ^ uint64(j+1), Exposure: hist})
-		for {
-			st, ok := t.Next()
-			if !ok {
-				break
+		pop := populations[cfg.Population]
+		if cfg.Population == "grid" {
+			pop = Beginners
+		}
+		rng := rand.New(rand.NewPCG(cfg.Seed, 0xe10))
+		var hist scoring.Exposure
+		var obs []scoring.Observation
+		for j := range 600 {
+			s := &Simulee{Theta: pop.Mean + pop.SD*rng.NormFloat64(), U: make([]float64, b.Engine.Len())}
+			for i := range s.U {
+				s.U[i] = rng.Float64()
 			}
-			_ = t.Record(st.Item.ID, s.answer(b, b.index(st.Item.ID)))
+			t := scoring.NewTest(calibratedBank(b, calib, authorB), scoring.TestOptions{Seed: cfg.Seed ^ uint64(j+1), Exposure: hist})
+			for {
+				st, ok := t.Next()
+				if !ok {
+					break
+				}
+				right := s.answer(b, b.index(st.Item.ID))
+				_ = t.Record(st.Item.ID, right)
+				obs = append(obs, scoring.Observation{Learner: strconv.Itoa(j), Question: st.Item.ID, Correct: right})
+			}
+			var ids []string
+			for _, r := range t.Responses() {
+				ids = append(ids, r.Item.ID)
+			}
+			hist.Add(ids...)
+			for id, c := range t.Calibrate(calib, authorB, scoring.EloOptions{}) {
+				calib[id] = c
+			}
 		}
-		var ids []string
-		for _, r := range t.Responses() {
-			ids = append(ids, r.Item.ID)
+		if refit {
+			fit, err := scoring.Refit(authorB, obs, scoring.RefitOptions{})
+			if err != nil {
+				panic(fmt.Sprintf("sim: %v", err)) // every question is in authorB: a bug here
+			}
+			answers := map[string]int{}
+			for _, o := range obs {
+				answers[o.Question]++
+			}
+			for id, n := range answers { // as pasapas calibrate stores them
+				calib[id] = scoring.Calibration{B: fit[id], N: n}
+			}
 		}
-		hist.Add(ids...)
-		for id, c := range t.Calibrate(calib, authorB, scoring.EloOptions{}) {
-			calib[id] = c
-		}
+		return (&Bank{Name: b.Name, TrueB: b.TrueB, TrueA: b.TrueA, TrueC: b.TrueC,
+			Engine: calibratedBank(b, calib, authorB)}).finish()
 	}
-	return (&Bank{Name: b.Name, TrueB: b.TrueB, TrueA: b.TrueA, TrueC: b.TrueC,
-		Engine: calibratedBank(b, calib, authorB)}).finish()
 }
 
 // calibratedBank is the engine's bank with the calibrations learnt so far,

@@ -21,6 +21,15 @@ var Beginners = scoring.Prior{Mean: -0.5, SD: 1}
 // Everyone is the other population of §6.1, N(0, 1).
 var Everyone = scoring.Prior{Mean: 0, SD: 1}
 
+// Weak is a computer whose learners are weaker and closer together than the
+// engine assumes (scoring.DefaultPopulation is N(−0.5, 1)): N(−1, 0.7),
+// about 24 % level 0, 50 % level 1, 24 % level 2. It tests how the
+// calibration copes when its assumption is wrong.
+var Weak = scoring.Prior{Mean: -1, SD: 0.7}
+
+// populations names the drawn populations.
+var populations = map[string]scoring.Prior{"beginners": Beginners, "normal": Everyone, "weak": Weak}
+
 // GridThetas is the fixed grid of abilities for conditional results.
 var GridThetas = []float64{-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3}
 
@@ -31,7 +40,7 @@ type Config struct {
 	Learners   int      // simulees (for the grid: in total, split evenly)
 	Seed       uint64
 	MaxItems   int
-	Population string // "beginners" (default), "normal" (N(0,1)) or "grid"
+	Population string // "beginners" (default), "normal" (N(0,1)), "weak" (N(−1, 0.7)) or "grid"
 }
 
 func (c Config) withDefaults() Config {
@@ -78,11 +87,10 @@ func Simulees(cfg Config, n int) []Simulee {
 		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(j)))
 		z := rng.NormFloat64()
 		th := Beginners.Mean + Beginners.SD*z
-		switch cfg.Population {
-		case "grid":
+		if p, ok := populations[cfg.Population]; ok {
+			th = p.Mean + p.SD*z
+		} else if cfg.Population == "grid" {
 			th = thetas[j]
-		case "normal":
-			th = Everyone.Mean + Everyone.SD*z
 		}
 		out[j] = Simulee{Theta: th, U: make([]float64, n)}
 		for i := range out[j].U {
@@ -95,8 +103,8 @@ func Simulees(cfg Config, n int) []Simulee {
 // Run simulates every requested bank × method and returns the report.
 func Run(cfg Config) (*Report, error) {
 	cfg = cfg.withDefaults()
-	if !slices.Contains([]string{"beginners", "normal", "grid"}, cfg.Population) {
-		return nil, fmt.Errorf("unknown population %q (beginners, normal or grid)", cfg.Population)
+	if _, ok := populations[cfg.Population]; !ok && cfg.Population != "grid" {
+		return nil, fmt.Errorf("unknown population %q (beginners, normal, weak or grid)", cfg.Population)
 	}
 	var methods []Method
 	all := Methods()
@@ -145,7 +153,7 @@ func runBank(cfg Config, b *Bank, methods []Method) BankReport {
 		m := methods[k]
 		bank := b
 		if m.prepare != nil {
-			bank = m.prepare(b, cfg.Seed, cfg.MaxItems)
+			bank = m.prepare(b, cfg)
 		}
 		traces := make([]Trace, len(sims))
 		stream := m.Name
