@@ -411,6 +411,8 @@ func TestCentred(t *testing.T) {
 // difficulties must stay near the truth: RMSE 0.20 here. With the reported
 // ability (wide prior centred at −0.5) and no centring, as before, every
 // question drifted upward together: RMSE 0.35, and a mean drift of +0.24.
+// The batch re-fit of the same answers, centred, must stay near it too
+// (0.24).
 func TestCalibrationKeepsTheScale(t *testing.T) {
 	base := testBank(6, 2)
 	author := map[string]float64{}
@@ -420,6 +422,7 @@ func TestCalibrationKeepsTheScale(t *testing.T) {
 	local := map[string]Calibration{}
 	rng := rand.New(rand.NewPCG(11, 11))
 	var hist Exposure
+	var obs []Observation
 	for j := range 300 {
 		items := slices.Clone(base.Items)
 		for i := range items {
@@ -430,9 +433,12 @@ func TestCalibrationKeepsTheScale(t *testing.T) {
 		bank := NewBank(base.Competence, items, base.Scale, base.Prior).Centred(local, author)
 		l := learner{theta: -1.5 + 0.7*rng.NormFloat64(), luck: hashLuck(uint64(j) + 1)}
 		// The truth is the author level, whatever the bank believes.
-		tt, _ := runTest(bank, TestOptions{Seed: uint64(j), Exposure: hist}, func(it *Item) bool {
+		tt, log := runTest(bank, TestOptions{Seed: uint64(j), Exposure: hist}, func(it *Item) bool {
 			return l.luck(it.ID) < Sigmoid(l.theta-author[it.ID])
 		})
+		for _, a := range log {
+			obs = append(obs, Observation{Learner: fmt.Sprint(j), Question: a.Question, Correct: a.Correct})
+		}
 		var ids []string
 		for _, r := range tt.Responses() {
 			ids = append(ids, r.Item.ID)
@@ -458,5 +464,23 @@ func TestCalibrationKeepsTheScale(t *testing.T) {
 	n := float64(final.Len())
 	if rmse := math.Sqrt(sq / n); rmse > 0.27 || math.Abs(mean/n) > 0.1 || len(local) < 20 {
 		t.Errorf("after 300 weak learners: RMSE %.3f, mean drift %+.3f, %d questions calibrated", rmse, mean/n, len(local))
+	}
+
+	fit, err := Refit(author, obs, RefitOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refit := map[string]Calibration{}
+	for i := range items {
+		items[i].B = fit[items[i].ID]
+		refit[items[i].ID] = Calibration{B: fit[items[i].ID], N: 1}
+	}
+	final = NewBank(base.Competence, items, base.Scale, base.Prior).Centred(refit, author)
+	sq = 0
+	for _, it := range final.Items {
+		sq += (it.B - author[it.ID]) * (it.B - author[it.ID])
+	}
+	if rmse := math.Sqrt(sq / n); rmse > 0.3 {
+		t.Errorf("batch re-fit of the same answers: RMSE %.3f", rmse)
 	}
 }
