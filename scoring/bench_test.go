@@ -63,3 +63,30 @@ func BenchmarkResult(b *testing.B) {
 		t.Result()
 	}
 }
+
+// BenchmarkRefit measures the batch re-fit of pasapas calibrate on a busy
+// computer's log: 2,000 adaptive tests of 13 answers (26,000 answers) on a
+// 48-question competence.
+func BenchmarkRefit(b *testing.B) {
+	bank := testBank(6, 2)
+	author := map[string]float64{}
+	for _, it := range bank.Items {
+		author[it.ID] = it.B
+	}
+	rng := rand.New(rand.NewPCG(3, 3))
+	var obs []Observation
+	for j := range 2000 {
+		l := learner{theta: -0.5 + rng.NormFloat64(), luck: hashLuck(uint64(j))}
+		_, log := runTest(bank, TestOptions{Seed: uint64(j), MaxItems: 13, NoStop: true}, l.answer)
+		for _, a := range log {
+			obs = append(obs, Observation{Learner: fmt.Sprint(j), Question: a.Question, Correct: a.Correct})
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Refit(author, obs, RefitOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

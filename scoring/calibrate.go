@@ -163,35 +163,38 @@ func Refit(authorB map[string]float64, obs []Observation, o RefitOptions) (map[s
 		b[i], b0[i] = authorB[id], authorB[id]
 	}
 	g := refitGrid
+	nk := len(g.Points)
 	pop := o.Prior
-	w := make([]float64, len(g.Points))
-	var p []float64
+	w := make([]float64, nk)
+	// P(right), log P(right) and log P(wrong) for each item at each grid
+	// point: the same for every learner, so computed once per iteration.
+	pr, lr, lw := make([]float64, len(items)*nk), make([]float64, len(items)*nk), make([]float64, len(items)*nk)
 	gB, hB := make([]float64, len(items)), make([]float64, len(items))
 	vB := o.Tau * o.Tau
 	for iter := 0; iter < o.MaxIter; iter++ {
 		for i := range b {
 			gB[i], hB[i] = -(b[i]-b0[i])/vB, 1/vB
+			for k, t := range g.Points {
+				x := t - b[i]
+				pr[i*nk+k], lr[i*nk+k], lw[i*nk+k] = Sigmoid(x), logSigmoid(x), logSigmoid(-x)
+			}
 		}
 		logPrior := g.LogPrior(pop)
 		var sumT, sumT2 float64 // the learners' expected θ and θ², for the population
 		for _, answers := range byLearner {
 			// E-step: the learner's posterior on the grid under the
-			// population and the current difficulties. p holds P(right)
-			// for each answer at each grid point, for both steps.
-			p = slices.Grow(p[:0], len(answers)*len(g.Points))[:len(answers)*len(g.Points)]
-			m := math.Inf(-1)
-			for k, t := range g.Points {
-				w[k] = logPrior[k]
-				for a, d := range answers {
-					pk := Sigmoid(t - b[d.i])
-					p[a*len(g.Points)+k] = pk
-					if d.u == 0 {
-						pk = 1 - pk
-					}
-					w[k] += math.Log(pk)
+			// population and the current difficulties.
+			copy(w, logPrior)
+			for _, d := range answers {
+				l := lw[d.i*nk : (d.i+1)*nk]
+				if d.u == 1 {
+					l = lr[d.i*nk : (d.i+1)*nk]
 				}
-				m = max(m, w[k])
+				for k := range w {
+					w[k] += l[k]
+				}
 			}
+			m := slices.Max(w)
 			sum := 0.0
 			for k := range w {
 				w[k] = math.Exp(w[k] - m)
@@ -204,14 +207,11 @@ func Refit(authorB map[string]float64, obs []Observation, o RefitOptions) (map[s
 			}
 			// M-step terms: each answer's expected residual and
 			// information over that posterior.
-			for a, d := range answers {
+			for _, d := range answers {
+				p := pr[d.i*nk : (d.i+1)*nk]
 				for k, wk := range w {
-					if wk < 1e-12 {
-						continue
-					}
-					pk := p[a*len(g.Points)+k]
-					gB[d.i] += wk * (pk - d.u)
-					hB[d.i] += wk * pk * (1 - pk)
+					gB[d.i] += wk * (p[k] - d.u)
+					hB[d.i] += wk * p[k] * (1 - p[k])
 				}
 			}
 		}

@@ -79,12 +79,17 @@ func (ll *LogLik) Clone() *LogLik {
 	return &LogLik{Grid: ll.Grid, L: append([]float64(nil), ll.L...)}
 }
 
-// logProb is log P(u | θ) computed stably: log σ(x) = −log(1+e^−x).
+// logProb is log P(u | θ).
 func logProb(it *Item, theta float64, correct bool) float64 {
 	x := it.A * (theta - it.B)
 	if !correct {
 		x = -x
 	}
+	return logSigmoid(x)
+}
+
+// logSigmoid is log σ(x) computed stably: −log(1+e^−x).
+func logSigmoid(x float64) float64 {
 	if x > 0 {
 		return -math.Log1p(math.Exp(-x))
 	}
