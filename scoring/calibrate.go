@@ -39,7 +39,7 @@ func (o EloOptions) withDefaults() EloOptions {
 }
 
 // Elo updates an item's difficulty after one answer by a learner of ability
-// theta (their final estimate in that test). It is a stochastic-gradient
+// theta (Test.Calibrate says which estimate). It is a stochastic-gradient
 // step on the log-posterior of b: the data term (P − u) and a pull toward
 // the author difficulty whose weight 1/(τ²·(n+1)) fades as answers
 // accumulate, so that a few unlucky answers cannot drag an item far from
@@ -84,11 +84,15 @@ type RefitOptions struct {
 	// Tau is the prior spread of an item around its author difficulty
 	// (default 0.6): the "anchor" that keeps the scale where authors put it.
 	Tau float64
-	// Prior is where the learners' population starts (default
-	// DefaultPopulation); the fit then estimates its mean and spread from
-	// the answers.
+	// Prior is the learners' population the fit starts from (default
+	// DefaultPopulation). The fit estimates its mean and spread from the
+	// answers, with Prior counting as popWeight learners more: enough to
+	// keep a log where everyone answered everything right (which says
+	// nothing about how far up they are) from drifting to the grid's edge,
+	// too little to matter once a few dozen tests are in.
 	Prior Prior
-	// MaxIter bounds the alternating passes (default 100).
+	// MaxIter bounds the EM iterations (default 1000; they take about 10 ms
+	// each for 26,000 answers, and realistic logs need 20 to 150).
 	MaxIter int
 }
 
@@ -116,7 +120,7 @@ func Refit(authorB map[string]float64, obs []Observation, o RefitOptions) (map[s
 		o.Prior = DefaultPopulation
 	}
 	if o.MaxIter <= 0 {
-		o.MaxIter = 100
+		o.MaxIter = 1000
 	}
 	// Dense, sorted numbering so the result does not depend on map order.
 	items := make([]string, 0, len(authorB))
@@ -216,18 +220,20 @@ func Refit(authorB map[string]float64, obs []Observation, o RefitOptions) (map[s
 			}
 		}
 		// The population's mean and spread, re-estimated from the
-		// learners' posteriors (its SD kept above 0.2 logit).
-		if n := float64(len(byLearner)); n > 0 {
-			mean := sumT / n
-			pop = Prior{Mean: mean, SD: math.Sqrt(max(0.04, sumT2/n-mean*mean))}
-		}
-		change := 0.0
+		// learners' posteriors, with o.Prior as popWeight learners more.
+		n := float64(len(byLearner)) + popWeight
+		sumT += popWeight * o.Prior.Mean
+		sumT2 += popWeight * (o.Prior.SD*o.Prior.SD + o.Prior.Mean*o.Prior.Mean)
+		mean := sumT / n
+		next := Prior{Mean: mean, SD: math.Sqrt(max(0.04, sumT2/n-mean*mean))}
+		change := max(math.Abs(next.Mean-pop.Mean), math.Abs(next.SD-pop.SD))
+		pop = next
 		for i := range b {
 			step := clampStep(gB[i] / hB[i])
 			b[i] += step
 			change = max(change, math.Abs(step))
 		}
-		if change < 1e-4 {
+		if change < 1e-4 { // a ten-thousandth of a level, items and population alike
 			break
 		}
 	}
@@ -239,6 +245,10 @@ func Refit(authorB map[string]float64, obs []Observation, o RefitOptions) (map[s
 }
 
 func clampStep(s float64) float64 { return max(-1, min(1, s)) }
+
+// popWeight is how many learners the starting population counts for in
+// Refit's estimate of the learners' population.
+const popWeight = 5
 
 // refitGrid is the ability grid of the re-fit's E-step: coarser than the
 // test's (0.25 logit is plenty to integrate a smooth posterior) because the
@@ -264,11 +274,13 @@ var refitGrid = NewGrid(-6, 6, 49)
 //     averages over learners, and with a prior wider than the population,
 //     the learners far from the middle look further out than they are and
 //     the questions they answer drift outward with them.
-//   - The step starts from the difficulty in the frame of the test's bank:
-//     the stored one moved by the bank's Centred shift (0 for a bank that
-//     was not centred). Starting from the stored value, not from the one
-//     the test used, keeps the step of a test finished meanwhile in
-//     another window.
+//   - The step starts from the difficulty in the frame of the test's bank
+//     (Bank.Centred): the stored one, moved by the bank's shift when it is
+//     still the value the bank was centred from. A value another test
+//     stored meanwhile, in another window, is kept (its step is not lost)
+//     and not moved again: that test already put it in its own bank's
+//     frame, which differs from this one by a few thousandths of a logit
+//     once the calibration has settled.
 func (t *Test) Calibrate(current map[string]Calibration, authorB map[string]float64, o EloOptions) map[string]Calibration {
 	o = o.withDefaults()
 	out := map[string]Calibration{}
@@ -283,7 +295,7 @@ func (t *Test) Calibrate(current map[string]Calibration, authorB map[string]floa
 		}
 		c := current[r.Item.ID] // a test asks a question once
 		c.A = r.Item.A          // the engine's model of this item, 1 unless the content says otherwise
-		if c.N > 0 {
+		if from, ok := t.bank.centredFrom[r.Item.ID]; ok && c.N > 0 && c.B == from {
 			c.B -= t.bank.shift
 		}
 		out[r.Item.ID] = Elo(c, ab, theta, r.Correct, o)
@@ -319,16 +331,19 @@ func (b *Bank) Centred(local map[string]Calibration, authorB map[string]float64)
 	}
 	shift := sum / float64(n)
 	items := slices.Clone(b.Items)
+	from := make(map[string]float64, n)
 	for i := range items {
-		if _, ok := local[items[i].ID]; !ok {
+		cal, ok := local[items[i].ID]
+		if !ok {
 			continue
 		}
 		if _, ok := authorB[items[i].ID]; ok {
 			items[i].B -= shift
+			from[items[i].ID] = cal.B
 		}
 	}
 	c := NewBank(b.Competence, items, b.Scale, b.Prior)
-	c.shift = b.shift + shift
+	c.shift, c.centredFrom = b.shift+shift, from
 	return c
 }
 

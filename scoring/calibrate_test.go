@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -402,6 +403,37 @@ func TestCentred(t *testing.T) {
 			t.Errorf("%s: %+v, want a step from %v: %+v", a.Question, got[a.Question], cur.B-0.4, want)
 		}
 	}
+
+	// A second test, started on the same bank in another window, finishes
+	// after the first: a question the first one stored meanwhile goes on
+	// from that value as it is (already in the frame), not moved by the
+	// shift a second time; one still as the bank was built is moved.
+	tt2, log2 := runTest(c, TestOptions{Seed: 4}, func(*Item) bool { return false })
+	after := maps.Clone(local)
+	maps.Copy(after, got)
+	got2 := tt2.Calibrate(after, author, EloOptions{})
+	theta2 := populationTheta(t, c, log2)
+	shared, moved := 0, 0
+	for _, a := range log2 {
+		cur, ok := after[a.Question]
+		if _, hasAuthor := author[a.Question]; !ok || !hasAuthor {
+			continue
+		}
+		start := cur.B
+		if _, first := got[a.Question]; first {
+			shared++
+		} else {
+			start -= 0.4
+			moved++
+		}
+		want := Elo(Calibration{B: start, N: cur.N, A: 1}, author[a.Question], theta2, a.Correct, EloOptions{})
+		if math.Abs(got2[a.Question].B-want.B) > 1e-9 {
+			t.Errorf("second window, %s: %+v, want a step from %v: %+v", a.Question, got2[a.Question], start, want)
+		}
+	}
+	if shared == 0 || moved == 0 {
+		t.Errorf("%d questions shared, %d only in the second test: the check needs both", shared, moved)
+	}
 }
 
 // TestCalibrationKeepsTheScale: learners much weaker than the engine assumes
@@ -455,15 +487,21 @@ func TestCalibrationKeepsTheScale(t *testing.T) {
 		}
 	}
 	final := NewBank(base.Competence, items, base.Scale, base.Prior).Centred(local, author)
-	var sq, mean float64
+	// The error of the bank the next test would use, and the drift of
+	// what is stored (the centred bank's mean distance is zero by
+	// construction; the stored values must not wander either).
+	var sq, drift float64
 	for _, it := range final.Items {
 		d := it.B - author[it.ID]
 		sq += d * d
-		mean += d
+	}
+	for id, c := range local {
+		drift += c.B - author[id]
 	}
 	n := float64(final.Len())
-	if rmse := math.Sqrt(sq / n); rmse > 0.27 || math.Abs(mean/n) > 0.1 || len(local) < 20 {
-		t.Errorf("after 300 weak learners: RMSE %.3f, mean drift %+.3f, %d questions calibrated", rmse, mean/n, len(local))
+	drift /= float64(len(local))
+	if rmse := math.Sqrt(sq / n); rmse > 0.27 || math.Abs(drift) > 0.1 || len(local) < 20 {
+		t.Errorf("after 300 weak learners: RMSE %.3f, stored values' mean drift %+.3f, %d questions calibrated", rmse, drift, len(local))
 	}
 
 	fit, err := Refit(author, obs, RefitOptions{})
@@ -482,5 +520,58 @@ func TestCalibrationKeepsTheScale(t *testing.T) {
 	}
 	if rmse := math.Sqrt(sq / n); rmse > 0.3 {
 		t.Errorf("batch re-fit of the same answers: RMSE %.3f", rmse)
+	}
+}
+
+// TestRefitDegenerateLogs: logs that say little about the difficulties. A
+// few learners right (or wrong) on everything, or a single answer, leave
+// the difficulties near the author levels. Two hundred learners all right
+// (or all wrong) carry no information on the difficulties under the model,
+// only on how far up (or down) the learners are: the fit must still settle
+// (the same with 1000 iterations allowed as with 5000), finite and the same
+// on every run.
+func TestRefitDegenerateLogs(t *testing.T) {
+	bank := testBank(3, 1)
+	author := map[string]float64{}
+	for _, it := range bank.Items {
+		author[it.ID] = it.B
+	}
+	all := func(learners int, right bool) []Observation {
+		var obs []Observation
+		for j := range learners {
+			for _, it := range bank.Items {
+				obs = append(obs, Observation{Learner: fmt.Sprint(j), Question: it.ID, Correct: right})
+			}
+		}
+		return obs
+	}
+	cases := []struct {
+		name string
+		obs  []Observation
+		near float64 // how far from the author levels, at most (0: not checked)
+	}{
+		{"5 learners, all right", all(5, true), 0.5},
+		{"5 learners, all wrong", all(5, false), 0.5},
+		{"one answer", []Observation{{Learner: "a", Question: bank.Items[0].ID, Correct: true}}, 0.2},
+		{"200 learners, all right", all(200, true), 0},
+		{"200 learners, all wrong", all(200, false), 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fit, err := Refit(author, c.obs, RefitOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, _ := Refit(author, c.obs, RefitOptions{})
+			longer, _ := Refit(author, c.obs, RefitOptions{MaxIter: 5000})
+			for id, b := range fit {
+				if math.IsNaN(b) || math.IsInf(b, 0) || again[id] != b || math.Abs(longer[id]-b) > 1e-3 {
+					t.Errorf("%s: %v, again %v, with 5000 iterations %v", id, b, again[id], longer[id])
+				}
+				if c.near > 0 && math.Abs(b-author[id]) > c.near {
+					t.Errorf("%s: %v, author level %v", id, b, author[id])
+				}
+			}
+		})
 	}
 }

@@ -109,8 +109,10 @@ type Bank struct {
 	Competence string
 	Items      []Item
 	Scale      Scale
-	// shift is how far Centred moved the local calibrations (0 if not).
-	shift float64
+	// shift is how far Centred moved the local calibrations (0 if not),
+	// and centredFrom the stored difficulty of each question it moved.
+	shift       float64
+	centredFrom map[string]float64
 	// Prior is the ability distribution assumed before any answer.
 	Prior Prior
 

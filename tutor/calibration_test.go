@@ -214,6 +214,44 @@ func TestPositioningCalibratesEachCompetence(t *testing.T) {
 	}
 }
 
+// TestPositioningStartsOnCentredBanks: « Un peu de tout » runs, for every
+// competence, on the stored difficulties moved together so that their mean
+// distance to the author levels is zero, as a single test does.
+func TestPositioningStartsOnCentredBanks(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	ctx := context.Background()
+	authorB := scoring.AuthorDifficulties(h.m.ctx.Cat)
+	// Two questions of each of two competences stored harder than their
+	// author levels: +0.6 and +0.2 (a shift of 0.4 in each).
+	stored := map[string]progress.ItemCalibration{}
+	want := map[string]float64{}
+	for _, comp := range []string{"mail", "sante"} {
+		qs := h.m.ctx.Cat.QuestionsOf(comp)
+		for k, off := range []float64{0.6, 0.2} {
+			q := qs[k].ID
+			stored[q] = progress.ItemCalibration{Difficulty: authorB[q] + off, N: 5}
+			want[q] = authorB[q] + off - 0.4
+		}
+	}
+	if err := h.store.SetItemDifficulties(ctx, stored); err != nil {
+		t.Fatal(err)
+	}
+	h.newLearner("Awa")
+	h.choose("Faire le point")
+	h.choose("Un peu de tout")
+	h.expect("Question 1")
+	s, ok := h.m.top().(*testScreen)
+	if !ok || s.survey == nil {
+		t.Fatalf("not a positioning: %T", h.m.top())
+	}
+	params := s.survey.Params()
+	for q, b := range want {
+		if got := params[q].B; math.Abs(got-b) > 1e-9 {
+			t.Errorf("%s: b = %v in the positioning's bank, want %v (stored %v, centred)", q, got, b, stored[q].Difficulty)
+		}
+	}
+}
+
 // TestLessonAnswersDoNotCountForCalibration: a lesson check is an answer to
 // the question, but not one its calibration rests on; a finished test's
 // answer is. The content is frozen: three questions, fewer than a test's

@@ -228,9 +228,10 @@ func (s *testScreen) Help(ctx *Context) []key.Binding {
 
 // banks are the banks of every competence for a positioning.
 func (s *testScreen) banks(ctx *Context, calib map[string]scoring.Calibration) []*scoring.Bank {
+	authorB := scoring.AuthorDifficulties(ctx.Cat)
 	var out []*scoring.Bank
 	for _, comp := range ctx.Cat.Competences {
-		if b := testBank(ctx, comp.ID, calib); b != nil {
+		if b := testBank(ctx.Cat, comp.ID, calib, authorB); b != nil {
 			out = append(out, b)
 		}
 	}
@@ -242,12 +243,12 @@ func (s *testScreen) banks(ctx *Context, calib map[string]scoring.Calibration) [
 // the learners of this computer can move questions relative to each other
 // but not the whole scale. Results are replayed on the bank their test
 // stored, never on this one. nil when the competence has no question.
-func testBank(ctx *Context, competence string, calib map[string]scoring.Calibration) *scoring.Bank {
-	b := scoring.BankFromCatalogue(ctx.Cat, competence, calib)
+func testBank(cat *lessons.Catalogue, competence string, calib map[string]scoring.Calibration, authorB map[string]float64) *scoring.Bank {
+	b := scoring.BankFromCatalogue(cat, competence, calib)
 	if b == nil || b.Len() == 0 {
 		return nil
 	}
-	return b.Centred(calib, scoring.AuthorDifficulties(ctx.Cat))
+	return b.Centred(calib, authorB)
 }
 
 func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -265,7 +266,7 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.survey = scoring.NewSurvey(s.banks(ctx, msg.calib), opts)
 			next, record = func() { s.survey.Next() }, s.survey.Record
 		} else {
-			bank := testBank(ctx, s.comp, msg.calib)
+			bank := testBank(ctx.Cat, s.comp, msg.calib, scoring.AuthorDifficulties(ctx.Cat))
 			if bank == nil {
 				s.problem = ctx.say("test_no_questions")
 				return nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"slices"
@@ -103,14 +104,18 @@ type calibrationPlan struct {
 
 type calibrationMove struct {
 	question       string
-	before, after  float64 // what the tutor used (the stored difficulty, else the author's), and the re-fit's
+	before, after  float64 // the stored difficulty (else the author's), and the re-fit's as it will be stored
 	answers, level int     // answers it rests on; the acquis's author level
 }
 
-// planCalibration runs the re-fit: a joint Rasch fit of every finished
-// test's answers, anchored on the author difficulties. Each test is one
-// ability per competence (a positioning spans several), named by the test's
-// opaque id. Answers to questions no longer in the content are left out.
+// planCalibration runs the re-fit: scoring.Refit, the marginal Rasch fit
+// of every finished test's answers, anchored on the author difficulties.
+// Each test is one ability per competence (a positioning spans several),
+// named by the test's opaque id. Answers to questions no longer in the
+// content are left out. The difficulties to store are centred per
+// competence, as the tutor centres a bank (scoring.Bank.Centred): their
+// mean distance to the author levels is zero, so the stored values are the
+// ones the next tests use, in one frame.
 func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, stats map[string]progress.ItemStat) (calibrationPlan, error) {
 	authorB := scoring.AuthorDifficulties(cat)
 	var p calibrationPlan
@@ -122,7 +127,7 @@ func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, s
 			p.unknown++
 			continue
 		}
-		comp := cat.CompetenceOf(cat.Question(a.Question).Skill.ID).ID
+		comp := competenceOf(cat, a.Question)
 		obs = append(obs, scoring.Observation{Learner: fmt.Sprintf("%d/%s", a.Test, comp), Question: a.Question, Correct: a.Correct})
 		n[a.Question]++
 		tests[a.Test] = true
@@ -135,8 +140,18 @@ func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, s
 	if err != nil {
 		return p, err
 	}
+	// In sorted order, so that the sums, and the stored values to the last
+	// bit, do not depend on map order.
+	sum, count := map[string]float64{}, map[string]int{}
+	for _, q := range slices.Sorted(maps.Keys(n)) {
+		comp := competenceOf(cat, q)
+		sum[comp] += fit[q] - authorB[q]
+		count[comp]++
+	}
 	p.next = map[string]progress.ItemCalibration{}
 	for q, k := range n {
+		comp := competenceOf(cat, q)
+		fit[q] -= sum[comp] / float64(count[comp])
 		p.next[q] = progress.ItemCalibration{Difficulty: fit[q], N: k}
 		before := authorB[q]
 		if d := stats[q].Difficulty; d != nil {
@@ -152,6 +167,12 @@ func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, s
 		return strings.Compare(a.question, b.question)
 	})
 	return p, nil
+}
+
+// competenceOf is the competence of a question that has an author
+// difficulty (so a known acquis, in a competence).
+func competenceOf(cat *lessons.Catalogue, question string) string {
+	return cat.CompetenceOf(cat.Question(question).Skill.ID).ID
 }
 
 func cmpFloat(a, b float64) int {

@@ -251,10 +251,21 @@ func TestPlanCalibration(t *testing.T) {
 			for _, m := range p.moves {
 				want := scoring.AuthorDifficulties(cat)[m.question]
 				if m.question == q2 {
-					want = d // what the tutor uses now: the stored difficulty
+					want = d // the stored difficulty
 				}
 				if m.before != want || m.after != p.next[m.question].Difficulty {
 					t.Errorf("%s: move %+v, want from %v", m.question, m, want)
+				}
+			}
+			// Stored centred: per competence, the mean distance of the
+			// re-fitted questions to their author levels is zero.
+			offset := map[string]float64{}
+			for q, c := range p.next {
+				offset[competenceOf(cat, q)] += c.Difficulty - scoring.AuthorDifficulties(cat)[q]
+			}
+			for comp, o := range offset {
+				if math.Abs(o) > 1e-9 {
+					t.Errorf("%s: the stored difficulties sit %v from the author levels in all, want 0", comp, o)
 				}
 			}
 		})

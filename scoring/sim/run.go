@@ -22,9 +22,10 @@ var Beginners = scoring.Prior{Mean: -0.5, SD: 1}
 var Everyone = scoring.Prior{Mean: 0, SD: 1}
 
 // Weak is a computer whose learners are weaker and closer together than the
-// engine assumes (scoring.DefaultPopulation is N(−0.5, 1)): N(−1, 0.7),
-// about 24 % level 0, 50 % level 1, 24 % level 2. It tests how the
-// calibration copes when its assumption is wrong.
+// engine assumes (scoring.DefaultPopulation is N(−0.5, 1)): N(−1, 0.7). On
+// the §6.1 bands that is about 8 % level 0, 42 % level 1, 42 % level 2 and
+// 7 % level 3. It tests how the calibration copes when its assumption is
+// wrong.
 var Weak = scoring.Prior{Mean: -1, SD: 0.7}
 
 // populations names the drawn populations.
