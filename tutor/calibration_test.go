@@ -252,6 +252,49 @@ func TestPositioningStartsOnCentredBanks(t *testing.T) {
 	}
 }
 
+// TestStepFromTheCentredFrame: through the store and back, a finished
+// test's step starts from the stored difficulty moved by its bank's shift.
+// Every mail question is stored 0.6 or 0.2 above its author level (a shift
+// of about 0.4), resting on 20 answers; every answer is « Je ne sais pas »,
+// so each step makes its question harder by at most K(20) = 0.2. Were the
+// shift lost on the way (the stored value no longer equal to the one the
+// bank was centred from), the questions would end 0.4 higher.
+func TestStepFromTheCentredFrame(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	ctx := context.Background()
+	authorB := scoring.AuthorDifficulties(h.m.ctx.Cat)
+	stored := map[string]progress.ItemCalibration{}
+	shift := 0.0
+	mail := h.m.ctx.Cat.QuestionsOf("mail")
+	for k, q := range mail {
+		off := 0.6 - 0.4*float64(k%2)
+		stored[q.ID] = progress.ItemCalibration{Difficulty: authorB[q.ID] + off, N: 20}
+		shift += off / float64(len(mail))
+	}
+	if err := h.store.SetItemDifficulties(ctx, stored); err != nil {
+		t.Fatal(err)
+	}
+	h.newLearner("Rose")
+	h.choose("Faire le point")
+	h.choose("Envoyer et recevoir des mails")
+	h.finishTest()
+	_, answers := h.lastTest()
+	stats, err := h.store.ItemStats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range answers {
+		before := stored[a.Question].Difficulty
+		after := stats[a.Question].Difficulty
+		if after == nil || stats[a.Question].CalibratedN != 21 {
+			t.Fatalf("%s: %+v, want a step on the 21st answer", a.Question, stats[a.Question])
+		}
+		if step := *after - (before - shift); step <= -0.01 || step > 0.21 {
+			t.Errorf("%s: stored %v, now %v: a step of %+v from %v, want (0, 0.2] give or take the pull", a.Question, before, *after, step, before-shift)
+		}
+	}
+}
+
 // TestLessonAnswersDoNotCountForCalibration: a lesson check is an answer to
 // the question, but not one its calibration rests on; a finished test's
 // answer is. The content is frozen: three questions, fewer than a test's

@@ -100,11 +100,15 @@ type calibrationPlan struct {
 	answers, tests, unknown int
 	next                    map[string]progress.ItemCalibration
 	moves                   []calibrationMove // largest first
+	// unsettled: the re-fit was still moving when it stopped (a log that
+	// says little about the difficulties).
+	unsettled  bool
+	iterations int
 }
 
 type calibrationMove struct {
 	question       string
-	before, after  float64 // the stored difficulty (else the author's), and the re-fit's as it will be stored
+	before, after  float64 // what a test would use today (stored, centred; else the author's), and what it will use
 	answers, level int     // answers it rests on; the acquis's author level
 }
 
@@ -115,7 +119,9 @@ type calibrationMove struct {
 // content are left out. The difficulties to store are centred per
 // competence, as the tutor centres a bank (scoring.Bank.Centred): their
 // mean distance to the author levels is zero, so the stored values are the
-// ones the next tests use, in one frame.
+// ones the next tests use, in one frame. (Up to questions calibrated here
+// whose answers were erased since with their learner: they keep their
+// stored value, and the tutor's centring counts them.)
 func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, stats map[string]progress.ItemStat) (calibrationPlan, error) {
 	authorB := scoring.AuthorDifficulties(cat)
 	var p calibrationPlan
@@ -136,10 +142,13 @@ func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, s
 	if len(obs) == 0 {
 		return p, nil
 	}
-	fit, err := scoring.Refit(authorB, obs, scoring.RefitOptions{})
+	res, err := scoring.Refit(authorB, obs, scoring.RefitOptions{})
 	if err != nil {
 		return p, err
 	}
+	fit := res.Difficulties
+	p.unsettled, p.iterations = !res.Converged, res.Iterations
+	today := todaysDifficulties(cat, stats, authorB, slices.Collect(maps.Keys(n)))
 	// In sorted order, so that the sums, and the stored values to the last
 	// bit, do not depend on map order.
 	sum, count := map[string]float64{}, map[string]int{}
@@ -153,11 +162,7 @@ func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, s
 		comp := competenceOf(cat, q)
 		fit[q] -= sum[comp] / float64(count[comp])
 		p.next[q] = progress.ItemCalibration{Difficulty: fit[q], N: k}
-		before := authorB[q]
-		if d := stats[q].Difficulty; d != nil {
-			before = *d
-		}
-		p.moves = append(p.moves, calibrationMove{question: q, before: before, after: fit[q], answers: k,
+		p.moves = append(p.moves, calibrationMove{question: q, before: today[q], after: fit[q], answers: k,
 			level: cat.Skill(cat.Question(q).Skill.ID).Level})
 	}
 	slices.SortFunc(p.moves, func(a, b calibrationMove) int {
@@ -167,6 +172,37 @@ func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, s
 		return strings.Compare(a.question, b.question)
 	})
 	return p, nil
+}
+
+// todaysDifficulties is, for the given questions, the difficulty a test
+// started now would use: the stored calibration of its competence's bank,
+// centred as the tutor centres it, else the author's.
+func todaysDifficulties(cat *lessons.Catalogue, stats map[string]progress.ItemStat, authorB map[string]float64, questions []string) map[string]float64 {
+	calib := map[string]scoring.Calibration{}
+	for id, st := range stats {
+		if st.Difficulty != nil {
+			calib[id] = scoring.Calibration{B: *st.Difficulty, N: st.CalibratedN}
+		}
+	}
+	banks := map[string]*scoring.Bank{}
+	out := make(map[string]float64, len(questions))
+	for _, q := range questions {
+		comp := competenceOf(cat, q)
+		b, ok := banks[comp]
+		if !ok {
+			if b = scoring.BankFromCatalogue(cat, comp, calib); b != nil {
+				b = b.Centred(calib, authorB)
+			}
+			banks[comp] = b
+		}
+		out[q] = authorB[q]
+		if b != nil {
+			if it := b.Item(q); it != nil {
+				out[q] = it.B
+			}
+		}
+	}
+	return out
 }
 
 // competenceOf is the competence of a question that has an author
@@ -202,6 +238,9 @@ func printCalibration(w io.Writer, lang i18n.Lang, p calibrationPlan) {
 		return
 	}
 	fmt.Fprintln(w, say(lang, "calibrate_read", count(lang, p.answers, "answer"), count(lang, p.tests, "test")))
+	if p.unsettled {
+		fmt.Fprintln(w, say(lang, "calibrate_unsettled", p.iterations))
+	}
 	switch {
 	case p.unknown == 1:
 		fmt.Fprintln(w, say(lang, "calibrate_unknown_one"))

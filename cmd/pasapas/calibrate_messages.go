@@ -48,6 +48,10 @@ Options:
 	"calibrate_move":    {FR: "%s (acquis de niveau %d) : %s, %s (%s → %s), sur %s", EN: "%s (level-%d skill): %s, %s (%s → %s), from %s"},
 	"calibrate_harder":  {FR: "plus difficile que prévu", EN: "harder than expected"},
 	"calibrate_easier":  {FR: "plus facile que prévu", EN: "easier than expected"},
+	"calibrate_unsettled": {
+		FR: "Attention : le calcul ne s'est pas stabilisé en %d étapes. Les réponses disent peu de chose sur la difficulté des questions (par exemple, tout le monde a tout réussi). Relancez la commande quand d'autres tests auront été faits.",
+		EN: "Note: the calculation did not settle in %d steps. The answers say little about how hard the questions are (for example, everyone got everything right). Run the command again once more tests have been taken.",
+	},
 	"calibrate_dry_run": {FR: "Essai seulement (--dry-run) : rien n'a été enregistré.", EN: "Trial only (--dry-run): nothing was saved."},
 	"calibrate_saved":   {FR: "Nouvelles difficultés enregistrées : le tuteur s'en servira dès le prochain test.", EN: "New difficulties saved: the tutor will use them from the next test on."},
 	"answer_one":        {FR: "%d réponse", EN: "%d answer"},

@@ -218,8 +218,15 @@ func TestPlanCalibration(t *testing.T) {
 	ans := func(test progress.TestID, comp, q string, right bool) progress.CalibrationAnswer {
 		return progress.CalibrationAnswer{Test: test, Competence: comp, Question: q, Correct: right}
 	}
-	d := 0.5
-	stats := map[string]progress.ItemStat{q2: {Question: q2, Difficulty: &d, CalibratedN: 3}}
+	authorB := scoring.AuthorDifficulties(cat)
+	d1, d2 := authorB[q1]+0.3, 0.5
+	stats := map[string]progress.ItemStat{q1: {Question: q1, Difficulty: &d1, CalibratedN: 2},
+		q2: {Question: q2, Difficulty: &d2, CalibratedN: 3}}
+	// What a test would use today: the two stored difficulties of mail,
+	// moved together so that their mean distance to the author levels is
+	// zero; the author's for any other question.
+	shift := (d1 - authorB[q1] + d2 - authorB[q2]) / 2
+	today := map[string]float64{q1: d1 - shift, q2: d2 - shift}
 	cases := []struct {
 		name                    string
 		log                     []progress.CalibrationAnswer
@@ -249,11 +256,11 @@ func TestPlanCalibration(t *testing.T) {
 				}
 			}
 			for _, m := range p.moves {
-				want := scoring.AuthorDifficulties(cat)[m.question]
-				if m.question == q2 {
-					want = d // the stored difficulty
+				want, ok := today[m.question]
+				if !ok {
+					want = authorB[m.question]
 				}
-				if m.before != want || m.after != p.next[m.question].Difficulty {
+				if math.Abs(m.before-want) > 1e-12 || m.after != p.next[m.question].Difficulty {
 					t.Errorf("%s: move %+v, want from %v", m.question, m, want)
 				}
 			}
@@ -465,5 +472,32 @@ func TestCalibrateNoFormatLeak(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCalibrateSaysWhenUnsettled: a re-fit still moving when it stopped is
+// said, in both languages, and a settled one is not.
+func TestCalibrateSaysWhenUnsettled(t *testing.T) {
+	p := calibrationPlan{answers: 40, tests: 4, unsettled: true, iterations: 1000}
+	cases := []struct {
+		lang i18n.Lang
+		want string
+	}{
+		{i18n.FR, "Attention : le calcul ne s'est pas stabilisé en 1000 étapes."},
+		{i18n.EN, "Note: the calculation did not settle in 1000 steps."},
+	}
+	for _, c := range cases {
+		var b strings.Builder
+		printCalibration(&b, c.lang, p)
+		if !strings.Contains(b.String(), c.want) {
+			t.Errorf("%s: %q, want %q", c.lang, b.String(), c.want)
+		}
+		b.Reset()
+		settled := p
+		settled.unsettled = false
+		printCalibration(&b, c.lang, settled)
+		if strings.Contains(b.String(), c.want[:12]) {
+			t.Errorf("%s, settled: %q", c.lang, b.String())
+		}
 	}
 }

@@ -273,10 +273,11 @@ func calibrated(refit bool) func(b *Bank, cfg Config) *Bank {
 			}
 		}
 		if refit {
-			fit, err := scoring.Refit(authorB, obs, scoring.RefitOptions{})
+			res, err := scoring.Refit(authorB, obs, scoring.RefitOptions{})
 			if err != nil {
 				panic(fmt.Sprintf("sim: %v", err)) // every question is in authorB: a bug here
 			}
+			fit := res.Difficulties
 			answers := map[string]int{}
 			for _, o := range obs {
 				answers[o.Question]++
