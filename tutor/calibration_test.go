@@ -353,7 +353,7 @@ func TestLessonAnswersDoNotCountForCalibration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := calibration(stats)[checked]; c.N != 1 || c.B != *st.Difficulty {
+	if c := Calibrations(stats)[checked]; c.N != 1 || c.B != *st.Difficulty {
 		t.Errorf("calibration given to the engine: %+v, want n = 1, b = %v", c, *st.Difficulty)
 	}
 }

@@ -62,7 +62,7 @@ func (s *resultsScreen) Init(ctx *Context) tea.Cmd {
 		if err != nil {
 			return resultsMsg{err: err}
 		}
-		calib := calibration(stats)
+		calib := Calibrations(stats)
 		latest := map[string]progress.Test{}
 		for _, t := range tests {
 			if t.Result != nil {

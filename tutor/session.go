@@ -227,10 +227,10 @@ func storeCard(c scoring.Card) progress.ReviewCard {
 	}
 }
 
-// calibration returns the store's calibrated difficulties in the engine's
+// Calibrations returns the store's calibrated difficulties in the engine's
 // form. N is the number of test answers the difficulty rests on, not every
 // answer to the question: lesson checks and reviews do not calibrate.
-func calibration(stats map[string]progress.ItemStat) map[string]scoring.Calibration {
+func Calibrations(stats map[string]progress.ItemStat) map[string]scoring.Calibration {
 	out := map[string]scoring.Calibration{}
 	for id, s := range stats {
 		if s.Difficulty != nil {

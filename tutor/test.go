@@ -152,7 +152,7 @@ func (s *testScreen) Init(ctx *Context) tea.Cmd {
 		if err != nil {
 			return testStartMsg{err: err}
 		}
-		m.calib = calibration(stats)
+		m.calib = Calibrations(stats)
 		// How often each question was asked on this PC, so that no question
 		// comes up in most tests.
 		if comp != progress.Positioning {
@@ -231,19 +231,21 @@ func (s *testScreen) banks(ctx *Context, calib map[string]scoring.Calibration) [
 	authorB := scoring.AuthorDifficulties(ctx.Cat)
 	var out []*scoring.Bank
 	for _, comp := range ctx.Cat.Competences {
-		if b := testBank(ctx.Cat, comp.ID, calib, authorB); b != nil {
+		if b := TestBank(ctx.Cat, comp.ID, calib, authorB); b != nil {
 			out = append(out, b)
 		}
 	}
 	return out
 }
 
-// testBank is the bank a new test of a competence runs on: today's
-// calibration, centred on the author levels (scoring.Bank.Centred), so that
-// the learners of this computer can move questions relative to each other
-// but not the whole scale. Results are replayed on the bank their test
-// stored, never on this one. nil when the competence has no question.
-func testBank(cat *lessons.Catalogue, competence string, calib map[string]scoring.Calibration, authorB map[string]float64) *scoring.Bank {
+// TestBank is the bank a new test of a competence runs on: today's
+// calibration (Calibrations), centred on the author levels
+// (scoring.Bank.Centred), so that the learners of this computer can move
+// questions relative to each other but not the whole scale. Results are
+// replayed on the bank their test stored, never on this one. nil when the
+// competence has no question. pasapas calibrate uses it to say what a test
+// uses today.
+func TestBank(cat *lessons.Catalogue, competence string, calib map[string]scoring.Calibration, authorB map[string]float64) *scoring.Bank {
 	b := scoring.BankFromCatalogue(cat, competence, calib)
 	if b == nil || b.Len() == 0 {
 		return nil
@@ -266,7 +268,7 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.survey = scoring.NewSurvey(s.banks(ctx, msg.calib), opts)
 			next, record = func() { s.survey.Next() }, s.survey.Record
 		} else {
-			bank := testBank(ctx.Cat, s.comp, msg.calib, scoring.AuthorDifficulties(ctx.Cat))
+			bank := TestBank(ctx.Cat, s.comp, msg.calib, scoring.AuthorDifficulties(ctx.Cat))
 			if bank == nil {
 				s.problem = ctx.say("test_no_questions")
 				return nil

@@ -15,6 +15,7 @@ import (
 	"pasapas/lessons"
 	"pasapas/progress"
 	"pasapas/scoring"
+	"pasapas/tutor"
 )
 
 // calibrateShown is how many of the largest moves the summary lists, and
@@ -175,24 +176,17 @@ func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, s
 }
 
 // todaysDifficulties is, for the given questions, the difficulty a test
-// started now would use: the stored calibration of its competence's bank,
-// centred as the tutor centres it, else the author's.
+// started now would use: its question in the tutor's bank for its
+// competence (tutor.TestBank), else the author's.
 func todaysDifficulties(cat *lessons.Catalogue, stats map[string]progress.ItemStat, authorB map[string]float64, questions []string) map[string]float64 {
-	calib := map[string]scoring.Calibration{}
-	for id, st := range stats {
-		if st.Difficulty != nil {
-			calib[id] = scoring.Calibration{B: *st.Difficulty, N: st.CalibratedN}
-		}
-	}
+	calib := tutor.Calibrations(stats)
 	banks := map[string]*scoring.Bank{}
 	out := make(map[string]float64, len(questions))
 	for _, q := range questions {
 		comp := competenceOf(cat, q)
 		b, ok := banks[comp]
 		if !ok {
-			if b = scoring.BankFromCatalogue(cat, comp, calib); b != nil {
-				b = b.Centred(calib, authorB)
-			}
+			b = tutor.TestBank(cat, comp, calib, authorB)
 			banks[comp] = b
 		}
 		out[q] = authorB[q]
