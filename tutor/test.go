@@ -231,21 +231,21 @@ func (s *testScreen) banks(ctx *Context, calib map[string]scoring.Calibration) [
 	authorB := scoring.AuthorDifficulties(ctx.Cat)
 	var out []*scoring.Bank
 	for _, comp := range ctx.Cat.Competences {
-		if b := TestBank(ctx.Cat, comp.ID, calib, authorB); b != nil {
+		if b := NewTestBank(ctx.Cat, comp.ID, calib, authorB); b != nil {
 			out = append(out, b)
 		}
 	}
 	return out
 }
 
-// TestBank is the bank a new test of a competence runs on: today's
+// NewTestBank is the bank a new test of a competence runs on: today's
 // calibration (Calibrations), centred on the author levels
 // (scoring.Bank.Centred), so that the learners of this computer can move
 // questions relative to each other but not the whole scale. Results are
 // replayed on the bank their test stored, never on this one. nil when the
 // competence has no question. pasapas calibrate uses it to say what a test
 // uses today.
-func TestBank(cat *lessons.Catalogue, competence string, calib map[string]scoring.Calibration, authorB map[string]float64) *scoring.Bank {
+func NewTestBank(cat *lessons.Catalogue, competence string, calib map[string]scoring.Calibration, authorB map[string]float64) *scoring.Bank {
 	b := scoring.BankFromCatalogue(cat, competence, calib)
 	if b == nil || b.Len() == 0 {
 		return nil
@@ -268,7 +268,7 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.survey = scoring.NewSurvey(s.banks(ctx, msg.calib), opts)
 			next, record = func() { s.survey.Next() }, s.survey.Record
 		} else {
-			bank := TestBank(ctx.Cat, s.comp, msg.calib, scoring.AuthorDifficulties(ctx.Cat))
+			bank := NewTestBank(ctx.Cat, s.comp, msg.calib, scoring.AuthorDifficulties(ctx.Cat))
 			if bank == nil {
 				s.problem = ctx.say("test_no_questions")
 				return nil

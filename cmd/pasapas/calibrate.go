@@ -177,7 +177,7 @@ func planCalibration(cat *lessons.Catalogue, log []progress.CalibrationAnswer, s
 
 // todaysDifficulties is, for the given questions, the difficulty a test
 // started now would use: its question in the tutor's bank for its
-// competence (tutor.TestBank), else the author's.
+// competence (tutor.NewTestBank), else the author's.
 func todaysDifficulties(cat *lessons.Catalogue, stats map[string]progress.ItemStat, authorB map[string]float64, questions []string) map[string]float64 {
 	calib := tutor.Calibrations(stats)
 	banks := map[string]*scoring.Bank{}
@@ -186,7 +186,7 @@ func todaysDifficulties(cat *lessons.Catalogue, stats map[string]progress.ItemSt
 		comp := competenceOf(cat, q)
 		b, ok := banks[comp]
 		if !ok {
-			b = tutor.TestBank(cat, comp, calib, authorB)
+			b = tutor.NewTestBank(cat, comp, calib, authorB)
 			banks[comp] = b
 		}
 		out[q] = authorB[q]
