@@ -45,16 +45,7 @@ func (o EloOptions) withDefaults() EloOptions {
 // accumulate, so that a few unlucky answers cannot drag an item far from
 // what its author said, while many answers can.
 func Elo(c Calibration, authorB, theta float64, correct bool, o EloOptions) Calibration {
-	c, k, r := eloTerm(c, authorB, theta, correct, o.withDefaults())
-	c.B += k * r
-	c.N++
-	return c
-}
-
-// eloTerm returns the calibration an Elo step starts from (the author
-// difficulty for a new item), the step size K(n) and the term it
-// multiplies: the residual P − u plus the pull toward the author level.
-func eloTerm(c Calibration, authorB, theta float64, correct bool, o EloOptions) (Calibration, float64, float64) {
+	o = o.withDefaults()
 	if c.N == 0 {
 		c.B = authorB
 	}
@@ -69,7 +60,9 @@ func eloTerm(c Calibration, authorB, theta float64, correct bool, o EloOptions) 
 		u = 1
 	}
 	pull := (authorB - c.B) / (o.Tau * o.Tau * float64(c.N+1))
-	return c, k, (p - u) + pull
+	c.B += k * ((p - u) + pull)
+	c.N++
+	return c
 }
 
 // Observation is one answer for the batch re-fit.
