@@ -69,7 +69,7 @@ func Methods() []Method {
 		ours("ours-nobalance", "ours, without one item per acquis", scoring.TestOptions{NoSkillCoverage: true}),
 		ours("ours-top1", "ours, best item only (ties at random)", scoring.TestOptions{TopK: 1}),
 		ours("ours-noexpo", "ours without exposure control", scoring.TestOptions{MaxExposure: -1}),
-		ours("ours-mfi", "ours without the issue's three selection rules (best item only, no acquis coverage, no exposure control): plain maximum information", scoring.TestOptions{TopK: 1, NoSkillCoverage: true, MaxExposure: -1}),
+		ours("ours-mfi", "ours without the three selection rules (best item only, no acquis rule, no exposure control)", scoring.TestOptions{TopK: 1, NoSkillCoverage: true, MaxExposure: -1}),
 		ours("ours-z90", "ours, stopping on a 90 % band interval (z = 1.645) instead of 75 % at each end", scoring.TestOptions{Z: 1.645}),
 		ours("ours-z90-noexpo", "the merged engine before issue #4's review: 90 % band interval, no exposure control", scoring.TestOptions{Z: 1.645, MaxExposure: -1}),
 		{Name: "ours-elo", Doc: "ours after 600 learners of the same population on this computer, with the tutor's Elo step after each test",
