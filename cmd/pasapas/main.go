@@ -83,7 +83,7 @@ func commandFirst(args []string) []string {
 // takesValue says whether a flag written without "=" takes the next word.
 func takesValue(flag string) bool {
 	switch strings.TrimLeft(flag, "-") {
-	case "lang", "theme", "content", "idle-lock", "bank", "method", "learners", "seed", "max-items", "population", "theta":
+	case "lang", "theme", "content", "idle-lock", "bank", "method", "learners", "seed", "draw", "max-items", "population", "theta":
 		return true
 	}
 	return false

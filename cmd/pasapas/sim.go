@@ -16,6 +16,7 @@ func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	method := fs.String("method", "all", say(lang, "flag_sim_method", strings.Join(sim.MethodNames(), ", ")))
 	learners := fs.Int("learners", 2000, say(lang, "flag_sim_learners"))
 	seed := fs.Uint64("seed", 1, say(lang, "flag_sim_seed"))
+	draw := fs.Uint64("draw", 0, say(lang, "flag_sim_draw"))
 	maxItems := fs.Int("max-items", 20, say(lang, "flag_sim_max_items"))
 	population := fs.String("population", "beginners", say(lang, "flag_sim_population"))
 	asJSON := fs.Bool("json", false, say(lang, "flag_sim_json"))
@@ -51,7 +52,7 @@ func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 0
 	}
 	rep, err := sim.Run(sim.Config{Banks: strings.Split(*bank, ","), Methods: strings.Split(*method, ","),
-		Learners: *learners, Seed: *seed, MaxItems: *maxItems, Population: *population})
+		Learners: *learners, Seed: *seed, Draw: *draw, MaxItems: *maxItems, Population: *population})
 	if err != nil {
 		fmt.Fprintf(stderr, "pasapas: %v\n", err)
 		return 2
@@ -61,7 +62,7 @@ func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	} else {
 		err = rep.WriteTable(stdout, sim.Labels{
 			Bank: say(lang, "sim_bank"), Header: say(lang, "sim_header"), Acceptance: say(lang, "sim_acceptance"),
-			Pass: say(lang, "sim_pass"), Fail: say(lang, "sim_fail"), Info: say(lang, "sim_info")})
+			Pass: say(lang, "sim_pass"), Fail: say(lang, "sim_fail"), Info: say(lang, "sim_info"), Draw: say(lang, "sim_draw")})
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "pasapas: %v\n", err)

@@ -33,6 +33,14 @@ func TestSimCommand(t *testing.T) {
 	if !strings.Contains(table.String(), "Bank realistic") || !strings.Contains(table.String(), "ours") {
 		t.Errorf("table:\n%s", table.String())
 	}
+	if strings.Contains(table.String(), "draw") {
+		t.Errorf("the seed's own draw named in the table:\n%s", table.String())
+	}
+	table.Reset()
+	run([]string{"sim", "--learners", "20", "--max-items", "6", "--method", "random,ours", "--lang", "fr", "--draw", "3"}, &table, &errs)
+	if first, _, _ := strings.Cut(table.String(), "\n"); !strings.HasSuffix(first, "au plus 6 questions, tirage 3") {
+		t.Errorf("the bank line does not say the draw: %q", first)
+	}
 }
 
 func TestSimCommandErrors(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 // Report is the result of a run: its settings and one section per bank.
 type Report struct {
 	Seed       uint64       `json:"seed"`
+	Draw       uint64       `json:"draw,omitempty"`
 	Learners   int          `json:"learners"`
 	MaxItems   int          `json:"max_items"`
 	Population string       `json:"population"`
@@ -104,6 +105,9 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // Labels are the table's words, in the caller's language.
 type Labels struct {
 	Header, Bank, Population, Acceptance, Pass, Fail string
+	// Draw is added to the bank line when the run is not the seed's own
+	// draw (Config.Draw).
+	Draw string
 	// Info formats the information budget: random order's length and
 	// information, the bound length, the author-level and true-parameter
 	// bests.
@@ -114,7 +118,11 @@ type Labels struct {
 // acceptance checks.
 func (r *Report) WriteTable(w io.Writer, lb Labels) error {
 	for _, b := range r.Banks {
-		fmt.Fprintf(w, lb.Bank+"\n", b.Bank, b.Items, b.Skills, r.Learners, r.Population, r.Seed, r.MaxItems)
+		fmt.Fprintf(w, lb.Bank, b.Bank, b.Items, b.Skills, r.Learners, r.Population, r.Seed, r.MaxItems)
+		if r.Draw != 0 {
+			fmt.Fprintf(w, lb.Draw, r.Draw)
+		}
+		fmt.Fprintln(w)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, lb.Header)
 		for _, m := range b.Methods {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,6 +32,39 @@ func TestSameSeedSameBytes(t *testing.T) {
 	_ = rep.WriteJSON(&other)
 	if bytes.Equal(other.Bytes(), out[0].Bytes()) {
 		t.Error("another seed gave the same output")
+	}
+}
+
+// A draw keeps the run's banks and learners and changes only the methods'
+// own random choices: the information budget, which depends on the banks
+// and learners alone, is the same; the engine's figures are not.
+func TestDrawRedrawsTheChoicesOnly(t *testing.T) {
+	cfg := Config{Banks: []string{"realistic"}, Methods: []string{"random", "ours"}, Learners: 150, Seed: 5, MaxItems: 12}
+	own, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Draw = 2
+	other, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := own.Banks[0], other.Banks[0]
+	if a.Info != b.Info {
+		t.Errorf("the draw changed the banks or the learners: %+v, then %+v", a.Info, b.Info)
+	}
+	for k := range a.Methods {
+		if slices.Equal(a.Methods[k].RMSEAt, b.Methods[k].RMSEAt) {
+			t.Errorf("%s: the same curve on another draw", a.Methods[k].Method)
+		}
+	}
+	var buf bytes.Buffer
+	if err := other.WriteJSON(&buf); err != nil || !bytes.Contains(buf.Bytes(), []byte(`"draw": 2`)) {
+		t.Errorf("the JSON does not say the draw (%v)", err)
+	}
+	buf.Reset()
+	if err := own.WriteJSON(&buf); err != nil || bytes.Contains(buf.Bytes(), []byte(`"draw"`)) {
+		t.Errorf("the seed's own draw is named in the JSON (%v)", err)
 	}
 }
 
