@@ -13,7 +13,7 @@ var simMessages = i18n.Table{
 	"flag_sim_method":     {FR: "méthodes, séparées par des virgules, ou all (%s)", EN: "methods, comma-separated, or all (%s)"},
 	"flag_sim_learners":   {FR: "nombre d'apprenants simulés", EN: "number of simulated learners"},
 	"flag_sim_seed":       {FR: "graine du hasard (même graine, même résultat)", EN: "random seed (same seed, same output)"},
-	"flag_sim_draw":       {FR: "tirage des choix au hasard des méthodes : 0 est celui de la graine ; un autre nombre garde les banques et les apprenants", EN: "draw of the methods' random choices: 0 is the seed's own; another number keeps the banks and the learners"},
+	"flag_sim_draw":       {FR: "tirage des choix au hasard des méthodes : 0 est celui de la graine ; un autre nombre garde les banques et les apprenants (sans effet avec --explain)", EN: "draw of the methods' random choices: 0 is the seed's own; another number keeps the banks and the learners (no effect with --explain)"},
 	"flag_sim_max_items":  {FR: "nombre maximum de questions par test", EN: "maximum number of questions per test"},
 	"flag_sim_population": {FR: "apprenants : beginners (surtout débutants, N(-0,5 ; 1)), normal (N(0 ; 1)), weak (plus faibles que prévu, N(-1 ; 0,7)) ou grid (grille de capacités de -3 à 3)", EN: "learners: beginners (mostly beginners, N(-0.5, 1)), normal (N(0, 1)), weak (weaker than the engine assumes, N(-1, 0.7)) or grid (abilities from -3 to 3)"},
 	"flag_sim_json":       {FR: "sortie JSON complète, pour les machines", EN: "full JSON output, for machines"},
