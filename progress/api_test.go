@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"pasapas/scoring"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,7 +93,7 @@ func TestItemStats(t *testing.T) {
 	}
 	mustAnswer(t, s, Answer{Learner: b.ID, Question: "q1", Result: Correct})
 	mustAnswer(t, s, Answer{Learner: b.ID, Question: "q2", Result: Incorrect})
-	if err := s.SetItemDifficulties(ctx, map[string]ItemCalibration{"q2": {1.25, 7}, "q3": {-0.5, 0}}); err != nil {
+	if err := s.SetItemDifficulties(ctx, map[string]scoring.Calibration{"q2": {B: 1.25, N: 7}, "q3": {B: -0.5, N: 0}}); err != nil {
 		t.Fatal(err)
 	}
 	stats, err := s.ItemStats(ctx)
@@ -102,8 +103,8 @@ func TestItemStats(t *testing.T) {
 	check := func(q string, answers, correct int, diff *float64, n int) {
 		t.Helper()
 		it := stats[q]
-		if it.Answers != answers || it.Correct != correct || (diff == nil) != (it.Difficulty == nil) ||
-			(diff != nil && *diff != *it.Difficulty) || it.CalibratedN != n {
+		if it.Answers != answers || it.Correct != correct || (diff == nil) != (it.Calibrated == nil) ||
+			(diff != nil && (it.Calibrated.B != *diff || it.Calibrated.N != n)) {
 			t.Errorf("%s: %+v, want %d answers, %d correct, difficulty %v on %d", q, it, answers, correct, diff, n)
 		}
 	}
@@ -116,8 +117,8 @@ func TestItemStats(t *testing.T) {
 	mustAnswer(t, s, Answer{Learner: a.ID, Question: "q2", Result: Correct})
 	stats, _ = s.ItemStats(ctx)
 	check("q2", 2, 1, &d2, 7)
-	for _, bad := range []map[string]ItemCalibration{
-		{"": {0, 1}}, {"q": {math.NaN(), 1}}, {"q": {math.Inf(1), 1}}, {"q": {0, -1}},
+	for _, bad := range []map[string]scoring.Calibration{
+		{"": {B: 0, N: 1}}, {"q": {B: math.NaN(), N: 1}}, {"q": {B: math.Inf(1), N: 1}}, {"q": {B: 0, N: -1}},
 	} {
 		if err := s.SetItemDifficulties(ctx, bad); !errors.Is(err, ErrInvalid) {
 			t.Errorf("SetItemDifficulties(%v) = %v, want ErrInvalid", bad, err)

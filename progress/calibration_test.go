@@ -5,6 +5,7 @@ import (
 	"errors"
 	"maps"
 	"math"
+	"pasapas/scoring"
 	"slices"
 	"testing"
 )
@@ -29,53 +30,53 @@ func answeredTest(t *testing.T, s *Store, learner LearnerID, comp string, answer
 
 func TestFinishTestWithCalibration(t *testing.T) {
 	ctx := context.Background()
-	plusOne := func(cur map[string]ItemCalibration) map[string]ItemCalibration {
-		out := map[string]ItemCalibration{}
+	plusOne := func(cur map[string]scoring.Calibration) map[string]scoring.Calibration {
+		out := map[string]scoring.Calibration{}
 		for q, c := range cur {
-			out[q] = ItemCalibration{Difficulty: c.Difficulty + 1, N: c.N + 1}
+			out[q] = scoring.Calibration{B: c.B + 1, N: c.N + 1}
 		}
 		return out
 	}
 	// The parameters the engine used: stored as given, to the bit.
-	used := map[string]ItemParams{"q1": {0.1 + 0.2, 1}, "q2": {math.Nextafter(2.5, 3), 1.3}, "q9": {-1.5, 1}}
+	used := map[string]scoring.Calibration{"q1": {B: 0.1 + 0.2, A: 1}, "q2": {B: math.Nextafter(2.5, 3), A: 1.3}, "q9": {B: -1.5, A: 1}}
 	cases := []struct {
 		name      string
-		calibrate func(map[string]ItemCalibration) map[string]ItemCalibration
-		params    map[string]ItemParams // nil: used
+		calibrate func(map[string]scoring.Calibration) map[string]scoring.Calibration
+		params    map[string]scoring.Calibration // nil: used
 		wantErr   error
 		// want is the calibration stored afterwards; nil: nothing of the
 		// test is on disk (still open, no acquis, calibration as before).
-		want map[string]ItemCalibration
+		want map[string]scoring.Calibration
 	}{
 		{"each answered question, from its stored calibration", plusOne, nil, nil,
-			map[string]ItemCalibration{"q1": {1, 1}, "q2": {3.5, 11}, "other": {-1, 4}}},
+			map[string]scoring.Calibration{"q1": {B: 1, N: 1}, "q2": {B: 3.5, N: 11}, "other": {B: -1, N: 4}}},
 		{"no calibration asked", nil, nil, nil,
-			map[string]ItemCalibration{"q2": {2.5, 10}, "other": {-1, 4}}},
-		{"a question outside the test", func(map[string]ItemCalibration) map[string]ItemCalibration {
-			return map[string]ItemCalibration{"other": {0, 5}}
+			map[string]scoring.Calibration{"q2": {B: 2.5, N: 10}, "other": {B: -1, N: 4}}},
+		{"a question outside the test", func(map[string]scoring.Calibration) map[string]scoring.Calibration {
+			return map[string]scoring.Calibration{"other": {B: 0, N: 5}}
 		}, nil, ErrInvalid, nil},
-		{"not a number", func(map[string]ItemCalibration) map[string]ItemCalibration {
-			return map[string]ItemCalibration{"q1": {math.NaN(), 1}}
+		{"not a number", func(map[string]scoring.Calibration) map[string]scoring.Calibration {
+			return map[string]scoring.Calibration{"q1": {B: math.NaN(), N: 1}}
 		}, nil, ErrInvalid, nil},
-		{"a negative count", func(map[string]ItemCalibration) map[string]ItemCalibration {
-			return map[string]ItemCalibration{"q1": {0, -1}}
+		{"a negative count", func(map[string]scoring.Calibration) map[string]scoring.Calibration {
+			return map[string]scoring.Calibration{"q1": {B: 0, N: -1}}
 		}, nil, ErrInvalid, nil},
-		{"a used difficulty not a number", plusOne, map[string]ItemParams{"q1": {math.Inf(1), 1}}, ErrInvalid, nil},
-		{"a used discrimination of 0", plusOne, map[string]ItemParams{"q1": {0, 0}}, ErrInvalid, nil},
-		{"a used parameter without a question", plusOne, map[string]ItemParams{"": {0, 1}}, ErrInvalid, nil},
+		{"a used difficulty not a number", plusOne, map[string]scoring.Calibration{"q1": {B: math.Inf(1), A: 1}}, ErrInvalid, nil},
+		{"a used discrimination of 0", plusOne, map[string]scoring.Calibration{"q1": {B: 0, A: 0}}, ErrInvalid, nil},
+		{"a used parameter without a question", plusOne, map[string]scoring.Calibration{"": {B: 0, A: 1}}, ErrInvalid, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			s := openTest(t, tempPath(t), nil)
 			l := mustLearner(t, s, "Léa", "")
-			before := map[string]ItemCalibration{"q2": {2.5, 10}, "other": {-1, 4}}
+			before := map[string]scoring.Calibration{"q2": {B: 2.5, N: 10}, "other": {B: -1, N: 4}}
 			if err := s.SetItemDifficulties(ctx, before); err != nil {
 				t.Fatal(err)
 			}
 			// A lesson check counts as an answer, not as calibration data.
 			mustAnswer(t, s, Answer{Learner: l.ID, Question: "q1", Lesson: "lecon"})
 			id := answeredTest(t, s, l.ID, "mail", "q1", true, "q2", false)
-			var seen map[string]ItemCalibration
+			var seen map[string]scoring.Calibration
 			params := c.params
 			if params == nil {
 				params = used
@@ -86,7 +87,7 @@ func TestFinishTestWithCalibration(t *testing.T) {
 				Difficulties: params,
 			}
 			if c.calibrate != nil {
-				o.Calibrate = func(cur map[string]ItemCalibration) map[string]ItemCalibration {
+				o.Calibrate = func(cur map[string]scoring.Calibration) map[string]scoring.Calibration {
 					seen = maps.Clone(cur)
 					return c.calibrate(cur)
 				}
@@ -96,7 +97,7 @@ func TestFinishTestWithCalibration(t *testing.T) {
 				t.Fatalf("FinishTestWith: %v, want %v", err, c.wantErr)
 			}
 			if c.calibrate != nil && c.params == nil { // bad parameters are refused before the transaction
-				want := map[string]ItemCalibration{"q1": {}, "q2": {2.5, 10}}
+				want := map[string]scoring.Calibration{"q1": {}, "q2": {B: 2.5, N: 10}}
 				if !maps.Equal(seen, want) {
 					t.Errorf("Calibrate was given %v, want %v", seen, want)
 				}
@@ -105,10 +106,10 @@ func TestFinishTestWithCalibration(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := map[string]ItemCalibration{}
+			got := map[string]scoring.Calibration{}
 			for q, st := range stats {
-				if st.Difficulty != nil {
-					got[q] = ItemCalibration{*st.Difficulty, st.CalibratedN}
+				if st.Calibrated != nil {
+					got[q] = *st.Calibrated
 				}
 			}
 			state, err := s.LoadState(ctx, l.ID)
@@ -143,7 +144,7 @@ func TestFinishTestWithCalibration(t *testing.T) {
 				t.Errorf("finishing twice: %v", err)
 			}
 			again, _ := s.ItemStats(ctx)
-			if c.calibrate != nil && again["q2"].CalibratedN != c.want["q2"].N {
+			if c.calibrate != nil && again["q2"].Calibrated.N != c.want["q2"].N {
 				t.Errorf("a refused second finish changed q2: %+v", again["q2"])
 			}
 		})
@@ -201,10 +202,10 @@ func TestCalibrationAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []CalibrationAnswer{
-		{done, "mail", "q1", true},
-		{done, "mail", "q2", false},
-		{left, Positioning, "q3", false},
-		{skipped, "mail", "q4", false},
+		{Test: done, Competence: "mail", Question: "q1", Correct: true},
+		{Test: done, Competence: "mail", Question: "q2", Correct: false},
+		{Test: left, Competence: Positioning, Question: "q3", Correct: false},
+		{Test: skipped, Competence: "mail", Question: "q4", Correct: false},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("CalibrationAnswers:\n got %v\nwant %v", got, want)

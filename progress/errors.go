@@ -3,9 +3,9 @@ package progress
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"pasapas/i18n"
+	"pasapas/record"
 )
 
 // Errors the caller reacts to. Test them with errors.Is; the typed errors
@@ -17,27 +17,22 @@ var (
 	// ErrForeignFile: the file at the path is an SQLite file of another
 	// program. It is left untouched.
 	ErrForeignFile = errors.New("not a Pas à pas progress file")
-	// ErrNotFound: no such learner, or no such test.
-	ErrNotFound = errors.New("not found")
-	// ErrInvalid: a value the caller passed is not acceptable (empty name,
-	// unknown device, result or language).
-	ErrInvalid = errors.New("invalid value")
-	// ErrBadPINFormat: a new PIN is not 4 to 6 digits.
-	ErrBadPINFormat = errors.New("PIN must be 4 to 6 digits")
-	// ErrWrongPIN: the PIN given is not the learner's. See *PINError.
-	ErrWrongPIN = errors.New("wrong PIN")
-	// ErrPINLocked: too many wrong PINs; no check before the delay is over.
-	// See *PINError.
-	ErrPINLocked = errors.New("PIN checks paused after wrong tries")
-	// ErrTestFinished: the test is already finished and takes no more
-	// answers or results.
-	ErrTestFinished = errors.New("test already finished")
-	// ErrNotCompacted: Erase deleted the learner, but could not yet rebuild
-	// the file and empty its journal (another window reading, a full
-	// disk). The learner is gone; copies of their pages may stay in the
-	// journal until every window of Pas à pas is closed.
-	ErrNotCompacted = errors.New("erased, but the file is not compacted yet")
 )
+
+// The errors every store returns are the records package's; these names
+// keep this package's code and tests short.
+var (
+	ErrNotFound     = record.ErrNotFound
+	ErrInvalid      = record.ErrInvalid
+	ErrBadPINFormat = record.ErrBadPINFormat
+	ErrWrongPIN     = record.ErrWrongPIN
+	ErrPINLocked    = record.ErrPINLocked
+	ErrTestFinished = record.ErrTestFinished
+	ErrNotCompacted = record.ErrNotCompacted
+)
+
+// PINError details a refused PIN (record.PINError).
+type PINError = record.PINError
 
 // SchemaError says that the file's schema is newer than this program knows.
 type SchemaError struct {
@@ -59,64 +54,11 @@ func (e *SchemaError) Message(l i18n.Lang) string {
 	return messages.Format(l, "newer_schema", e.Path)
 }
 
-// PINError details a refused PIN: how many wrong tries in a row, and how
-// long before the next check is allowed (zero when it is allowed now).
-type PINError struct {
-	Locked   bool // true: refused without checking, the delay was running
-	Failures int
-	Wait     time.Duration
-}
-
-func (e *PINError) Error() string {
-	if e.Locked {
-		return fmt.Sprintf("progress: %v, %d wrong in a row, retry in %s", ErrPINLocked, e.Failures, e.Wait)
-	}
-	return fmt.Sprintf("progress: %v, %d wrong in a row, next try in %s", ErrWrongPIN, e.Failures, e.Wait)
-}
-
-// Is makes errors.Is work with ErrWrongPIN or ErrPINLocked.
-func (e *PINError) Is(target error) bool {
-	if e.Locked {
-		return target == ErrPINLocked
-	}
-	return target == ErrWrongPIN
-}
-
-// Message says it to the learner, kindly, in lang.
-func (e *PINError) Message(l i18n.Lang) string {
-	secs := int((e.Wait + time.Second - 1) / time.Second)
-	switch {
-	case secs >= 120:
-		return messages.Format(l, "pin_wait_min", (secs+59)/60)
-	case secs > 1:
-		return messages.Format(l, "pin_wait", secs)
-	case secs == 1:
-		return messages.Format(l, "pin_wait_1")
-	default:
-		return messages.Format(l, "pin_wrong")
-	}
-}
-
 // Explain turns an error from this package into a sentence for a person, in
-// lang. Errors it does not know get a general sentence; the details are in
-// err.Error() for the médiateur or a log.
+// lang: the file's own troubles here, the rest as record.Explain says them.
 func Explain(err error, l i18n.Lang) string {
-	var se *SchemaError
-	var pe *PINError
-	switch {
-	case err == nil:
-		return ""
-	case errors.As(err, &se):
-		return se.Message(l)
-	case errors.As(err, &pe):
-		return pe.Message(l)
-	case errors.Is(err, ErrForeignFile):
+	if errors.Is(err, ErrForeignFile) {
 		return messages.Format(l, "foreign_file")
-	case errors.Is(err, ErrBadPINFormat):
-		return messages.Format(l, "pin_format")
-	case errors.Is(err, ErrNotFound):
-		return messages.Format(l, "not_found")
-	default:
-		return messages.Format(l, "store_failed")
 	}
+	return record.Explain(err, l)
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+
+	"pasapas/scoring"
 )
 
 // ItemStats returns the answer counts of every question answered on this
@@ -21,12 +23,13 @@ func (s *Store) ItemStats(ctx context.Context) (map[string]ItemStat, error) {
 		for rows.Next() {
 			var it ItemStat
 			var diff sql.NullFloat64
+			var n int
 			var updated int64
-			if err := rows.Scan(&it.Question, &it.Answers, &it.Correct, &diff, &it.CalibratedN, &updated); err != nil {
+			if err := rows.Scan(&it.Question, &it.Answers, &it.Correct, &diff, &n, &updated); err != nil {
 				return err
 			}
 			if diff.Valid {
-				it.Difficulty = &diff.Float64
+				it.Calibrated = &scoring.Calibration{B: diff.Float64, N: n}
 			}
 			it.UpdatedAt = fromMS(updated)
 			out[it.Question] = it
@@ -39,7 +42,7 @@ func (s *Store) ItemStats(ctx context.Context) (map[string]ItemStat, error) {
 // SetItemDifficulties stores calibrated difficulties (logit scale), with the
 // number of test answers each rests on, by question id, in one transaction:
 // what the batch re-fit writes.
-func (s *Store) SetItemDifficulties(ctx context.Context, calibrations map[string]ItemCalibration) error {
+func (s *Store) SetItemDifficulties(ctx context.Context, calibrations map[string]scoring.Calibration) error {
 	if err := checkCalibrations(calibrations); err != nil {
 		return err
 	}
@@ -49,22 +52,22 @@ func (s *Store) SetItemDifficulties(ctx context.Context, calibrations map[string
 	})
 }
 
-func checkCalibrations(calibrations map[string]ItemCalibration) error {
+func checkCalibrations(calibrations map[string]scoring.Calibration) error {
 	for q, c := range calibrations {
-		if q == "" || math.IsNaN(c.Difficulty) || math.IsInf(c.Difficulty, 0) || c.N < 0 {
+		if q == "" || math.IsNaN(c.B) || math.IsInf(c.B, 0) || c.N < 0 {
 			return fmt.Errorf("progress: calibrating %q: %w", q, ErrInvalid)
 		}
 	}
 	return nil
 }
 
-func saveCalibrations(ctx context.Context, tx *sql.Tx, calibrations map[string]ItemCalibration, now int64) error {
+func saveCalibrations(ctx context.Context, tx *sql.Tx, calibrations map[string]scoring.Calibration, now int64) error {
 	for q, c := range calibrations {
 		_, err := tx.ExecContext(ctx, `INSERT INTO item_stats (question, difficulty, calibrated_n, updated_at)
 			VALUES (?, ?, ?, ?)
 			ON CONFLICT (question) DO UPDATE SET difficulty = excluded.difficulty,
 				calibrated_n = excluded.calibrated_n, updated_at = excluded.updated_at`,
-			q, c.Difficulty, c.N, now)
+			q, c.B, c.N, now)
 		if err != nil {
 			return err
 		}
@@ -76,13 +79,13 @@ func saveCalibrations(ctx context.Context, tx *sql.Tx, calibrations map[string]I
 // the stored calibration of each question answered in the test in, the new
 // ones out.
 func calibrateTest(ctx context.Context, tx *sql.Tx, id TestID, now int64,
-	calibrate func(map[string]ItemCalibration) map[string]ItemCalibration) error {
+	calibrate func(map[string]scoring.Calibration) map[string]scoring.Calibration) error {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT a.question, s.difficulty, s.calibrated_n
 		FROM answers a LEFT JOIN item_stats s ON s.question = a.question WHERE a.test_id = ?`, id)
 	if err != nil {
 		return err
 	}
-	current := map[string]ItemCalibration{}
+	current := map[string]scoring.Calibration{}
 	for rows.Next() {
 		var q string
 		var diff sql.NullFloat64
@@ -91,9 +94,9 @@ func calibrateTest(ctx context.Context, tx *sql.Tx, id TestID, now int64,
 			rows.Close()
 			return err
 		}
-		var c ItemCalibration
+		var c scoring.Calibration
 		if diff.Valid {
-			c = ItemCalibration{Difficulty: diff.Float64, N: int(n.Int64)}
+			c = scoring.Calibration{B: diff.Float64, N: int(n.Int64)}
 		}
 		current[q] = c
 	}

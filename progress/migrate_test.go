@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"os"
+	"pasapas/scoring"
 	"path/filepath"
 	"testing"
 )
@@ -58,8 +59,8 @@ func TestMigrationCalibratedN(t *testing.T) {
 		{"q3", 0, 0, ptr(-1.5), 0}, // calibrated without any test answer in the log
 	} {
 		it := stats[c.q]
-		if it.Answers != c.answers || it.Correct != c.correct || it.CalibratedN != c.n ||
-			(c.difficulty == nil) != (it.Difficulty == nil) || (c.difficulty != nil && *c.difficulty != *it.Difficulty) {
+		if it.Answers != c.answers || it.Correct != c.correct || (c.difficulty == nil) != (it.Calibrated == nil) ||
+			(c.difficulty != nil && (*c.difficulty != it.Calibrated.B || it.Calibrated.N != c.n)) {
 			t.Errorf("%s: %+v, want %d answers, %d correct, difficulty %v on %d", c.q, it, c.answers, c.correct, c.difficulty, c.n)
 		}
 	}
@@ -135,13 +136,13 @@ func TestMigrationTestDifficulties(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st := stats["q1"]; st.Difficulty == nil || *st.Difficulty != -0.75 || st.CalibratedN != 1 || st.Answers != 1 {
+	if st := stats["q1"]; st.Calibrated == nil || st.Calibrated.B != -0.75 || st.Calibrated.N != 1 || st.Answers != 1 {
 		t.Errorf("q1 after the update: %+v", st)
 	}
 
 	// The test left open before the update finishes after it, with its
 	// parameters.
-	used := map[string]ItemParams{"q3": {-1, 1}, "q4": {0.5, 1.2}}
+	used := map[string]scoring.Calibration{"q3": {B: -1, A: 1}, "q4": {B: 0.5, A: 1.2}}
 	if err := s.FinishTestWith(ctx, 2, TestOutcome{Result: TestResult{Level: 1}, Difficulties: used}); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"pasapas/scoring"
 )
 
 // StartTest opens a test for a learner: competence is a competence id or
@@ -72,29 +74,37 @@ func (s *Store) FinishTestWith(ctx context.Context, id TestID, o TestOutcome) er
 
 // encodeParams checks a test's item parameters and makes the JSON the tests
 // table keeps; nil (NULL) when there are none.
-func encodeParams(params map[string]ItemParams) (any, error) {
+func encodeParams(params map[string]scoring.Calibration) (any, error) {
 	if len(params) == 0 {
 		return nil, nil
 	}
+	stored := make(map[string]storedParams, len(params))
 	for q, p := range params {
-		if q == "" || math.IsNaN(p.Difficulty) || math.IsInf(p.Difficulty, 0) ||
-			!(p.Discrimination > 0) || math.IsInf(p.Discrimination, 0) {
+		if q == "" || math.IsNaN(p.B) || math.IsInf(p.B, 0) || !(p.A > 0) || math.IsInf(p.A, 0) {
 			return nil, fmt.Errorf("progress: finishing test: parameters of %q: %w", q, ErrInvalid)
 		}
+		stored[q] = storedParams{B: p.B, A: p.A}
 	}
-	b, err := json.Marshal(params) // keys sorted; floats written to round-trip exactly
+	b, err := json.Marshal(stored) // keys sorted; floats written to round-trip exactly
 	if err != nil {
 		return nil, err
 	}
 	return string(b), nil
 }
 
+// storedParams is how the tests table keeps one question's parameters
+// (JSON, since schema version 3): difficulty and discrimination.
+type storedParams struct {
+	B float64 `json:"b"`
+	A float64 `json:"a"`
+}
+
 // TestDifficulties returns the item parameters a finished test used, by
 // question id, as FinishTestWith stored them. It returns nil, and no error,
 // for a test without them: finished before schema version 3, abandoned,
 // open, or finished without them.
-func (s *Store) TestDifficulties(ctx context.Context, id TestID) (map[string]ItemParams, error) {
-	var out map[string]ItemParams
+func (s *Store) TestDifficulties(ctx context.Context, id TestID) (map[string]scoring.Calibration, error) {
+	var out map[string]scoring.Calibration
 	err := s.read(ctx, "reading a test's difficulties", func(tx *sql.Tx) error {
 		var params sql.NullString
 		err := tx.QueryRowContext(ctx, "SELECT difficulties FROM tests WHERE id = ?", id).Scan(&params)
@@ -104,8 +114,13 @@ func (s *Store) TestDifficulties(ctx context.Context, id TestID) (map[string]Ite
 		if err != nil || !params.Valid {
 			return err
 		}
-		if err := json.Unmarshal([]byte(params.String), &out); err != nil {
+		var stored map[string]storedParams
+		if err := json.Unmarshal([]byte(params.String), &stored); err != nil {
 			return fmt.Errorf("test %d: difficulties: %w", id, err)
+		}
+		out = make(map[string]scoring.Calibration, len(stored))
+		for q, p := range stored {
+			out[q] = scoring.Calibration{B: p.B, A: p.A}
 		}
 		return nil
 	})
