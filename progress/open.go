@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"pasapas/learning"
 	"path/filepath"
 	"strings"
 	"time"
@@ -248,3 +249,6 @@ func restrictFiles(path string) error {
 	}
 	return nil
 }
+
+// The SQLite store serves every use case of package learning.
+var _ learning.Store = (*Store)(nil)

@@ -4,30 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"sort"
-	"time"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
-
-// CompetenceResults are the latest levels of every learner tested in one
-// competence: what a médiateur looks at to form groups.
-type CompetenceResults struct {
-	Competence string
-	Learners   []LearnerLevel // in French alphabetical order of name
-	ByLevel    [5]int         // how many learners are at each level 0 to 4
-}
-
-// LearnerLevel is one learner's latest result in a competence.
-type LearnerLevel struct {
-	Learner LearnerID
-	Name    string
-	Level   int
-	Theta   float64
-	SE      float64
-	At      time.Time // when that latest test finished
-	Tests   int       // tests finished in this competence
-}
 
 // ResultsByCompetence returns, for each competence with at least one
 // finished test (the positioning test included, under Positioning), the

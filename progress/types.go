@@ -25,6 +25,8 @@ type (
 	CalibrationAnswer = record.CalibrationAnswer
 	TestOutcome       = record.TestOutcome
 	State             = record.State
+	CompetenceResults = record.CompetenceResults
+	LearnerLevel      = record.LearnerLevel
 )
 
 // The results of an answer, and the competence id of the positioning.

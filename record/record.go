@@ -213,3 +213,22 @@ type State struct {
 	Reviews   map[string]ReviewCard     // by acquis id
 	OpenTests []OpenTest                // unfinished tests with their answers
 }
+
+// CompetenceResults are the latest levels of every learner tested in one
+// competence: what a médiateur looks at to form groups.
+type CompetenceResults struct {
+	Competence string
+	Learners   []LearnerLevel // in French alphabetical order of name
+	ByLevel    [5]int         // how many learners are at each level 0 to 4
+}
+
+// LearnerLevel is one learner's latest result in a competence.
+type LearnerLevel struct {
+	Learner LearnerID
+	Name    string
+	Level   int
+	Theta   float64
+	SE      float64
+	At      time.Time // when that latest test finished
+	Tests   int       // tests finished in this competence
+}

@@ -105,7 +105,7 @@ func TestSurvey(t *testing.T) {
 		comps[st.Competence]++
 		log = append(log, Answer{st.Item.ID, c})
 	}
-	if !s.Done() || comps["test"] < 3 || comps["test"] > 4 || comps["other"] < 3 || comps["other"] > 4 {
+	if !s.Over() || comps["test"] < 3 || comps["test"] > 4 || comps["other"] < 3 || comps["other"] > 4 {
 		t.Fatalf("questions per competence: %v", comps)
 	}
 	res := s.Results()

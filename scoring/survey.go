@@ -41,23 +41,16 @@ func NewSurvey(banks []*Bank, opts SurveyOptions) *Survey {
 	return s
 }
 
-// SurveyStep is the next question of a positioning, with its competence.
-type SurveyStep struct {
-	Competence string
-	Step
-}
-
 // Next returns the question to ask now, or false when the positioning is
-// over.
-func (s *Survey) Next() (SurveyStep, bool) {
+// over. The item's competence is Step.Competence.
+func (s *Survey) Next() (Step, bool) {
 	for s.cur < len(s.tests) {
-		t := s.tests[s.cur]
-		if st, ok := t.Next(); ok {
-			return SurveyStep{Competence: t.bank.Competence, Step: st}, true
+		if st, ok := s.tests[s.cur].Next(); ok {
+			return st, true
 		}
 		s.cur++
 	}
-	return SurveyStep{}, false
+	return Step{}, false
 }
 
 // Record stores the answer to the current competence's question.
@@ -68,8 +61,8 @@ func (s *Survey) Record(questionID string, correct bool) error {
 	return s.tests[s.cur].Record(questionID, correct)
 }
 
-// Done says whether every competence has been looked at.
-func (s *Survey) Done() bool {
+// Over says whether every competence has been looked at.
+func (s *Survey) Over() bool {
 	_, ok := s.Next()
 	return !ok
 }

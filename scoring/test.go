@@ -7,9 +7,34 @@ import (
 
 // Step is the next question to ask and why it was chosen.
 type Step struct {
-	Item   *Item
-	Reason StepReason
+	Item       *Item
+	Reason     StepReason
+	Competence string // the competence of the bank the item comes from
 }
+
+// Assessment is a test or a positioning in progress: what the tutor, the
+// use cases and the simulation drive, whichever it is. Ask Next, record the
+// answer, until Over; then Results, with the item parameters they were
+// computed with (Params) and the calibration step to store (Calibrate).
+type Assessment interface {
+	// Next returns the question to ask now, or false when it is over.
+	Next() (Step, bool)
+	// Record gives the answer to the question Next returned.
+	Record(questionID string, correct bool) error
+	// Over says whether no question is left to ask.
+	Over() bool
+	// Results are one result per competence assessed: one for a Test.
+	Results() []Result
+	// Params are the item parameters of every bank, by question id.
+	Params() map[string]Calibration
+	// Calibrate is the Elo step of every question answered (Test.Calibrate).
+	Calibrate(current map[string]Calibration, authorB map[string]float64, o EloOptions) map[string]Calibration
+}
+
+var (
+	_ Assessment = (*Test)(nil)
+	_ Assessment = (*Survey)(nil)
+)
 
 // Test is one adaptive test of one competence: a small deterministic state
 // machine. Call Next for the question to ask, Record for the answer, until
@@ -111,7 +136,7 @@ func (t *Test) Next() (Step, bool) {
 			t.stop.Reason = StopNoItems
 			return Step{}, false
 		}
-		t.pending = &Step{Item: &t.bank.Items[i], Reason: why}
+		t.pending = &Step{Item: &t.bank.Items[i], Reason: why, Competence: t.bank.Competence}
 	}
 	return *t.pending, true
 }
@@ -171,6 +196,19 @@ func (t *Test) posterior() Posterior {
 func (t *Test) Done() (bool, StopReason) {
 	return t.stop.Reason != NotStopped, t.stop.Reason
 }
+
+// Over says whether the test asks no more questions: it has stopped, or no
+// question is left to choose.
+func (t *Test) Over() bool {
+	_, ok := t.Next()
+	return !ok
+}
+
+// Results is Result, as the one result of an Assessment.
+func (t *Test) Results() []Result { return []Result{t.Result()} }
+
+// Params returns the parameters of the test's bank (Bank.Params).
+func (t *Test) Params() map[string]Calibration { return t.bank.Params() }
 
 // Stop returns the data behind the last stopping decision.
 func (t *Test) Stop() StopInfo { return t.stop }

@@ -23,7 +23,7 @@ func benchHarness(b *testing.B, ns namedScreen) *harness {
 	}
 	b.Cleanup(func() { st.Close() })
 	h := &harness{t: &testing.T{}, store: st, clock: c}
-	h.m = newTutor(Config{Library: builtin, Lang: i18n.FR, Theme: defaultTheme(), Store: st, IdleLock: -1, Now: c.now})
+	h.m = newTutor(Config{Library: builtin, Lang: i18n.FR, Theme: defaultTheme(), App: testApp(st, c.now), IdleLock: -1, Now: c.now})
 	h.m.tick = nil
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.run(h.m.Init())
@@ -93,7 +93,7 @@ func BenchmarkColdStart(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		m := newTutor(Config{Library: lib, Lang: i18n.FR, Theme: defaultTheme(), Store: st, IdleLock: -1})
+		m := newTutor(Config{Library: lib, Lang: i18n.FR, Theme: defaultTheme(), App: testApp(st, nil), IdleLock: -1})
 		m.tick = nil
 		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		for _, msg := range runCmd(m.Init()) {

@@ -3,12 +3,13 @@ package tutor
 import (
 	"context"
 	"math"
+	"pasapas/learning"
+	"pasapas/record"
 	"strings"
 	"testing"
 
 	"pasapas/i18n"
 	"pasapas/lessons"
-	"pasapas/progress"
 	"pasapas/scoring"
 )
 
@@ -34,7 +35,7 @@ func (h *harness) finishTest() {
 }
 
 // lastTest returns the latest test of the latest learner and its answers.
-func (h *harness) lastTest() (progress.Test, []progress.Answer) {
+func (h *harness) lastTest() (record.Test, []record.Answer) {
 	h.t.Helper()
 	ctx := context.Background()
 	ls, err := h.store.Learners(ctx)
@@ -75,19 +76,19 @@ func TestFinishedTestCalibratesItsQuestions(t *testing.T) {
 	}
 	for _, a := range answers {
 		st := stats[a.Question]
-		if st.Difficulty == nil || st.CalibratedN != 1 {
+		if st.Calibrated == nil || st.Calibrated.N != 1 {
 			t.Errorf("%s: %+v, want a difficulty resting on 1 answer", a.Question, st)
 			continue
 		}
 		// Every answer was "Je ne sais pas": each question looks harder
 		// than its author said, by less than one Elo step.
-		if d := *st.Difficulty - authorB[a.Question]; !(d > 0 && d <= 0.4) {
-			t.Errorf("%s: difficulty %v, author %v", a.Question, *st.Difficulty, authorB[a.Question])
+		if d := st.Calibrated.B - authorB[a.Question]; !(d > 0 && d <= 0.4) {
+			t.Errorf("%s: difficulty %v, author %v", a.Question, st.Calibrated.B, authorB[a.Question])
 		}
 	}
 	calibrated := 0
 	for _, st := range stats {
-		if st.Difficulty != nil {
+		if st.Calibrated != nil {
 			calibrated++
 		}
 	}
@@ -97,8 +98,8 @@ func TestFinishedTestCalibratesItsQuestions(t *testing.T) {
 
 	// A lesson check on one of them: an answer, but not one the
 	// calibration rests on.
-	check := progress.Answer{Learner: answers[0].Learner, Question: answers[0].Question, Variant: answers[0].Variant,
-		Given: `{"passe":true}`, Result: progress.Correct, Lesson: "mail-adresse", At: testToday}
+	check := record.Answer{Learner: answers[0].Learner, Question: answers[0].Question, Variant: answers[0].Variant,
+		Given: `{"passe":true}`, Result: record.Correct, Lesson: "mail-adresse", At: testToday}
 	if _, err := h.store.RecordAnswer(context.Background(), check); err != nil {
 		t.Fatal(err)
 	}
@@ -139,10 +140,10 @@ func TestFinishedTestCalibratesItsQuestions(t *testing.T) {
 		}
 		// The stored difficulties, centred: all moved by one shift, so
 		// that their mean distance to the author levels is zero.
-		bank := s.test.Bank()
+		bank := s.test.Engine().(*scoring.Test).Bank()
 		shift, sum, n := 0.0, 0.0, 0
 		for q, st := range stats {
-			if st.Difficulty == nil {
+			if st.Calibrated == nil {
 				continue
 			}
 			it := bank.Item(q)
@@ -150,10 +151,10 @@ func TestFinishedTestCalibratesItsQuestions(t *testing.T) {
 				t.Fatalf("%s in %s's test: %+v, want calibrated", q, name, it)
 			}
 			if n == 0 {
-				shift = *st.Difficulty - it.B
+				shift = st.Calibrated.B - it.B
 			}
-			if d := *st.Difficulty - it.B; math.Abs(d-shift) > 1e-9 {
-				t.Errorf("%s in %s's test: b = %v, stored %v: moved by %v, the others by %v", q, name, it.B, *st.Difficulty, d, shift)
+			if d := st.Calibrated.B - it.B; math.Abs(d-shift) > 1e-9 {
+				t.Errorf("%s in %s's test: b = %v, stored %v: moved by %v, the others by %v", q, name, it.B, st.Calibrated.B, d, shift)
 			}
 			sum += it.B - authorB[q]
 			n++
@@ -172,14 +173,14 @@ func TestFinishedTestCalibratesItsQuestions(t *testing.T) {
 		t.Fatal(err)
 	}
 	for q, n := range asked {
-		if stats[q].CalibratedN != n {
-			t.Errorf("%s: calibrated on %d answers, asked in %d tests (%d answers in all)", q, stats[q].CalibratedN, n, stats[q].Answers)
+		if stats[q].Calibrated.N != n {
+			t.Errorf("%s: calibrated on %d answers, asked in %d tests (%d answers in all)", q, stats[q].Calibrated.N, n, stats[q].Answers)
 		}
 	}
 	if !again() {
 		t.Error("no question asked twice: the second calibration step is not checked")
 	}
-	if st := stats[check.Question]; st.Answers != st.CalibratedN+1 {
+	if st := stats[check.Question]; st.Answers != st.Calibrated.N+1 {
 		t.Errorf("%s with a lesson check: %+v", check.Question, st)
 	}
 }
@@ -193,7 +194,7 @@ func TestPositioningCalibratesEachCompetence(t *testing.T) {
 	h.choose("Un peu de tout")
 	h.finishTest()
 	test, answers := h.lastTest()
-	if test.Competence != progress.Positioning || test.Result == nil {
+	if test.Competence != record.Positioning || test.Result == nil {
 		t.Fatalf("positioning not finished: %+v", test)
 	}
 	stats, err := h.store.ItemStats(context.Background())
@@ -202,7 +203,7 @@ func TestPositioningCalibratesEachCompetence(t *testing.T) {
 	}
 	comps := map[string]bool{}
 	for _, a := range answers {
-		if st := stats[a.Question]; st.Difficulty == nil || st.CalibratedN != 1 {
+		if st := stats[a.Question]; st.Calibrated == nil || st.Calibrated.N != 1 {
 			t.Errorf("%s: %+v, want a difficulty resting on 1 answer", a.Question, st)
 		}
 		if q := h.m.ctx.Cat.Question(a.Question); q != nil {
@@ -223,13 +224,13 @@ func TestPositioningStartsOnCentredBanks(t *testing.T) {
 	authorB := scoring.AuthorDifficulties(h.m.ctx.Cat)
 	// Two questions of each of two competences stored harder than their
 	// author levels: +0.6 and +0.2 (a shift of 0.4 in each).
-	stored := map[string]progress.ItemCalibration{}
+	stored := map[string]scoring.Calibration{}
 	want := map[string]float64{}
 	for _, comp := range []string{"mail", "sante"} {
 		qs := h.m.ctx.Cat.QuestionsOf(comp)
 		for k, off := range []float64{0.6, 0.2} {
 			q := qs[k].ID
-			stored[q] = progress.ItemCalibration{Difficulty: authorB[q] + off, N: 5}
+			stored[q] = scoring.Calibration{B: authorB[q] + off, N: 5}
 			want[q] = authorB[q] + off - 0.4
 		}
 	}
@@ -241,13 +242,13 @@ func TestPositioningStartsOnCentredBanks(t *testing.T) {
 	h.choose("Un peu de tout")
 	h.expect("Question 1")
 	s, ok := h.m.top().(*testScreen)
-	if !ok || s.survey == nil {
+	if !ok || s.test == nil || s.test.Competence != record.Positioning {
 		t.Fatalf("not a positioning: %T", h.m.top())
 	}
-	params := s.survey.Params()
+	params := s.test.Engine().Params()
 	for q, b := range want {
 		if got := params[q].B; math.Abs(got-b) > 1e-9 {
-			t.Errorf("%s: b = %v in the positioning's bank, want %v (stored %v, centred)", q, got, b, stored[q].Difficulty)
+			t.Errorf("%s: b = %v in the positioning's bank, want %v (stored %v, centred)", q, got, b, stored[q].B)
 		}
 	}
 }
@@ -263,12 +264,12 @@ func TestStepFromTheCentredFrame(t *testing.T) {
 	h := newHarness(t, i18n.FR, nil)
 	ctx := context.Background()
 	authorB := scoring.AuthorDifficulties(h.m.ctx.Cat)
-	stored := map[string]progress.ItemCalibration{}
+	stored := map[string]scoring.Calibration{}
 	shift := 0.0
 	mail := h.m.ctx.Cat.QuestionsOf("mail")
 	for k, q := range mail {
 		off := 0.6 - 0.4*float64(k%2)
-		stored[q.ID] = progress.ItemCalibration{Difficulty: authorB[q.ID] + off, N: 20}
+		stored[q.ID] = scoring.Calibration{B: authorB[q.ID] + off, N: 20}
 		shift += off / float64(len(mail))
 	}
 	if err := h.store.SetItemDifficulties(ctx, stored); err != nil {
@@ -284,13 +285,13 @@ func TestStepFromTheCentredFrame(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, a := range answers {
-		before := stored[a.Question].Difficulty
-		after := stats[a.Question].Difficulty
-		if after == nil || stats[a.Question].CalibratedN != 21 {
+		before := stored[a.Question].B
+		after := stats[a.Question].Calibrated
+		if after == nil || after.N != 21 {
 			t.Fatalf("%s: %+v, want a step on the 21st answer", a.Question, stats[a.Question])
 		}
-		if step := *after - (before - shift); step <= -0.01 || step > 0.21 {
-			t.Errorf("%s: stored %v, now %v: a step of %+v from %v, want (0, 0.2] give or take the pull", a.Question, before, *after, step, before-shift)
+		if step := after.B - (before - shift); step <= -0.01 || step > 0.21 {
+			t.Errorf("%s: stored %v, now %v: a step of %+v from %v, want (0, 0.2] give or take the pull", a.Question, before, after.B, step, before-shift)
 		}
 	}
 }
@@ -304,7 +305,7 @@ func TestLessonAnswersDoNotCountForCalibration(t *testing.T) {
 	lib := lessons.Load(lessons.Options{Today: testToday}, lessons.Dir("testdata/calibration"))
 	h := newHarness(t, i18n.FR, lib)
 	ctx := context.Background()
-	stat := func(q string) progress.ItemStat {
+	stat := func(q string) record.ItemStat {
 		t.Helper()
 		stats, err := h.store.ItemStats(ctx)
 		if err != nil {
@@ -324,7 +325,7 @@ func TestLessonAnswersDoNotCountForCalibration(t *testing.T) {
 	h.expect("Une question pour vérifier", "Laquelle de ces lignes est une adresse mail ?")
 	h.pick("marie.dupont@laposte.net")
 	h.expect("Bonne réponse")
-	if st := stat(checked); st.Answers != 1 || st.Correct != 1 || st.CalibratedN != 0 || st.Difficulty != nil {
+	if st := stat(checked); st.Answers != 1 || st.Correct != 1 || st.Calibrated != nil {
 		t.Fatalf("after the lesson check: %+v, want 1 answer and no calibration", st)
 	}
 
@@ -345,7 +346,7 @@ func TestLessonAnswersDoNotCountForCalibration(t *testing.T) {
 		t.Fatalf("the test did not ask %s: %+v", checked, answers)
 	}
 	st := stat(checked)
-	if st.Answers != 2 || st.CalibratedN != 1 || st.Difficulty == nil {
+	if st.Answers != 2 || st.Calibrated == nil || st.Calibrated.N != 1 {
 		t.Errorf("after the test: %+v, want 2 answers, a difficulty resting on 1", st)
 	}
 	// And the engine of the next test is told that one answer, not two.
@@ -353,7 +354,7 @@ func TestLessonAnswersDoNotCountForCalibration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := Calibrations(stats)[checked]; c.N != 1 || c.B != *st.Difficulty {
-		t.Errorf("calibration given to the engine: %+v, want n = 1, b = %v", c, *st.Difficulty)
+	if c := learning.Calibrations(stats)[checked]; c.N != 1 || c.B != st.Calibrated.B {
+		t.Errorf("calibration given to the engine: %+v, want n = 1, b = %v", c, st.Calibrated.B)
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/lessons"
-	"pasapas/progress"
+	"pasapas/record"
 )
 
 // homeScreen is the learner's home: lessons by life situation with their
@@ -39,7 +39,7 @@ func (s *homeScreen) build(ctx *Context) {
 	for _, ot := range st.OpenTests {
 		ot := ot
 		add(menuItem{label: ctx.say("home_resume_test", testName(ctx, ot.Competence)), detail: answered(ctx, len(ot.Answers))},
-			func(ctx *Context) tea.Cmd { return push(resumeTestScreen(ctx, ot)) })
+			func(ctx *Context) tea.Cmd { return push(newTestScreen(ctx, ot.Competence)) })
 	}
 	if l, lp, ok := lessonInProgress(ctx); ok {
 		add(menuItem{label: ctx.say("home_continue", l.Title), detail: lessonStatus(ctx, l, lp, true)},
@@ -103,7 +103,7 @@ func (s *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return loadState(ctx)
 	case stateMsg:
 		if msg.err != nil {
-			s.problem = progress.Explain(msg.err, ctx.Lang)
+			s.problem = record.Explain(msg.err, ctx.Lang)
 			return nil
 		}
 		ctx.Session.state = msg.state
@@ -153,8 +153,8 @@ func inLang(ctx *Context, s string, l i18n.Lang) string {
 }
 
 // lessonInProgress finds the lesson the learner left last, not finished.
-func lessonInProgress(ctx *Context) (*lessons.Lesson, progress.LessonProgress, bool) {
-	var best progress.LessonProgress
+func lessonInProgress(ctx *Context) (*lessons.Lesson, record.LessonProgress, bool) {
+	var best record.LessonProgress
 	var found *lessons.Lesson
 	for id, lp := range ctx.Session.state.Lessons {
 		l := ctx.Cat.Lesson(id)
@@ -199,7 +199,7 @@ func lessonCount(ctx *Context, n int) string {
 }
 
 // lessonStatus says where the learner is in one lesson.
-func lessonStatus(ctx *Context, l *lessons.Lesson, lp progress.LessonProgress, known bool) string {
+func lessonStatus(ctx *Context, l *lessons.Lesson, lp record.LessonProgress, known bool) string {
 	t := ctx.Theme
 	meta := ctx.say("lesson_meta", l.Level, l.Minutes)
 	switch {

@@ -9,8 +9,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"pasapas/lessons"
-	"pasapas/progress"
 	"pasapas/quiz"
+	"pasapas/record"
 )
 
 // lessonScreen reads a lesson one page at a time: an introduction, the
@@ -259,6 +259,11 @@ func (s *lessonScreen) updateCheck(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch ev.kind {
 	case qSubmitted:
 		s.pending = v.check(ev.answer)
+		if ctx.Session == nil {
+			// A preview, with no learner: the answer is checked and its
+			// feedback shown, and nothing is stored, for nobody.
+			return storeCmd(ctx, func(context.Context) tea.Msg { return recordedMsg{} })
+		}
 		rec := v.record(ctx, ev, s.pending)
 		rec.Lesson = s.l.ID
 		return recordAnswer(ctx, rec, nil)
@@ -295,8 +300,8 @@ func (s *lessonScreen) chooseDevice(ctx *Context, d lessons.Device) tea.Cmd {
 		return nil
 	}
 	ctx.Session.learner.Prefs.Device = d
-	prefs, id := ctx.Session.learner.Prefs, ctx.Session.learner.ID
-	return save(ctx, func(c context.Context) error { return ctx.Store.SetPrefs(c, id, prefs) })
+	app, prefs, id := ctx.App, ctx.Session.learner.Prefs, ctx.Session.learner.ID
+	return save(ctx, func(c context.Context) error { return app.SetPrefs(c, id, prefs) })
 }
 
 // turn moves to the next or previous page and saves where the learner is.
@@ -308,7 +313,7 @@ func (s *lessonScreen) turn(ctx *Context, by int) tea.Cmd {
 	if ctx.Session == nil || by < 0 {
 		return nil
 	}
-	st := progress.LessonStep{Lesson: s.l.ID, Device: s.device}
+	st := record.LessonStep{Lesson: s.l.ID, Device: s.device}
 	switch p.kind {
 	case pageStep, pageCheck:
 		st.Step = p.item + 1
@@ -322,11 +327,11 @@ func (s *lessonScreen) turn(ctx *Context, by int) tea.Cmd {
 	lp.Lesson, lp.Step, lp.Device, lp.UpdatedAt = s.l.ID, st.Step, st.Device, ctx.now()
 	lp.Done = lp.Done || st.Done
 	if ctx.Session.state.Lessons == nil {
-		ctx.Session.state.Lessons = map[string]progress.LessonProgress{}
+		ctx.Session.state.Lessons = map[string]record.LessonProgress{}
 	}
 	ctx.Session.state.Lessons[s.l.ID] = lp
-	id := ctx.Session.learner.ID
-	return save(ctx, func(c context.Context) error { return ctx.Store.SaveLessonStep(c, id, st) })
+	app, id := ctx.App, ctx.Session.learner.ID
+	return save(ctx, func(c context.Context) error { return app.SaveLessonStep(c, id, st) })
 }
 
 // enter prepares the page the learner arrives on: a check question's view

@@ -30,7 +30,7 @@ func TestAccessibleMode(t *testing.T) {
 		"quitter", "2", // quit, and confirm
 	}, "\n") + "\n"
 	var out bytes.Buffer
-	cfg := Config{Library: builtin, Lang: i18n.FR, Store: st, IdleLock: -1}
+	cfg := Config{Library: builtin, Lang: i18n.FR, App: testApp(st, nil), IdleLock: -1}
 	if err := RunAccessible(cfg, strings.NewReader(in), &out); err != nil {
 		t.Fatal(err)
 	}

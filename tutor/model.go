@@ -11,8 +11,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"pasapas/i18n"
+	"pasapas/learning"
 	"pasapas/lessons"
-	"pasapas/progress"
+	"pasapas/record"
 )
 
 // Context is what every screen shares: the size, the look, the keys, the
@@ -24,8 +25,8 @@ type Context struct {
 	Lib     *lessons.Library
 	Cat     *lessons.Catalogue
 	Mouse   bool
-	Store   *progress.Store
-	Session *session // nil until a learner is recognised
+	App     *learning.Service
+	Session *session // nil until a learner is recognised, and in a preview
 	// sessionSeq numbers the sessions, so a message asked for one is not
 	// applied to the next.
 	sessionSeq int
@@ -65,7 +66,7 @@ func (c *Context) setLang(l i18n.Lang) {
 
 // applyPrefs takes a learner's settings. In the accessible mode the look
 // stays plain text: a screen reader would spell out a theme's symbols.
-func (c *Context) applyPrefs(p progress.Prefs) {
+func (c *Context) applyPrefs(p record.Prefs) {
 	c.setLang(p.Lang)
 	if c.linear {
 		return
@@ -111,7 +112,7 @@ type (
 	replaceMsg struct{ s screen }
 	// startSessionMsg: a learner is recognised; their home replaces
 	// everything.
-	startSessionMsg struct{ state *progress.State }
+	startSessionMsg struct{ state *record.State }
 	// endSessionMsg: back to "Qui êtes-vous ?", with a word to read.
 	endSessionMsg struct{ notice string }
 )

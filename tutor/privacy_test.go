@@ -2,6 +2,7 @@ package tutor
 
 import (
 	"context"
+	"pasapas/record"
 	"strings"
 	"testing"
 	"time"
@@ -9,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/i18n"
-	"pasapas/progress"
 )
 
 // heldReload signs Alice in (with her PIN), goes to her settings, and comes
@@ -17,7 +17,7 @@ import (
 // second window writing would hold it.
 func heldReload(t *testing.T, h *harness) tea.Cmd {
 	t.Helper()
-	if _, err := h.store.CreateLearner(context.Background(), "Alice", "1234", progress.Prefs{}); err != nil {
+	if _, err := h.store.CreateLearner(context.Background(), "Alice", "1234", record.Prefs{}); err != nil {
 		t.Fatal(err)
 	}
 	h.send(resumeMsg{})

@@ -10,13 +10,13 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"pasapas/progress"
+	"pasapas/record"
 )
 
 // profilesScreen asks "Qui êtes-vous ?": the learners of this PC, and a way
 // to join. It shows no result: results are behind each learner's PIN.
 type profilesScreen struct {
-	list    []progress.LearnerSummary
+	list    []record.LearnerSummary
 	loaded  bool
 	busy    bool // a learner's state is loading: one choice at a time
 	menu    menu
@@ -41,7 +41,7 @@ func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case learnersMsg:
 		s.loaded = true
 		if msg.err != nil {
-			s.problem = progress.Explain(msg.err, ctx.Lang)
+			s.problem = record.Explain(msg.err, ctx.Lang)
 			return nil
 		}
 		s.list = msg.list
@@ -54,7 +54,7 @@ func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return nil
 	case signedInMsg: // only a failure reaches the screen; the model starts the session
 		s.busy = false
-		s.problem = progress.Explain(msg.err, ctx.Lang)
+		s.problem = record.Explain(msg.err, ctx.Lang)
 		return nil
 	}
 	if !s.loaded || s.busy {
@@ -120,7 +120,7 @@ type newLearnerScreen struct {
 	busy    bool // from the request to create until the session opens or fails
 	// created is the profile once written: a retry after a failed sign-in
 	// signs it in again rather than creating a second one.
-	created progress.LearnerID
+	created record.LearnerID
 }
 
 func newNewLearnerScreen(ctx *Context) *newLearnerScreen {
@@ -165,14 +165,14 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case createdMsg:
 		if msg.err != nil {
 			s.busy = false
-			s.problem = progress.Explain(msg.err, ctx.Lang)
+			s.problem = record.Explain(msg.err, ctx.Lang)
 			return nil
 		}
 		s.created = msg.learner.ID
 		return signIn(ctx, s.created)
 	case signedInMsg: // only a failure reaches the screen; the model starts the session
 		s.busy = false
-		s.problem = progress.Explain(msg.err, ctx.Lang)
+		s.problem = record.Explain(msg.err, ctx.Lang)
 		return nil
 	case tea.KeyPressMsg:
 		if s.busy {
@@ -267,7 +267,7 @@ func (s *newLearnerScreen) create(ctx *Context, pin string) tea.Cmd {
 	if s.created != 0 {
 		return signIn(ctx, s.created)
 	}
-	prefs := progress.Prefs{Lang: ctx.Lang, Theme: ctx.Theme.Name, Mouse: ctx.Mouse}
+	prefs := record.Prefs{Lang: ctx.Lang, Theme: ctx.Theme.Name, Mouse: ctx.Mouse}
 	return createLearner(ctx, strings.TrimSpace(sanitize(s.name.Value())), pin, prefs)
 }
 
@@ -320,13 +320,13 @@ func (s *newLearnerScreen) Render(ctx *Context, w, h int) string {
 
 // pinScreen asks a learner for their secret code.
 type pinScreen struct {
-	learner progress.LearnerSummary
+	learner record.LearnerSummary
 	pin     textinput.Model
 	problem string
 	busy    bool
 }
 
-func newPINScreen(ctx *Context, l progress.LearnerSummary) *pinScreen {
+func newPINScreen(ctx *Context, l record.LearnerSummary) *pinScreen {
 	return &pinScreen{learner: l, pin: newInput(ctx, true, 6)}
 }
 
@@ -342,18 +342,18 @@ func (s *pinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case pinMsg:
 		s.busy = false
 		if msg.err != nil {
-			var pe *progress.PINError
+			var pe *record.PINError
 			if errors.As(msg.err, &pe) {
 				s.problem = pe.Message(ctx.Lang)
 			} else {
-				s.problem = progress.Explain(msg.err, ctx.Lang)
+				s.problem = record.Explain(msg.err, ctx.Lang)
 			}
 			s.pin.Reset()
 			return nil
 		}
 		return signIn(ctx, s.learner.ID)
 	case signedInMsg: // only a failure reaches the screen; the model starts the session
-		s.problem = progress.Explain(msg.err, ctx.Lang)
+		s.problem = record.Explain(msg.err, ctx.Lang)
 		return nil
 	case tea.KeyPressMsg:
 		if s.busy {

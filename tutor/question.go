@@ -11,8 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/lessons"
-	"pasapas/progress"
 	"pasapas/quiz"
+	"pasapas/record"
 )
 
 // questionView asks one question, of any type, then shows its feedback.
@@ -607,7 +607,7 @@ func (v *questionView) updateFeedback(ctx *Context, msg tea.Msg) (tea.Cmd, qEven
 func (v *questionView) check(a quiz.Answer) quiz.Result { return quiz.Check(v.q, a) }
 
 // record makes the log entry of an answer.
-func (v *questionView) record(ctx *Context, ev qEvent, r quiz.Result) progress.Answer {
+func (v *questionView) record(ctx *Context, ev qEvent, r quiz.Result) record.Answer {
 	return answerRecord(ctx.Session.learner.ID, v.q, ev.answer, r, ev.took, ctx.now())
 }
 

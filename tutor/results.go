@@ -2,16 +2,15 @@ package tutor
 
 import (
 	"context"
-	"slices"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"pasapas/learning"
 	"pasapas/lessons"
-	"pasapas/progress"
+	"pasapas/record"
 	"pasapas/scoring"
 )
 
@@ -20,8 +19,8 @@ import (
 // opens from here), and the history of tests.
 type resultsScreen struct {
 	loaded  bool
-	entries []resultEntry
-	history []progress.Test
+	entries []learning.Entry
+	history []record.Test
 	menu    menu
 	links   []*lessons.Lesson
 	problem string
@@ -29,115 +28,20 @@ type resultsScreen struct {
 	moved   bool // the learner moved the focus: the page follows it
 }
 
-type resultEntry struct {
-	comp   *lessons.Competence
-	result scoring.Result
-	when   string
-}
-
-// resultsMsg carries the results, rebuilt from the answer log. The engine
-// gives the same result again from the same answers and the same item
-// parameters; the calibration moves the parameters after every finished
-// test, so each test is replayed with the ones stored with it
-// (TestDifficulties), not today's. A test finished before they were stored
-// (schema version 2) is replayed with today's calibration, and may show a
-// level slightly different from the one in the history.
+// resultsMsg carries where the learner stands (learning.Service.Results).
 type resultsMsg struct {
-	entries []resultEntry
-	state   *progress.State
-	err     error
+	standing learning.Standing
+	err      error
 }
 
 func newResultsScreen(ctx *Context) *resultsScreen { return &resultsScreen{} }
 
 func (s *resultsScreen) Init(ctx *Context) tea.Cmd {
-	st, cat, learner := ctx.Store, ctx.Cat, ctx.Session.learner.ID
+	app, cat, learner := ctx.App, ctx.Cat, ctx.Session.learner.ID
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		state, err := st.LoadState(c, learner)
-		if err != nil {
-			return resultsMsg{err: err}
-		}
-		tests := state.Tests
-		stats, err := st.ItemStats(c)
-		if err != nil {
-			return resultsMsg{err: err}
-		}
-		calib := Calibrations(stats)
-		latest := map[string]progress.Test{}
-		for _, t := range tests {
-			if t.Result != nil {
-				latest[t.Competence] = t
-			}
-		}
-		var out []resultEntry
-		var positioning []scoring.Result
-		// The answers of a test and the calibration to replay it with.
-		load := func(id progress.TestID) ([]progress.Answer, map[string]scoring.Calibration, error) {
-			answers, err := st.TestAnswers(c, id)
-			if err != nil {
-				return nil, nil, err
-			}
-			used, err := st.TestDifficulties(c, id)
-			return answers, replayCalibration(calib, used), err
-		}
-		if pt, ok := latest[progress.Positioning]; ok {
-			answers, replay, err := load(pt.ID)
-			if err != nil {
-				return resultsMsg{err: err}
-			}
-			var banks []*scoring.Bank
-			for _, comp := range cat.Competences {
-				if b := scoring.BankFromCatalogue(cat, comp.ID, replay); b != nil && b.Len() > 0 {
-					banks = append(banks, b)
-				}
-			}
-			if sv, err := scoring.ReplaySurvey(banks, scoring.SurveyOptions{Seed: uint64(pt.Seed)}, toEngine(answers, banks)); err == nil {
-				positioning = sv.Results()
-			}
-		}
-		for _, comp := range cat.Competences {
-			if t, ok := latest[comp.ID]; ok {
-				answers, replay, err := load(t.ID)
-				if err != nil {
-					return resultsMsg{err: err}
-				}
-				bank := scoring.BankFromCatalogue(cat, comp.ID, replay)
-				if bank == nil {
-					continue
-				}
-				if tt, err := scoring.Replay(bank, scoring.TestOptions{Seed: uint64(t.Seed)}, toEngine(answers, []*scoring.Bank{bank})); err == nil {
-					out = append(out, resultEntry{comp: comp, result: tt.Result(), when: t.FinishedAt.UTC().Format(time.RFC3339Nano)})
-				}
-				continue
-			}
-			for _, r := range positioning {
-				if r.Competence == comp.ID && r.N > 0 {
-					out = append(out, resultEntry{comp: comp, result: r})
-				}
-			}
-		}
-		return resultsMsg{entries: out, state: state}
+		st, err := app.Results(c, cat, learner)
+		return resultsMsg{st, err}
 	})
-}
-
-// toEngine keeps the answers the banks still hold: a question removed from
-// the content since the test is left out rather than failing the replay.
-func toEngine(answers []progress.Answer, banks []*scoring.Bank) []scoring.Answer {
-	var out []scoring.Answer
-	seen := map[string]bool{}
-	for _, a := range answers {
-		held := false
-		for _, b := range banks {
-			if b.Item(a.Question) != nil {
-				held = true
-			}
-		}
-		if held && !seen[a.Question] {
-			seen[a.Question] = true
-			out = append(out, scoring.Answer{Question: a.Question, Correct: a.Result == progress.Correct})
-		}
-	}
-	return out
 }
 
 func (s *resultsScreen) Title(ctx *Context) string { return ctx.say("home_results") }
@@ -154,10 +58,8 @@ func (s *resultsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.problem = explain(ctx, msg.err)
 			return nil
 		}
-		s.entries = msg.entries
-		// The latest test first: it is what the learner just did.
-		slices.SortStableFunc(s.entries, func(a, b resultEntry) int { return strings.Compare(b.when, a.when) })
-		ctx.Session.state = msg.state
+		s.entries = msg.standing.Entries
+		ctx.Session.state = msg.standing.State
 		s.build(ctx)
 		return nil
 	case tea.KeyPressMsg:
@@ -184,7 +86,7 @@ func (s *resultsScreen) build(ctx *Context) {
 	seen := map[string]bool{}
 	var items []menuItem
 	for _, e := range s.entries {
-		for _, id := range scoring.Recommend(ctx.Cat, e.result) {
+		for _, id := range scoring.Recommend(ctx.Cat, e.Result) {
 			// A lesson already finished is not offered again here.
 			if ctx.Session.state.Lessons[id].Done {
 				continue
@@ -192,13 +94,13 @@ func (s *resultsScreen) build(ctx *Context) {
 			if l := ctx.Cat.Lesson(id); l != nil && !seen[id] {
 				seen[id] = true
 				s.links = append(s.links, l)
-				items = append(items, menuItem{label: ctx.say("q_read", l.Title), detail: sanitize(situation(e.comp))})
+				items = append(items, menuItem{label: ctx.say("q_read", l.Title), detail: sanitize(situation(e.Competence))})
 			}
 		}
 	}
 	items = append(items, menuItem{label: ctx.say("back_home")})
 	s.menu.set(items)
-	var hist []progress.Test
+	var hist []record.Test
 	for _, t := range ctx.Session.state.Tests {
 		if t.Result != nil {
 			hist = append(hist, t)
@@ -223,8 +125,8 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 		add("")
 	}
 	for _, e := range s.entries {
-		r := e.result
-		add(t.Heading.Render(wrap(sanitize(situation(e.comp)), bw)))
+		r := e.Result
+		add(t.Heading.Render(wrap(sanitize(situation(e.Competence)), bw)))
 		label := scoring.LevelHeading(ctx.Lang, r.Level)
 		barW := min(20, max(4, bw-lipgloss.Width(label)-2))
 		add(ctx.bar(barW, float64(r.Level)/float64(scoring.MaxLevel)) + "  " + t.Strong.Render(label))

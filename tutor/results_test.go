@@ -2,13 +2,14 @@ package tutor
 
 import (
 	"context"
+	"pasapas/learning"
+	"pasapas/record"
 	"reflect"
 	"strings"
 	"testing"
 
 	"pasapas/i18n"
 	"pasapas/lessons"
-	"pasapas/progress"
 	"pasapas/scoring"
 )
 
@@ -42,7 +43,7 @@ func (h *harness) answerTest(right func(n int) bool) *testScreen {
 					qv.cursor = nOpts + k
 				}
 			}
-			if right(ts.count + 1) {
+			if right(ts.test.Answered + 1) {
 				rightAnswer(qv, nOpts)
 			}
 			h.press("enter")
@@ -100,7 +101,7 @@ func rightAnswer(qv *questionView, nOpts int) {
 
 // shownResults is what the results screen says of each competence, in its
 // order, and its whole page as drawn (tall enough that nothing scrolls).
-func (h *harness) shownResults() ([]resultEntry, string) {
+func (h *harness) shownResults() ([]learning.Entry, string) {
 	h.t.Helper()
 	rs, ok := h.m.top().(*resultsScreen)
 	if !ok || !rs.loaded || rs.problem != "" {
@@ -150,27 +151,22 @@ func TestResultsKeepTheirLevelWhenDifficultiesMove(t *testing.T) {
 
 			// What the engine concluded, and the page shown at the end.
 			concluded := map[string]scoring.Result{}
-			if ts.survey != nil {
-				for _, r := range ts.survey.Results() {
-					if r.N > 0 {
-						concluded[r.Competence] = r
-					}
+			for _, r := range ts.test.Results() {
+				if r.N > 0 || ts.test.Competence != record.Positioning {
+					concluded[r.Competence] = r
 				}
-			} else {
-				r := ts.test.Result()
-				concluded[r.Competence] = r
 			}
 			atEnd, pageAtEnd := h.shownResults()
 			if len(atEnd) != len(concluded) {
 				t.Fatalf("%d results shown, the engine concluded %d", len(atEnd), len(concluded))
 			}
 			for _, e := range atEnd {
-				if r := concluded[e.comp.ID]; !reflect.DeepEqual(said(e.result), said(r)) {
-					t.Errorf("%s at the end of the test:\n got %+v\nwant %+v", e.comp.ID, said(e.result), said(r))
+				if r := concluded[e.Competence.ID]; !reflect.DeepEqual(said(e.Result), said(r)) {
+					t.Errorf("%s at the end of the test:\n got %+v\nwant %+v", e.Competence.ID, said(e.Result), said(r))
 				}
 			}
-			if ts.survey == nil && (atEnd[0].result.Level != test.Result.Level || atEnd[0].result.Theta != test.Result.Theta) {
-				t.Errorf("shown level %d (θ %v), stored %d (θ %v)", atEnd[0].result.Level, atEnd[0].result.Theta,
+			if ts.test.Competence != record.Positioning && (atEnd[0].Result.Level != test.Result.Level || atEnd[0].Result.Theta != test.Result.Theta) {
+				t.Errorf("shown level %d (θ %v), stored %d (θ %v)", atEnd[0].Result.Level, atEnd[0].Result.Theta,
 					test.Result.Level, test.Result.Theta)
 			}
 			stored, err := h.store.TestDifficulties(ctx, test.ID)
@@ -188,12 +184,13 @@ func TestResultsKeepTheirLevelWhenDifficultiesMove(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			later := map[string]progress.ItemCalibration{}
+			later := map[string]scoring.Calibration{}
 			for id, b := range scoring.AuthorDifficulties(cat) {
-				if d := stats[id].Difficulty; d != nil {
-					b = *d
+				n := 0
+				if c := stats[id].Calibrated; c != nil {
+					b, n = c.B, c.N
 				}
-				later[id] = progress.ItemCalibration{Difficulty: b + 2, N: stats[id].CalibratedN + 20}
+				later[id] = scoring.Calibration{B: b + 2, N: n + 20}
 			}
 			if err := h.store.SetItemDifficulties(ctx, later); err != nil {
 				t.Fatal(err)
@@ -205,8 +202,8 @@ func TestResultsKeepTheirLevelWhenDifficultiesMove(t *testing.T) {
 				t.Fatalf("%d results after the calibration, %d before", len(again), len(atEnd))
 			}
 			for i := range again {
-				if !reflect.DeepEqual(said(again[i].result), said(atEnd[i].result)) {
-					t.Errorf("%s after the calibration:\n got %+v\nwant %+v", again[i].comp.ID, said(again[i].result), said(atEnd[i].result))
+				if !reflect.DeepEqual(said(again[i].Result), said(atEnd[i].Result)) {
+					t.Errorf("%s after the calibration:\n got %+v\nwant %+v", again[i].Competence.ID, said(again[i].Result), said(atEnd[i].Result))
 				}
 			}
 			if pageAgain != pageAtEnd {
@@ -218,17 +215,14 @@ func TestResultsKeepTheirLevelWhenDifficultiesMove(t *testing.T) {
 
 			// The check proves something: with today's difficulties the
 			// same answers say something else.
-			today := map[string]scoring.Calibration{}
-			for id, c := range later {
-				today[id] = scoring.Calibration{B: c.Difficulty, N: c.N}
-			}
+			today := later
 			differs := false
 			for _, e := range again {
-				bank := scoring.BankFromCatalogue(cat, e.comp.ID, today)
+				bank := scoring.BankFromCatalogue(cat, e.Competence.ID, today)
 				var log []scoring.Answer
 				for _, a := range answers {
 					if bank.Item(a.Question) != nil {
-						log = append(log, scoring.Answer{Question: a.Question, Correct: a.Result == progress.Correct})
+						log = append(log, scoring.Answer{Question: a.Question, Correct: a.Result == record.Correct})
 					}
 				}
 				rt, err := scoring.Replay(bank, scoring.TestOptions{}, log)
@@ -236,8 +230,8 @@ func TestResultsKeepTheirLevelWhenDifficultiesMove(t *testing.T) {
 					t.Fatal(err)
 				}
 				r := rt.Result()
-				if r.Level != e.result.Level || r.Certainty != e.result.Certainty ||
-					!reflect.DeepEqual(r.Weak, e.result.Weak) {
+				if r.Level != e.Result.Level || r.Certainty != e.Result.Certainty ||
+					!reflect.DeepEqual(r.Weak, e.Result.Weak) {
 					differs = true
 				}
 			}
@@ -245,27 +239,5 @@ func TestResultsKeepTheirLevelWhenDifficultiesMove(t *testing.T) {
 				t.Error("today's difficulties give the same words: the test proves nothing")
 			}
 		})
-	}
-}
-
-// TestReplayCalibration: a test's stored parameters win over today's
-// calibration; a question it did not store keeps today's, and a test that
-// stored none (finished before schema version 3) is replayed with today's.
-func TestReplayCalibration(t *testing.T) {
-	today := map[string]scoring.Calibration{"q1": {B: 2, N: 9}, "q2": {B: -1, N: 3}}
-	used := map[string]progress.ItemParams{"q1": {Difficulty: 0.5, Discrimination: 1}, "q3": {Difficulty: 1, Discrimination: 1.2}}
-	got := replayCalibration(today, used)
-	want := map[string]scoring.Calibration{"q1": {B: 0.5, A: 1}, "q2": {B: -1, N: 3}, "q3": {B: 1, A: 1.2}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("replayCalibration = %v, want %v", got, want)
-	}
-	if today["q1"].B != 2 {
-		t.Error("today's calibration was changed")
-	}
-	if got := replayCalibration(today, nil); !reflect.DeepEqual(got, today) {
-		t.Errorf("without stored parameters: %v, want today's %v", got, today)
-	}
-	if got := replayCalibration(nil, used); len(got) != 2 {
-		t.Errorf("without a calibration today: %v", got)
 	}
 }

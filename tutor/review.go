@@ -7,35 +7,14 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"pasapas/learning"
 	"pasapas/lessons"
 	"pasapas/quiz"
-	"pasapas/scoring"
 )
 
 // dueSkills lists the acquis to review today that the content can ask about.
 func dueSkills(ctx *Context) []string {
-	var cards []scoring.Card
-	for _, c := range ctx.Session.state.Reviews {
-		cards = append(cards, cardOf(c))
-	}
-	var out []string
-	for _, id := range scoring.DueSkills(cards, ctx.now()) {
-		if len(questionsOf(ctx.Cat, id)) > 0 {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
-// questionsOf returns the bank questions of an acquis.
-func questionsOf(cat *lessons.Catalogue, skill string) []*lessons.Question {
-	var out []*lessons.Question
-	for _, q := range cat.Questions {
-		if q.Skill.ID == skill {
-			out = append(out, q)
-		}
-	}
-	return out
+	return learning.DueReviews(ctx.Session.state, ctx.Cat, ctx.now())
 }
 
 // reviewScreen is "Réviser": one question for each acquis due today. A
@@ -68,7 +47,7 @@ func (s *reviewScreen) ask(ctx *Context) {
 		return
 	}
 	skill := s.skills[s.at]
-	qs := questionsOf(ctx.Cat, skill)
+	qs := learning.ReviewQuestions(ctx.Cat, skill)
 	reps := 0
 	if c, ok := ctx.Session.state.Reviews[skill]; ok {
 		reps = int(c.Reps)

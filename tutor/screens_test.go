@@ -3,6 +3,7 @@ package tutor
 import (
 	"fmt"
 	"math/rand/v2"
+	"pasapas/record"
 	"strings"
 	"testing"
 
@@ -14,7 +15,6 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/lessons"
-	"pasapas/progress"
 	"pasapas/quiz"
 )
 
@@ -89,7 +89,7 @@ func allScreens(t *testing.T, lib *lessons.Library) []namedScreen {
 		{name: "profiles", make: func(h *harness) screen { return newProfilesScreen("") }},
 		{name: "new-learner", make: func(h *harness) screen { return newNewLearnerScreen(h.m.ctx) }},
 		{name: "pin", make: func(h *harness) screen {
-			return newPINScreen(h.m.ctx, progress.LearnerSummary{Name: "Marie", HasPIN: true})
+			return newPINScreen(h.m.ctx, record.LearnerSummary{Name: "Marie", HasPIN: true})
 		}},
 		{name: "home", make: func(h *harness) screen { return newHomeScreen(h.m.ctx) }},
 		{name: "competence", make: func(h *harness) screen {

@@ -9,17 +9,16 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/lessons"
-	"pasapas/progress"
 	"pasapas/quiz"
-	"pasapas/scoring"
+	"pasapas/record"
 )
 
 // session is the learner at the keyboard: who they are and what the store
 // knows about them. It exists from the moment they are recognised (PIN
 // checked) until "Terminer ma séance" or the idle lock.
 type session struct {
-	learner progress.Learner
-	state   *progress.State
+	learner record.Learner
+	state   *record.State
 }
 
 // storeTimeout bounds every call to the store; SQLite itself waits up to
@@ -86,7 +85,7 @@ type addressedMsg struct {
 // back as a message.
 type (
 	learnersMsg struct {
-		list []progress.LearnerSummary
+		list []record.LearnerSummary
 		err  error
 	}
 	// stateMsg is a reload of the learner's state during their session. It
@@ -94,17 +93,17 @@ type (
 	// ended (its learner left, another came) is dropped, never applied.
 	stateMsg struct {
 		session int
-		state   *progress.State
+		state   *record.State
 		err     error
 	}
 	// signedInMsg is the state of a learner just recognised (chosen,
 	// created, their PIN checked): the only message that opens a session.
 	signedInMsg struct {
-		state *progress.State
+		state *record.State
 		err   error
 	}
 	createdMsg struct {
-		learner progress.Learner
+		learner record.Learner
 		err     error
 	}
 	pinMsg   struct{ err error }
@@ -116,46 +115,43 @@ type (
 )
 
 func loadLearners(ctx *Context) tea.Cmd {
-	st := ctx.Store
+	app := ctx.App
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		list, err := st.Learners(c)
+		list, err := app.Learners(c)
 		return learnersMsg{list, err}
 	})
 }
 
 // loadState reloads the state of the learner in session.
 func loadState(ctx *Context) tea.Cmd {
-	st, id, n := ctx.Store, ctx.Session.learner.ID, ctx.sessionSeq
+	app, id, n := ctx.App, ctx.Session.learner.ID, ctx.sessionSeq
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		state, err := st.LoadState(c, id)
+		state, err := app.State(c, id)
 		return stateMsg{n, state, err}
 	})
 }
 
 // signIn loads the state of a learner just recognised, and marks them seen.
-func signIn(ctx *Context, id progress.LearnerID) tea.Cmd {
-	st := ctx.Store
+func signIn(ctx *Context, id record.LearnerID) tea.Cmd {
+	app := ctx.App
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		if err := st.Seen(c, id); err != nil {
-			return signedInMsg{err: err}
-		}
-		state, err := st.LoadState(c, id)
+		state, err := app.SignIn(c, id)
 		return signedInMsg{state, err}
 	})
 }
 
-func createLearner(ctx *Context, name, pin string, p progress.Prefs) tea.Cmd {
-	st := ctx.Store
+func createLearner(ctx *Context, name, pin string, p record.Prefs) tea.Cmd {
+	app := ctx.App
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		l, err := st.CreateLearner(c, name, pin, p)
+		l, err := app.CreateLearner(c, name, pin, p)
 		return createdMsg{l, err}
 	})
 }
 
-func checkPIN(ctx *Context, id progress.LearnerID, pin string) tea.Cmd {
-	st := ctx.Store
+func checkPIN(ctx *Context, id record.LearnerID, pin string) tea.Cmd {
+	app := ctx.App
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		return pinMsg{st.CheckPIN(c, id, pin)}
+		return pinMsg{app.CheckPIN(c, id, pin)}
 	})
 }
 
@@ -164,26 +160,20 @@ func save(ctx *Context, f func(c context.Context) error) tea.Cmd {
 	return storeCmd(ctx, func(c context.Context) tea.Msg { return savedMsg{f(c)} })
 }
 
-// recordAnswer writes an answer to the log, then whatever must follow it
-// (the review card of its acquis): both in one command, so neither depends
-// on the screen still being there when the write returns. The feedback is
-// shown only when this comes back: an answer acknowledged on screen is on
-// disk.
-func recordAnswer(ctx *Context, a progress.Answer, then func(context.Context) error) tea.Cmd {
-	st := ctx.Store
+// recordAnswer writes an answer to the log, then the review card of its
+// acquis (card may be nil): both in one command, so neither depends on the
+// screen still being there when the write returns. The feedback is shown
+// only when this comes back: an answer acknowledged on screen is stored.
+func recordAnswer(ctx *Context, a record.Answer, card *record.ReviewCard) tea.Cmd {
+	app := ctx.App
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		if _, err := st.RecordAnswer(c, a); err != nil {
-			return recordedMsg{err: err}
-		}
-		if then != nil {
-			return recordedMsg{later: then(c)}
-		}
-		return recordedMsg{}
+		later, err := app.RecordAnswer(c, a, card)
+		return recordedMsg{err: err, later: later}
 	})
 }
 
 // answerRecord turns a checked answer into a log entry.
-func answerRecord(learner progress.LearnerID, q *lessons.Question, a quiz.Answer, r quiz.Result, took time.Duration, at time.Time) progress.Answer {
+func answerRecord(learner record.LearnerID, q *lessons.Question, a quiz.Answer, r quiz.Result, took time.Duration, at time.Time) record.Answer {
 	given, _ := json.Marshal(a)
 	variant := q.ID
 	if q.VariantOf.ID != "" {
@@ -193,12 +183,12 @@ func answerRecord(learner progress.LearnerID, q *lessons.Question, a quiz.Answer
 	for _, f := range r.Forgiven {
 		forgiven = append(forgiven, string(f))
 	}
-	rec := progress.Answer{
+	rec := record.Answer{
 		Learner:  learner,
 		Question: q.ID,
 		Variant:  variant,
 		Given:    string(given),
-		Result:   progress.Result(r.Outcome),
+		Result:   record.Result(r.Outcome),
 		Forgiven: forgiven,
 		Duration: took,
 		At:       at,
@@ -209,55 +199,5 @@ func answerRecord(learner progress.LearnerID, q *lessons.Question, a quiz.Answer
 	return rec
 }
 
-// cardOf and storeCard convert review cards between the engine and the
-// store, which keeps them as plain fields.
-func cardOf(c progress.ReviewCard) scoring.Card {
-	return scoring.Card{
-		Skill: c.Acquis, Due: c.Due, Stability: c.Stability, Difficulty: c.Difficulty,
-		ElapsedDays: c.ElapsedDays, ScheduledDays: c.ScheduledDays, Reps: c.Reps, Lapses: c.Lapses,
-		State: scoring.CardState(c.State), LastReview: c.LastReview,
-	}
-}
-
-func storeCard(c scoring.Card) progress.ReviewCard {
-	return progress.ReviewCard{
-		Acquis: c.Skill, Due: c.Due.UTC(), Stability: c.Stability, Difficulty: c.Difficulty,
-		ElapsedDays: c.ElapsedDays, ScheduledDays: c.ScheduledDays, Reps: c.Reps, Lapses: c.Lapses,
-		State: int8(c.State), LastReview: c.LastReview.UTC(),
-	}
-}
-
-// Calibrations returns the store's calibrated difficulties in the engine's
-// form. N is the number of test answers the difficulty rests on, not every
-// answer to the question: lesson checks and reviews do not calibrate.
-func Calibrations(stats map[string]progress.ItemStat) map[string]scoring.Calibration {
-	out := map[string]scoring.Calibration{}
-	for id, s := range stats {
-		if s.Difficulty != nil {
-			out[id] = scoring.Calibration{B: *s.Difficulty, N: s.CalibratedN}
-		}
-	}
-	return out
-}
-
-// engineCalibrations and storeCalibrations convert calibrations between the
-// store and the engine. The store keeps no discrimination: the content's
-// (or 1) applies.
-func engineCalibrations(in map[string]progress.ItemCalibration) map[string]scoring.Calibration {
-	out := make(map[string]scoring.Calibration, len(in))
-	for id, c := range in {
-		out[id] = scoring.Calibration{B: c.Difficulty, N: c.N}
-	}
-	return out
-}
-
-func storeCalibrations(in map[string]scoring.Calibration) map[string]progress.ItemCalibration {
-	out := make(map[string]progress.ItemCalibration, len(in))
-	for id, c := range in {
-		out[id] = progress.ItemCalibration{Difficulty: c.B, N: c.N}
-	}
-	return out
-}
-
 // explain says a store error in plain words.
-func explain(ctx *Context, err error) string { return progress.Explain(err, ctx.Lang) }
+func explain(ctx *Context, err error) string { return record.Explain(err, ctx.Lang) }

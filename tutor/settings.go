@@ -3,16 +3,14 @@ package tutor
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"pasapas/fold"
 	"pasapas/i18n"
 	"pasapas/lessons"
-	"pasapas/progress"
+	"pasapas/record"
 )
 
 // settingsScreen is "Mes réglages": language, look, device and mouse, kept
@@ -124,8 +122,8 @@ func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	}
 	s.problem = ""
 	s.build(ctx)
-	prefs, id := *p, ctx.Session.learner.ID
-	return save(ctx, func(c context.Context) error { return ctx.Store.SetPrefs(c, id, prefs) })
+	app, prefs, id := ctx.App, *p, ctx.Session.learner.ID
+	return save(ctx, func(c context.Context) error { return app.SetPrefs(c, id, prefs) })
 }
 
 // exportedMsg says where the learner's data was written.
@@ -137,23 +135,11 @@ type exportedMsg struct {
 // exportLearner writes all the learner's data as a JSON file next to the
 // progress file (RGPD: the right to take one's data away).
 func exportLearner(ctx *Context) tea.Cmd {
-	st, id, name := ctx.Store, ctx.Session.learner.ID, ctx.Session.learner.Name
-	stamp := ctx.now().Format("20060102-150405")
+	app, l := ctx.App, ctx.Session.learner
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		path := exportPath(st, name, stamp)
-		return exportedMsg{path, st.ExportFile(c, id, path)}
+		path, err := app.Export(c, l)
+		return exportedMsg{path, err}
 	})
-}
-
-func exportPath(st *progress.Store, name, stamp string) string {
-	dir := filepath.Dir(st.Path())
-	safe := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '-'
-	}, fold.Accents(name))
-	return filepath.Join(dir, "export-"+safe+"-"+stamp+".json")
 }
 
 func (s *settingsScreen) Render(ctx *Context, w, h int) string {
@@ -198,7 +184,7 @@ func (s *eraseScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		case msg.err == nil:
 			// Nothing of them is left: the session ends with them.
 			return endSession(ctx.say("erased"))
-		case errors.Is(msg.err, progress.ErrNotCompacted), errors.Is(msg.err, progress.ErrNotFound):
+		case errors.Is(msg.err, record.ErrNotCompacted), errors.Is(msg.err, record.ErrNotFound):
 			// Deleted (now, or already by another window): only the
 			// file's clean-up is left, done when the windows close.
 			return endSession(ctx.say("erased") + " " + ctx.say("erased_later"))
@@ -224,9 +210,9 @@ func (s *eraseScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return back()
 	}
 	s.busy, s.problem = true, ""
-	st, id := ctx.Store, ctx.Session.learner.ID
+	app, id := ctx.App, ctx.Session.learner.ID
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		return erasedMsg{st.Erase(c, id)}
+		return erasedMsg{app.Erase(c, id)}
 	})
 }
 

@@ -26,7 +26,7 @@ func TestFlowInARealProgram(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	m := newTutor(Config{Library: builtin, Lang: i18n.FR, Theme: asciiTheme(), Store: st, IdleLock: -1})
+	m := newTutor(Config{Library: builtin, Lang: i18n.FR, Theme: asciiTheme(), App: testApp(st, nil), IdleLock: -1})
 
 	// The renderer sends cell differences, so words are split in the raw
 	// output. The screen is read from the model instead, inside the

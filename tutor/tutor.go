@@ -12,8 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/i18n"
+	"pasapas/learning"
 	"pasapas/lessons"
-	"pasapas/progress"
 )
 
 // Config is what the tutor needs to run.
@@ -22,7 +22,11 @@ type Config struct {
 	Lang    i18n.Lang
 	Theme   Theme
 	Mouse   bool // clicks on choices; off by default, as it stops text selection
-	Store   *progress.Store
+	// App is the use cases over the learners' store.
+	App *learning.Service
+	// Notice is a word to read on the first screen (a damaged progress
+	// file put aside, say); "" for none.
+	Notice string
 	// IdleLock ends a learner's session after this long without a key
 	// (default 10 minutes; negative: never).
 	IdleLock time.Duration
@@ -40,7 +44,7 @@ func newContext(cfg Config) *Context {
 		Lib:    cfg.Library,
 		Theme:  cfg.Theme,
 		Mouse:  cfg.Mouse,
-		Store:  cfg.Store,
+		App:    cfg.App,
 		Now:    cfg.Now,
 		Width:  80,
 		Height: 24,
@@ -56,11 +60,7 @@ const DefaultIdleLock = 10 * time.Minute
 // newTutor builds the top model on the "Qui êtes-vous ?" screen.
 func newTutor(cfg Config) *model {
 	ctx := newContext(cfg)
-	notice := ""
-	if r := cfg.Store.Recovered(); r != nil {
-		notice = r.Message(cfg.Lang)
-	}
-	m := newModel(ctx, newProfilesScreen(notice))
+	m := newModel(ctx, newProfilesScreen(cfg.Notice))
 	switch {
 	case cfg.IdleLock == 0:
 		m.idleLock = DefaultIdleLock

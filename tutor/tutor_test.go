@@ -1,6 +1,7 @@
 package tutor
 
 import (
+	"pasapas/learning"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -43,7 +44,7 @@ func newHarness(t *testing.T, lang i18n.Lang, lib *lessons.Library) *harness {
 	}
 	t.Cleanup(func() { st.Close() })
 	h := &harness{t: t, store: st, clock: c}
-	h.m = newTutor(Config{Library: lib, Lang: lang, Theme: asciiTheme(), Store: st, IdleLock: -1, Now: c.now})
+	h.m = newTutor(Config{Library: lib, Lang: lang, Theme: asciiTheme(), App: testApp(st, c.now), IdleLock: -1, Now: c.now})
 	h.m.tick = nil // the test sends idleTickMsg itself
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.run(h.m.Init())
@@ -142,4 +143,10 @@ func (h *harness) newLearner(name string) {
 	h.press("enter")
 	h.choose("Non, pas de code")
 	h.expect("Bonjour " + name)
+}
+
+// testApp is the use cases over a test's SQLite store, with exports next to
+// its file, as cmd/pasapas wires them.
+func testApp(st *progress.Store, now func() time.Time) *learning.Service {
+	return learning.New(st, learning.Options{Now: now, ExportDir: filepath.Dir(st.Path())})
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"pasapas/i18n"
+	"pasapas/learning"
+	"pasapas/record"
 	"pasapas/lessons"
 	"pasapas/progress"
 	"pasapas/scoring"
@@ -85,7 +87,7 @@ func calibrationStore(t *testing.T) (hard string, answered map[string]int) {
 	return hard, answered
 }
 
-func storedCalibration(t *testing.T) map[string]progress.ItemStat {
+func storedCalibration(t *testing.T) map[string]record.ItemStat {
 	t.Helper()
 	path, err := progress.DefaultPath()
 	if err != nil {
@@ -128,7 +130,7 @@ func TestCalibrateCommand(t *testing.T) {
 		}
 	}
 	for q, st := range storedCalibration(t) {
-		if st.Difficulty != nil {
+		if st.Calibrated != nil {
 			t.Errorf("--dry-run wrote %s: %+v", q, st)
 		}
 	}
@@ -142,11 +144,11 @@ func TestCalibrateCommand(t *testing.T) {
 	stats := storedCalibration(t)
 	for q, n := range answered {
 		st := stats[q]
-		if st.Difficulty == nil || st.CalibratedN != n || math.IsNaN(*st.Difficulty) {
+		if st.Calibrated == nil || st.Calibrated.N != n || math.IsNaN(st.Calibrated.B) {
 			t.Errorf("%s: %+v, want a difficulty on %d answers", q, st, n)
 		}
 	}
-	if d := *stats[hard].Difficulty; !(d > author[hard]+0.3) {
+	if d := stats[hard].Calibrated.B; !(d > author[hard]+0.3) {
 		t.Errorf("the question everyone failed: %v, author %v", d, author[hard])
 	}
 	if st := stats[hard]; st.Answers != answered[hard]+2 {
@@ -201,81 +203,6 @@ func TestCalibrateCommandEdges(t *testing.T) {
 	// The global usage names the command.
 	if _, out, _ := runArgs("help"); !strings.Contains(out, "pasapas calibrate") {
 		t.Errorf("help does not name calibrate:\n%s", out)
-	}
-}
-
-func TestPlanCalibration(t *testing.T) {
-	cat := lessons.Load(lessons.Options{}, lessons.Builtin()).Catalogue(i18n.FR)
-	mail := scoring.BankFromCatalogue(cat, "mail", nil).Items
-	var other scoring.Item
-	for _, comp := range cat.Competences {
-		if b := scoring.BankFromCatalogue(cat, comp.ID, nil); comp.ID != "mail" && b != nil {
-			other = b.Items[0]
-			break
-		}
-	}
-	q1, q2, q3 := mail[0].ID, mail[1].ID, other.ID
-	ans := func(test progress.TestID, comp, q string, right bool) progress.CalibrationAnswer {
-		return progress.CalibrationAnswer{Test: test, Competence: comp, Question: q, Correct: right}
-	}
-	authorB := scoring.AuthorDifficulties(cat)
-	d1, d2 := authorB[q1]+0.3, 0.5
-	stats := map[string]progress.ItemStat{q1: {Question: q1, Difficulty: &d1, CalibratedN: 2},
-		q2: {Question: q2, Difficulty: &d2, CalibratedN: 3}}
-	// What a test would use today: the two stored difficulties of mail,
-	// moved together so that their mean distance to the author levels is
-	// zero; the author's for any other question.
-	shift := (d1 - authorB[q1] + d2 - authorB[q2]) / 2
-	today := map[string]float64{q1: d1 - shift, q2: d2 - shift}
-	cases := []struct {
-		name                    string
-		log                     []progress.CalibrationAnswer
-		answers, tests, unknown int
-		n                       map[string]int
-	}{
-		{"no answer", nil, 0, 0, 0, nil},
-		{"only questions gone from the content", []progress.CalibrationAnswer{ans(1, "mail", "retiree", true)}, 0, 0, 1, nil},
-		{"two tests, a positioning across two competences", []progress.CalibrationAnswer{
-			ans(1, "mail", q1, true), ans(1, "mail", q2, false),
-			ans(2, progress.Positioning, q1, false), ans(2, progress.Positioning, q3, true),
-			ans(2, progress.Positioning, "retiree", true),
-		}, 4, 2, 1, map[string]int{q1: 2, q2: 1, q3: 1}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			p, err := planCalibration(cat, c.log, stats)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p.answers != c.answers || p.tests != c.tests || p.unknown != c.unknown || len(p.next) != len(c.n) {
-				t.Fatalf("plan %+v, want %d answers, %d tests, %d unknown, %v", p, c.answers, c.tests, c.unknown, c.n)
-			}
-			for q, n := range c.n {
-				if p.next[q].N != n {
-					t.Errorf("%s: on %d answers, want %d", q, p.next[q].N, n)
-				}
-			}
-			for _, m := range p.moves {
-				want, ok := today[m.question]
-				if !ok {
-					want = authorB[m.question]
-				}
-				if math.Abs(m.before-want) > 1e-12 || m.after != p.next[m.question].Difficulty {
-					t.Errorf("%s: move %+v, want from %v", m.question, m, want)
-				}
-			}
-			// Stored centred: per competence, the mean distance of the
-			// re-fitted questions to their author levels is zero.
-			offset := map[string]float64{}
-			for q, c := range p.next {
-				offset[competenceOf(cat, q)] += c.Difficulty - scoring.AuthorDifficulties(cat)[q]
-			}
-			for comp, o := range offset {
-				if math.Abs(o) > 1e-9 {
-					t.Errorf("%s: the stored difficulties sit %v from the author levels in all, want 0", comp, o)
-				}
-			}
-		})
 	}
 }
 
@@ -421,7 +348,7 @@ func TestCalibrateWordingNoneRecalculated(t *testing.T) {
 		i18n.EN: "No question recalculated; changed by at least 0.10 level: 0.\n",
 	} {
 		var b strings.Builder
-		printCalibration(&b, lang, calibrationPlan{answers: 2, tests: 1})
+		printCalibration(&b, lang, learning.CalibrationPlan{Answers: 2, Tests: 1})
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("%s: output lacks %q:\n%s", lang, want, b.String())
 		}
@@ -478,7 +405,7 @@ func TestCalibrateNoFormatLeak(t *testing.T) {
 // TestCalibrateSaysWhenUnsettled: a re-fit still moving when it stopped is
 // said, in both languages, and a settled one is not.
 func TestCalibrateSaysWhenUnsettled(t *testing.T) {
-	p := calibrationPlan{answers: 40, tests: 4, unsettled: true, iterations: 1000}
+	p := learning.CalibrationPlan{Answers: 40, Tests: 4, Unsettled: true, Iterations: 1000}
 	cases := []struct {
 		lang i18n.Lang
 		want string
@@ -494,7 +421,7 @@ func TestCalibrateSaysWhenUnsettled(t *testing.T) {
 		}
 		b.Reset()
 		settled := p
-		settled.unsettled = false
+		settled.Unsettled = false
 		printCalibration(&b, c.lang, settled)
 		if strings.Contains(b.String(), c.want[:12]) {
 			t.Errorf("%s, settled: %q", c.lang, b.String())

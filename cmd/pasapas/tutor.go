@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"pasapas/i18n"
+	"pasapas/learning"
 	"pasapas/progress"
 	"pasapas/tutor"
 )
@@ -66,7 +68,12 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	if *idle == 0 {
 		*idle = -1 // the command line's 0 means never
 	}
-	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, Store: store, IdleLock: *idle}
+	notice := ""
+	if r := store.Recovered(); r != nil {
+		notice = r.Message(lang)
+	}
+	app := learning.New(store, learning.Options{ExportDir: filepath.Dir(store.Path())})
+	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: notice, IdleLock: *idle}
 	run := tutor.Run
 	if *accessible {
 		run = func(cfg tutor.Config) error { return tutor.RunAccessible(cfg, stdin, stdout) }

@@ -1,0 +1,105 @@
+package learning
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"pasapas/fold"
+	"pasapas/record"
+)
+
+// Service runs the use cases over one store. It holds no learner: every
+// call says whose data it is about.
+type Service struct {
+	store     Store
+	now       func() time.Time
+	exportDir string
+}
+
+// Options tune a Service.
+type Options struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// ExportDir is where a learner's export is written (next to the
+	// progress file); "" means exports are not offered.
+	ExportDir string
+}
+
+// New returns the use cases over store.
+func New(store Store, o Options) *Service {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return &Service{store: store, now: o.Now, exportDir: o.ExportDir}
+}
+
+// Now is the service's clock.
+func (s *Service) Now() time.Time { return s.now() }
+
+// Learners lists the profiles, with no result.
+func (s *Service) Learners(ctx context.Context) ([]record.LearnerSummary, error) {
+	return s.store.Learners(ctx)
+}
+
+// CreateLearner adds a profile; pin "" means none.
+func (s *Service) CreateLearner(ctx context.Context, name, pin string, p record.Prefs) (record.Learner, error) {
+	return s.store.CreateLearner(ctx, name, pin, p)
+}
+
+// CheckPIN checks a learner's code: nil, or a *record.PINError that says
+// how long to wait.
+func (s *Service) CheckPIN(ctx context.Context, id record.LearnerID, pin string) error {
+	return s.store.CheckPIN(ctx, id, pin)
+}
+
+// SignIn opens a learner's session: marks them here and loads their state.
+func (s *Service) SignIn(ctx context.Context, id record.LearnerID) (*record.State, error) {
+	if err := s.store.Seen(ctx, id); err != nil {
+		return nil, err
+	}
+	return s.store.LoadState(ctx, id)
+}
+
+// State reloads a learner's state.
+func (s *Service) State(ctx context.Context, id record.LearnerID) (*record.State, error) {
+	return s.store.LoadState(ctx, id)
+}
+
+// SetPrefs keeps a learner's settings for next time.
+func (s *Service) SetPrefs(ctx context.Context, id record.LearnerID, p record.Prefs) error {
+	return s.store.SetPrefs(ctx, id, p)
+}
+
+// SaveLessonStep keeps where a learner is in a lesson.
+func (s *Service) SaveLessonStep(ctx context.Context, id record.LearnerID, st record.LessonStep) error {
+	return s.store.SaveLessonStep(ctx, id, st)
+}
+
+// Erase removes a learner and everything about them (RGPD: the right to
+// erasure).
+func (s *Service) Erase(ctx context.Context, id record.LearnerID) error {
+	return s.store.Erase(ctx, id)
+}
+
+// ErrNoExport: this service offers no export (a preview has no folder).
+var ErrNoExport = fmt.Errorf("learning: no folder for exports: %w", record.ErrInvalid)
+
+// Export writes everything about a learner to a JSON file in the export
+// folder (RGPD: the right to take one's data away) and returns its path.
+// The name in the file name is folded to plain letters and digits.
+func (s *Service) Export(ctx context.Context, l record.Learner) (string, error) {
+	if s.exportDir == "" {
+		return "", ErrNoExport
+	}
+	safe := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '-'
+	}, fold.Accents(l.Name))
+	path := filepath.Join(s.exportDir, "export-"+safe+"-"+s.now().Format("20060102-150405")+".json")
+	return path, s.store.ExportFile(ctx, l.ID, path)
+}
