@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -21,17 +22,25 @@ const (
 	calibrateMoved = 0.1
 )
 
+// calibrateOptions are the options of "pasapas calibrate".
+type calibrateOptions struct {
+	dirs   *dirList
+	dryRun *bool
+}
+
+func calibrateFlags(lang i18n.Lang) (*flag.FlagSet, calibrateOptions) {
+	fs := newFlags("calibrate", lang, "calibrate_usage")
+	o := calibrateOptions{dirs: &dirList{}}
+	fs.Var(o.dirs, "content", say(lang, "flag_content"))
+	o.dryRun = fs.Bool("dry-run", false, say(lang, "flag_calibrate_dry_run"))
+	return fs, o
+}
+
 // runCalibrate implements "pasapas calibrate": the batch re-fit of question
 // difficulties from the answers of the tests taken on this PC.
 func runCalibrate(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
-	fs := newFlags("calibrate", lang, stderr, nil)
-	var dirs dirList
-	fs.Var(&dirs, "content", say(lang, "flag_content"))
-	dryRun := fs.Bool("dry-run", false, say(lang, "flag_calibrate_dry_run"))
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), say(lang, "calibrate_usage"))
-		fs.PrintDefaults()
-	}
+	fs, o := calibrateFlags(lang)
+	dirs, dryRun := o.dirs, o.dryRun
 	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
 	if !ok {
 		return code
@@ -39,7 +48,7 @@ func runCalibrate(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	if !noWords(words, lang, stderr) {
 		return 2
 	}
-	cat := library(dirs).Catalogue(lang)
+	cat := library(*dirs).Catalogue(lang)
 	path, err := progress.DefaultPath()
 	if err != nil {
 		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))

@@ -13,9 +13,9 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/learning"
-	"pasapas/record"
 	"pasapas/lessons"
 	"pasapas/progress"
+	"pasapas/record"
 	"pasapas/scoring"
 )
 

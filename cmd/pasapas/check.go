@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -11,16 +12,22 @@ import (
 	"pasapas/lessons"
 )
 
+// checkOptions are the options of "pasapas check".
+type checkOptions struct{ strict, stats, noBuiltin *bool }
+
+func checkFlags(lang i18n.Lang) (*flag.FlagSet, checkOptions) {
+	fs := newFlags("check", lang, "check_usage")
+	return fs, checkOptions{
+		strict:    fs.Bool("strict", false, say(lang, "flag_strict")),
+		stats:     fs.Bool("stats", false, say(lang, "flag_stats")),
+		noBuiltin: fs.Bool("no-builtin", false, say(lang, "flag_no_builtin")),
+	}
+}
+
 // runCheck implements "pasapas check [--strict] [--stats] [DIR...]".
 func runCheck(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
-	fs := newFlags("check", lang, stderr, nil)
-	strict := fs.Bool("strict", false, say(lang, "flag_strict"))
-	stats := fs.Bool("stats", false, say(lang, "flag_stats"))
-	noBuiltin := fs.Bool("no-builtin", false, say(lang, "flag_no_builtin"))
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), say(lang, "check_usage"))
-		fs.PrintDefaults()
-	}
+	fs, o := checkFlags(lang)
+	strict, stats, noBuiltin := o.strict, o.stats, o.noBuiltin
 	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
 	if !ok {
 		return code
@@ -93,7 +100,7 @@ func printStats(w io.Writer, lang i18n.Lang, cat *lessons.Catalogue) {
 }
 
 // runSchema prints the JSON Schema of the content format, for editors.
-func runSchema(stdout, stderr io.Writer) int {
+func runSchema(_ []string, _ i18n.Lang, stdout, stderr io.Writer) int {
 	schema, err := lessons.JSONSchema()
 	if err != nil {
 		fmt.Fprintln(stderr, "pasapas:", err)

@@ -15,9 +15,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"pasapas/i18n"
 	"pasapas/lessons"
@@ -40,28 +40,63 @@ func run(args []string, stdout, stderr io.Writer) int {
 	lang := langFromArgs(args)
 	args = commandFirst(args)
 	if len(args) > 0 {
-		switch args[0] {
-		case "check":
-			return runCheck(args[1:], lang, stdout, stderr)
-		case "schema":
-			return runSchema(stdout, stderr)
-		case "sim":
-			return runSim(args[1:], lang, stdout, stderr)
-		case "calibrate":
-			return runCalibrate(args[1:], lang, stdout, stderr)
-		case "help":
-			printUsage(stdout, lang)
-			return 0
-		case "version":
-			fmt.Fprintln(stdout, "pasapas", versionString)
-			return 0
+		if c := commandNamed(args[0]); c != nil {
+			return c.run(args[1:], lang, stdout, stderr)
 		}
 	}
 	return runTutor(args, lang, stdout, stderr)
 }
 
-// commands are the sub-commands; the rest of the words start the tutor.
-var commands = []string{"check", "sim", "calibrate", "schema", "help", "version"}
+// command is a sub-command: the help, the command line's parsing and the
+// dispatch all read this one table, so they cannot drift apart.
+type command struct {
+	name string
+	// args and about are message codes: what follows the name on its help
+	// line ("" for nothing), and what the command does.
+	args, about string
+	// flags declares its options (nil for none): the same function its run
+	// parses with, so the command line knows which options take a value.
+	flags func(lang i18n.Lang) *flag.FlagSet
+	run   func(args []string, lang i18n.Lang, stdout, stderr io.Writer) int
+}
+
+// commands are the sub-commands, in the order the help lists them; the
+// rest of the words start the tutor. It is filled in init, as help lists
+// the table it is in.
+var commands []command
+
+func init() {
+	commands = []command{
+		{name: "check", args: "check_args", about: "check_about", run: runCheck,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := checkFlags(l); return fs }},
+		{name: "schema", about: "schema_about", run: runSchema},
+		{name: "sim", args: "options_help", about: "sim_about", run: runSim,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := simFlags(l); return fs }},
+		{name: "calibrate", args: "calibrate_args", about: "calibrate_about", run: runCalibrate,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := calibrateFlags(l); return fs }},
+		{name: "version", about: "version_about", run: runVersion},
+		{name: "help", about: "help_about", run: runHelp},
+	}
+}
+
+func commandNamed(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+func runVersion(_ []string, _ i18n.Lang, stdout, _ io.Writer) int {
+	fmt.Fprintln(stdout, "pasapas", versionString)
+	return 0
+}
+
+func runHelp(_ []string, lang i18n.Lang, stdout, _ io.Writer) int {
+	printUsage(stdout, lang)
+	return 0
+}
 
 // commandFirst moves a sub-command written after global options to the
 // front: "pasapas --lang en check" works like "pasapas check --lang en".
@@ -71,7 +106,7 @@ func commandFirst(args []string) []string {
 			if i > 0 && takesValue(args[i-1]) {
 				continue
 			}
-			if i > 0 && slices.Contains(commands, a) {
+			if i > 0 && commandNamed(a) != nil {
 				return append(append([]string{a}, args[:i]...), args[i+1:]...)
 			}
 			return args
@@ -80,14 +115,30 @@ func commandFirst(args []string) []string {
 	return args
 }
 
-// takesValue says whether a flag written without "=" takes the next word.
-func takesValue(flag string) bool {
-	switch strings.TrimLeft(flag, "-") {
-	case "lang", "theme", "content", "idle-lock", "bank", "method", "learners", "seed", "draw", "max-items", "population", "theta":
-		return true
+// takesValue says whether a flag written without "=" takes the next word:
+// whether the tutor or any sub-command has an option of that name that is
+// not a switch.
+func takesValue(arg string) bool {
+	name := strings.TrimLeft(arg, "-")
+	if strings.Contains(name, "=") {
+		return false
+	}
+	sets := []*flag.FlagSet{tutorFlagSet(i18n.FR)}
+	for _, c := range commands {
+		if c.flags != nil {
+			sets = append(sets, c.flags(i18n.FR))
+		}
+	}
+	for _, fs := range sets {
+		if f := fs.Lookup(name); f != nil {
+			b, isSwitch := f.Value.(interface{ IsBoolFlag() bool })
+			return !isSwitch || !b.IsBoolFlag()
+		}
 	}
 	return false
 }
+
+func tutorFlagSet(lang i18n.Lang) *flag.FlagSet { fs, _ := tutorFlags(lang); return fs }
 
 // parseInterspersed parses flags written before, between or after the other
 // words: "check DOSSIER --strict" works, as authors type it.
@@ -116,8 +167,8 @@ func langFromArgs(args []string) i18n.Lang {
 			if i+1 < len(args) {
 				v = args[i+1]
 			}
-		case len(a) > 7 && (a[:7] == "--lang=" || a[:6] == "-lang="):
-			_, v, _ = cutEq(a)
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			_, v, _ = strings.Cut(a, "=")
 		}
 		if l, ok := i18n.Parse(v); ok {
 			return l
@@ -126,21 +177,16 @@ func langFromArgs(args []string) i18n.Lang {
 	return i18n.FromEnv(os.Getenv)
 }
 
-func cutEq(s string) (string, string, bool) {
-	for i := range len(s) {
-		if s[i] == '=' {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
-}
-
 // newFlags makes a flag set that reports errors in our words and exits
-// through run's return code, never through os.Exit.
-func newFlags(name string, lang i18n.Lang, stderr io.Writer, usage func()) *flag.FlagSet {
+// through run's return code, never through os.Exit. Its --help prints the
+// message usage, then the options.
+func newFlags(name string, lang i18n.Lang, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Usage = usage
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), say(lang, usage))
+		fs.PrintDefaults()
+	}
 	fs.String("lang", string(lang), say(lang, "flag_lang"))
 	return fs
 }
@@ -198,6 +244,57 @@ func flagError(lang i18n.Lang, err error) string {
 	return msg
 }
 
+// printUsage prints the help, made from the table of sub-commands and the
+// tutor's own options, folded to 80 columns.
 func printUsage(w io.Writer, lang i18n.Lang) {
-	fmt.Fprint(w, say(lang, "usage"))
+	const col, width = 34, 80 // where the explanations start; the line's end
+	line := func(left, right string) {
+		if utf8.RuneCountInString(left) >= col {
+			fmt.Fprintln(w, left)
+			left = ""
+		}
+		pad := strings.Repeat(" ", col-utf8.RuneCountInString(left))
+		for i, part := range fold(right, width-col) {
+			if i > 0 {
+				left, pad = "", strings.Repeat(" ", col)
+			}
+			fmt.Fprintln(w, left+pad+part)
+		}
+	}
+	fmt.Fprintf(w, "%s\n\n%s\n", say(lang, "usage_title"), say(lang, "usage_heading"))
+	line("  pasapas "+say(lang, "options_help"), say(lang, "tutor_about"))
+	for _, c := range commands {
+		left := "  pasapas " + c.name
+		if c.args != "" {
+			left += " " + say(lang, c.args)
+		}
+		line(left, say(lang, c.about))
+	}
+	fmt.Fprintf(w, "\n%s\n", say(lang, "usage_options"))
+	tutorFlagSet(lang).VisitAll(func(f *flag.Flag) {
+		left := "  --" + f.Name
+		if _, ok := messages["arg_"+f.Name]; ok {
+			left += " " + say(lang, "arg_"+f.Name)
+		}
+		line(left, f.Usage)
+	})
+	fmt.Fprintf(w, "\n%s\n", say(lang, "usage_data"))
+}
+
+// fold cuts a text into lines of at most width characters, between words.
+func fold(text string, width int) []string {
+	var out []string
+	cur := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case cur == "":
+			cur = word
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(word) <= width:
+			cur += " " + word
+		default:
+			out = append(out, cur)
+			cur = word
+		}
+	}
+	return append(out, cur)
 }

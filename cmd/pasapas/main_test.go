@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"flag"
+	"pasapas/i18n"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func runArgs(args ...string) (code int, out, errOut string) {
@@ -89,5 +92,50 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 	if code, out, _ := runArgs("schema"); code != 0 || !strings.Contains(out, "draft-07") {
 		t.Errorf("schema: %d", code)
+	}
+}
+
+// TestHelpAndFlagsFromTheTable: the help names every sub-command of the
+// table and every option of the tutor, within 80 columns, in both
+// languages; and the command line knows which options take a value from
+// the same flag sets the commands parse with.
+func TestHelpAndFlagsFromTheTable(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		_, out, _ := runArgs("help", "--lang", lang)
+		for _, c := range commands {
+			if !strings.Contains(out, "  pasapas "+c.name) {
+				t.Errorf("%s: the help lacks %q:\n%s", lang, c.name, out)
+			}
+		}
+		for _, opt := range []string{"--accessible", "--content", "--idle-lock", "--lang", "--mouse", "--theme", "--version"} {
+			if !strings.Contains(out, "  "+opt) {
+				t.Errorf("%s: the help lacks %s", lang, opt)
+			}
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if n := utf8.RuneCountInString(l); n > 80 {
+				t.Errorf("%s: a help line of %d characters: %q", lang, n, l)
+			}
+		}
+	}
+	for flag, want := range map[string]bool{
+		"--lang": true, "--content": true, "--theme": true, "--idle-lock": true, // the tutor's
+		"--bank": true, "--seed": true, "--population": true, "--theta": true, // sim's
+		"--mouse": false, "--accessible": false, "--strict": false, "--dry-run": false, "--json": false,
+		"--lang=en": false, "--bogus": false,
+	} {
+		if got := takesValue(flag); got != want {
+			t.Errorf("takesValue(%s) = %v, want %v", flag, got, want)
+		}
+	}
+	for _, c := range commands {
+		if c.flags == nil {
+			continue
+		}
+		c.flags(i18n.FR).VisitAll(func(f *flag.Flag) {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); (!ok || !b.IsBoolFlag()) && !takesValue("--"+f.Name) {
+				t.Errorf("%s --%s takes a value, the command line does not know it", c.name, f.Name)
+			}
+		})
 	}
 }

@@ -14,56 +14,27 @@ func say(l i18n.Lang, code string, args ...any) string {
 
 // messages are the command line's own words.
 var messages = i18n.Table{
-	"usage": {
-		FR: `Pas à pas : apprendre le numérique, étape par étape.
-
-Utilisation :
-  pasapas [options]               lance le tuteur
-  pasapas check [options] [DOSSIER...]
-                                  vérifie des leçons et des questions
-  pasapas schema                  affiche le schéma JSON du format (pour les éditeurs)
-  pasapas sim [options]           simule le test adaptatif et le compare (--help)
-  pasapas calibrate [--dry-run]   recalcule la difficulté des questions d'après les
-                                  réponses aux tests de cet ordinateur (--help)
-  pasapas version                 affiche la version
-  pasapas help                    affiche cette aide
-
-Options du tuteur :
-  --lang fr|en                    langue (par défaut : celle du système, sinon français)
-  --content DOSSIER               ajoute les leçons d'un dossier (plusieurs fois possible)
-  --theme defaut|contraste|ascii  apparence (contraste : fort contraste)
-  --mouse                         permet de cliquer avec la souris
-  --idle-lock 10m                 ferme la séance après ce temps sans activité (0 : jamais)
-  --accessible                    mode accessible pour lecteur d'écran (automatique si TERM=dumb)
-  --version                       affiche la version
-
-Données : PASAPAS_HOME choisit le dossier des progrès (clé USB, tests).
-`,
-		EN: `Pas à pas: learning digital skills, step by step.
-
-Usage:
-  pasapas [options]               start the tutor
-  pasapas check [options] [DIR...]
-                                  check lessons and questions
-  pasapas schema                  print the JSON Schema of the format (for editors)
-  pasapas sim [options]           simulate the adaptive test and compare it (--help)
-  pasapas calibrate [--dry-run]   work out the questions' difficulty again from the
-                                  answers to this computer's tests (--help)
-  pasapas version                 print the version
-  pasapas help                    print this help
-
-Tutor options:
-  --lang fr|en                    language (default: the system's, else French)
-  --content DIR                   add the lessons of a folder (may be repeated)
-  --theme defaut|contraste|ascii  look (contraste: high contrast)
-  --mouse                         allows clicking with the mouse
-  --idle-lock 10m                 closes the session after this long without activity (0: never)
-  --accessible                    accessible mode for screen readers (automatic when TERM=dumb)
-  --version                       print the version
-
-Data: PASAPAS_HOME chooses the progress folder (USB stick, tests).
-`,
-	},
+	// The help (printUsage) is made from these and the table of commands.
+	"usage_title":    {FR: "Pas à pas : apprendre le numérique, étape par étape.", EN: "Pas à pas: learning digital skills, step by step."},
+	"usage_heading":  {FR: "Utilisation :", EN: "Usage:"},
+	"usage_options":  {FR: "Options du tuteur :", EN: "Tutor options:"},
+	"usage_data":     {FR: "Données : PASAPAS_HOME choisit le dossier des progrès (clé USB, tests).", EN: "Data: PASAPAS_HOME chooses the progress folder (USB stick, tests)."},
+	"options_help":   {FR: "[options]", EN: "[options]"},
+	"tutor_about":    {FR: "lance le tuteur", EN: "start the tutor"},
+	"check_args":     {FR: "[options] [DOSSIER...]", EN: "[options] [DIR...]"},
+	"check_about":    {FR: "vérifie des leçons et des questions", EN: "check lessons and questions"},
+	"schema_about":   {FR: "affiche le schéma JSON du format (pour les éditeurs)", EN: "print the JSON Schema of the format (for editors)"},
+	"sim_about":      {FR: "simule le test adaptatif et le compare (--help)", EN: "simulate the adaptive test and compare it (--help)"},
+	"calibrate_args": {FR: "[--dry-run]", EN: "[--dry-run]"},
+	"calibrate_about": {FR: "recalcule la difficulté des questions d'après les réponses aux tests de cet ordinateur (--help)",
+		EN: "work out the questions' difficulty again from the answers to this computer's tests (--help)"},
+	"version_about": {FR: "affiche la version", EN: "print the version"},
+	"help_about":    {FR: "affiche cette aide", EN: "print this help"},
+	// The placeholder of a tutor option's value in the help.
+	"arg_lang":      {FR: "fr|en", EN: "fr|en"},
+	"arg_content":   {FR: "DOSSIER", EN: "DIR"},
+	"arg_theme":     {FR: "defaut|contraste|ascii", EN: "defaut|contraste|ascii"},
+	"arg_idle-lock": {FR: "10m", EN: "10m"},
 	"check_usage": {
 		FR: "Utilisation : pasapas check [options] [DOSSIER...]\n\nVérifie le contenu intégré, et les dossiers donnés.\nCode de sortie : 0 si tout est bon, 1 s'il y a des erreurs.\n\nOptions :\n",
 		EN: "Usage: pasapas check [options] [DIR...]\n\nChecks the built-in content, and the given folders.\nExit code: 0 when all is well, 1 when there are errors.\n\nOptions:\n",

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -9,23 +10,36 @@ import (
 	"pasapas/scoring/sim"
 )
 
+// simOptions are the options of "pasapas sim".
+type simOptions struct {
+	bank, method, population *string
+	learners, maxItems       *int
+	seed, draw               *uint64
+	asJSON, explain          *bool
+	theta                    *float64
+}
+
+func simFlags(lang i18n.Lang) (*flag.FlagSet, simOptions) {
+	fs := newFlags("sim", lang, "sim_usage")
+	return fs, simOptions{
+		bank:       fs.String("bank", "realistic", say(lang, "flag_sim_bank", strings.Join(sim.BankNames, ", "))),
+		method:     fs.String("method", "all", say(lang, "flag_sim_method", strings.Join(sim.MethodNames(), ", "))),
+		learners:   fs.Int("learners", 2000, say(lang, "flag_sim_learners")),
+		seed:       fs.Uint64("seed", 1, say(lang, "flag_sim_seed")),
+		draw:       fs.Uint64("draw", 0, say(lang, "flag_sim_draw")),
+		maxItems:   fs.Int("max-items", 20, say(lang, "flag_sim_max_items")),
+		population: fs.String("population", "beginners", say(lang, "flag_sim_population")),
+		asJSON:     fs.Bool("json", false, say(lang, "flag_sim_json")),
+		explain:    fs.Bool("explain", false, say(lang, "flag_sim_explain")),
+		theta:      fs.Float64("theta", -0.5, say(lang, "flag_sim_theta")),
+	}
+}
+
 // runSim implements "pasapas sim": flags only, the work is in scoring/sim.
 func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
-	fs := newFlags("sim", lang, stderr, nil)
-	bank := fs.String("bank", "realistic", say(lang, "flag_sim_bank", strings.Join(sim.BankNames, ", ")))
-	method := fs.String("method", "all", say(lang, "flag_sim_method", strings.Join(sim.MethodNames(), ", ")))
-	learners := fs.Int("learners", 2000, say(lang, "flag_sim_learners"))
-	seed := fs.Uint64("seed", 1, say(lang, "flag_sim_seed"))
-	draw := fs.Uint64("draw", 0, say(lang, "flag_sim_draw"))
-	maxItems := fs.Int("max-items", 20, say(lang, "flag_sim_max_items"))
-	population := fs.String("population", "beginners", say(lang, "flag_sim_population"))
-	asJSON := fs.Bool("json", false, say(lang, "flag_sim_json"))
-	explain := fs.Bool("explain", false, say(lang, "flag_sim_explain"))
-	theta := fs.Float64("theta", -0.5, say(lang, "flag_sim_theta"))
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), say(lang, "sim_usage"))
-		fs.PrintDefaults()
-	}
+	fs, o := simFlags(lang)
+	bank, method, learners, seed, draw, maxItems := o.bank, o.method, o.learners, o.seed, o.draw, o.maxItems
+	population, asJSON, explain, theta := o.population, o.asJSON, o.explain, o.theta
 	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
 	if !ok {
 		return code

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"pasapas/i18n"
 	"pasapas/learning"
@@ -20,17 +21,31 @@ type dirList []string
 func (d *dirList) String() string     { return strings.Join(*d, ",") }
 func (d *dirList) Set(v string) error { *d = append(*d, v); return nil }
 
+// tutorOptions are the options of the tutor itself.
+type tutorOptions struct {
+	dirs                       *dirList
+	theme                      *string
+	mouse, version, accessible *bool
+	idle                       *time.Duration
+}
+
+func tutorFlags(lang i18n.Lang) (*flag.FlagSet, tutorOptions) {
+	fs := newFlags("pasapas", lang, "")
+	fs.Usage = func() { printUsage(fs.Output(), lang) }
+	o := tutorOptions{dirs: &dirList{}}
+	fs.Var(o.dirs, "content", say(lang, "flag_content"))
+	o.theme = fs.String("theme", "defaut", say(lang, "flag_theme"))
+	o.mouse = fs.Bool("mouse", false, say(lang, "flag_mouse"))
+	o.version = fs.Bool("version", false, say(lang, "flag_version"))
+	o.idle = fs.Duration("idle-lock", tutor.DefaultIdleLock, say(lang, "flag_idle"))
+	o.accessible = fs.Bool("accessible", os.Getenv("TERM") == "dumb", say(lang, "flag_accessible"))
+	return fs, o
+}
+
 // runTutor starts the learner's interface.
 func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
-	fs := newFlags("pasapas", lang, stderr, nil)
-	var dirs dirList
-	fs.Var(&dirs, "content", say(lang, "flag_content"))
-	theme := fs.String("theme", "defaut", say(lang, "flag_theme"))
-	mouse := fs.Bool("mouse", false, say(lang, "flag_mouse"))
-	version := fs.Bool("version", false, say(lang, "flag_version"))
-	idle := fs.Duration("idle-lock", tutor.DefaultIdleLock, say(lang, "flag_idle"))
-	accessible := fs.Bool("accessible", os.Getenv("TERM") == "dumb", say(lang, "flag_accessible"))
-	fs.Usage = func() { printUsage(fs.Output(), lang) }
+	fs, o := tutorFlags(lang)
+	dirs, theme, mouse, version, idle, accessible := o.dirs, o.theme, o.mouse, o.version, o.idle, o.accessible
 	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
 	if !ok {
 		return code
@@ -53,7 +68,7 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "bad_theme", *theme, strings.Join(tutor.ThemeNames, ", ")))
 		return 2
 	}
-	lib := library(dirs)
+	lib := library(*dirs)
 	path, err := progress.DefaultPath()
 	if err != nil {
 		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
