@@ -1,0 +1,213 @@
+// Package storetest holds the contract every implementation of
+// learning.Store keeps: what the use cases may count on, whatever the
+// storage. Run is called from each implementation's own tests — package
+// progress (SQLite) and package learning/memstore (memory) — so that the two
+// cannot drift apart unseen; a new store (PostgreSQL) passes it before it is
+// used.
+//
+// The contract covers what the port names: learners and PINs, the answer
+// log, tests and their unit of work (FinishTestWith), the item parameters a
+// test used, exposure, calibration, lesson steps, review cards, a learner's
+// state, erasure, export and the médiateur's results. Where progress's
+// behaviour is the reference, the contract says the same as progress's own
+// tests.
+//
+// Time: a store whose clock the contract can move implements Advancer
+// (wrap it in Clocked with the Clock it was opened with). Checks that need
+// time to pass (PIN waits, "most recently seen", "latest result") are then
+// run; without it they are skipped, and the others never depend on exact
+// times.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"pasapas/learning"
+	"pasapas/record"
+)
+
+// Advancer is a store whose clock the contract may move.
+type Advancer interface {
+	Advance(d time.Duration)
+}
+
+// Clock is a settable clock for a store under test: give its Now to the
+// store, and wrap the store in Clocked so the contract can move it. It
+// starts on a whole second, and the contract moves it by whole
+// milliseconds, so stores that keep times to the millisecond give them back
+// equal.
+type Clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// NewClock returns a clock at a fixed date.
+func NewClock() *Clock {
+	return &Clock{t: time.Date(2026, 3, 14, 10, 15, 30, 0, time.Local)}
+}
+
+// Now is the clock's time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+// Advance moves the clock (back, with a negative d).
+func (c *Clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// Clocked is a store with the clock it was opened with: it is an Advancer.
+type Clocked struct {
+	learning.Store
+	*Clock
+}
+
+// Run runs the contract on the stores open makes. open is called once per
+// sub-test, with that sub-test's t, and must return an empty store; it
+// closes the store with t.Cleanup.
+func Run(t *testing.T, open func(t *testing.T) learning.Store) {
+	t.Run("Learners", func(t *testing.T) { runLearners(t, open) })
+	t.Run("PIN", func(t *testing.T) { runPIN(t, open) })
+	t.Run("AnswerLog", func(t *testing.T) { runAnswerLog(t, open) })
+	t.Run("Tests", func(t *testing.T) { runTests(t, open) })
+	t.Run("FinishTestWith", func(t *testing.T) { runFinish(t, open) })
+	t.Run("Items", func(t *testing.T) { runItems(t, open) })
+	t.Run("Progress", func(t *testing.T) { runProgress(t, open) })
+	t.Run("LoadState", func(t *testing.T) { testLoadState(newEnv(t, open)) })
+	t.Run("Erase", func(t *testing.T) { testErase(newEnv(t, open)) })
+	t.Run("Export", func(t *testing.T) { testExport(newEnv(t, open)) })
+	t.Run("ResultsByCompetence", func(t *testing.T) { runResults(t, open) })
+}
+
+// env is one sub-test's store, with helpers.
+type env struct {
+	t   *testing.T
+	s   learning.Store
+	clk Advancer // nil: the contract cannot move the store's clock
+	ctx context.Context
+}
+
+func newEnv(t *testing.T, open func(t *testing.T) learning.Store) *env {
+	t.Helper()
+	s := open(t)
+	if s == nil {
+		t.Fatal("open returned no store")
+	}
+	e := &env{t: t, s: s, ctx: context.Background()}
+	if a, ok := s.(Advancer); ok {
+		e.clk = a
+	}
+	return e
+}
+
+// needClock skips the rest of the sub-test when time cannot be moved.
+func (e *env) needClock() {
+	e.t.Helper()
+	if e.clk == nil {
+		e.t.Skip("the store's clock cannot be moved (no storetest.Advancer)")
+	}
+}
+
+// advance moves the clock if it can be moved.
+func (e *env) advance(d time.Duration) {
+	if e.clk != nil {
+		e.clk.Advance(d)
+	}
+}
+
+func (e *env) learner(name, pin string) record.Learner {
+	e.t.Helper()
+	l, err := e.s.CreateLearner(e.ctx, name, pin, record.Prefs{})
+	if err != nil {
+		e.t.Fatalf("CreateLearner(%q): %v", name, err)
+	}
+	return l
+}
+
+// answer records a, with a valid answer given, result and variant by
+// default.
+func (e *env) answer(a record.Answer) record.AnswerID {
+	e.t.Helper()
+	if a.Given == "" {
+		a.Given = `{"choix":["a"]}`
+	}
+	if a.Result == "" {
+		a.Result = record.Correct
+	}
+	if a.Variant == "" {
+		a.Variant = a.Question
+	}
+	id, err := e.s.RecordAnswer(e.ctx, a)
+	if err != nil {
+		e.t.Fatalf("RecordAnswer(%+v): %v", a, err)
+	}
+	return id
+}
+
+// test starts a test for learner and answers it (question, right?, …); it
+// stays open.
+func (e *env) test(learner record.LearnerID, comp string, answers ...any) record.TestID {
+	e.t.Helper()
+	id, err := e.s.StartTest(e.ctx, learner, comp, 1)
+	if err != nil {
+		e.t.Fatalf("StartTest(%d, %q): %v", learner, comp, err)
+	}
+	for i := 0; i < len(answers); i += 2 {
+		r := record.Incorrect
+		if answers[i+1].(bool) {
+			r = record.Correct
+		}
+		e.answer(record.Answer{Learner: learner, Question: answers[i].(string), Result: r, Test: id})
+	}
+	return id
+}
+
+// finish closes a test with a level.
+func (e *env) finish(id record.TestID, level int) {
+	e.t.Helper()
+	r := record.TestResult{Theta: float64(level) - 2, SE: 0.4, Level: level, StopReason: "precision"}
+	if err := e.s.FinishTestWith(e.ctx, id, record.TestOutcome{Result: r}); err != nil {
+		e.t.Fatalf("FinishTestWith(%d): %v", id, err)
+	}
+}
+
+func (e *env) state(id record.LearnerID) *record.State {
+	e.t.Helper()
+	st, err := e.s.LoadState(e.ctx, id)
+	if err != nil {
+		e.t.Fatalf("LoadState(%d): %v", id, err)
+	}
+	return st
+}
+
+func (e *env) stats() map[string]record.ItemStat {
+	e.t.Helper()
+	st, err := e.s.ItemStats(e.ctx)
+	if err != nil {
+		e.t.Fatalf("ItemStats: %v", err)
+	}
+	return st
+}
+
+// is fails the test unless errors.Is(err, want); want nil asks for no
+// error.
+func is(t *testing.T, what string, err, want error) {
+	t.Helper()
+	if want == nil {
+		if err != nil {
+			t.Errorf("%s: %v, want no error", what, err)
+		}
+		return
+	}
+	if !errors.Is(err, want) {
+		t.Errorf("%s: %v, want %v", what, err, want)
+	}
+}

@@ -1,0 +1,337 @@
+package storetest
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"pasapas/learning"
+	"pasapas/record"
+)
+
+func runAnswerLog(t *testing.T, open func(*testing.T) learning.Store) {
+	t.Run("Refuses", func(t *testing.T) {
+		e := newEnv(t, open)
+		l := e.learner("Léa", "")
+		other := e.learner("Marc", "")
+		othersTest := e.test(other.ID, "mail")
+		finished := e.test(l.ID, "mail")
+		e.finish(finished, 1)
+		abandoned := e.test(l.ID, "mail")
+		is(t, "AbandonTest", e.s.AbandonTest(e.ctx, abandoned), nil)
+		good := record.Answer{Learner: l.ID, Question: "q1", Variant: "q1", Given: `"b"`, Result: record.Incorrect}
+		cases := []struct {
+			name   string
+			change func(a *record.Answer)
+			want   error
+		}{
+			{"no learner", func(a *record.Answer) { a.Learner = 0 }, record.ErrInvalid},
+			{"unknown learner", func(a *record.Answer) { a.Learner = 999 }, record.ErrNotFound},
+			{"no question", func(a *record.Answer) { a.Question = " " }, record.ErrInvalid},
+			{"unknown result", func(a *record.Answer) { a.Result = "ok" }, record.ErrInvalid},
+			{"no result", func(a *record.Answer) { a.Result = "" }, record.ErrInvalid},
+			{"answer not JSON", func(a *record.Answer) { a.Given = "b" }, record.ErrInvalid},
+			{"negative duration", func(a *record.Answer) { a.Duration = -time.Second }, record.ErrInvalid},
+			{"someone else's test", func(a *record.Answer) { a.Test = othersTest }, record.ErrInvalid},
+			{"finished test", func(a *record.Answer) { a.Test = finished }, record.ErrTestFinished},
+			{"abandoned test", func(a *record.Answer) { a.Test = abandoned }, record.ErrTestFinished},
+			{"unknown test", func(a *record.Answer) { a.Test = 12345 }, record.ErrNotFound},
+		}
+		for _, c := range cases {
+			a := good
+			c.change(&a)
+			_, err := e.s.RecordAnswer(e.ctx, a)
+			is(t, c.name, err, c.want)
+		}
+		if st := e.stats(); len(st) != 0 {
+			t.Errorf("refused answers were counted: %+v", st)
+		}
+		if _, err := e.s.RecordAnswer(e.ctx, good); err != nil {
+			t.Fatalf("good answer: %v", err)
+		}
+		for _, id := range []record.TestID{othersTest, finished, abandoned} {
+			if got, _ := e.s.TestAnswers(e.ctx, id); len(got) != 0 {
+				t.Errorf("test %d holds refused answers: %+v", id, got)
+			}
+		}
+	})
+
+	t.Run("OrderAndFields", func(t *testing.T) {
+		e := newEnv(t, open)
+		l := e.learner("Léa", "")
+		other := e.learner("Marc", "")
+		test := e.test(l.ID, "mail")
+		othersTest := e.test(other.ID, "mail")
+		at := time.Date(2026, 1, 2, 3, 4, 5, 6e6, time.UTC)
+		want := []record.Answer{
+			{Learner: l.ID, Question: "q3", Variant: "q3", Given: `{"choix":["b"]}`, Result: record.Incorrect, Test: test,
+				Duration: 1500 * time.Millisecond},
+			{Learner: l.ID, Question: "q1", Variant: "q1-v", Given: `{"texte":"Bonjour"}`, Result: record.Correct, Test: test,
+				Forgiven: []string{"casse", "accents"}, At: at},
+			{Learner: l.ID, Question: "q2", Variant: "q2", Given: `null`, Result: record.Skipped, Test: test},
+		}
+		var ids []record.AnswerID
+		for i, a := range want {
+			// Answers of others, and outside the test, in between.
+			e.answer(record.Answer{Learner: other.ID, Question: "q1", Test: othersTest})
+			e.answer(record.Answer{Learner: l.ID, Question: "q1", Lesson: "lecon"})
+			id, err := e.s.RecordAnswer(e.ctx, a)
+			if err != nil {
+				t.Fatalf("RecordAnswer(%d): %v", i, err)
+			}
+			if id <= 0 || slices.Contains(ids, id) {
+				t.Fatalf("answer id %d: want a new positive id (had %v)", id, ids)
+			}
+			ids = append(ids, id)
+		}
+		e.answer(record.Answer{Learner: other.ID, Question: "q9", Test: othersTest})
+		got, err := e.s.TestAnswers(e.ctx, test)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("TestAnswers: %d answers, want %d", len(got), len(want))
+		}
+		for i, g := range got {
+			w := want[i]
+			w.ID = ids[i]
+			if g.ID != w.ID || g.Learner != w.Learner || g.Question != w.Question || g.Variant != w.Variant ||
+				g.Given != w.Given || g.Result != w.Result || g.Duration != w.Duration || g.Test != w.Test ||
+				g.Lesson != w.Lesson || !slices.Equal(g.Forgiven, w.Forgiven) {
+				t.Errorf("answer %d:\n got %+v\nwant %+v", i, g, w)
+			}
+			switch {
+			case !w.At.IsZero() && !g.At.Equal(w.At):
+				t.Errorf("answer %d: at %v, want %v as given", i, g.At, w.At)
+			case g.At.IsZero():
+				t.Errorf("answer %d: no time: the store's clock sets it", i)
+			}
+		}
+		// The ids returned are the answers' for good: more writes change
+		// nothing of them.
+		e.answer(record.Answer{Learner: l.ID, Question: "q4", Test: test})
+		again, _ := e.s.TestAnswers(e.ctx, test)
+		if len(again) != 4 || again[3].Question != "q4" {
+			t.Fatalf("after one more answer: %+v", again)
+		}
+		for i := range 3 {
+			if again[i].ID != ids[i] || again[i].Question != want[i].Question {
+				t.Errorf("answer %d is now %+v, was id %d", i, again[i], ids[i])
+			}
+		}
+	})
+
+	t.Run("Concurrent", func(t *testing.T) {
+		e := newEnv(t, open)
+		const writers, each = 4, 8
+		tests := make([]record.TestID, writers)
+		learners := make([]record.LearnerID, writers)
+		for w := range writers {
+			learners[w] = e.learner(fmt.Sprintf("Apprenant %d", w), "").ID
+			tests[w] = e.test(learners[w], "mail")
+		}
+		var wg sync.WaitGroup
+		ids := make([][]record.AnswerID, writers)
+		errs := make(chan error, writers*each)
+		for w := range writers {
+			wg.Go(func() {
+				for i := range each {
+					id, err := e.s.RecordAnswer(e.ctx, record.Answer{Learner: learners[w], Question: fmt.Sprintf("q%d", i),
+						Given: "1", Result: record.Correct, Test: tests[w]})
+					if err != nil {
+						errs <- err
+						return
+					}
+					ids[w] = append(ids[w], id)
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		seen := map[record.AnswerID]bool{}
+		for w := range writers {
+			got, err := e.s.TestAnswers(e.ctx, tests[w])
+			if err != nil || len(got) != each {
+				t.Fatalf("test %d: %d answers, %v", w, len(got), err)
+			}
+			for i, a := range got {
+				if a.ID != ids[w][i] || a.Question != fmt.Sprintf("q%d", i) || seen[a.ID] {
+					t.Errorf("writer %d answer %d: %+v, want id %d, given once", w, i, a, ids[w][i])
+				}
+				seen[a.ID] = true
+			}
+		}
+		if st := e.stats(); st["q0"].Answers != writers || st["q0"].Correct != writers {
+			t.Errorf("q0 counted %+v, want %d answers", st["q0"], writers)
+		}
+	})
+}
+
+func runTests(t *testing.T, open func(*testing.T) learning.Store) {
+	t.Run("Lifecycle", func(t *testing.T) {
+		e := newEnv(t, open)
+		l := e.learner("Léa", "")
+		id, err := e.s.StartTest(e.ctx, l.ID, "mail", 99)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.s.StartTest(e.ctx, l.ID, " ", 1)
+		is(t, "StartTest without competence", err, record.ErrInvalid)
+		for _, level := range []int{-1, 5} {
+			err := e.s.FinishTestWith(e.ctx, id, record.TestOutcome{Result: record.TestResult{Level: level}})
+			is(t, fmt.Sprintf("level %d", level), err, record.ErrInvalid)
+		}
+		open, _ := e.s.OpenTests(e.ctx, l.ID)
+		if len(open) != 1 || open[0].ID != id || open[0].Seed != 99 || open[0].Competence != "mail" || !open[0].Open() {
+			t.Fatalf("open tests %+v: want the test, still open after refused results", open)
+		}
+		r := record.TestResult{Theta: -1.25, SE: 0.5, Level: 0, StopReason: "max_items"}
+		is(t, "FinishTestWith", e.s.FinishTestWith(e.ctx, id, record.TestOutcome{Result: r}), nil)
+		is(t, "finishing twice", e.s.FinishTestWith(e.ctx, id, record.TestOutcome{Result: r}), record.ErrTestFinished)
+		is(t, "abandoning a finished test", e.s.AbandonTest(e.ctx, id), record.ErrTestFinished)
+		is(t, "abandoning an unknown test", e.s.AbandonTest(e.ctx, 4242), record.ErrNotFound)
+		is(t, "finishing an unknown test", e.s.FinishTestWith(e.ctx, 4242, record.TestOutcome{}), record.ErrNotFound)
+		if open, err := e.s.OpenTests(e.ctx, l.ID); err != nil || len(open) != 0 {
+			t.Fatalf("open tests after finishing: %+v, %v", open, err)
+		}
+		left := e.test(l.ID, Positioning, "q1", true)
+		is(t, "AbandonTest", e.s.AbandonTest(e.ctx, left), nil)
+		is(t, "abandoning twice", e.s.AbandonTest(e.ctx, left), record.ErrTestFinished)
+		is(t, "finishing an abandoned test", e.s.FinishTestWith(e.ctx, left, record.TestOutcome{Result: r}), record.ErrTestFinished)
+
+		tests := e.state(l.ID).Tests
+		if len(tests) != 2 {
+			t.Fatalf("tests %+v", tests)
+		}
+		done, gone := tests[0], tests[1]
+		if done.ID != id || done.Open() || done.Abandoned || done.Result == nil || *done.Result != r ||
+			done.Seed != 99 || done.Learner != l.ID || done.StartedAt.IsZero() || done.FinishedAt.Before(done.StartedAt) {
+			t.Errorf("finished test %+v (result %+v), want result %+v", done, done.Result, r)
+		}
+		if gone.ID != left || gone.Open() || !gone.Abandoned || gone.Result != nil || gone.Competence != Positioning {
+			t.Errorf("abandoned test %+v, want closed, abandoned, no result", gone)
+		}
+		if list, _ := e.s.Learners(e.ctx); list[0].TestsTaken != 1 {
+			t.Errorf("tests taken %d, want 1 (abandoned not counted)", list[0].TestsTaken)
+		}
+	})
+
+	t.Run("OpenTests", func(t *testing.T) {
+		e := newEnv(t, open)
+		l := e.learner("Léa", "")
+		other := e.learner("Marc", "")
+		first := e.test(l.ID, "mail", "q1", true, "q2", false)
+		e.advance(time.Minute)
+		e.finish(e.test(l.ID, "mail", "q3", true), 2)
+		e.test(other.ID, "mail", "q1", false)
+		e.advance(time.Minute)
+		second := e.test(l.ID, Positioning, "p1", false)
+		e.answer(record.Answer{Learner: l.ID, Question: "q1", Lesson: "lecon"})
+		e.answer(record.Answer{Learner: l.ID, Question: "q9", Test: first, Result: record.Skipped})
+		open, err := e.s.OpenTests(e.ctx, l.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(open) != 2 || open[0].ID != first || open[1].ID != second {
+			t.Fatalf("open tests %+v, want %d then %d (oldest first, others' and finished left out)", open, first, second)
+		}
+		var qs []string
+		for _, a := range open[0].Answers {
+			qs = append(qs, a.Question)
+			if a.Test != first || a.Learner != l.ID {
+				t.Errorf("answer %+v in open test %d", a, first)
+			}
+		}
+		if !slices.Equal(qs, []string{"q1", "q2", "q9"}) {
+			t.Errorf("answers %v, want in the order given", qs)
+		}
+		if len(open[1].Answers) != 1 || open[1].Answers[0].Result != record.Incorrect || open[1].Competence != Positioning {
+			t.Errorf("second open test %+v", open[1])
+		}
+		st := e.state(l.ID)
+		if len(st.OpenTests) != 2 || st.OpenTests[0].ID != first || len(st.OpenTests[0].Answers) != 3 {
+			t.Errorf("LoadState's open tests %+v, want as OpenTests", st.OpenTests)
+		}
+	})
+
+	t.Run("TestDifficulties", func(t *testing.T) {
+		e := newEnv(t, open)
+		l := e.learner("Léa", "")
+		id := e.test(l.ID, "mail", "q1", true)
+		// Stored as given, to the bit; N is not kept.
+		params := exactParams()
+		is(t, "FinishTestWith", e.s.FinishTestWith(e.ctx, id, record.TestOutcome{
+			Result: record.TestResult{Level: 1}, Difficulties: params}), nil)
+		got, err := e.s.TestDifficulties(e.ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkExact(t, got, params)
+		// A later calibration does not change what the test used.
+		is(t, "SetItemDifficulties", e.s.SetItemDifficulties(e.ctx, calib("q1", 3, 9)), nil)
+		got, _ = e.s.TestDifficulties(e.ctx, id)
+		checkExact(t, got, params)
+	})
+
+	t.Run("TestDifficultiesNone", func(t *testing.T) {
+		e := newEnv(t, open)
+		l := e.learner("Léa", "")
+		done := e.test(l.ID, "mail", "q1", true)
+		e.finish(done, 1)
+		empty := e.test(l.ID, "mail", "q1", true)
+		is(t, "FinishTestWith", e.s.FinishTestWith(e.ctx, empty, record.TestOutcome{Difficulties: calib()}), nil)
+		left := e.test(l.ID, "mail", "q2", false)
+		is(t, "AbandonTest", e.s.AbandonTest(e.ctx, left), nil)
+		open := e.test(l.ID, Positioning, "q3", true)
+		for _, id := range []record.TestID{done, empty, left, open} {
+			if got, err := e.s.TestDifficulties(e.ctx, id); len(got) != 0 || err != nil {
+				t.Errorf("test %d: %v, %v; want none", id, got, err)
+			}
+		}
+		_, err := e.s.TestDifficulties(e.ctx, 999)
+		is(t, "unknown test", err, record.ErrNotFound)
+	})
+
+	t.Run("Exposure", func(t *testing.T) {
+		e := newEnv(t, open)
+		a := e.learner("Abel", "")
+		b := e.learner("Béa", "")
+		e.finish(e.test(a.ID, "mail", "q1", true, "q2", false, "q1", true), 2) // q1 twice: one test
+		e.test(b.ID, "mail", "q1", true)                                       // open: counts
+		left := e.test(b.ID, "mail", "q3", false)
+		is(t, "AbandonTest", e.s.AbandonTest(e.ctx, left), nil) // abandoned: counts
+		e.test(a.ID, "mail")                                    // asked nothing yet: a test all the same
+		e.test(b.ID, "sante", "q1", true, "q9", false)          // another competence
+		e.answer(record.Answer{Learner: a.ID, Question: "q2", Lesson: "l"})
+		e.answer(record.Answer{Learner: a.ID, Question: "q4"})
+		tests, asked, err := e.s.Exposure(e.ctx, "mail")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]int{"q1": 2, "q2": 1, "q3": 1}
+		if tests != 4 || !mapsEqual(asked, want) {
+			t.Errorf("Exposure(mail) = %d, %v; want 4, %v", tests, asked, want)
+		}
+		tests, asked, err = e.s.Exposure(e.ctx, "inconnue")
+		if err != nil || tests != 0 || len(asked) != 0 {
+			t.Errorf("Exposure(unknown) = %d, %v, %v; want nothing", tests, asked, err)
+		}
+	})
+}
+
+func mapsEqual[K comparable, V comparable](a, b map[K]V) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
