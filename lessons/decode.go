@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -204,7 +205,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, f *fieldInfo) {
 			d.errorf(d.pos(n), "empty", f.key)
 			return
 		}
-		if f.enum != nil && s != "" && !contains(f.enum, s) {
+		if f.enum != nil && s != "" && !slices.Contains(f.enum, s) {
 			d.errorf(d.pos(n), "enum", f.key, s, strings.Join(f.enum, ", "))
 			return
 		}
@@ -315,15 +316,6 @@ func (d *decoder) scalar(n *yaml.Node, f *fieldInfo, want string) (string, bool)
 		return "", false
 	}
 	return fold.NFC(n.Value), true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (r *Ref) decodeYAML(d *decoder, n *yaml.Node, f *fieldInfo) {

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -123,20 +124,11 @@ func union(lists ...[]Forgiveness) []Forgiveness {
 	var out []Forgiveness
 	for _, k := range kindsInOrder {
 		for _, l := range lists {
-			if containsKind(l, k) {
+			if slices.Contains(l, k) {
 				out = append(out, k)
 				break
 			}
 		}
 	}
 	return out
-}
-
-func containsKind(l []Forgiveness, k Forgiveness) bool {
-	for _, x := range l {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }

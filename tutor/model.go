@@ -309,9 +309,18 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.deliver(to, msg)
 }
 
-// cutBodies counts the screens whose body had a line wider than the
-// window, which fit then had to cut: a layout mistake the tests look for.
-var cutBodies int
+// renderBody draws what is between the header and the help bar: the quit
+// dialog, the help or the screen. A line wider than w is a layout mistake
+// (the view then cuts it); the tests look for it.
+func (m *model) renderBody(w, bodyH int) string {
+	switch {
+	case m.quitting != nil:
+		return m.renderQuit(w, bodyH)
+	case m.showHelp:
+		return m.renderHelp(w, bodyH)
+	}
+	return m.top().Render(m.ctx, w, bodyH)
+}
 
 func tooWide(s string, w int) bool {
 	for _, l := range strings.Split(s, "\n") {
@@ -435,19 +444,7 @@ func (m *model) render() string {
 		bodyH -= lipgloss.Height(n)
 	}
 	m.bodyTop = h - 2 - bodyH
-	var body string
-	switch {
-	case m.quitting != nil:
-		body = m.renderQuit(w, bodyH)
-	case m.showHelp:
-		body = m.renderHelp(w, bodyH)
-	default:
-		body = m.top().Render(ctx, w, bodyH)
-	}
-	if tooWide(body, w) {
-		cutBodies++
-	}
-	body = fit(body, w, bodyH)
+	body := fit(m.renderBody(w, bodyH), w, bodyH)
 	if pad := bodyH - lipgloss.Height(body); pad > 0 {
 		body += strings.Repeat("\n", pad)
 	}

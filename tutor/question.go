@@ -1,6 +1,7 @@
 package tutor
 
 import (
+	"hash/fnv"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -116,15 +117,12 @@ func newQuestionView(ctx *Context, q *lessons.Question, seed uint64) *questionVi
 
 // seedFor makes a stable shuffle seed from words (learner, question, attempt).
 func seedFor(parts ...string) uint64 {
-	var h uint64 = 14695981039346656037
+	h := fnv.New64a()
 	for _, p := range parts {
-		for i := 0; i < len(p); i++ {
-			h ^= uint64(p[i])
-			h *= 1099511628211
-		}
-		h ^= 0xff
+		h.Write([]byte(p))
+		h.Write([]byte{0xff}) // not UTF-8: "ab"+"c" and "a"+"bc" differ
 	}
-	return h
+	return h.Sum64()
 }
 
 // Typing says whether keys go into a text field.
@@ -234,7 +232,7 @@ func (v *questionView) statement(i int) lessons.Statement {
 func (v *questionView) remainingElements() []string {
 	var out []string
 	for _, id := range v.pres.Elements {
-		if !contains(v.order, id) {
+		if !slices.Contains(v.order, id) {
 			out = append(out, id)
 		}
 	}
@@ -253,15 +251,6 @@ func (v *questionView) remainingRights() []string {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // rows counts the focusable rows: options (or fields), then actions.
