@@ -160,6 +160,9 @@ func check(v *validator, own *parsed) {
 	}
 	for _, comp := range own.competences {
 		ids.claim("competence", comp.ID, &comp.Meta, comp.At("competence"))
+		if comp.ID == PositioningID {
+			v.errorf(&comp.Meta, comp.At("competence"), "reserved_id", comp.ID)
+		}
 		for i := range comp.Topics {
 			t := &comp.Topics[i]
 			ids.claim("topic", t.ID, &comp.Meta, t.At("id"))

@@ -175,6 +175,7 @@ var messages = i18n.Table{
 	"too_deep":    {FR: "Le fichier est trop imbriqué.", EN: "The file is nested too deeply."},
 
 	// Across files.
+	"reserved_id":     {FR: "L'identifiant « %s » est réservé au test « Un peu de tout » : choisissez-en un autre.", EN: "The identifier “%s” is kept for the “A bit of everything” test: choose another one."},
 	"dup_id":          {FR: "L'identifiant « %s » est déjà pris : il est utilisé dans %s.", EN: "The identifier “%s” is already taken: it is used in %s."},
 	"dup_word":        {FR: "Le mot « %s » est déjà expliqué dans le glossaire : « %s », dans %s. Gardez une seule explication.", EN: "The word “%s” is already explained in the glossary: “%s”, in %s. Keep only one explanation."},
 	"unknown_ref":     {FR: "%s « %s » n'existe pas.", EN: "%s “%s” does not exist."},

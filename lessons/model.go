@@ -121,6 +121,10 @@ type Step struct {
 	Variants *Variants `key:"variantes" doc:"Ce qui change selon l'appareil : android, iphone, ordinateur."`
 }
 
+// PositioningID is the id of the positioning test (« Un peu de tout »),
+// which spans every competence: no competence may take it.
+const PositioningID = "positionnement"
+
 // Device is a kind of device a step may differ on.
 type Device string
 

@@ -81,7 +81,7 @@ type Answer struct {
 
 // Positioning is the competence id of the positioning test, which spans
 // every competence.
-const Positioning = "positionnement"
+const Positioning = lessons.PositioningID
 
 // TestResult is what a finished test concluded.
 type TestResult struct {
