@@ -132,8 +132,8 @@ func (s *Store) lock(ctx context.Context, what string) error {
 	return nil
 }
 
-// touch records that a learner was active at now; it says ErrNotFound for
-// an unknown learner. Call it once every check has passed.
+// touch records that a known learner was active at now. Call it once every
+// check has passed (known first), so that a refused call changes nothing.
 func (d *data) touch(id record.LearnerID, now time.Time) {
 	l := d.learners[id]
 	l.rec.LastSeen = ms(now)

@@ -22,6 +22,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -85,6 +86,50 @@ func Run(t *testing.T, open func(t *testing.T) learning.Store) {
 	t.Run("Erase", func(t *testing.T) { testErase(newEnv(t, open)) })
 	t.Run("Export", func(t *testing.T) { testExport(newEnv(t, open)) })
 	t.Run("ResultsByCompetence", func(t *testing.T) { runResults(t, open) })
+	t.Run("CancelledContext", func(t *testing.T) { testCancelled(newEnv(t, open)) })
+}
+
+// testCancelled: a call with a cancelled context fails with the context's
+// error and changes nothing.
+func testCancelled(e *env) {
+	t := e.t
+	l := e.learner("Léa", "2468")
+	test := e.test(l.ID, "mail", "q1", true)
+	before := e.state(l.ID)
+	statsBefore := e.stats()
+	ctx, cancel := context.WithCancel(e.ctx)
+	cancel()
+	ops := map[string]func() error{
+		"CreateLearner": func() error { _, err := e.s.CreateLearner(ctx, "Marc", "", record.Prefs{}); return err },
+		"Seen":          func() error { return e.s.Seen(ctx, l.ID) },
+		"SetPIN":        func() error { return e.s.SetPIN(ctx, l.ID, "1357") },
+		"CheckPIN":      func() error { return e.s.CheckPIN(ctx, l.ID, "0000") },
+		"Erase":         func() error { return e.s.Erase(ctx, l.ID) },
+		"RecordAnswer": func() error {
+			_, err := e.s.RecordAnswer(ctx, record.Answer{Learner: l.ID, Question: "q2", Given: "1", Result: record.Correct, Test: test})
+			return err
+		},
+		"FinishTestWith": func() error {
+			return e.s.FinishTestWith(ctx, test, record.TestOutcome{Result: record.TestResult{Level: 1}})
+		},
+		"AbandonTest":    func() error { return e.s.AbandonTest(ctx, test) },
+		"SaveLessonStep": func() error { return e.s.SaveLessonStep(ctx, l.ID, record.LessonStep{Lesson: "l"}) },
+		"LoadState":      func() error { _, err := e.s.LoadState(ctx, l.ID); return err },
+		"ItemStats":      func() error { _, err := e.s.ItemStats(ctx); return err },
+	}
+	for name, op := range ops {
+		is(t, name, op(), context.Canceled)
+	}
+	if after := e.state(l.ID); !reflect.DeepEqual(after, before) {
+		t.Errorf("cancelled calls changed the learner:\n got %+v\nwant %+v", after, before)
+	}
+	if list, _ := e.s.Learners(e.ctx); len(list) != 1 {
+		t.Errorf("%d learners after a cancelled CreateLearner, want 1", len(list))
+	}
+	if st := e.stats(); !reflect.DeepEqual(st, statsBefore) {
+		t.Errorf("cancelled calls changed the counts: %+v", st)
+	}
+	is(t, "CheckPIN after cancelled tries", e.s.CheckPIN(e.ctx, l.ID, "2468"), nil)
 }
 
 // env is one sub-test's store, with helpers.
