@@ -66,7 +66,7 @@ func runItems(t *testing.T, open func(*testing.T) learning.Store) {
 		a := e.learner("Léa", "")
 		b := e.learner("Marc", "")
 		done := e.test(a.ID, "mail", "q1", true, "q2", false)
-		left := e.test(b.ID, Positioning, "q3", false)
+		left := e.test(b.ID, positioning, "q3", false)
 		e.test(b.ID, "mail", "q1", true) // still open: not yet
 		e.answer(record.Answer{Learner: a.ID, Question: "q5", Test: done})
 		e.finish(done, 1)
@@ -84,7 +84,7 @@ func runItems(t *testing.T, open func(*testing.T) learning.Store) {
 			{Test: done, Competence: "mail", Question: "q1", Correct: true},
 			{Test: done, Competence: "mail", Question: "q2", Correct: false},
 			{Test: done, Competence: "mail", Question: "q5", Correct: true},
-			{Test: left, Competence: Positioning, Question: "q3", Correct: false},
+			{Test: left, Competence: positioning, Question: "q3", Correct: false},
 			{Test: skipped, Competence: "mail", Question: "q4", Correct: false},
 		}
 		if !slices.Equal(got, want) {

@@ -110,7 +110,7 @@ func runLearners(t *testing.T, open func(*testing.T) learning.Store) {
 		cleo := e.learner("Cléo", "")
 		e.finish(e.test(zoe.ID, "mail"), 1)
 		e.finish(e.test(zoe.ID, "mail"), 3)
-		e.finish(e.test(abel.ID, Positioning), 1)
+		e.finish(e.test(abel.ID, positioning), 1)
 		is(t, "AbandonTest", e.s.AbandonTest(e.ctx, e.test(abel.ID, "mail")), nil)
 		e.test(cleo.ID, "mail") // open: not taken yet
 		is(t, "SaveLessonStep", e.s.SaveLessonStep(e.ctx, abel.ID, record.LessonStep{Lesson: "l1", Step: 3, Done: true}), nil)
@@ -225,8 +225,8 @@ func runLearners(t *testing.T, open func(*testing.T) learning.Store) {
 	})
 }
 
-// Positioning is the positioning test's competence id.
-const Positioning = record.Positioning
+// positioning is the positioning test's competence id.
+const positioning = record.Positioning
 
 func runPIN(t *testing.T, open func(*testing.T) learning.Store) {
 	t.Run("Format", func(t *testing.T) {

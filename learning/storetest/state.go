@@ -40,7 +40,7 @@ func testLoadState(e *env) {
 	left := e.test(l.ID, "sante", "s1", false)
 	is(t, "AbandonTest", e.s.AbandonTest(e.ctx, left), nil)
 	e.advance(time.Second)
-	open := e.test(l.ID, Positioning, "p1", true, "p2", false)
+	open := e.test(l.ID, positioning, "p1", true, "p2", false)
 	is(t, "SaveLessonStep", e.s.SaveLessonStep(e.ctx, l.ID, record.LessonStep{Lesson: "adresse-mail", Step: 3, Device: lessons.Android}), nil)
 	is(t, "SaveReviewCards", e.s.SaveReviewCards(e.ctx, l.ID, record.ReviewCard{Acquis: "mail-1", Stability: 1, Reps: 1}), nil)
 
@@ -116,7 +116,7 @@ func (e *env) fill(marker string) (record.LearnerID, []record.TestID) {
 	}), nil)
 	shared := e.test(l.ID, "mail", "q-0", true)
 	e.finish(shared, 1)
-	open := e.test(l.ID, Positioning)
+	open := e.test(l.ID, positioning)
 	e.answer(record.Answer{Learner: l.ID, Question: "q-pos", Given: given, Test: open, Result: record.Skipped})
 	e.answer(record.Answer{Learner: l.ID, Question: "q-lecon", Given: given, Lesson: "lecon-" + marker})
 	is(t, "SaveLessonStep", e.s.SaveLessonStep(e.ctx, l.ID, record.LessonStep{Lesson: "lecon-" + marker, Step: 2, Done: true}), nil)
@@ -168,7 +168,7 @@ func testErase(e *env) {
 	t := e.t
 	gone, goneTests := e.fill("EFFACE-MOI")
 	kept, keptTests := e.fill("GARDE-MOI")
-	comps := []string{"comp-EFFACE-MOI", "comp-GARDE-MOI", "mail", Positioning}
+	comps := []string{"comp-EFFACE-MOI", "comp-GARDE-MOI", "mail", positioning}
 	keptBefore := e.state(kept)
 	statsBefore := e.stats()
 	readsBefore := e.reads(kept, keptTests, comps...)
@@ -205,7 +205,7 @@ func testErase(e *env) {
 	for _, c := range []struct {
 		comp  string
 		tests int
-	}{{"comp-EFFACE-MOI", 0}, {"mail", 1}, {Positioning, 1}} {
+	}{{"comp-EFFACE-MOI", 0}, {"mail", 1}, {positioning, 1}} {
 		if n, asked, _ := e.s.Exposure(e.ctx, c.comp); n != c.tests || (c.tests == 0 && len(asked) != 0) {
 			t.Errorf("Exposure(%s) = %d, %v; want %d tests: the kept learner's only", c.comp, n, asked, c.tests)
 		}
@@ -315,7 +315,7 @@ func runResults(t *testing.T, open func(*testing.T) learning.Store) {
 		finish(zoe.ID, "mail", 3)
 		finish(zoe.ID, "mail", 1) // the latest counts, even if lower
 		finish(abel.ID, "mail", 2)
-		finish(abel.ID, Positioning, 1)
+		finish(abel.ID, positioning, 1)
 		finish(gone.ID, "mail", 4)
 		is(t, "Erase", e.s.Erase(e.ctx, gone.ID), nil)
 		abandoned := e.test(abel.ID, "mail")
@@ -327,7 +327,7 @@ func runResults(t *testing.T, open func(*testing.T) learning.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(res) != 2 || res[0].Competence != "mail" || res[1].Competence != Positioning {
+		if len(res) != 2 || res[0].Competence != "mail" || res[1].Competence != positioning {
 			t.Fatalf("competences %+v, want mail then positionnement", res)
 		}
 		mail := res[0]

@@ -203,7 +203,7 @@ func runTests(t *testing.T, open func(*testing.T) learning.Store) {
 		if open, err := e.s.OpenTests(e.ctx, l.ID); err != nil || len(open) != 0 {
 			t.Fatalf("open tests after finishing: %+v, %v", open, err)
 		}
-		left := e.test(l.ID, Positioning, "q1", true)
+		left := e.test(l.ID, positioning, "q1", true)
 		is(t, "AbandonTest", e.s.AbandonTest(e.ctx, left), nil)
 		is(t, "abandoning twice", e.s.AbandonTest(e.ctx, left), record.ErrTestFinished)
 		is(t, "finishing an abandoned test", e.s.FinishTestWith(e.ctx, left, record.TestOutcome{Result: r}), record.ErrTestFinished)
@@ -217,7 +217,7 @@ func runTests(t *testing.T, open func(*testing.T) learning.Store) {
 			done.Seed != 99 || done.Learner != l.ID || done.StartedAt.IsZero() || done.FinishedAt.Before(done.StartedAt) {
 			t.Errorf("finished test %+v (result %+v), want result %+v", done, done.Result, r)
 		}
-		if gone.ID != left || gone.Open() || !gone.Abandoned || gone.Result != nil || gone.Competence != Positioning {
+		if gone.ID != left || gone.Open() || !gone.Abandoned || gone.Result != nil || gone.Competence != positioning {
 			t.Errorf("abandoned test %+v, want closed, abandoned, no result", gone)
 		}
 		if list, _ := e.s.Learners(e.ctx); list[0].TestsTaken != 1 {
@@ -234,7 +234,7 @@ func runTests(t *testing.T, open func(*testing.T) learning.Store) {
 		e.finish(e.test(l.ID, "mail", "q3", true), 2)
 		e.test(other.ID, "mail", "q1", false)
 		e.advance(time.Minute)
-		second := e.test(l.ID, Positioning, "p1", false)
+		second := e.test(l.ID, positioning, "p1", false)
 		e.answer(record.Answer{Learner: l.ID, Question: "q1", Lesson: "lecon"})
 		e.answer(record.Answer{Learner: l.ID, Question: "q9", Test: first, Result: record.Skipped})
 		open, err := e.s.OpenTests(e.ctx, l.ID)
@@ -254,7 +254,7 @@ func runTests(t *testing.T, open func(*testing.T) learning.Store) {
 		if !slices.Equal(qs, []string{"q1", "q2", "q9"}) {
 			t.Errorf("answers %v, want in the order given", qs)
 		}
-		if len(open[1].Answers) != 1 || open[1].Answers[0].Result != record.Incorrect || open[1].Competence != Positioning {
+		if len(open[1].Answers) != 1 || open[1].Answers[0].Result != record.Incorrect || open[1].Competence != positioning {
 			t.Errorf("second open test %+v", open[1])
 		}
 		st := e.state(l.ID)
@@ -291,7 +291,7 @@ func runTests(t *testing.T, open func(*testing.T) learning.Store) {
 		is(t, "FinishTestWith", e.s.FinishTestWith(e.ctx, empty, record.TestOutcome{Difficulties: calib()}), nil)
 		left := e.test(l.ID, "mail", "q2", false)
 		is(t, "AbandonTest", e.s.AbandonTest(e.ctx, left), nil)
-		open := e.test(l.ID, Positioning, "q3", true)
+		open := e.test(l.ID, positioning, "q3", true)
 		for _, id := range []record.TestID{done, empty, left, open} {
 			if got, err := e.s.TestDifficulties(e.ctx, id); len(got) != 0 || err != nil {
 				t.Errorf("test %d: %v, %v; want none", id, got, err)
