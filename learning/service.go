@@ -103,3 +103,15 @@ func (s *Service) Export(ctx context.Context, l record.Learner) (string, error) 
 	path := filepath.Join(s.exportDir, "export-"+safe+"-"+s.now().Format("20060102-150405")+".json")
 	return path, s.store.ExportFile(ctx, l.ID, path)
 }
+
+// ItemStats are the questions' counts and calibration, naming no learner.
+func (s *Service) ItemStats(ctx context.Context) (map[string]record.ItemStat, error) {
+	return s.store.ItemStats(ctx)
+}
+
+// ResultsByCompetence are the results as stored: each learner's latest
+// finished test per competence (a positioning under record.Positioning,
+// with the mean of its levels). Standings is what a person is shown.
+func (s *Service) ResultsByCompetence(ctx context.Context) ([]record.CompetenceResults, error) {
+	return s.store.ResultsByCompetence(ctx)
+}
