@@ -99,6 +99,9 @@ func checkAnswer(a Answer) error {
 func (s *Store) Answers(ctx context.Context, id LearnerID) ([]Answer, error) {
 	var out []Answer
 	err := s.read(ctx, "reading answers", func(tx *sql.Tx) error {
+		if err := learnerExists(ctx, tx, id); err != nil {
+			return err
+		}
 		var err error
 		out, err = queryAnswers(ctx, tx, "WHERE learner_id = ? ORDER BY id", int64(id))
 		return err

@@ -28,7 +28,7 @@ func (s *Store) Erase(ctx context.Context, id LearnerID) error {
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return fmt.Errorf("learner %d: %w", id, ErrNotFound)
+			return fmt.Errorf("learner %d: %w", id, ErrLearnerGone)
 		}
 		return nil
 	})

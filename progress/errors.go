@@ -19,6 +19,12 @@ var (
 	ErrForeignFile = errors.New("not a Pas à pas progress file")
 	// ErrNotFound: no such learner, or no such test.
 	ErrNotFound = errors.New("not found")
+	// ErrLearnerGone: the learner is no longer in the file: erased, maybe
+	// from another window. Every use case keyed by a learner checks it in
+	// its own transaction, so a window still open on an erased learner
+	// never reads or writes anyone else's data. errors.Is(err, ErrNotFound)
+	// is true as well.
+	ErrLearnerGone = fmt.Errorf("learner no longer in the file: %w", ErrNotFound)
 	// ErrInvalid: a value the caller passed is not acceptable (empty name,
 	// unknown device, result or language).
 	ErrInvalid = errors.New("invalid value")

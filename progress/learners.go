@@ -71,7 +71,7 @@ func loadLearner(ctx context.Context, tx *sql.Tx, id LearnerID) (Learner, error)
 		created_at, last_seen FROM learners WHERE id = ?`, id).
 		Scan(&l.ID, &l.Name, &l.HasPIN, &lang, &l.Prefs.Theme, &device, &l.Prefs.Mouse, &created, &seen)
 	if errors.Is(err, sql.ErrNoRows) {
-		return l, fmt.Errorf("learner %d: %w", id, ErrNotFound)
+		return l, fmt.Errorf("learner %d: %w", id, ErrLearnerGone)
 	}
 	if err != nil {
 		return l, err

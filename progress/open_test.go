@@ -15,7 +15,7 @@ import (
 )
 
 // wantTables are the tables of the current schema.
-var wantTables = []string{"acquis_states", "answers", "item_stats", "learners", "lesson_progress", "review_cards", "tests"}
+var wantTables = []string{"acquis_states", "answers", "item_stats", "learners", "lesson_progress", "review_cards", "sqlite_sequence", "tests"}
 
 func TestOpenCreatesFromEmpty(t *testing.T) {
 	tests := []struct {

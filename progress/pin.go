@@ -143,7 +143,7 @@ func (s *Store) CheckPIN(ctx context.Context, id LearnerID, pin string) error {
 		err := tx.QueryRowContext(ctx, "SELECT pin_hash, pin_failures, pin_locked_until FROM learners WHERE id = ?", id).
 			Scan(&hash, &failures, &lockedUntil)
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("learner %d: %w", id, ErrNotFound)
+			return fmt.Errorf("learner %d: %w", id, ErrLearnerGone)
 		}
 		if err != nil {
 			return err

@@ -3,6 +3,7 @@ package progress
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -72,7 +73,18 @@ func touch(ctx context.Context, tx *sql.Tx, id LearnerID, now time.Time) error {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("learner %d: %w", id, ErrNotFound)
+		return fmt.Errorf("learner %d: %w", id, ErrLearnerGone)
 	}
 	return nil
+}
+
+// learnerExists fails with ErrLearnerGone when the learner is not in the
+// file: what every read keyed by a learner checks, in its own snapshot.
+func learnerExists(ctx context.Context, tx *sql.Tx, id LearnerID) error {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM learners WHERE id = ?", id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("learner %d: %w", id, ErrLearnerGone)
+	}
+	return err
 }
