@@ -3,6 +3,7 @@ package progress
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"pasapas/i18n"
@@ -38,6 +39,17 @@ var (
 	// ErrTestFinished: the test is already finished and takes no more
 	// answers or results.
 	ErrTestFinished = errors.New("test already finished")
+	// ErrTrivialPIN: a new PIN is too easy to guess (1234, 0000, 1212…).
+	// A PIN set before this rule still opens its profile.
+	ErrTrivialPIN = errors.New("PIN too easy to guess")
+	// ErrAnsweredElsewhere: the question already has an answer in this
+	// test, given in another window resuming the same test. Nothing is
+	// recorded twice.
+	ErrAnsweredElsewhere = errors.New("question already answered in this test")
+	// ErrFileInUse: the file is damaged and another program (another
+	// window of Pas à pas) still has it open. It is not moved aside: that
+	// window would go on writing into the moved copy. See *StorageError.
+	ErrFileInUse = errors.New("damaged file still open in another process")
 	// ErrNotCompacted: Erase deleted the learner, but could not yet rebuild
 	// the file and empty its journal (another window reading, a full
 	// disk). The learner is gone; copies of their pages may stay in the
@@ -91,6 +103,16 @@ func (e *PINError) Is(target error) bool {
 // Message says it to the learner, kindly, in lang.
 func (e *PINError) Message(l i18n.Lang) string {
 	secs := int((e.Wait + time.Second - 1) / time.Second)
+	if e.Locked && secs > 0 {
+		// Nothing was checked: the code may well be right.
+		switch {
+		case secs >= 120:
+			return messages.Format(l, "pin_locked_min", (secs+59)/60)
+		case secs == 1:
+			return messages.Format(l, "pin_locked_1")
+		}
+		return messages.Format(l, "pin_locked", secs)
+	}
 	switch {
 	case secs >= 120:
 		return messages.Format(l, "pin_wait_min", (secs+59)/60)
@@ -105,10 +127,13 @@ func (e *PINError) Message(l i18n.Lang) string {
 
 // Explain turns an error from this package into a sentence for a person, in
 // lang. Errors it does not know get a general sentence; the details are in
-// err.Error() for the médiateur or a log.
+// err.Error() for the médiateur or a log. A failure of the file itself
+// (*StorageError) ends with a details line: its cause, and the log file.
 func Explain(err error, l i18n.Lang) string {
 	var se *SchemaError
 	var pe *PINError
+	var ee *EraseError
+	var st *StorageError
 	switch {
 	case err == nil:
 		return ""
@@ -116,13 +141,47 @@ func Explain(err error, l i18n.Lang) string {
 		return se.Message(l)
 	case errors.As(err, &pe):
 		return pe.Message(l)
+	case errors.As(err, &ee):
+		return ee.Message(l)
 	case errors.Is(err, ErrForeignFile):
 		return messages.Format(l, "foreign_file")
 	case errors.Is(err, ErrBadPINFormat):
 		return messages.Format(l, "pin_format")
+	case errors.Is(err, ErrTrivialPIN):
+		return messages.Format(l, "pin_trivial")
 	case errors.Is(err, ErrNotFound):
 		return messages.Format(l, "not_found")
+	case errors.Is(err, ErrTestFinished):
+		return messages.Format(l, "test_finished")
+	case errors.Is(err, ErrAnsweredElsewhere):
+		return messages.Format(l, "answered_elsewhere")
+	case errors.As(err, &st) && st.Cause == CauseInUse:
+		return messages.Format(l, "in_use") + "\n" + st.Details(l)
+	case errors.As(err, &st):
+		return messages.Format(l, "store_failed") + "\n" + st.Details(l)
 	default:
 		return messages.Format(l, "store_failed")
 	}
+}
+
+// Details is the details line of a failure of the file, for a médiateur:
+// its cause and where the log is. "" for any other error.
+func Details(err error, l i18n.Lang) string {
+	var st *StorageError
+	if errors.As(err, &st) {
+		return st.Details(l)
+	}
+	return ""
+}
+
+// Message says to the learner what is erased and what is left, in lang.
+func (e *EraseError) Message(l i18n.Lang) string {
+	msg := messages.Format(l, "erased_but")
+	if len(e.FilesLeft) > 0 {
+		msg += " " + messages.Format(l, "erase_files_left", strings.Join(e.FilesLeft, "\n"))
+	}
+	if e.NotCompacted {
+		msg += " " + messages.Format(l, "erase_not_compacted")
+	}
+	return msg
 }

@@ -61,11 +61,52 @@ func validPIN(pin string) bool {
 	return true
 }
 
+// CheckNewPIN says whether pin may be chosen as a new code: nil, or
+// ErrBadPINFormat (not 4 to 6 digits), or ErrTrivialPIN (too easy to guess).
+// The screens call it before asking for the code a second time.
+func CheckNewPIN(pin string) error {
+	switch {
+	case !validPIN(pin):
+		return ErrBadPINFormat
+	case trivialPIN(pin):
+		return ErrTrivialPIN
+	}
+	return nil
+}
+
+// trivialPIN says whether a PIN is among the first ones anybody tries: one
+// digit repeated (0000), a run up or down (1234, 9876, 0123), a pair or a
+// triple repeated (1212, 123123), or a few others on every list of common
+// codes.
+func trivialPIN(pin string) bool {
+	up, down, same := true, true, true
+	for i := 1; i < len(pin); i++ {
+		d := int(pin[i]) - int(pin[i-1])
+		up = up && d == 1
+		down = down && d == -1
+		same = same && d == 0
+	}
+	if up || down || same {
+		return true
+	}
+	for _, period := range []int{2, 3} {
+		if len(pin)%period == 0 && len(pin) > period && strings.Repeat(pin[:period], len(pin)/period) == pin {
+			return true
+		}
+	}
+	switch pin {
+	case "1004", "2000", "2580", "0852", "1122", "112233", "123321", "654321", "696969", "159753":
+		return true
+	}
+	return false
+}
+
 // hashPIN returns the argon2id hash of pin as a PHC string:
-// $argon2id$v=19$m=19456,t=2,p=1$salt$hash.
+// $argon2id$v=19$m=19456,t=2,p=1$salt$hash. It refuses a PIN that
+// CheckNewPIN refuses: it is only used for new codes.
 func hashPIN(pin string) (string, error) {
-	if !validPIN(pin) {
-		return "", ErrBadPINFormat
+	if err := CheckNewPIN(pin); err != nil {
+		return "", err
 	}
 	salt := make([]byte, argonSaltLen)
 	if _, err := rand.Read(salt); err != nil {
