@@ -198,6 +198,10 @@ func (s *eraseScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		case msg.err == nil:
 			// Nothing of them is left: the session ends with them.
 			return endSession(ctx.say("erased"))
+		case errors.As(msg.err, new(*progress.EraseError)):
+			// Erased, but not everything could be cleaned: say plainly
+			// what is left (an export file, copies until the windows close).
+			return endSession(explain(ctx, msg.err))
 		case errors.Is(msg.err, progress.ErrNotCompacted), errors.Is(msg.err, progress.ErrNotFound):
 			// Deleted (now, or already by another window): only the
 			// file's clean-up is left, done when the windows close.
