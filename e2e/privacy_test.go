@@ -85,12 +85,10 @@ func TestStaleWindowAfterErase(t *testing.T) {
 		t.Fatalf("window 1 shows Chloé's test under Alice:\n%s", frame(s))
 	}
 	// Try to write from window 1: a lesson step, an answer.
-	w1.keys("Escape")
-	time.Sleep(300 * time.Millisecond)
-	w1.keys("1", "Enter")
-	time.Sleep(300 * time.Millisecond)
-	w1.keys("Enter")
-	time.Sleep(500 * time.Millisecond)
+	w1.press("Escape")
+	w1.press("1")
+	w1.press("Enter")
+	w1.press("Enter")
 	if after := chloeRows(t, home); after != before {
 		t.Errorf("window 1 wrote into Chloé's data: %s, then %s", before, after)
 	}
