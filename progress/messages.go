@@ -58,8 +58,8 @@ var messages = i18n.Table{
 		EN: "Progress could not be saved or read. Please tell a médiateur.",
 	},
 	"pin_trivial": {
-		FR: "Ce code est trop facile à deviner, comme 1234 ou 0000. Choisissez des chiffres moins simples. Par exemple, une date qui compte pour vous, mais pas votre date de naissance.",
-		EN: "This code is too easy to guess, like 1234 or 0000. Choose less simple digits. For example, a date that matters to you, but not your birthday.",
+		FR: "Ce code est trop facile à deviner, comme 1234 ou 0000. Choisissez des chiffres mélangés, qui ne se suivent pas et ne se répètent pas. Vous seul ou seule devez le connaître.",
+		EN: "This code is too easy to guess, like 1234 or 0000. Choose mixed digits that do not follow each other or repeat. Only you should know it.",
 	},
 	"pin_locked": {
 		FR: "Pour protéger vos résultats, attendez encore %d secondes. Votre code sera vérifié ensuite.",
