@@ -206,3 +206,33 @@ func TestPINFieldsAreSecret(t *testing.T) {
 	h.press("enter")
 	h.expect("Bonjour Paul")
 }
+
+// TestSameTestInTwoWindows is defect 11 on the screens: the same learner
+// resumes the same open test in a second window; both get the same
+// question. The second answer is not recorded twice, and the screen says
+// why in plain words, not « Prévenez un médiateur ».
+func TestSameTestInTwoWindows(t *testing.T) {
+	h1 := newHarness(t, i18n.FR, nil)
+	id := startMailTest(h1, "Léa", 1)
+	h2 := &harness{t: t, store: h1.store, clock: h1.clock}
+	h2.m = newTutor(Config{Library: builtin, Lang: i18n.FR, Theme: asciiTheme(), Store: h1.store, IdleLock: -1, Now: h1.clock.now})
+	h2.m.tick = nil
+	h2.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h2.run(h2.m.Init())
+	h2.choose("Léa")
+	h2.choose("Reprendre le test")
+	h2.expect("Question 2")
+	h1.expect("Question 2")
+
+	h1.pick("Je ne sais pas")
+	h1.expect("Continuer")
+	h2.pick("Je ne sais pas")
+	s := h2.screen()
+	if !strings.Contains(s, "autre fenêtre") || strings.Contains(s, "Prévenez") {
+		t.Fatalf("the second window's answer to the same question:\n%s", s)
+	}
+	open, err := h1.store.OpenTests(context.Background(), id)
+	if err != nil || len(open) != 1 || len(open[0].Answers) != 2 {
+		t.Fatalf("open tests %+v, %v: want one test with 2 answers", open, err)
+	}
+}
