@@ -185,7 +185,8 @@ func (s *Store) removeExports(id LearnerID) (left []string, err error) {
 	dir := filepath.Dir(s.path)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("progress: looking for export files: %w", err)
+		// Whether exports are there cannot be known: say where to look.
+		return []string{filepath.Join(dir, "export-*.json")}, fmt.Errorf("progress: looking for export files: %w", err)
 	}
 	var errs []error
 	for _, e := range entries {

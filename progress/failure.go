@@ -89,10 +89,10 @@ func classify(err error, path string) (Cause, bool) {
 		case 13: // SQLITE_FULL
 			return CauseDiskFull, true
 		case 8: // SQLITE_READONLY
-			if writable(path) {
-				return CauseReadOnly, true
+			if !writable(path) {
+				return CausePermission, true
 			}
-			return CausePermission, true
+			return CauseReadOnly, true
 		case 3, 23: // SQLITE_PERM, SQLITE_AUTH
 			return CausePermission, true
 		case 14, 10: // SQLITE_CANTOPEN, SQLITE_IOERR
@@ -110,14 +110,19 @@ func classify(err error, path string) (Cause, bool) {
 	return CauseOther, true
 }
 
-// writable says whether the file can be opened for writing (false when it
-// does not exist and cannot be).
+// writable says whether the rights of the file and its folder let its
+// owner write them. It never opens the file: closing any descriptor of a
+// file drops every POSIX lock this process holds on it, SQLite's included.
 func writable(path string) bool {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		return false
+	for _, p := range []string{path, filepath.Dir(path)} {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return !errors.Is(err, os.ErrPermission)
+		}
+		if fi.Mode().Perm()&0o200 == 0 {
+			return false
+		}
 	}
-	f.Close()
 	return true
 }
 
