@@ -236,3 +236,30 @@ func TestSameTestInTwoWindows(t *testing.T) {
 		t.Fatalf("open tests %+v, %v: want one test with 2 answers", open, err)
 	}
 }
+
+// TestPINTypedDuringAnEarlierWait: the wait was started earlier (another
+// window, a restart); a code typed on a fresh PIN screen is refused
+// unchecked by the store, so it is kept and checked when the wait ends.
+func TestPINTypedDuringAnEarlierWait(t *testing.T) {
+	countdownTick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	defer func() { countdownTick = tea.Tick }()
+	h := newHarness(t, i18n.FR, nil)
+	ctx := context.Background()
+	l, err := h.store.CreateLearner(ctx, "Alice", "4827", progress.Prefs{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		h.store.CheckPIN(ctx, l.ID, "9999") // another window
+	}
+	h.send(resumeMsg{})
+	h.choose("Alice")
+	h.typeText("4827")
+	h.press("enter")
+	if s := h.screen(); strings.Contains(s, "pas le bon code") || !strings.Contains(s, "sera vérifié") {
+		t.Fatalf("a code refused unchecked:\n%s", s)
+	}
+	h.clock.t = h.clock.t.Add(5 * time.Second)
+	h.pinTick()
+	h.expect("Bonjour Alice")
+}

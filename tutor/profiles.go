@@ -345,7 +345,8 @@ type pinScreen struct {
 	refused *progress.PINError
 	until   time.Time
 	queued  bool
-	seq     int // the countdown's generation: a stale tick is ignored
+	sent    string // the code last sent to the store
+	seq     int    // the countdown's generation: a stale tick is ignored
 }
 
 // pinTickMsg moves the countdown on.
@@ -406,6 +407,12 @@ func (s *pinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			if errors.As(msg.err, &pe) {
 				s.problem = ""
 				s.refused, s.until = pe, ctx.now().Add(pe.Wait)
+				if pe.Locked && pe.Wait > 0 {
+					// Refused unchecked (a wait from before, another
+					// window): the code is kept and checked after it.
+					s.queued = true
+					s.pin.SetValue(s.sent)
+				}
 				if pe.Wait <= 0 {
 					s.refused, s.problem = nil, pe.Message(ctx.Lang)
 				}
@@ -475,9 +482,9 @@ func (s *pinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 // check sends the code typed to the store.
 func (s *pinScreen) check(ctx *Context) tea.Cmd {
 	s.busy, s.queued = true, false
-	pin := s.pin.Value()
+	s.sent = s.pin.Value()
 	s.pin.Reset()
-	return checkPIN(ctx, s.learner.ID, pin)
+	return checkPIN(ctx, s.learner.ID, s.sent)
 }
 
 func (s *pinScreen) Render(ctx *Context, w, h int) string {
