@@ -136,3 +136,11 @@ func TestDiagnosticsPrintNothingRaw(t *testing.T) {
 		}
 	}
 }
+
+// TestArabicLetterMarkRefused: U+061C, a bidirectional control, is refused
+// in content like the others (defect 7: it was missing from the list).
+func TestArabicLetterMarkRefused(t *testing.T) {
+	if r, bad := badRune("a\u061cb"); !bad || r != 0x061c {
+		t.Fatalf("badRune(U+061C) = %U, %v", r, bad)
+	}
+}

@@ -14,7 +14,7 @@ import (
 // FuzzStoreInputs feeds the store what a learner types: a name and a
 // free-text answer. Whatever they are, the store refuses them with
 // ErrInvalid or keeps them exactly (the name trimmed), never with a
-// control character in a name, and erasing leaves nothing of them.
+// control or bidirectional character in a name, and erasing leaves nothing of them.
 func FuzzStoreInputs(f *testing.F) {
 	for _, seed := range [][2]string{
 		{"Marie", "marie@exemple.fr"},
@@ -54,6 +54,7 @@ func FuzzStoreInputs(f *testing.F) {
 			t.Fatal(err)
 		}
 		if got.Name != strings.TrimSpace(name) || strings.ContainsFunc(got.Name, unicode.IsControl) ||
+			strings.ContainsFunc(got.Name, isBidiControl) ||
 			!utf8.ValidString(got.Name) || got.Name == "" {
 			t.Fatalf("name %q stored as %q", name, got.Name)
 		}
