@@ -382,12 +382,9 @@ func (s *pinScreen) tick(ctx *Context) tea.Cmd {
 	if left <= 0 || (ctx.linear && !s.queued) {
 		return nil
 	}
-	step := left % time.Second
-	if step == 0 || ctx.linear {
-		step = min(left, time.Second)
-		if ctx.linear {
-			step = left
-		}
+	step := min(left, time.Second)
+	if ctx.linear {
+		step = left
 	}
 	seq := s.seq
 	return countdownTick(step, func(time.Time) tea.Msg { return pinTickMsg{seq} })
