@@ -396,24 +396,50 @@ func (cat *Catalogue) sortLessons() {
 // idSpace finds identifiers claimed twice.
 type idSpace struct {
 	v     *validator
-	first map[string]Pos
+	first map[string]*claim
 }
 
-func newIDSpace(v *validator) *idSpace { return &idSpace{v: v, first: map[string]Pos{}} }
+// claim is the first item to use an identifier.
+type claim struct {
+	item     *Meta
+	at       Pos
+	reported bool // its own message, naming the other, is written
+}
+
+func newIDSpace(v *validator) *idSpace { return &idSpace{v: v, first: map[string]*claim{}} }
 
 // claim records id, written at at, for item (or for a part of it: a skill
-// of a competence, a check of a lesson); a second claim of the same id
-// marks the later item broken.
+// of a competence, a check of a lesson). Claimed twice:
+//   - by the built-in library and by a folder, the built-in one is kept and
+//     the folder's item is set aside, with a message saying so;
+//   - otherwise (one folder, two folders, or the built-in library with
+//     itself), neither can be told the right one: both are set aside, and
+//     each message names the other. A copy named 00-copie.yaml no longer
+//     pushes the original out and blames it.
 func (s *idSpace) claim(kind, id string, item *Meta, at Pos) {
 	if id == "" {
 		return
 	}
 	k := kind + "\x00" + id
-	if first, ok := s.first[k]; ok {
-		s.v.errorf(item, at, "dup_id", id, first)
+	first, ok := s.first[k]
+	if !ok {
+		s.first[k] = &claim{item: item, at: at}
 		return
 	}
-	s.first[k] = at
+	firstBuiltin, builtin := s.v.builtin[first.at.File], s.v.builtin[at.File]
+	switch {
+	case firstBuiltin && !builtin:
+		s.v.errorf(item, at, "dup_builtin", id, first.at)
+	case builtin && !firstBuiltin:
+		s.v.errorf(first.item, first.at, "dup_builtin", id, at)
+		s.first[k] = &claim{item: item, at: at, reported: true}
+	default:
+		s.v.errorf(item, at, "dup_id", id, first.at)
+		if !first.reported {
+			s.v.errorf(first.item, first.at, "dup_id", id, at)
+			first.reported = true
+		}
+	}
 }
 
 // suggestion returns the known identifier closest to a mistyped one.

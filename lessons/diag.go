@@ -2,8 +2,10 @@ package lessons
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"pasapas/i18n"
 )
@@ -40,7 +42,11 @@ func (d Diagnostic) Message(l i18n.Lang) string {
 		case term:
 			args[i] = terms.Format(l, string(a))
 		case Pos:
-			args[i] = a.String()
+			args[i] = Visible(a.String())
+		case string:
+			args[i] = Visible(a)
+		case error:
+			args[i] = Visible(a.Error())
 		default:
 			args[i] = a
 		}
@@ -64,7 +70,53 @@ func (d Diagnostic) Format(l i18n.Lang) string {
 			prefix = terms.Format(l, "warning") + ": "
 		}
 	}
-	return d.Pos.String() + ": " + prefix + d.Message(l)
+	return Visible(d.Pos.String()) + ": " + prefix + d.Message(l)
+}
+
+// Visible makes text from content (a key's name, a tag, a comment, a file
+// name) safe to print on a terminal: every control character (C0, DEL, C1),
+// every bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E,
+// U+200F, U+061C) and every byte that is not UTF-8 is written as <U+XXXX>
+// (<0xXX> for a byte), so that nothing from a file changes the window's
+// title, the clipboard, the screen or the reading order, and the author
+// still sees where the character is.
+func Visible(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || unsafeForTerminal(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			fmt.Fprintf(&b, "<0x%02X>", s[i])
+		case unsafeForTerminal(r):
+			fmt.Fprintf(&b, "<U+%04X>", r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func unsafeForTerminal(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return true
+	case r == 0x2028, r == 0x2029: // line and paragraph separators
+		return true
+	}
+	return false
 }
 
 // Diagnostics is a list of problems.
@@ -176,7 +228,14 @@ var messages = i18n.Table{
 
 	// Across files.
 	"reserved_id":     {FR: "L'identifiant « %s » est réservé au test « Un peu de tout » : choisissez-en un autre.", EN: "The identifier “%s” is kept for the “A bit of everything” test: choose another one."},
-	"dup_id":          {FR: "L'identifiant « %s » est déjà pris : il est utilisé dans %s.", EN: "The identifier “%s” is already taken: it is used in %s."},
+	"dup_id": {
+		FR: "L'identifiant « %s » est aussi utilisé dans %s. Les deux sont mis de côté : gardez cet identifiant à un seul endroit.",
+		EN: "The identifier “%s” is also used in %s. Both are set aside: keep this identifier in one place only.",
+	},
+	"dup_builtin": {
+		FR: "L'identifiant « %s » existe déjà dans le contenu intégré de Pas à pas (%s). Le contenu intégré est gardé, et celui-ci est mis de côté : choisissez un autre identifiant.",
+		EN: "The identifier “%s” already exists in the built-in content of Pas à pas (%s). The built-in content is kept, and this one is set aside: choose another identifier.",
+	},
 	"dup_word":        {FR: "Le mot « %s » est déjà expliqué dans le glossaire : « %s », dans %s. Gardez une seule explication.", EN: "The word “%s” is already explained in the glossary: “%s”, in %s. Keep only one explanation."},
 	"unknown_ref":     {FR: "%s « %s » n'existe pas.", EN: "%s “%s” does not exist."},
 	"ref_left":        {FR: "« %[2]s » a une erreur, signalée dans ce rapport : il ne peut pas servir ici.", EN: "“%[2]s” has an error, reported in this list, so it cannot be used here."},

@@ -28,6 +28,8 @@ type Tree struct {
 	FS   fs.FS
 	Name string
 	Only string
+
+	builtin bool // the library embedded in the binary (Builtin)
 }
 
 // Dir is the content under a directory of the disk, or a single file.
@@ -51,8 +53,9 @@ type Options struct {
 
 // File is one content file, read but not yet checked.
 type file struct {
-	name string // as shown to authors
-	data []byte
+	name    string // as shown to authors
+	data    []byte
+	builtin bool // from the built-in library
 }
 
 // Load reads every .yaml and .yml file of the trees, checks them and builds
@@ -67,7 +70,7 @@ func Load(opts Options, trees ...Tree) *Library {
 			if data, err := fs.ReadFile(src.FS, src.Only); err != nil {
 				c.readError(name, err)
 			} else {
-				files = append(files, file{name: name, data: data})
+				files = append(files, file{name: name, data: data, builtin: src.builtin})
 			}
 			continue
 		}
@@ -105,14 +108,44 @@ func Load(opts Options, trees ...Tree) *Library {
 				c.readError(name, err)
 				return nil
 			}
-			files = append(files, file{name: name, data: data})
+			files = append(files, file{name: name, data: data, builtin: src.builtin})
 			return nil
 		})
 		if err != nil {
 			c.readError(src.Name, err)
 		}
 	}
-	return loadFiles(opts, c, files)
+	return loadFiles(opts, c, withoutShadowed(files))
+}
+
+// withoutShadowed drops the built-in library's files that a folder also
+// gives: "pasapas check content/fr", the natural command while editing the
+// built-in library, checks the folder's files in place of the embedded
+// ones rather than against them. A folder file stands for a built-in one
+// when its path ends with the built-in one's (content/fr/01-mail/…), or,
+// for a folder named otherwise (check fr, from inside content), when it
+// also has the same bytes.
+func withoutShadowed(files []file) []file {
+	var folder []file
+	for _, f := range files {
+		if !f.builtin {
+			folder = append(folder, f)
+		}
+	}
+	if len(folder) == 0 {
+		return files
+	}
+	shadowed := func(b file) bool {
+		rel := strings.TrimPrefix(b.name, "content/")
+		for _, f := range folder {
+			if f.name == b.name || strings.HasSuffix(f.name, "/"+b.name) ||
+				(strings.HasSuffix("/"+f.name, "/"+rel) && bytes.Equal(f.data, b.data)) {
+				return true
+			}
+		}
+		return false
+	}
+	return slices.DeleteFunc(files, func(f file) bool { return f.builtin && shadowed(f) })
 }
 
 // readError reports a file or folder that cannot be read, in plain words
@@ -144,7 +177,12 @@ func loadFiles(opts Options, c *collector, files []file) *Library {
 	}
 	p := decodeAll(c, files)
 	lib := &Library{}
-	v := &validator{c: c}
+	v := &validator{c: c, builtin: map[string]bool{}}
+	for _, f := range files {
+		if f.builtin {
+			v.builtin[f.name] = true
+		}
+	}
 	frOwn, enOwn := p.ofLang(i18n.FR), p.ofLang(i18n.EN)
 	check(v, frOwn)
 	check(v, enOwn)
@@ -345,18 +383,22 @@ func syntaxProblem(f file, err error) (Pos, term, string) {
 		pos.Line++
 	}
 	lineText := lineAt(pos.Line)
-	// The parser only knows the line; point at the likely column.
+	// The parser only knows the line; point at the likely column. The
+	// indexes below count bytes; the column counts characters, as the
+	// guide says (« le 5e caractère ») and as editors do: "é" is one.
+	var at int
 	switch {
 	case strings.Contains(lineText, "\t"):
-		pos.Col = strings.Index(lineText, "\t") + 1
+		at = strings.Index(lineText, "\t")
 	case strings.Contains(detail, "end of stream") && strings.ContainsAny(lineText, `"'`):
-		pos.Col = strings.IndexAny(lineText, `"'`) + 1
+		at = strings.IndexAny(lineText, `"'`)
 	case strings.Contains(detail, "mapping values") && strings.Count(lineText, ": ") > 1:
 		first := strings.Index(lineText, ": ")
-		pos.Col = first + 2 + strings.Index(lineText[first+2:], ": ") + 1
+		at = first + 2 + strings.Index(lineText[first+2:], ": ")
 	default:
-		pos.Col = len(lineText) - len(strings.TrimLeft(lineText, " ")) + 1
+		at = len(lineText) - len(strings.TrimLeft(lineText, " "))
 	}
+	pos.Col = utf8.RuneCountInString(lineText[:at]) + 1
 	return pos, explainSyntax(detail, lineText), detail
 }
 

@@ -111,7 +111,7 @@ func badRune(s string) (rune, bool) {
 			continue
 		case r < 0x20, r >= 0x7f && r < 0xa0:
 			return r, true
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
 			return r, true
 		}
 	}

@@ -11,7 +11,12 @@ import (
 
 // validator checks what the decoder cannot see from types alone: the rules
 // of each question type, lesson structure, and references across files.
-type validator struct{ c *collector }
+type validator struct {
+	c *collector
+	// builtin says which files come from the built-in library: an id
+	// claimed there and in a folder stays the built-in one's.
+	builtin map[string]bool
+}
 
 // errorf reports a problem in an item and marks it broken.
 func (v *validator) errorf(item *Meta, at Pos, code string, args ...any) {

@@ -16,7 +16,9 @@ import (
 // the learner's last-seen time.
 //
 // a.At is set by the store's clock when zero; a.ID is ignored. An answer to a
-// test must belong to that test's learner and the test must be open.
+// test must belong to that test's learner, the test must be open
+// (ErrTestFinished), and the question not answered in it yet
+// (ErrAnsweredElsewhere: another window resuming the same test).
 func (s *Store) RecordAnswer(ctx context.Context, a Answer) (AnswerID, error) {
 	if err := checkAnswer(a); err != nil {
 		return 0, fmt.Errorf("progress: recording answer: %w", err)
@@ -56,6 +58,17 @@ func (s *Store) RecordAnswer(ctx context.Context, a Answer) (AnswerID, error) {
 			}
 			if owner != a.Learner {
 				return fmt.Errorf("test %d belongs to another learner: %w", a.Test, ErrInvalid)
+			}
+			// A test asks a question once. The same learner resuming the
+			// same test in two windows gets the same question in both:
+			// the second answer is refused, not logged twice.
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM answers WHERE test_id = ? AND question = ?",
+				a.Test, a.Question).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return fmt.Errorf("test %d, question %q: %w", a.Test, a.Question, ErrAnsweredElsewhere)
 			}
 		}
 		err := tx.QueryRowContext(ctx, `INSERT INTO answers
@@ -99,6 +112,9 @@ func checkAnswer(a Answer) error {
 func (s *Store) Answers(ctx context.Context, id LearnerID) ([]Answer, error) {
 	var out []Answer
 	err := s.read(ctx, "reading answers", func(tx *sql.Tx) error {
+		if err := learnerExists(ctx, tx, id); err != nil {
+			return err
+		}
 		var err error
 		out, err = queryAnswers(ctx, tx, "WHERE learner_id = ? ORDER BY id", int64(id))
 		return err

@@ -206,7 +206,7 @@ func TestSummaries(t *testing.T) {
 	ctx := context.Background()
 	clk := newClock()
 	s := openTest(t, tempPath(t), clk)
-	zoe := mustLearner(t, s, "Zoé", "1234")
+	zoe := mustLearner(t, s, "Zoé", "4827")
 	abel := mustLearner(t, s, "Abel", "")
 	cleo := mustLearner(t, s, "Cléo", "") // never tested
 	finish := func(l LearnerID, comp string, level int) {

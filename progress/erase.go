@@ -3,24 +3,41 @@ package progress
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"pasapas/record"
+	"path/filepath"
+	"strings"
+	"time"
 )
 
 // Erase deletes a learner and everything of theirs (RGPD right to erasure):
-// one DELETE that cascades to every table holding a learner_id. Then, so that
-// nothing of them stays in the file's bytes either:
+// one DELETE that cascades to every table holding a learner_id. In the same
+// transaction, the anonymous per-question counts (item_stats) the learner
+// answered take the erase's time as their last update, so they keep no
+// time of theirs. Then, so that nothing of them stays on this PC either:
 //   - secure_delete (set on every connection) has zeroed the deleted rows;
+//   - the export files of theirs next to the progress file (export-*.json,
+//     and a .export-*.tmp a crash left) are removed;
 //   - VACUUM rebuilds the file without free pages;
 //   - a TRUNCATE checkpoint empties the journal (-wal), which still held
 //     copies of their pages.
 //
-// If another window is reading at that moment, the checkpoint cannot empty
-// the journal; it is emptied when the last window closes. If the rebuild
-// itself fails once the learner is deleted, the error wraps
-// ErrNotCompacted: the learner is gone all the same. The anonymous
-// per-question counts (item_stats) stay: they say nothing about anyone.
+// The learner is gone once the DELETE commits. If the rest could not be
+// done (another window reading holds the journal, a full disk, an export
+// file that cannot be removed), the error is an *EraseError saying what is
+// left: errors.Is(err, ErrNotCompacted) when the file or its journal may
+// still hold copies until every window of Pas à pas is closed.
 func (s *Store) Erase(ctx context.Context, id LearnerID) error {
+	now := ms(s.now())
 	err := s.write(ctx, "erasing learner", func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE item_stats SET updated_at = ?
+			WHERE question IN (SELECT question FROM answers WHERE learner_id = ?)`, now, id); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM learners WHERE id = ?", id)
 		if err != nil {
 			return err
@@ -28,27 +45,177 @@ func (s *Store) Erase(ctx context.Context, id LearnerID) error {
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return fmt.Errorf("learner %d: %w", id, ErrNotFound)
+			return fmt.Errorf("learner %d: %w", id, ErrLearnerGone)
 		}
+		s.fault("erase")
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if err := s.compact(ctx); err != nil {
-		return fmt.Errorf("%w: %w", ErrNotCompacted, err)
+	e := &EraseError{}
+	e.FilesLeft, e.Cause = s.removeExports(id)
+	if cerr := s.compact(ctx); cerr != nil {
+		e.NotCompacted = true
+		e.Cause = errors.Join(e.Cause, cerr)
+	}
+	if len(e.FilesLeft) > 0 || e.NotCompacted {
+		s.logError("erasing learner", e.Cause)
+		return e
 	}
 	return nil
 }
 
-// compact rebuilds the file and empties the journal.
+// compact rebuilds the file and empties the journal. The checkpoint waits
+// for readers a short while only (checkpointWait): it blocks every writer
+// while it waits, and a reader that stays (another window, a copy being
+// made) is better reported than waited for.
 func (s *Store) compact(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, "VACUUM"); err != nil {
 		return fmt.Errorf("progress: compacting after erase: %w", err)
 	}
-	var busy, logFrames, done int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
 		return fmt.Errorf("progress: emptying journal after erase: %w", err)
 	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", s.checkpointWait.Milliseconds())); err != nil {
+		return fmt.Errorf("progress: emptying journal after erase: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", s.busyTimeout.Milliseconds()))
+	var busy, logFrames, done int
+	if err := conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
+		return fmt.Errorf("progress: emptying journal after erase: %w", err)
+	}
+	if busy != 0 {
+		return fmt.Errorf("progress: emptying journal after erase: %w", errCheckpointBusy)
+	}
 	return nil
+}
+
+// errCheckpointBusy: another connection still reads pages the journal
+// holds, so it could not be emptied.
+var errCheckpointBusy = errors.New("journal in use by another reader (wal_checkpoint busy)")
+
+// EraseError says what an Erase could not finish. The learner is erased
+// from the file all the same.
+type EraseError struct {
+	// NotCompacted: the file or its journal may still hold copies of the
+	// learner's pages, until every window of Pas à pas is closed.
+	NotCompacted bool
+	// FilesLeft are export files of the learner that could not be removed.
+	FilesLeft []string
+	// Cause is what went wrong, for a log.
+	Cause error
+}
+
+func (e *EraseError) Error() string {
+	var parts []string
+	if e.NotCompacted {
+		parts = append(parts, ErrNotCompacted.Error())
+	}
+	if len(e.FilesLeft) > 0 {
+		parts = append(parts, fmt.Sprintf("%d export file(s) left", len(e.FilesLeft)))
+	}
+	return fmt.Sprintf("progress: erased, but %s: %v", strings.Join(parts, "; "), e.Cause)
+}
+
+// Is makes errors.Is(err, record.ErrErasedPartly) true, and
+// errors.Is(err, ErrNotCompacted) when the file was not compacted.
+func (e *EraseError) Is(target error) bool {
+	return target == record.ErrErasedPartly || target == ErrNotCompacted && e.NotCompacted
+}
+
+// Unwrap gives the cause.
+func (e *EraseError) Unwrap() error { return e.Cause }
+
+// exportOwner reads whose export a file is: the "profil" "id" of an export
+// file, even one cut short by a crash. ok is false for anything else.
+func exportOwner(r io.Reader) (id LearnerID, ok bool) {
+	dec := json.NewDecoder(io.LimitReader(r, 1<<20))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return 0, false
+	}
+	format := false
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return 0, false
+		}
+		key, _ := t.(string)
+		switch key {
+		case "format":
+			var f string
+			if dec.Decode(&f) != nil {
+				return 0, false
+			}
+			format = f == ExportFormat
+		case "profil":
+			var p struct {
+				ID *LearnerID `json:"id"`
+			}
+			if dec.Decode(&p) != nil || p.ID == nil || !format {
+				return 0, false
+			}
+			return *p.ID, true
+		default:
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return 0, false
+			}
+		}
+	}
+	return 0, false
+}
+
+// isExportName says whether a file name is one of an export: export-*.json,
+// or the temporary file writeFileAtomic makes for one (.export-*.tmp).
+func isExportName(name string) bool {
+	return strings.HasPrefix(name, "export-") && strings.HasSuffix(name, ".json") ||
+		strings.HasPrefix(name, ".export-") && strings.HasSuffix(name, ".tmp")
+}
+
+// staleTemp is how old an export's temporary file must be to be left over
+// from a crash rather than being written now by another window.
+const staleTemp = 10 * time.Minute
+
+// removeExports removes the learner's export files from the progress
+// file's folder, found by what they hold (the learner's id), not by their
+// name: two learners may share a first name. A temporary file too short to
+// say whose it is holds no answer; it is removed once stale. It returns
+// the files it could not remove.
+func (s *Store) removeExports(id LearnerID) (left []string, err error) {
+	dir := filepath.Dir(s.path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		// Whether exports are there cannot be known: say where to look.
+		return []string{filepath.Join(dir, "export-*.json")}, fmt.Errorf("progress: looking for export files: %w", err)
+	}
+	var errs []error
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !isExportName(e.Name()) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		f, err := os.Open(p)
+		if err != nil {
+			continue // not ours to read: not ours to remove
+		}
+		owner, ok := exportOwner(f)
+		f.Close()
+		mine := ok && owner == id
+		if !ok && strings.HasSuffix(p, ".tmp") {
+			if info, err := e.Info(); err == nil && s.now().Sub(info.ModTime()) > staleTemp {
+				mine = true
+			}
+		}
+		if !mine {
+			continue
+		}
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			left = append(left, p)
+			errs = append(errs, fmt.Errorf("progress: removing export: %w", err))
+		}
+	}
+	return left, errors.Join(errs...)
 }

@@ -71,7 +71,7 @@ func loadLearner(ctx context.Context, tx *sql.Tx, id LearnerID) (Learner, error)
 		created_at, last_seen FROM learners WHERE id = ?`, id).
 		Scan(&l.ID, &l.Name, &l.HasPIN, &lang, &l.Prefs.Theme, &device, &l.Prefs.Mouse, &created, &seen)
 	if errors.Is(err, sql.ErrNoRows) {
-		return l, fmt.Errorf("learner %d: %w", id, ErrNotFound)
+		return l, fmt.Errorf("learner %d: %w", id, ErrLearnerGone)
 	}
 	if err != nil {
 		return l, err
@@ -161,10 +161,17 @@ func cleanName(name string) (string, error) {
 		return "", fmt.Errorf("name is not valid text: %w", ErrInvalid)
 	case utf8.RuneCountInString(name) > maxNameLen:
 		return "", fmt.Errorf("name longer than %d characters: %w", maxNameLen, ErrInvalid)
-	case strings.ContainsFunc(name, unicode.IsControl):
+	case strings.ContainsFunc(name, unicode.IsControl), strings.ContainsFunc(name, isBidiControl):
 		return "", fmt.Errorf("name with control characters: %w", ErrInvalid)
 	}
 	return name, nil
+}
+
+// isBidiControl says whether r turns the reading order of the text around
+// it (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C): a name holding
+// one could show as another name in the list.
+func isBidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 func cleanPrefs(p Prefs) (Prefs, error) {

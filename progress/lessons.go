@@ -51,6 +51,9 @@ func (s *Store) SaveLessonStep(ctx context.Context, learner LearnerID, st Lesson
 func (s *Store) LessonProgress(ctx context.Context, learner LearnerID) (map[string]LessonProgress, error) {
 	var out map[string]LessonProgress
 	err := s.read(ctx, "reading lesson progress", func(tx *sql.Tx) error {
+		if err := learnerExists(ctx, tx, learner); err != nil {
+			return err
+		}
 		var err error
 		out, err = loadLessons(ctx, tx, learner)
 		return err

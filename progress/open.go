@@ -20,6 +20,13 @@ type Options struct {
 	// Now is the clock: every stored time, the PIN delay and the name of a
 	// damaged copy come from it. Tests inject one so they never sleep.
 	Now func() time.Time
+
+	// For the tests of this package: how long SQLite waits for a lock
+	// (busy_timeout; 15 s), how long a write tries again in all (lockWait;
+	// 2 min), how long erase's checkpoint waits for readers (3 s), and a
+	// hook run at named stages to inject faults (slow storage).
+	busyTimeout, lockWait, checkpointWait time.Duration
+	faults                                func(stage string)
 }
 
 // Store is the progress file, open. It is safe for concurrent use by several
@@ -30,6 +37,11 @@ type Store struct {
 	path      string
 	now       func() time.Time
 	recovered *Recovery
+
+	busyTimeout    time.Duration // SQLite's wait for a lock, per attempt
+	lockWait       time.Duration // a write's wait for the lock, in all
+	checkpointWait time.Duration // erase's wait for readers before reporting
+	faults         func(stage string)
 }
 
 // pragmas are set on every connection. Why each:
@@ -46,8 +58,11 @@ type Store struct {
 // _txlock=immediate makes every write transaction start with BEGIN
 // IMMEDIATE: it takes the write lock up front and waits (busy_timeout) for
 // it, instead of failing with SQLITE_BUSY when a read lock cannot be upgraded.
-const pragmas = "?_pragma=busy_timeout(15000)" +
-	"&_pragma=foreign_keys(1)" +
+func pragmas(busy time.Duration) string {
+	return fmt.Sprintf("?_pragma=busy_timeout(%d)", busy.Milliseconds()) + otherPragmas
+}
+
+const otherPragmas = "&_pragma=foreign_keys(1)" +
 	"&_pragma=journal_mode(WAL)" +
 	"&_pragma=synchronous(FULL)" +
 	"&_pragma=secure_delete(1)" +
@@ -63,6 +78,15 @@ func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
 func OpenWith(path string, o Options) (*Store, error) {
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.busyTimeout == 0 {
+		o.busyTimeout = 15 * time.Second
+	}
+	if o.lockWait == 0 {
+		o.lockWait = 2 * time.Minute
+	}
+	if o.checkpointWait == 0 {
+		o.checkpointWait = 3 * time.Second
 	}
 	if path == "" || strings.ContainsRune(path, '?') {
 		// The driver reads what follows '?' as options.
@@ -80,20 +104,27 @@ func OpenWith(path string, o Options) (*Store, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, now: o.Now}
-	db, err := openChecked(path)
+	s := &Store{path: path, now: o.Now, busyTimeout: o.busyTimeout, lockWait: o.lockWait,
+		checkpointWait: o.checkpointWait, faults: o.faults}
+	db, err := openChecked(path, o.busyTimeout)
 	if isDamage(err) {
+		// Another window that opened the file before it was damaged would
+		// go on writing into the moved copy, and acknowledge answers the
+		// new file never gets: leave everything where it is.
+		if heldByOther(path) {
+			return nil, fail(path, "opening", fmt.Errorf("%s is damaged (%v): %w", path, err, ErrFileInUse))
+		}
 		rec, merr := moveAside(path, o.Now(), err)
 		if merr != nil {
 			return nil, fmt.Errorf("progress: %s is damaged (%v) and could not be put aside: %w", path, err, merr)
 		}
 		s.recovered = rec
-		if db, err = openChecked(path); err != nil {
+		if db, err = openChecked(path, o.busyTimeout); err != nil {
 			return nil, fmt.Errorf("progress: damaged file moved to %s, but a new one could not be made: %w", rec.MovedTo, err)
 		}
 	}
 	if err != nil {
-		return nil, err
+		return nil, fail(path, "opening", err)
 	}
 	s.db = db
 	return s, nil
@@ -122,14 +153,19 @@ func (s *Store) Close() error {
 // foreign file refused, quick integrity check), then opens it for writing and
 // brings the schema up to date. A damaged file gives an error for which
 // isDamage is true.
-func openChecked(path string) (*sql.DB, error) {
+func openChecked(path string, busy time.Duration) (*sql.DB, error) {
 	if err := ensureFile(path); err != nil {
 		return nil, err
 	}
-	if err := inspect(path); err != nil {
+	if err := inspect(path, busy); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", path+pragmas)
+	// Only now that the file is known to be ours: a refused file is left
+	// exactly as it was, its rights included.
+	if err := restrictFiles(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", path+pragmas(busy))
 	if err != nil {
 		return nil, fmt.Errorf("progress: opening %s: %w", path, err)
 	}
@@ -149,12 +185,12 @@ func openChecked(path string) (*sql.DB, error) {
 // inspect looks at the file without writing to it. The connection is
 // read-only so that closing it never folds the journal into the main file:
 // a refused file stays exactly as it was.
-func inspect(path string) error {
+func inspect(path string, busy time.Duration) error {
 	slashed := filepath.ToSlash(path)
 	if !strings.HasPrefix(slashed, "/") {
 		slashed = "/" + slashed // Windows: file:///C:/…
 	}
-	uri := (&url.URL{Scheme: "file", Path: slashed}).String() + "?mode=ro&_pragma=busy_timeout(15000)"
+	uri := (&url.URL{Scheme: "file", Path: slashed}).String() + fmt.Sprintf("?mode=ro&_pragma=busy_timeout(%d)", busy.Milliseconds())
 	db, err := sql.Open("sqlite", uri)
 	if err != nil {
 		return fmt.Errorf("progress: opening %s: %w", path, err)
@@ -217,7 +253,8 @@ func ensureDir(dir string) error {
 
 // ensureFile creates the file with mode 0600 before SQLite does: SQLite would
 // create it 0644, and it creates the -wal and -shm files with the main file's
-// mode, so this keeps all three private.
+// mode, so this keeps all three private. An existing file is not changed
+// here: restrictFiles runs once the file is known to be Pas à pas's.
 func ensureFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
@@ -226,7 +263,7 @@ func ensureFile(path string) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("progress: opening %s: %w", path, err)
 	}
-	return restrictFiles(path)
+	return nil
 }
 
 // restrictFiles sets 0600 on the file and its companions, in case they were

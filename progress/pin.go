@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"pasapas/record"
 	"strings"
 	"time"
 
@@ -25,47 +26,21 @@ const (
 	argonSaltLen = 16
 )
 
-// The PIN delay: the first wrong tries cost nothing (fingers slip), then each
-// one doubles the wait, up to a cap. A 4-digit PIN then takes weeks to guess
-// at the keyboard. It does not stop someone who copies the file: the PIN
-// keeps results from other people's eyes on a shared screen, it does not
-// encrypt them (see docs/stockage.md).
-const (
-	pinFreeTries = 2
-	pinBaseDelay = 5 * time.Second
-	pinMaxDelay  = 15 * time.Minute
-)
+// The PIN rules (the wait after wrong codes, which codes may be chosen)
+// are record's, the same for every store.
 
-// PINDelay is the wait imposed after failures wrong PINs in a row.
-func PINDelay(failures int) time.Duration {
-	if failures <= pinFreeTries {
-		return 0
-	}
-	d := pinBaseDelay
-	for i := pinFreeTries + 1; i < failures && d < pinMaxDelay; i++ {
-		d *= 2
-	}
-	return min(d, pinMaxDelay)
-}
+// PINDelay is record.PINDelay.
+func PINDelay(failures int) time.Duration { return record.PINDelay(failures) }
 
-// validPIN says whether pin is 4 to 6 ASCII digits.
-func validPIN(pin string) bool {
-	if len(pin) < 4 || len(pin) > 6 {
-		return false
-	}
-	for _, c := range []byte(pin) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
+// CheckNewPIN is record.CheckNewPIN.
+func CheckNewPIN(pin string) error { return record.CheckNewPIN(pin) }
 
 // hashPIN returns the argon2id hash of pin as a PHC string:
-// $argon2id$v=19$m=19456,t=2,p=1$salt$hash.
+// $argon2id$v=19$m=19456,t=2,p=1$salt$hash. It refuses a PIN that
+// CheckNewPIN refuses: it is only used for new codes.
 func hashPIN(pin string) (string, error) {
-	if !validPIN(pin) {
-		return "", ErrBadPINFormat
+	if err := CheckNewPIN(pin); err != nil {
+		return "", err
 	}
 	salt := make([]byte, argonSaltLen)
 	if _, err := rand.Read(salt); err != nil {
@@ -143,7 +118,7 @@ func (s *Store) CheckPIN(ctx context.Context, id LearnerID, pin string) error {
 		err := tx.QueryRowContext(ctx, "SELECT pin_hash, pin_failures, pin_locked_until FROM learners WHERE id = ?", id).
 			Scan(&hash, &failures, &lockedUntil)
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("learner %d: %w", id, ErrNotFound)
+			return fmt.Errorf("learner %d: %w", id, ErrLearnerGone)
 		}
 		if err != nil {
 			return err

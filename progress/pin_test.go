@@ -33,7 +33,7 @@ func TestPINFormat(t *testing.T) {
 		pin string
 		ok  bool
 	}{
-		{"1234", true}, {"00000", true}, {"987654", true},
+		{"4827", true}, {"50913", true}, {"902417", true},
 		{"123", false}, {"1234567", false}, {"12a4", false}, {" 1234", false}, {"١٢٣٤", false}, {"12-34", false},
 	}
 	for _, tt := range tests {
@@ -156,13 +156,19 @@ func TestSetPIN(t *testing.T) {
 	clk := newClock()
 	s := openTest(t, tempPath(t), clk)
 	l := mustLearner(t, s, "Josiane", "")
-	if err := s.SetPIN(ctx, l.ID, "12345"); err != nil {
+	if err := s.SetPIN(ctx, l.ID, "1111"); !errors.Is(err, ErrTrivialPIN) {
+		t.Fatalf("SetPIN 1111: %v, want ErrTrivialPIN", err)
+	}
+	if err := s.SetPIN(ctx, l.ID, "12345"); err == nil {
+		t.Fatal("SetPIN 12345 accepted")
+	}
+	if err := s.SetPIN(ctx, l.ID, "12845"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.CheckPIN(ctx, l.ID, "54321"); !errors.Is(err, ErrWrongPIN) {
 		t.Fatalf("wrong PIN after SetPIN: %v", err)
 	}
-	if err := s.CheckPIN(ctx, l.ID, "12345"); err != nil {
+	if err := s.CheckPIN(ctx, l.ID, "12845"); err != nil {
 		t.Fatalf("new PIN: %v", err)
 	}
 	if err := s.SetPIN(ctx, l.ID, "12"); !errors.Is(err, ErrBadPINFormat) {
@@ -183,15 +189,48 @@ func TestPINMessages(t *testing.T) {
 	}{
 		{&PINError{Failures: 1}, "Vous pouvez réessayer"},
 		{&PINError{Failures: 3, Wait: 5 * time.Second}, "attendez 5 secondes"},
-		{&PINError{Locked: true, Failures: 3, Wait: 300 * time.Millisecond}, "attendez une seconde"},
-		{&PINError{Locked: true, Failures: 9, Wait: 320 * time.Second}, "attendez 6 minutes"},
+		{&PINError{Failures: 3, Wait: 300 * time.Millisecond}, "attendez une seconde"},
+		{&PINError{Failures: 9, Wait: 320 * time.Second}, "attendez 6 minutes"},
+		// While the wait runs nothing is checked: the message must not say
+		// the code is wrong, and says it will be checked after the wait.
+		{&PINError{Locked: true, Failures: 3, Wait: 300 * time.Millisecond}, "attendez encore une seconde. Votre code sera vérifié ensuite"},
+		{&PINError{Locked: true, Failures: 3, Wait: 4 * time.Second}, "attendez encore 4 secondes"},
+		{&PINError{Locked: true, Failures: 9, Wait: 320 * time.Second}, "attendez encore 6 minutes"},
 	}
 	for _, tt := range tests {
+		if got := tt.err.Message(i18n.FR); tt.err.Locked && strings.Contains(got, "pas le bon code") {
+			t.Errorf("Message(%+v) = %q: says the code is wrong, but nothing was checked", tt.err, got)
+		}
 		if got := tt.err.Message(i18n.FR); !strings.Contains(got, tt.want) {
 			t.Errorf("Message(%+v) = %q, want %q in it", tt.err, got, tt.want)
 		}
 		if got := tt.err.Message(i18n.EN); got == tt.err.Message(i18n.FR) {
 			t.Errorf("no English for %+v", tt.err)
 		}
+	}
+}
+
+// TestTrivialPINsRefused is issue 13's defect 15: the codes anybody tries
+// first are refused for a new PIN, kindly, in French and English.
+func TestTrivialPINsRefused(t *testing.T) {
+	s := openTest(t, tempPath(t), nil)
+	ctx := context.Background()
+	for _, pin := range []string{"1234", "0000", "1111", "4321", "9876", "0123", "123456", "654321", "1212", "121212",
+		"123123", "2580", "99999", "01234", "1004"} {
+		if _, err := s.CreateLearner(ctx, "Paul", pin, Prefs{}); !errors.Is(err, ErrTrivialPIN) {
+			t.Errorf("CreateLearner with PIN %s: %v, want ErrTrivialPIN", pin, err)
+		}
+		if err := CheckNewPIN(pin); !errors.Is(err, ErrTrivialPIN) {
+			t.Errorf("CheckNewPIN(%s) = %v", pin, err)
+		}
+	}
+	for _, pin := range []string{"4827", "1357", "2468", "90210", "271828", "1240"} {
+		if err := CheckNewPIN(pin); err != nil {
+			t.Errorf("CheckNewPIN(%s) = %v, want nil", pin, err)
+		}
+	}
+	fr, en := Explain(ErrTrivialPIN, i18n.FR), Explain(ErrTrivialPIN, i18n.EN)
+	if !strings.Contains(fr, "trop facile") || !strings.Contains(en, "too easy") || strings.Contains(fr, "Prévenez") {
+		t.Errorf("messages: %q / %q", fr, en)
 	}
 }

@@ -33,6 +33,22 @@ func runChild(job string) error {
 		}
 		defer s.Close()
 		return writeMany(ctx, s, name, n)
+	case "hold":
+		// Open the file, say so, and keep it open until stdin closes: the
+		// other window of TestDamagedFileHeldOpenNotMoved.
+		s, err := Open(path)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		if _, err := fmt.Println("open"); err != nil {
+			return err
+		}
+		_, err = bufio.NewReader(os.Stdin).ReadString('\n')
+		if err != nil && err.Error() != "EOF" {
+			return err
+		}
+		return nil
 	case "crash":
 		s, err := Open(path)
 		if err != nil {
@@ -55,7 +71,7 @@ func writeMany(ctx context.Context, s *Store, name string, n int) error {
 		return err
 	}
 	for i := range n {
-		a := Answer{Learner: l.ID, Question: fmt.Sprintf("q-%d", i%7), Variant: "v", Given: `"x"`, Result: Correct, Test: test}
+		a := Answer{Learner: l.ID, Question: fmt.Sprintf("q-%d", i), Variant: "v", Given: `"x"`, Result: Correct, Test: test}
 		if _, err := s.RecordAnswer(ctx, a); err != nil {
 			return fmt.Errorf("answer %d: %w", i, err)
 		}
@@ -90,7 +106,7 @@ func answerForever(ctx context.Context, s *Store, name string) error {
 		return err
 	}
 	for i := 0; ; i++ {
-		id, err := s.RecordAnswer(ctx, Answer{Learner: l.ID, Question: fmt.Sprintf("q-%d", i%13), Variant: "v",
+		id, err := s.RecordAnswer(ctx, Answer{Learner: l.ID, Question: fmt.Sprintf("q-%d", i), Variant: "v",
 			Given: `{"texte":"réponse"}`, Result: Incorrect, Forgiven: []string{"frappe"}, Duration: time.Second, Test: test})
 		if err != nil {
 			return err

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"sort"
+	"strings"
 
 	"modernc.org/sqlite"
 )
@@ -116,8 +117,35 @@ func migrate(ctx context.Context, db *sql.DB, p string) error {
 	}
 }
 
+// fkOffMarker, as the first line of a migration, runs it with foreign keys
+// off: a migration that rebuilds a table others refer to must not have
+// DROP TABLE delete their rows through ON DELETE CASCADE. The foreign keys
+// are checked before the commit all the same.
+const fkOffMarker = "-- pasapas: foreign_keys off\n"
+
 func migrateOne(ctx context.Context, db *sql.DB, p string) (done bool, err error) {
-	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: holds the write lock
+	// One connection for the whole step: PRAGMA foreign_keys is a
+	// connection's setting, and cannot change inside a transaction.
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	// Peek at the version outside the write lock only to know whether the
+	// next migration wants foreign keys off; it is read again under the
+	// lock below.
+	var peek int
+	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&peek); err != nil {
+		return false, err
+	}
+	fkOff := peek < SchemaVersion && strings.HasPrefix(migrations[peek], fkOffMarker)
+	if fkOff {
+		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+			return false, err
+		}
+		defer conn.ExecContext(context.Background(), "PRAGMA foreign_keys = ON")
+	}
+	tx, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE: holds the write lock
 	if err != nil {
 		return false, err
 	}
@@ -132,13 +160,41 @@ func migrateOne(ctx context.Context, db *sql.DB, p string) (done bool, err error
 	if v == SchemaVersion {
 		return true, tx.Commit()
 	}
+	if v != peek {
+		return false, tx.Commit() // another window migrated meanwhile: look again
+	}
 	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 		return false, fmt.Errorf("migration %d: %w", v+1, err)
+	}
+	if fkOff {
+		if err := checkForeignKeys(ctx, tx); err != nil {
+			return false, fmt.Errorf("migration %d: %w", v+1, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 		return false, err
 	}
 	return false, tx.Commit()
+}
+
+// checkForeignKeys fails when a row refers to a row that is not there.
+func checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table string
+		var rowid sql.NullInt64
+		var parent string
+		var fkid int
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return err
+		}
+		return fmt.Errorf("foreign key broken: a row of %s refers to a missing row of %s", table, parent)
+	}
+	return rows.Err()
 }
 
 // damageError is a damage found by a check rather than reported by SQLite.

@@ -175,6 +175,9 @@ func checkTestOpen(ctx context.Context, tx *sql.Tx, id TestID) (LearnerID, error
 func (s *Store) OpenTests(ctx context.Context, learner LearnerID) ([]OpenTest, error) {
 	var out []OpenTest
 	err := s.read(ctx, "reading open tests", func(tx *sql.Tx) error {
+		if err := learnerExists(ctx, tx, learner); err != nil {
+			return err
+		}
 		var err error
 		out, err = loadOpenTests(ctx, tx, learner)
 		return err
@@ -202,6 +205,9 @@ func loadOpenTests(ctx context.Context, tx *sql.Tx, learner LearnerID) ([]OpenTe
 func (s *Store) Tests(ctx context.Context, learner LearnerID) ([]Test, error) {
 	var out []Test
 	err := s.read(ctx, "reading tests", func(tx *sql.Tx) error {
+		if err := learnerExists(ctx, tx, learner); err != nil {
+			return err
+		}
 		var err error
 		out, err = queryTests(ctx, tx, "WHERE learner_id = ? ORDER BY started_at, id", int64(learner))
 		return err

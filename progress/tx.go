@@ -3,26 +3,41 @@ package progress
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
 
 // write runs fn in a write transaction. It starts with BEGIN IMMEDIATE (see
 // pragmas), so it waits for another window's write instead of failing, and
-// its commit returns only once the journal is fsynced.
+// its commit returns only once the journal is fsynced. When another window
+// holds the lock longer than busy_timeout (an erase on slow storage), it
+// tries again, up to lockWait in all: an answer waits rather than being
+// lost. A failure of the file comes back as a *StorageError.
 func (s *Store) write(ctx context.Context, what string, fn func(*sql.Tx) error) error {
+	start := time.Now()
+	for {
+		err := s.writeOnce(ctx, fn)
+		if err == nil {
+			return nil
+		}
+		if isBusy(err) && ctx.Err() == nil && time.Since(start) < s.lockWait {
+			continue
+		}
+		return fail(s.path, what, err)
+	}
+}
+
+func (s *Store) writeOnce(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("progress: %s: %w", what, err)
+		return err
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return fmt.Errorf("progress: %s: %w", what, err)
+		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("progress: %s: %w", what, err)
-	}
-	return nil
+	return tx.Commit()
 }
 
 // read runs fn in a read transaction: one consistent snapshot, which never
@@ -30,13 +45,21 @@ func (s *Store) write(ctx context.Context, what string, fn func(*sql.Tx) error) 
 func (s *Store) read(ctx context.Context, what string, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("progress: %s: %w", what, err)
+		return fail(s.path, what, err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return fmt.Errorf("progress: %s: %w", what, err)
+		return fail(s.path, what, err)
 	}
 	return nil
+}
+
+// fault is the fault-injection hook of the tests: it runs at the named
+// stage of a use case (simulating slow storage, for one). nil outside tests.
+func (s *Store) fault(stage string) {
+	if s.faults != nil {
+		s.faults(stage)
+	}
 }
 
 // Times are stored as milliseconds since the epoch: compact, sortable, and
@@ -72,7 +95,18 @@ func touch(ctx context.Context, tx *sql.Tx, id LearnerID, now time.Time) error {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("learner %d: %w", id, ErrNotFound)
+		return fmt.Errorf("learner %d: %w", id, ErrLearnerGone)
 	}
 	return nil
+}
+
+// learnerExists fails with ErrLearnerGone when the learner is not in the
+// file: what every read keyed by a learner checks, in its own snapshot.
+func learnerExists(ctx context.Context, tx *sql.Tx, id LearnerID) error {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM learners WHERE id = ?", id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("learner %d: %w", id, ErrLearnerGone)
+	}
+	return err
 }

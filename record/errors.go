@@ -14,6 +14,12 @@ import (
 var (
 	// ErrNotFound: no such learner, or no such test.
 	ErrNotFound = errors.New("not found")
+	// ErrLearnerGone: the learner is no longer in the store: erased, maybe
+	// from another window. Every use case keyed by a learner checks it in
+	// its own transaction, so a window still open on an erased learner
+	// never reads or writes anyone else's data. errors.Is(err, ErrNotFound)
+	// is true as well.
+	ErrLearnerGone = fmt.Errorf("learner no longer in the store: %w", ErrNotFound)
 	// ErrInvalid: a value the caller passed is not acceptable (empty name,
 	// unknown device, result or language).
 	ErrInvalid = errors.New("invalid value")
@@ -27,6 +33,17 @@ var (
 	// ErrTestFinished: the test is already finished and takes no more
 	// answers or results.
 	ErrTestFinished = errors.New("test already finished")
+	// ErrTrivialPIN: a new PIN is too easy to guess (1234, 0000, 1212…).
+	// A PIN set before this rule still opens its profile.
+	ErrTrivialPIN = errors.New("PIN too easy to guess")
+	// ErrAnsweredElsewhere: the question already has an answer in this
+	// test, given in another window resuming the same test. Nothing is
+	// recorded twice.
+	ErrAnsweredElsewhere = errors.New("question already answered in this test")
+	// ErrErasedPartly: Erase deleted the learner, but could not clean
+	// everything (an export file left, copies in the journal until the
+	// windows close). The error says what is left.
+	ErrErasedPartly = errors.New("erased, but not everything could be cleaned")
 	// ErrNotCompacted: Erase deleted the learner, but could not yet rebuild
 	// the file and empty its journal (another window reading, a full
 	// disk). The learner is gone; copies of their pages may stay in the
@@ -60,6 +77,16 @@ func (e *PINError) Is(target error) bool {
 // Message says it to the learner, kindly, in lang.
 func (e *PINError) Message(l i18n.Lang) string {
 	secs := int((e.Wait + time.Second - 1) / time.Second)
+	if e.Locked && secs > 0 {
+		// Nothing was checked: the code may well be right.
+		switch {
+		case secs >= 120:
+			return messages.Format(l, "pin_locked_min", (secs+59)/60)
+		case secs == 1:
+			return messages.Format(l, "pin_locked_1")
+		}
+		return messages.Format(l, "pin_locked", secs)
+	}
 	switch {
 	case secs >= 120:
 		return messages.Format(l, "pin_wait_min", (secs+59)/60)
@@ -91,9 +118,19 @@ func Explain(err error, l i18n.Lang) string {
 		return ex.Message(l)
 	case errors.Is(err, ErrBadPINFormat):
 		return messages.Format(l, "pin_format")
+	case errors.Is(err, ErrTrivialPIN):
+		return messages.Format(l, "pin_trivial")
 	case errors.Is(err, ErrNotFound):
 		return messages.Format(l, "not_found")
+	case errors.Is(err, ErrTestFinished):
+		return messages.Format(l, "test_finished")
+	case errors.Is(err, ErrAnsweredElsewhere):
+		return messages.Format(l, "answered_elsewhere")
 	default:
-		return messages.Format(l, "store_failed")
+		return StoreFailed(l)
 	}
 }
+
+// StoreFailed is the general sentence for a store that failed: the
+// details, when there are some, go on a line of their own after it.
+func StoreFailed(l i18n.Lang) string { return messages.Format(l, "store_failed") }

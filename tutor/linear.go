@@ -2,12 +2,15 @@ package tutor
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 
 	"pasapas/lessons"
 )
@@ -27,12 +30,22 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 	l.send(tea.WindowSizeMsg{Width: linearWidth, Height: linearHeight})
 	l.run(m.Init())
 	l.print(true)
-	scanner := bufio.NewScanner(in)
+	lines := bufio.NewReaderSize(in, 4096)
 	for !l.quit {
 		fmt.Fprint(out, "\n"+l.prompt())
-		if !scanner.Scan() {
+		var text string
+		var err error
+		if l.secret() {
+			text, err = readSecret(in, lines, out)
+		} else {
+			text, err = readLine(lines)
+		}
+		if err != nil {
 			fmt.Fprintln(out)
-			return scanner.Err()
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
 		}
 		// A learner back after a long pause finds the session closed, as
 		// in the full interface; what they typed was meant for the closed
@@ -44,10 +57,68 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 			l.print(true)
 			continue
 		}
-		l.line(scanner.Text())
+		l.line(text)
 		l.print(false)
 	}
 	return nil
+}
+
+// maxLine is the most of one input line the linear mode keeps: far more
+// than any answer or name, far less than what a paste can bring. The rest
+// of a longer line is read and dropped, so the mode goes on.
+const maxLine = 16 << 10
+
+// readLine reads one line, without its end ("\n" or "\r\n"), of any
+// length: only its first maxLine bytes are kept (cut on a character's
+// boundary). io.EOF only when nothing at all was left to read.
+func readLine(r *bufio.Reader) (string, error) {
+	var buf []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if room := maxLine - len(buf); room > 0 {
+			buf = append(buf, chunk[:min(len(chunk), room)]...)
+		}
+		switch {
+		case err == nil:
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF) && len(buf) > 0:
+		default:
+			return "", err
+		}
+		break
+	}
+	line := strings.TrimSuffix(strings.TrimSuffix(string(buf), "\n"), "\r")
+	if len(buf) >= maxLine {
+		// Cut in the middle of a character: drop its first bytes.
+		line = strings.ToValidUTF8(line, "")
+	}
+	return line, nil
+}
+
+// readSecret reads a secret code: from a terminal, without echo, so the
+// code is neither shown nor left in the scrollback for the next person;
+// from anything else (a pipe, a test), as a line.
+func readSecret(in io.Reader, r *bufio.Reader, out io.Writer) (string, error) {
+	f, ok := in.(*os.File)
+	if !ok || r.Buffered() > 0 || !term.IsTerminal(f.Fd()) {
+		return readLine(r)
+	}
+	b, err := term.ReadPassword(f.Fd())
+	fmt.Fprintln(out) // the Entrée the terminal did not echo
+	if err != nil {
+		return "", err
+	}
+	if len(b) > maxLine {
+		b = b[:maxLine]
+	}
+	return strings.TrimSuffix(strings.ToValidUTF8(string(b), ""), "\r"), nil
+}
+
+// secret says the screen waits for a secret code.
+func (l *linear) secret() bool {
+	s, ok := l.m.top().(interface{ Secret() bool })
+	return ok && s.Secret() && l.m.quitting == nil && !l.m.showHelp
 }
 
 // The text column of the linear mode: wide enough not to cut sentences,

@@ -2,7 +2,6 @@ package tutor
 
 import (
 	"context"
-	"pasapas/record"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/i18n"
+	"pasapas/progress"
 )
 
 // heldReload signs Alice in (with her PIN), goes to her settings, and comes
@@ -17,12 +17,12 @@ import (
 // second window writing would hold it.
 func heldReload(t *testing.T, h *harness) tea.Cmd {
 	t.Helper()
-	if _, err := h.store.CreateLearner(context.Background(), "Alice", "1234", record.Prefs{}); err != nil {
+	if _, err := h.store.CreateLearner(context.Background(), "Alice", "4827", progress.Prefs{}); err != nil {
 		t.Fatal(err)
 	}
 	h.send(resumeMsg{})
 	h.choose("Alice")
-	h.typeText("1234")
+	h.typeText("4827")
 	h.press("enter")
 	h.expect("Bonjour Alice")
 	h.choose("Mes réglages")

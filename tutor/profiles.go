@@ -150,6 +150,10 @@ func newInput(ctx *Context, secret bool, limit int) textinput.Model {
 
 func (s *newLearnerScreen) Title(ctx *Context) string { return ctx.say("new_title") }
 
+// Secret says the field takes a secret code: the accessible mode reads it
+// without echo.
+func (s *newLearnerScreen) Secret() bool { return s.stage >= 2 }
+
 // Typing says the screen takes text: "?" and letters are characters here.
 func (s *newLearnerScreen) Typing() bool { return s.stage != 1 }
 
@@ -190,6 +194,10 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.problem = ""
 			return nil
 		}
+		msg, ok := cleanKey(msg)
+		if !ok {
+			return nil
+		}
 		switch s.stage {
 		case 0:
 			if msg.Code == tea.KeyEnter {
@@ -217,8 +225,14 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		default:
 			if msg.Code == tea.KeyEnter {
 				pin := s.pin.Value()
-				if !validPIN(pin) {
+				if !record.ValidPIN(pin) {
 					s.problem = ctx.say("pin_format")
+					s.pin.Reset()
+					return nil
+				}
+				if err := record.CheckNewPIN(pin); s.stage == 2 && err != nil {
+					// 1234, 0000…: said before it is typed twice.
+					s.problem = record.Explain(err, ctx.Lang)
 					s.pin.Reset()
 					return nil
 				}
@@ -246,7 +260,7 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case tea.PasteMsg:
 		if s.stage == 0 {
 			var cmd tea.Cmd
-			s.name, cmd = s.name.Update(msg)
+			s.name, cmd = s.name.Update(cleanPaste(msg))
 			return cmd
 		}
 	case clickMsg:
@@ -270,8 +284,6 @@ func (s *newLearnerScreen) create(ctx *Context, pin string) tea.Cmd {
 	prefs := record.Prefs{Lang: ctx.Lang, Theme: ctx.Theme.Name, Mouse: ctx.Mouse}
 	return createLearner(ctx, strings.TrimSpace(sanitize(s.name.Value())), pin, prefs)
 }
-
-func validPIN(pin string) bool { return len(pin) >= 4 && len(pin) <= 6 && isDigits(pin) }
 
 func isDigits(s string) bool {
 	for _, r := range s {
@@ -318,13 +330,25 @@ func (s *newLearnerScreen) Render(ctx *Context, w, h int) string {
 	return strings.Join(parts, "\n")
 }
 
-// pinScreen asks a learner for their secret code.
+// pinScreen asks a learner for their secret code. After wrong codes the
+// store imposes a wait: it is shown counting down, and a code typed during
+// it is checked once it is over, not refused unchecked.
 type pinScreen struct {
 	learner record.LearnerSummary
 	pin     textinput.Model
 	problem string
 	busy    bool
+	// refused is the last refusal with a wait, until when it runs; queued:
+	// a code was typed during the wait and is checked at its end.
+	refused *record.PINError
+	until   time.Time
+	queued  bool
+	sent    string // the code last sent to the store
+	seq     int    // the countdown's generation: a stale tick is ignored
 }
+
+// pinTickMsg moves the countdown on.
+type pinTickMsg struct{ seq int }
 
 func newPINScreen(ctx *Context, l record.LearnerSummary) *pinScreen {
 	return &pinScreen{learner: l, pin: newInput(ctx, true, 6)}
@@ -333,25 +357,91 @@ func newPINScreen(ctx *Context, l record.LearnerSummary) *pinScreen {
 func (s *pinScreen) Title(ctx *Context) string { return sanitize(s.learner.Name) }
 func (s *pinScreen) Typing() bool              { return true }
 
+// Secret says the field takes a secret code (see newLearnerScreen.Secret).
+func (s *pinScreen) Secret() bool { return true }
+
 func (s *pinScreen) Help(ctx *Context) []key.Binding {
 	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 }
+
+// left is what remains of the wait, 0 when none runs.
+func (s *pinScreen) left(ctx *Context) time.Duration {
+	if s.refused == nil {
+		return 0
+	}
+	return max(0, s.until.Sub(ctx.now()))
+}
+
+// tick asks for the next step of the countdown. The full interface ticks
+// every second to redraw it; the accessible mode, which prints once, only
+// waits for the end when a code is queued.
+func (s *pinScreen) tick(ctx *Context) tea.Cmd {
+	left := s.left(ctx)
+	if left <= 0 || (ctx.linear && !s.queued) {
+		return nil
+	}
+	step := min(left, time.Second)
+	if ctx.linear {
+		step = left
+	}
+	seq := s.seq
+	return countdownTick(step, func(time.Time) tea.Msg { return pinTickMsg{seq} })
+}
+
+// countdownTick is tea.Tick; the tests, whose clock does not move by
+// itself, send the ticks themselves.
+var countdownTick = tea.Tick
 
 func (s *pinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case pinMsg:
 		s.busy = false
+		s.seq++
 		if msg.err != nil {
 			var pe *record.PINError
 			if errors.As(msg.err, &pe) {
-				s.problem = pe.Message(ctx.Lang)
+				s.problem = ""
+				s.refused, s.until = pe, ctx.now().Add(pe.Wait)
+				if pe.Locked && pe.Wait > 0 {
+					// Refused unchecked (a wait from before, another
+					// window): the code is kept and checked after it.
+					s.queued = true
+					s.pin.SetValue(s.sent)
+				}
+				if pe.Wait <= 0 {
+					s.refused, s.problem = nil, pe.Message(ctx.Lang)
+				}
 			} else {
-				s.problem = record.Explain(msg.err, ctx.Lang)
+				s.refused, s.problem = nil, record.Explain(msg.err, ctx.Lang)
 			}
-			s.pin.Reset()
-			return nil
+			if !s.queued {
+				s.pin.Reset()
+			}
+			if s.queued && s.left(ctx) <= 0 {
+				return s.check(ctx)
+			}
+			return s.tick(ctx)
 		}
 		return signIn(ctx, s.learner.ID)
+	case pinTickMsg:
+		if msg.seq != s.seq || s.refused == nil {
+			return nil
+		}
+		if s.left(ctx) > 0 {
+			return s.tick(ctx)
+		}
+		// The wait is over: a wrong code can be typed again, and a code
+		// typed during the wait is checked now.
+		if s.refused.Locked {
+			s.problem = ""
+		} else {
+			s.problem = (&record.PINError{Failures: s.refused.Failures}).Message(ctx.Lang)
+		}
+		s.refused = nil
+		if s.queued {
+			return s.check(ctx)
+		}
+		return nil
 	case signedInMsg: // only a failure reaches the screen; the model starts the session
 		s.problem = record.Explain(msg.err, ctx.Lang)
 		return nil
@@ -359,15 +449,23 @@ func (s *pinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if s.busy {
 			return nil
 		}
+		msg, ok := cleanKey(msg)
 		switch {
+		case !ok:
+			return nil
 		case key.Matches(msg, ctx.Keys.Back):
 			return back()
+		case msg.Code == tea.KeyEnter && s.left(ctx) > 0:
+			s.queued = true
+			return s.tick(ctx)
 		case msg.Code == tea.KeyEnter:
-			s.busy = true
-			return checkPIN(ctx, s.learner.ID, s.pin.Value())
+			return s.check(ctx)
 		case msg.Text != "" && !isDigits(msg.Text):
 			s.problem = ctx.say("pin_digits")
 			return nil
+		}
+		if s.queued {
+			return nil // the queued code waits as typed
 		}
 		var cmd tea.Cmd
 		s.pin, cmd = s.pin.Update(msg)
@@ -376,13 +474,28 @@ func (s *pinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// check sends the code typed to the store.
+func (s *pinScreen) check(ctx *Context) tea.Cmd {
+	s.busy, s.queued = true, false
+	s.sent = s.pin.Value()
+	s.pin.Reset()
+	return checkPIN(ctx, s.learner.ID, s.sent)
+}
+
 func (s *pinScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	parts := []string{t.Heading.Render(wrap(ctx.say("pin_ask", sanitize(s.learner.Name)), w)), "", s.pin.View()}
 	if s.busy {
 		parts = append(parts, "", ctx.say("pin_checking"))
 	}
-	if s.problem != "" {
+	if left := s.left(ctx); left > 0 {
+		// Said again at every second: the countdown is live.
+		live := &record.PINError{Locked: s.refused.Locked || s.queued, Failures: s.refused.Failures, Wait: left}
+		parts = append(parts, "", problemLine(t, live.Message(ctx.Lang), w))
+		if s.queued {
+			parts = append(parts, "", wrap(ctx.say("pin_queued"), w))
+		}
+	} else if s.problem != "" {
 		parts = append(parts, "", problemLine(t, s.problem, w))
 	}
 	parts = append(parts, "", t.Muted.Render(wrap(ctx.say("pin_forgot"), w)))

@@ -288,7 +288,7 @@ func (v *questionView) update(ctx *Context, msg tea.Msg) (tea.Cmd, qEvent) {
 	case tea.PasteMsg:
 		if v.Typing() {
 			var cmd tea.Cmd
-			v.inputs[v.cursor], cmd = v.inputs[v.cursor].Update(msg)
+			v.inputs[v.cursor], cmd = v.inputs[v.cursor].Update(cleanPaste(msg))
 			return cmd, qEvent{}
 		}
 	case clickMsg:
@@ -322,6 +322,10 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 	case msg.Code == tea.KeyEnter:
 		return v.activate(ctx)
 	case v.Typing():
+		msg, ok := cleanKey(msg)
+		if !ok {
+			return nil, qEvent{}
+		}
 		var cmd tea.Cmd
 		v.inputs[v.cursor], cmd = v.inputs[v.cursor].Update(msg)
 		return cmd, qEvent{}

@@ -184,6 +184,10 @@ func (s *eraseScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		case msg.err == nil:
 			// Nothing of them is left: the session ends with them.
 			return endSession(ctx.say("erased"))
+		case errors.Is(msg.err, record.ErrErasedPartly):
+			// Erased, but not everything could be cleaned: say plainly
+			// what is left (an export file, copies until the windows close).
+			return endSession(explain(ctx, msg.err))
 		case errors.Is(msg.err, record.ErrNotCompacted), errors.Is(msg.err, record.ErrNotFound):
 			// Deleted (now, or already by another window): only the
 			// file's clean-up is left, done when the windows close.

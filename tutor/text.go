@@ -3,8 +3,10 @@ package tutor
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -47,7 +49,9 @@ func unsafeRune(r rune) bool {
 		return false
 	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
 		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		// Bidirectional controls (U+061C is the Arabic letter mark): they
+		// turn the text around them and can make a line read otherwise.
 		return true
 	}
 	return false
@@ -122,4 +126,34 @@ func hanging(marker, text string, width int) string {
 // not told by colour alone, and the text, cleaned and wrapped.
 func problemLine(t Theme, problem string, w int) string {
 	return t.Bad.Render(wrap(t.G.Wrong+" "+sanitize(problem), w))
+}
+
+// cleanKey keeps what a text field may receive from a key press: no
+// control or bidirectional character is typed into a field (and echoed),
+// whatever the keyboard or terminal sends. ok is false when nothing is
+// left of a press that carried text.
+func cleanKey(msg tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
+	if msg.Text == "" {
+		return msg, !unsafeRune(msg.Code) || msg.Code < 0x20 || msg.Code == 0x7f || msg.Code > unicode.MaxRune
+	}
+	clean := strings.Map(func(r rune) rune {
+		if unsafeRune(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(msg.Text, ""))
+	if clean == "" {
+		return msg, false
+	}
+	msg.Text = clean
+	if r := []rune(clean); len(r) == 1 {
+		msg.Code = r[0]
+	}
+	return msg, true
+}
+
+// cleanPaste is cleanKey for a paste: one line, nothing unsafe.
+func cleanPaste(msg tea.PasteMsg) tea.PasteMsg {
+	msg.Content = strings.ReplaceAll(sanitize(msg.Content), "\n", " ")
+	return msg
 }

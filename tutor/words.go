@@ -109,6 +109,7 @@ var words = i18n.Table{
 	"pin_mismatch":   {FR: "Les 2 codes sont différents. Recommencez.", EN: "The 2 codes differ. Try again."},
 	"pin_ask":        {FR: "Bonjour %s. Tapez votre code secret, puis Entrée.", EN: "Hello %s. Type your secret code, then Enter."},
 	"pin_checking":   {FR: "Vérification…", EN: "Checking…"},
+	"pin_queued":     {FR: "Votre code est gardé. Il sera vérifié à la fin de l'attente.", EN: "Your code is kept. It will be checked when the wait is over."},
 	"pin_forgot":     {FR: "Code oublié ? Demandez au médiateur ou à la médiatrice.", EN: "Forgot your code? Ask the digital helper."},
 	"saving":         {FR: "Enregistrement…", EN: "Saving…"},
 	"not_saved":      {FR: "Attention : ce n'est pas enregistré. %s", EN: "Careful: this is not saved. %s"},

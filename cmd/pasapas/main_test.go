@@ -25,9 +25,9 @@ func TestCheck(t *testing.T) {
 	}{
 		{"built-in content is clean", []string{"check"}, 0, []string{"Tout est correct"}},
 		{"broken folder", []string{"check", "../../lessons/testdata/broken"}, 1,
-			[]string{"syntaxe.yaml:2:8:", "mauvais-type.yaml:4:8:", "7 erreurs", "compétence"}},
+			[]string{"syntaxe.yaml:2:8:", "mauvais-type.yaml:4:8:", "8 erreurs", "compétence"}},
 		{"option after the folder", []string{"check", "../../lessons/testdata/broken", "--lang", "en"}, 1,
-			[]string{"7 errors", "Loaded:"}},
+			[]string{"8 errors", "Loaded:"}},
 		{"global option before the command", []string{"--lang", "en", "check"}, 0, []string{"All good"}},
 		{"one file", []string{"check", "../../lessons/testdata/broken/valide.yaml"}, 0, []string{"Tout est correct"}},
 		{"a folder that does not exist", []string{"check", "nulle-part"}, 1, []string{"« nulle-part » n'existe pas"}},

@@ -23,45 +23,10 @@ const (
 	argonSaltLen = 16
 )
 
-// The PIN wait, progress's policy (progress.PINDelay): the first wrong
-// tries cost nothing, then each one doubles the wait, up to a cap. memstore
-// does not import progress (nor SQLite), so the numbers are repeated here;
-// the contract tests check both keep them.
-const (
-	pinFreeTries = 2
-	pinBaseDelay = 5 * time.Second
-	pinMaxDelay  = 15 * time.Minute
-)
-
-// pinDelay is the wait imposed after failures wrong PINs in a row.
-func pinDelay(failures int) time.Duration {
-	if failures <= pinFreeTries {
-		return 0
-	}
-	d := pinBaseDelay
-	for i := pinFreeTries + 1; i < failures && d < pinMaxDelay; i++ {
-		d *= 2
-	}
-	return min(d, pinMaxDelay)
-}
-
-// validPIN says whether pin is 4 to 6 ASCII digits.
-func validPIN(pin string) bool {
-	if len(pin) < 4 || len(pin) > 6 {
-		return false
-	}
-	for _, c := range []byte(pin) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // hashPIN returns a fresh salt and the hash of pin with it.
 func hashPIN(pin string) (salt, hash []byte, err error) {
-	if !validPIN(pin) {
-		return nil, nil, record.ErrBadPINFormat
+	if err := record.CheckNewPIN(pin); err != nil {
+		return nil, nil, err
 	}
 	salt = make([]byte, argonSaltLen)
 	if _, err := rand.Read(salt); err != nil {
@@ -117,7 +82,7 @@ func (s *Store) CheckPIN(ctx context.Context, id record.LearnerID, pin string) e
 		return nil
 	}
 	now := s.clock()
-	if limit := now.Add(pinDelay(l.failures)); l.lockedUntil.After(limit) {
+	if limit := now.Add(record.PINDelay(l.failures)); l.lockedUntil.After(limit) {
 		l.lockedUntil = limit
 	}
 	if now.Before(l.lockedUntil) {
@@ -131,7 +96,7 @@ func (s *Store) CheckPIN(ctx context.Context, id record.LearnerID, pin string) e
 		return nil
 	}
 	l.failures++
-	wait := pinDelay(l.failures)
+	wait := record.PINDelay(l.failures)
 	l.lockedUntil = now.Add(wait)
 	s.d.learners[id] = l
 	return &record.PINError{Failures: l.failures, Wait: wait}

@@ -39,6 +39,13 @@ func (s *Store) RecordAnswer(ctx context.Context, a record.Answer) (record.Answe
 		if owner != a.Learner {
 			return 0, fail("recording answer", fmt.Errorf("test %d belongs to another learner: %w", a.Test, record.ErrInvalid))
 		}
+		// A test asks a question once: a second answer comes from another
+		// window resuming the same test, and is not recorded twice.
+		for _, b := range s.d.answers {
+			if b.Test == a.Test && b.Question == a.Question {
+				return 0, fail("recording answer", fmt.Errorf("test %d, question %q: %w", a.Test, a.Question, record.ErrAnsweredElsewhere))
+			}
+		}
 	}
 	if a.At.IsZero() {
 		a.At = s.clock()

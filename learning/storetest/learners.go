@@ -22,7 +22,7 @@ func runLearners(t *testing.T, open func(*testing.T) learning.Store) {
 			want      error
 		}{
 			{"  Léa  ", "", record.Prefs{}, nil},
-			{"Paul", "1234", record.Prefs{Lang: i18n.EN, Theme: "ascii", Device: lessons.IPhone, Mouse: true}, nil},
+			{"Paul", "4827", record.Prefs{Lang: i18n.EN, Theme: "ascii", Device: lessons.IPhone, Mouse: true}, nil},
 			{"", "", record.Prefs{}, record.ErrInvalid},
 			{"   ", "", record.Prefs{}, record.ErrInvalid},
 			{"a\x1b[31mb", "", record.Prefs{}, record.ErrInvalid},
@@ -82,8 +82,8 @@ func runLearners(t *testing.T, open func(*testing.T) learning.Store) {
 		ops := map[string]func() error{
 			"Seen":       func() error { return e.s.Seen(e.ctx, nobody) },
 			"SetPrefs":   func() error { return e.s.SetPrefs(e.ctx, nobody, record.Prefs{}) },
-			"SetPIN":     func() error { return e.s.SetPIN(e.ctx, nobody, "1234") },
-			"CheckPIN":   func() error { return e.s.CheckPIN(e.ctx, nobody, "1234") },
+			"SetPIN":     func() error { return e.s.SetPIN(e.ctx, nobody, "4827") },
+			"CheckPIN":   func() error { return e.s.CheckPIN(e.ctx, nobody, "4827") },
 			"LoadState":  func() error { _, err := e.s.LoadState(e.ctx, nobody); return err },
 			"Erase":      func() error { return e.s.Erase(e.ctx, nobody) },
 			"ExportFile": func() error { return e.s.ExportFile(e.ctx, nobody, t.TempDir()+"/x.json") },
@@ -105,7 +105,7 @@ func runLearners(t *testing.T, open func(*testing.T) learning.Store) {
 
 	t.Run("Summaries", func(t *testing.T) {
 		e := newEnv(t, open)
-		zoe := e.learner("Zoé", "1234")
+		zoe := e.learner("Zoé", "4827")
 		abel := e.learner("Abel", "")
 		cleo := e.learner("Cléo", "")
 		e.finish(e.test(zoe.ID, "mail"), 1)
@@ -158,7 +158,7 @@ func runLearners(t *testing.T, open func(*testing.T) learning.Store) {
 			}
 			return out
 		}
-		zoe := e.learner("Zoé", "1234")
+		zoe := e.learner("Zoé", "4827")
 		abel := e.learner("Abel", "")
 		cleo := e.learner("Cléo", "")
 		if got := names(); !slices.Equal(got, []string{"Zoé", "Abel", "Cléo"}) {
@@ -172,7 +172,7 @@ func runLearners(t *testing.T, open func(*testing.T) learning.Store) {
 			{"Seen", func() error { return e.s.Seen(e.ctx, abel.ID) }, []string{"Abel", "Zoé", "Cléo"}},
 			{"SaveLessonStep", func() error { return e.s.SaveLessonStep(e.ctx, cleo.ID, record.LessonStep{Lesson: "l"}) },
 				[]string{"Cléo", "Abel", "Zoé"}},
-			{"right PIN", func() error { return e.s.CheckPIN(e.ctx, zoe.ID, "1234") }, []string{"Zoé", "Cléo", "Abel"}},
+			{"right PIN", func() error { return e.s.CheckPIN(e.ctx, zoe.ID, "4827") }, []string{"Zoé", "Cléo", "Abel"}},
 			{"StartTest", func() error { _, err := e.s.StartTest(e.ctx, abel.ID, "mail", 1); return err },
 				[]string{"Abel", "Zoé", "Cléo"}},
 			{"SetPrefs", func() error { return e.s.SetPrefs(e.ctx, cleo.ID, record.Prefs{}) }, []string{"Cléo", "Abel", "Zoé"}},
@@ -200,27 +200,21 @@ func runLearners(t *testing.T, open func(*testing.T) learning.Store) {
 		a := e.learner("Abel", "")
 		b := e.learner("Béa", "")
 		tb := e.test(b.ID, "mail", "q1", true)
-		ab, err := e.s.RecordAnswer(e.ctx, record.Answer{Learner: b.ID, Question: "q2", Given: "1", Result: record.Correct})
-		if err != nil {
-			t.Fatal(err)
-		}
 		if a.ID == b.ID {
 			t.Fatalf("two learners with id %d", a.ID)
 		}
-		// The last learner, test and answer go: a store that numbers from
-		// the highest id left would give theirs again.
+		// The last learner and test go: a store that numbers from the
+		// highest id left would give theirs again, and a window still open
+		// on them would reach the newcomer's data. (Answer ids may come
+		// again: no window holds one, and each answer names its learner.)
 		is(t, "Erase", e.s.Erase(e.ctx, b.ID), nil)
 		c := e.learner("Cléo", "")
 		tc := e.test(c.ID, "mail", "q1", true)
-		ac := e.answer(record.Answer{Learner: c.ID, Question: "q2"})
 		if c.ID == a.ID || c.ID == b.ID {
 			t.Errorf("learner id %d given again (had %d, %d)", c.ID, a.ID, b.ID)
 		}
 		if tc == tb {
 			t.Errorf("test id %d given again", tc)
-		}
-		if ac == ab {
-			t.Errorf("answer id %d given again", ac)
 		}
 	})
 }
@@ -233,23 +227,21 @@ func runPIN(t *testing.T, open func(*testing.T) learning.Store) {
 		e := newEnv(t, open)
 		l := e.learner("Paul", "")
 		for _, c := range []struct {
-			pin string
-			ok  bool
+			pin  string
+			want error
 		}{
-			{"1234", true}, {"00000", true}, {"987654", true},
-			{"123", false}, {"1234567", false}, {"12a4", false}, {" 1234", false}, {"١٢٣٤", false}, {"12-34", false},
+			{"4827", nil}, {"40713", nil}, {"975318", nil},
+			{"123", record.ErrBadPINFormat}, {"1234567", record.ErrBadPINFormat}, {"12a4", record.ErrBadPINFormat},
+			{" 4827", record.ErrBadPINFormat}, {"١٢٣٤", record.ErrBadPINFormat}, {"12-34", record.ErrBadPINFormat},
+			// The codes anybody tries first (record.CheckNewPIN).
+			{"1234", record.ErrTrivialPIN}, {"0000", record.ErrTrivialPIN}, {"987654", record.ErrTrivialPIN},
+			{"1212", record.ErrTrivialPIN}, {"2580", record.ErrTrivialPIN},
 		} {
 			_, err := e.s.CreateLearner(e.ctx, "Paul", c.pin, record.Prefs{})
-			err2 := e.s.SetPIN(e.ctx, l.ID, c.pin)
-			if c.ok {
-				is(t, "CreateLearner with PIN "+c.pin, err, nil)
-				is(t, "SetPIN "+c.pin, err2, nil)
-			} else {
-				is(t, "CreateLearner with PIN "+c.pin, err, record.ErrBadPINFormat)
-				is(t, "SetPIN "+c.pin, err2, record.ErrBadPINFormat)
-			}
+			is(t, "CreateLearner with PIN "+c.pin, err, c.want)
+			is(t, "SetPIN "+c.pin, e.s.SetPIN(e.ctx, l.ID, c.pin), c.want)
 		}
-		is(t, "CheckPIN after refused SetPIN", e.s.CheckPIN(e.ctx, l.ID, "987654"), nil)
+		is(t, "CheckPIN after refused SetPIN", e.s.CheckPIN(e.ctx, l.ID, "975318"), nil)
 	})
 
 	t.Run("SetCheckRemove", func(t *testing.T) {
@@ -257,18 +249,18 @@ func runPIN(t *testing.T, open func(*testing.T) learning.Store) {
 		l := e.learner("Josiane", "")
 		free := e.learner("Sans code", "")
 		is(t, "no PIN: anything goes", e.s.CheckPIN(e.ctx, free.ID, "anything"), nil)
-		is(t, "SetPIN", e.s.SetPIN(e.ctx, l.ID, "12345"), nil)
+		is(t, "SetPIN", e.s.SetPIN(e.ctx, l.ID, "13579"), nil)
 		if !e.state(l.ID).Learner.HasPIN {
 			t.Error("HasPIN false after SetPIN")
 		}
-		err := e.s.CheckPIN(e.ctx, l.ID, "54321")
+		err := e.s.CheckPIN(e.ctx, l.ID, "53412")
 		var pe *record.PINError
 		if !errors.Is(err, record.ErrWrongPIN) || !errors.As(err, &pe) || pe.Locked || pe.Failures != 1 || pe.Wait != 0 {
 			t.Errorf("wrong PIN: %v (%+v), want a *record.PINError, 1 failure, no wait", err, pe)
 		}
-		is(t, "right PIN", e.s.CheckPIN(e.ctx, l.ID, "12345"), nil)
+		is(t, "right PIN", e.s.CheckPIN(e.ctx, l.ID, "13579"), nil)
 		is(t, "SetPIN(new)", e.s.SetPIN(e.ctx, l.ID, "2468"), nil)
-		is(t, "old PIN", e.s.CheckPIN(e.ctx, l.ID, "12345"), record.ErrWrongPIN)
+		is(t, "old PIN", e.s.CheckPIN(e.ctx, l.ID, "13579"), record.ErrWrongPIN)
 		is(t, "new PIN", e.s.CheckPIN(e.ctx, l.ID, "2468"), nil)
 		is(t, "SetPIN(\"\")", e.s.SetPIN(e.ctx, l.ID, ""), nil)
 		if e.state(l.ID).Learner.HasPIN {

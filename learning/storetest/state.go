@@ -298,7 +298,7 @@ func runResults(t *testing.T, open func(*testing.T) learning.Store) {
 	t.Run("Latest", func(t *testing.T) {
 		e := newEnv(t, open)
 		e.needClock()
-		zoe := e.learner("Zoé", "1234")
+		zoe := e.learner("Zoé", "4827")
 		abel := e.learner("Abel", "")
 		cleo := e.learner("Cléo", "") // never finished a test
 		gone := e.learner("Effacé", "")

@@ -58,6 +58,23 @@ func runAnswerLog(t *testing.T, open func(*testing.T) learning.Store) {
 		}
 	})
 
+	t.Run("OneAnswerPerQuestionOfATest", func(t *testing.T) {
+		// The same test resumed in two windows: the second answer to a
+		// question is refused, and the first stays alone.
+		e := newEnv(t, open)
+		l := e.learner("Léa", "")
+		test := e.test(l.ID, "mail")
+		e.answer(record.Answer{Learner: l.ID, Question: "q1", Test: test})
+		_, err := e.s.RecordAnswer(e.ctx, record.Answer{Learner: l.ID, Question: "q1", Given: "1", Result: record.Correct, Test: test})
+		is(t, "a second answer to q1", err, record.ErrAnsweredElsewhere)
+		if got, _ := e.s.TestAnswers(e.ctx, test); len(got) != 1 {
+			t.Errorf("test holds %d answers, want 1", len(got))
+		}
+		// Outside a test, a question may be answered again (lessons, reviews).
+		e.answer(record.Answer{Learner: l.ID, Question: "q1"})
+		e.answer(record.Answer{Learner: l.ID, Question: "q1"})
+	})
+
 	t.Run("OrderAndFields", func(t *testing.T) {
 		e := newEnv(t, open)
 		l := e.learner("Léa", "")
@@ -75,7 +92,7 @@ func runAnswerLog(t *testing.T, open func(*testing.T) learning.Store) {
 		var ids []record.AnswerID
 		for i, a := range want {
 			// Answers of others, and outside the test, in between.
-			e.answer(record.Answer{Learner: other.ID, Question: "q1", Test: othersTest})
+			e.answer(record.Answer{Learner: other.ID, Question: fmt.Sprintf("o%d", i), Test: othersTest})
 			e.answer(record.Answer{Learner: l.ID, Question: "q1", Lesson: "lecon"})
 			a.Forgiven = slices.Clone(a.Forgiven)
 			id, err := e.s.RecordAnswer(e.ctx, a)
@@ -305,8 +322,8 @@ func runTests(t *testing.T, open func(*testing.T) learning.Store) {
 		e := newEnv(t, open)
 		a := e.learner("Abel", "")
 		b := e.learner("Béa", "")
-		e.finish(e.test(a.ID, "mail", "q1", true, "q2", false, "q1", true), 2) // q1 twice: one test
-		e.test(b.ID, "mail", "q1", true)                                       // open: counts
+		e.finish(e.test(a.ID, "mail", "q1", true, "q2", false), 2)
+		e.test(b.ID, "mail", "q1", true) // open: counts
 		left := e.test(b.ID, "mail", "q3", false)
 		is(t, "AbandonTest", e.s.AbandonTest(e.ctx, left), nil) // abandoned: counts
 		e.test(a.ID, "mail")                                    // asked nothing yet: a test all the same
