@@ -195,8 +195,8 @@ func TestHints(t *testing.T) {
 	}{
 		{0, i18n.FR, nil, true},
 		{1, i18n.FR, []string{"Indice 1 sur 2 : Ce n'est pas « Répondre »."}, true},
-		{2, i18n.FR, []string{"Indice 1 sur 2 : Ce n'est pas « Répondre ».", "Indice 2 sur 2 : Le mot commence par « Trans »."}, false},
-		{5, i18n.FR, []string{"Indice 1 sur 2 : Ce n'est pas « Répondre ».", "Indice 2 sur 2 : Le mot commence par « Trans »."}, false},
+		{2, i18n.FR, []string{"Indice 1 sur 2 : Ce n'est pas « Répondre ».", "Indice 2 sur 2 : Ce bouton envoie le mail reçu à une autre personne."}, false},
+		{5, i18n.FR, []string{"Indice 1 sur 2 : Ce n'est pas « Répondre ».", "Indice 2 sur 2 : Ce bouton envoie le mail reçu à une autre personne."}, false},
 		{-1, i18n.FR, nil, true},
 		{1, i18n.EN, []string{"Hint 1 of 2: Ce n'est pas « Répondre »."}, true},
 	} {
