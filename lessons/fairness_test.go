@@ -46,10 +46,11 @@ func TestFairnessOnTodaysBank(t *testing.T) {
 		// other types).
 		{"fr giveaway hints in single choices", fr.GiveawayHintsS, 27},
 		{"fr giveaway hints", fr.GiveawayHints, 39},
-		// The issue says 46 %; tagged by the criterion of the guide, 108
-		// of 331 questions are about scams: 33 %. See the report of
-		// issue 22 for why the two differ.
-		{"fr scam questions", fr.Scam, 108},
+		// The issue says 46 %; tagged by the criterion of the guide
+		// (§9: a scam in the question, not a password or a permission),
+		// 94 of 331 questions are about scams: 28 %, under the limit. See
+		// the report of issue 22 for why the two differ.
+		{"fr scam questions", fr.Scam, 94},
 		{"fr banks with longer right answers", fr.LongerBanks, 8},
 		{"fr banks outside 40-60 % true", fr.TrueShareBanks, 4},
 		{"en questions", en.Questions, 120},
@@ -57,7 +58,7 @@ func TestFairnessOnTodaysBank(t *testing.T) {
 		{"en single choices with 2 options", en.SingleFewOptions, 6},
 		{"en true statements", en.TrueStatements, 34},
 		{"en statements", en.Statements, 55},
-		{"en scam questions", en.Scam, 37},
+		{"en scam questions", en.Scam, 33},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s: %d, want %d", c.name, c.got, c.want)
@@ -78,7 +79,7 @@ func TestFairnessOnTodaysBank(t *testing.T) {
 		"negated_false":  6 + 1,
 		"right_longer":   8 + 3,
 		"true_share":     4 + 2,
-		"scam_share":     2,
+		"scam_share":     0,
 		"hint_giveaway":  39 + 10,
 		"fact_no_source": 60,
 	} {
