@@ -69,6 +69,10 @@ var fairMessages = i18n.Table{
 		FR: "Cette affirmation est fausse et contient une négation (« %s ») : dire « faux » à une phrase négative est une double négation. Écrivez-la sans négation.",
 		EN: "This statement is false and holds a negation (“%s”): answering “false” to a negative sentence is a double negative. Write it without a negation.",
 	},
+	"variant_family": {
+		FR: "Cette variante demande de %s, mais la question d'origine « %s » demande de %s : une variante se répond de la même façon, pour avoir la même difficulté. Faites-en une question à part (enlevez « variante_de »), ou écrivez-la comme l'origine.",
+		EN: "This variant asks to %s, but the original question “%s” asks to %s: a variant is answered the same way, to keep the same difficulty. Make it a question of its own (remove “variante_de”), or write it as the original.",
+	},
 	"scam_share": {
 		FR: "%d questions sur %d de la banque parlent d'arnaques (« theme: arnaque », %d %%) : %d %% au plus, pour que les tests mesurent aussi le reste.",
 		EN: "%d questions of %d in the bank are about scams (“theme: arnaque”, %d%%): %d%% at most, so that tests measure the rest too.",
@@ -98,6 +102,8 @@ type FairnessFigures struct {
 	Statements     int // statements of vrai/faux questions
 	TrueStatements int
 	NegatedFalse   int // false statements holding a negation
+
+	MixedVariants int // variants answered otherwise than their original (recall / recognition)
 
 	LongerBanks    int // competences whose right answers are longer on average
 	TrueShareBanks int // competences outside 40–60 % true
@@ -152,6 +158,10 @@ func fairness(cat *Catalogue, f *FairnessFigures, c *collector) {
 			}
 		}
 		fairQuestion(cat.Lang, q, f, c)
+		if orig := cat.Question(q.VariantOf.ID); orig != nil && recall(orig) != recall(q) {
+			f.MixedVariants++
+			c.warnf(q.VariantOf.Pos, "variant_family", term(taskOf(q)), orig.ID, term(taskOf(orig)))
+		}
 	}
 	if f.Questions > 0 && float64(f.Scam) > maxScamShare*float64(f.Questions) {
 		c.warnf(firstScam.At("theme"), "scam_share", f.Scam, f.Questions, percent(f.Scam, f.Questions), int(maxScamShare*100))
@@ -281,6 +291,35 @@ func fairBank(comp *Competence, qs []*Question, f *FairnessFigures, c *collector
 			c.warnf(comp.At("competence"), "true_share", comp.ID, truths, statements, percent(truths, statements), int(minTrueShare*100), int(maxTrueShare*100))
 		}
 	}
+}
+
+// recall says whether a question asks the learner to write an answer from
+// memory, rather than to recognise it among what is shown (choices,
+// statements, pairs, elements to order, a list to pick from).
+func recall(q *Question) bool {
+	switch q.Type {
+	case FreeText:
+		return true
+	case Fields:
+		for _, f := range q.Fields {
+			if f.Format != FormatSelect {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func taskOf(q *Question) string {
+	if recall(q) {
+		return "task_recall"
+	}
+	return "task_recognise"
+}
+
+func init() {
+	terms["task_recall"] = i18n.Text{FR: "écrire la réponse de mémoire", EN: "write the answer from memory"}
+	terms["task_recognise"] = i18n.Text{FR: "reconnaître la réponse parmi d'autres", EN: "recognise the answer among others"}
 }
 
 // meanLengths returns, for a choice question with right and wrong

@@ -51,6 +51,11 @@ func TestFairnessOnTodaysBank(t *testing.T) {
 		// 94 of 331 questions are about scams: 28 %, under the limit. See
 		// the report of issue 22 for why the two differ.
 		{"fr scam questions", fr.Scam, 94},
+		// Variants answered otherwise than their original (one writes
+		// from memory, the other picks among choices), such as
+		// sante-q-urgence-b, which the issue names.
+		{"fr variants of another task", fr.MixedVariants, 43},
+		{"en variants of another task", en.MixedVariants, 20},
 		{"fr banks with longer right answers", fr.LongerBanks, 8},
 		{"fr banks outside 40-60 % true", fr.TrueShareBanks, 4},
 		{"en questions", en.Questions, 120},
@@ -82,6 +87,7 @@ func TestFairnessOnTodaysBank(t *testing.T) {
 		"scam_share":     0,
 		"hint_giveaway":  39 + 10,
 		"fact_no_source": 60,
+		"variant_family": 43 + 20,
 	} {
 		if byCode[code] != want {
 			t.Errorf("%s reported %d times, want %d", code, byCode[code], want)
@@ -270,6 +276,33 @@ func TestFairnessRules(t *testing.T) {
     format: nombre
     reponses: ["1"]
     explication: Un seul.
+`, nil},
+		{"a variant written from memory, of a question answered by choosing", `questions:
+  - id: q1
+    acquis: a-1
+    type: choix_unique
+    enonce: Quel signe trouve-t-on dans une adresse mail ?
+    choix:
+      - {id: a, texte: "@", bonne: true}
+      - {id: b, texte: "#"}
+      - {id: c, texte: "%"}
+    explication: Le signe @.
+  - id: q2
+    acquis: a-1
+    variante_de: q1 #! variant_family
+    type: reponse_libre
+    enonce: Combien de signes @ a une adresse mail ?
+    format: nombre
+    reponses: ["1"]
+    explication: Un seul.
+  - id: q3
+    acquis: a-1
+    variante_de: q1
+    type: champs
+    enonce: Choisissez le signe d'une adresse mail.
+    champs:
+      - {id: signe, libelle: Le signe, format: liste, options: ["@", "#"], reponses: ["@"]}
+    explication: Le signe @.
 `, nil},
 		{"a phone number without source", `questions:
   - id: q1 #! fact_no_source
