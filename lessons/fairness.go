@@ -126,7 +126,7 @@ var pendingRules = map[string]bool{
 	"true_share":        false,
 	"right_longer":      true,
 	"scam_share":        false,
-	"fact_no_source":    true,
+	"fact_no_source":    false,
 	"source_unverified": false,
 }
 

@@ -86,7 +86,7 @@ func TestFairnessOnTodaysBank(t *testing.T) {
 		"true_share":     4 + 2,
 		"scam_share":     0,
 		"hint_giveaway":  39 + 10,
-		"fact_no_source": 60,
+		"fact_no_source": 65,
 		"variant_family": 43 + 20,
 	} {
 		if byCode[code] != want {
@@ -419,6 +419,7 @@ func TestFactIn(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"Une consultation coûte 30 € en secteur 1.", "30 €"},
 		{"Il reste 48,50 euros.", "48,50 euros"},
+		{"The visit costs €30.", "€30"},
 		{"Vous avez 3 jours.", "3 jours"},
 		{"Appelez le 15.", "le 15"},
 		{"Appelez le 116 117 le soir.", "116 117"},

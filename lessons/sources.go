@@ -79,7 +79,7 @@ func checkSourceList(c *collector, list []Source, today time.Time) {
 // the texts a learner reads (not in mock screens, which imitate messages,
 // scams included).
 var (
-	factPrice = regexp.MustCompile(`(?i)\b\d+(?:[,.]\d+)?[\s\x{a0}\x{202f}]?(?:€|euros?\b|eur\b)`)
+	factPrice = regexp.MustCompile(`(?i)\b\d+(?:[,.]\d+)?[\s\x{a0}\x{202f}]?(?:€|euros?\b|eur\b)|€[\s\x{a0}]?\d+(?:[,.]\d+)?`)
 	factDelay = regexp.MustCompile(`(?i)\b\d+[\s\x{a0}\x{202f}]?(?:(?:jours?|heures?|semaines?|mois|ans|minutes?|days?|hours?|weeks?|months?|years?)\b|années?)`)
 	// A phone number: ten digits in pairs, a 0 800 number, two groups of
 	// three (116 117), a short service number of 4 or 5 digits starting
