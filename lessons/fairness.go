@@ -117,28 +117,9 @@ func MeasureFairness(cat *Catalogue) FairnessFigures {
 	return f
 }
 
-// pendingRules are the rules the built-in bank does not pass yet (issue
-// 22 is under way): they are measured and tested, but Load does not report
-// them, so that "pasapas check --strict" stays usable on the built-in
-// content meanwhile. Remove a code from this list once the bank passes it.
-var pendingRules = map[string]bool{
-	"negated_false":     false,
-	"true_share":        false,
-	"right_longer":      true,
-	"scam_share":        false,
-	"fact_no_source":    false,
-	"source_unverified": false,
-}
-
 // checkFairness reports the fairness problems of a catalogue's bank.
 func checkFairness(c *collector, cat *Catalogue) {
-	own := &collector{}
-	fairness(cat, &FairnessFigures{}, own)
-	for _, d := range own.list {
-		if !pendingRules[d.Code] {
-			c.list = append(c.list, d)
-		}
-	}
+	fairness(cat, &FairnessFigures{}, c)
 }
 
 func fairness(cat *Catalogue, f *FairnessFigures, c *collector) {

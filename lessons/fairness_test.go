@@ -18,7 +18,6 @@ import (
 // §9): each rule must find what a reading of that bank found (issue 22).
 // Where the figure differs from the issue's, the comment says why.
 func TestFairnessOnTodaysBank(t *testing.T) {
-	allRules(t)
 	lib := Load(Options{Today: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)}, Dir("testdata/bank-2026-12-07"))
 	fr, en := MeasureFairness(lib.Catalogue(i18n.FR)), MeasureFairness(lib.Catalogue(i18n.EN))
 	for _, c := range []struct {
@@ -92,32 +91,6 @@ func TestFairnessOnTodaysBank(t *testing.T) {
 		if byCode[code] != want {
 			t.Errorf("%s reported %d times, want %d", code, byCode[code], want)
 		}
-	}
-}
-
-// allRules turns on, for one test, the rules the built-in bank does not
-// pass yet (pendingRules): the tests check every rule.
-func allRules(t *testing.T) {
-	saved := pendingRules
-	pendingRules = nil
-	t.Cleanup(func() { pendingRules = saved })
-}
-
-// TestPendingRulesAreNotReported: while the built-in bank is being
-// rewritten, Load leaves the pending rules out, and only them.
-func TestPendingRulesAreNotReported(t *testing.T) {
-	lib := Load(Options{Today: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)}, Dir("testdata/bank-2026-12-07"))
-	byCode := map[string]int{}
-	for _, d := range lib.Diagnostics {
-		byCode[d.Code]++
-	}
-	for code, pending := range pendingRules {
-		if pending && byCode[code] != 0 {
-			t.Errorf("%s is pending but reported %d times", code, byCode[code])
-		}
-	}
-	if byCode["hint_count"] == 0 || byCode["few_options"] == 0 {
-		t.Errorf("the rules in force are not reported: %v", byCode)
 	}
 }
 
@@ -350,7 +323,6 @@ func TestFairnessRules(t *testing.T) {
 `, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			allRules(t)
 			fsys := fstest.MapFS{"q.yaml": {Data: []byte(c.src)}}
 			for k, v := range fairBase {
 				fsys[k] = &fstest.MapFile{Data: []byte(v)}

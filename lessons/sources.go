@@ -121,7 +121,7 @@ func questionFact(q *Question) string {
 // or a phone number to say where it comes from.
 func checkQuestionSources(c *collector, q *Question, today time.Time) {
 	checkSourceList(c, q.Sources, today)
-	if len(q.Sources) > 0 || pendingRules["fact_no_source"] {
+	if len(q.Sources) > 0 {
 		return
 	}
 	if fact := questionFact(q); fact != "" {
