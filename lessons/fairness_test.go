@@ -85,7 +85,7 @@ func TestFairnessOnTodaysBank(t *testing.T) {
 		"true_share":     4 + 2,
 		"scam_share":     0,
 		"hint_giveaway":  39 + 10,
-		"fact_no_source": 65,
+		"fact_no_source": 67,
 		"variant_family": 43 + 20,
 	} {
 		if byCode[code] != want {
@@ -304,7 +304,7 @@ func TestFairnessRules(t *testing.T) {
     type: reponse_libre
     enonce: Écrivez l'heure du rendez-vous.
     reponses: ["14:15"]
-    explication: Le rendez-vous est à 14:15, le 3 mars 2026.
+    explication: Le rendez-vous est à 14:15, le mardi 3 mars.
 `, nil},
 		{"sources read, and not read", `questions:
   - id: q1
@@ -398,6 +398,9 @@ func TestFactIn(t *testing.T) {
 		{"Transférez au 33700.", "33700"},
 		{"Appelez le 01 23 45 67 89.", "01 23 45 67 89"},
 		{"Le rendez-vous est à 14:15.", ""},
+		{"Skype a fermé le 5 mai 2025.", "le 5 mai 2025"},
+		{"Depuis le 1er janvier 2024, c'est 3 jours.", "le 1er janvier 2024"},
+		{"Facture électricité mars 2025", ""},
 		{"En 2026, rien ne change.", ""},
 		{"Il y a 3 bonnes réponses.", ""},
 		{"Le code a 4 chiffres.", ""},

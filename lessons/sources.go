@@ -27,8 +27,8 @@ var sourceMessages = i18n.Table{
 		EN: "This source has not been read yet (“a_verifier”): read it, then write the date in “verifie_le” and remove “a_verifier”.",
 	},
 	"fact_no_source": {
-		FR: "Cette question donne un prix, un délai ou un numéro (« %s ») sans source : ajoutez « sources », avec la date où vous l'avez lue.",
-		EN: "This question gives a price, a delay or a phone number (“%s”) with no source: add “sources”, with the date you read it.",
+		FR: "Cette question donne un prix, un délai, un numéro ou une date (« %s ») sans source : ajoutez « sources », avec la date où vous l'avez lue.",
+		EN: "This question gives a price, a delay, a phone number or a date (“%s”) with no source: add “sources”, with the date you read it.",
 	},
 }
 
@@ -88,10 +88,14 @@ var (
 	factPhone = regexp.MustCompile(`\b(?:0\d(?:[ .]?\d{2}){4}|0 ?[89]\d{2}(?: \d{3}){2}|\d{3} \d{3}|3\d{3,4})\b|(?i:\b(?:le|au|the|call|dial)\s+(?:15|17|18|112|114|115|119)\b)`)
 )
 
-// factIn returns the first price, delay or phone number of a text, or "".
+// factDate is a dated event: « le 5 mai 2025 », « depuis le 1er janvier
+// 2024 », "on 5 May 2025". A bare « mars 2025 » (a file's name) is not one.
+var factDate = regexp.MustCompile(`(?i)\b(?:le|on|since)\s+\d{1,2}(?:er|st|nd|rd|th)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b`)
+
+// factIn returns the first price, delay, phone number or date of a text, or "".
 func factIn(text string) string {
 	best, at := "", len(text)+1
-	for _, re := range []*regexp.Regexp{factPrice, factDelay, factPhone} {
+	for _, re := range []*regexp.Regexp{factPrice, factDelay, factPhone, factDate} {
 		if loc := re.FindStringIndex(text); loc != nil && loc[0] < at {
 			best, at = text[loc[0]:loc[1]], loc[0]
 		}
