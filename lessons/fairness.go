@@ -73,6 +73,10 @@ var fairMessages = i18n.Table{
 		FR: "Cette variante demande de %s, mais la question d'origine « %s » demande de %s : une variante se répond de la même façon, pour avoir la même difficulté. Faites-en une question à part (enlevez « variante_de »), ou écrivez-la comme l'origine.",
 		EN: "This variant asks to %s, but the original question “%s” asks to %s: a variant is answered the same way, to keep the same difficulty. Make it a question of its own (remove “variante_de”), or write it as the original.",
 	},
+	"level_recall": {
+		FR: "Cette question de niveau 1 demande d'écrire la réponse de mémoire : au niveau 1, la personne reconnaît la réponse parmi d'autres (docs/guide-questions.md, partie 9). Faites-en un choix, ou mettez-la sur un acquis de niveau 2 au moins, avec un nouvel identifiant.",
+		EN: "This level 1 question asks to write the answer from memory: at level 1, the learner recognises the answer among others (docs/guide-questions.md, part 9). Make it a choice, or move it to a skill of level 2 or more, with a new identifier.",
+	},
 	"scam_share": {
 		FR: "%d questions sur %d de la banque parlent d'arnaques (« theme: arnaque », %d %%) : %d %% au plus, pour que les tests mesurent aussi le reste.",
 		EN: "%d questions of %d in the bank are about scams (“theme: arnaque”, %d%%): %d%% at most, so that tests measure the rest too.",
@@ -104,6 +108,7 @@ type FairnessFigures struct {
 	NegatedFalse   int // false statements holding a negation
 
 	MixedVariants int // variants answered otherwise than their original (recall / recognition)
+	Level1Recall  int // level 1 questions that ask to write the answer
 
 	LongerBanks    int // competences whose right answers are longer on average
 	TrueShareBanks int // competences outside 40–60 % true
@@ -139,6 +144,10 @@ func fairness(cat *Catalogue, f *FairnessFigures, c *collector) {
 			}
 		}
 		fairQuestion(cat.Lang, q, f, c)
+		if sk := cat.Skill(q.Skill.ID); sk != nil && sk.Level == 1 && recall(q) {
+			f.Level1Recall++
+			c.warnf(q.At("acquis"), "level_recall")
+		}
 		if orig := cat.Question(q.VariantOf.ID); orig != nil && recall(orig) != recall(q) {
 			f.MixedVariants++
 			c.warnf(q.VariantOf.Pos, "variant_family", term(taskOf(q)), orig.ID, term(taskOf(orig)))

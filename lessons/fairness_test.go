@@ -55,6 +55,11 @@ func TestFairnessOnTodaysBank(t *testing.T) {
 		// sante-q-urgence-b, which the issue names.
 		{"fr variants of another task", fr.MixedVariants, 43},
 		{"en variants of another task", en.MixedVariants, 20},
+		// The issue: « 12 level-1 items need typing ». The rule finds 13:
+		// it also counts sante-q-lire-secteur-c, whose price field is typed
+		// (its sector is picked from a list).
+		{"fr level-1 questions to type", fr.Level1Recall, 13},
+		{"en level-1 questions to type", en.Level1Recall, 7},
 		{"fr banks with longer right answers", fr.LongerBanks, 8},
 		{"fr banks outside 40-60 % true", fr.TrueShareBanks, 4},
 		{"en questions", en.Questions, 120},
@@ -87,6 +92,7 @@ func TestFairnessOnTodaysBank(t *testing.T) {
 		"hint_giveaway":  39 + 10,
 		"fact_no_source": 67,
 		"variant_family": 43 + 20,
+		"level_recall":   13 + 7,
 	} {
 		if byCode[code] != want {
 			t.Errorf("%s reported %d times, want %d", code, byCode[code], want)
@@ -105,8 +111,11 @@ sujets:
     titre: S
     acquis:
       - id: a-1
-        niveau: 1
+        niveau: 2
         texte: Je sais.
+      - id: n-1
+        niveau: 1
+        texte: Je reconnais.
 `,
 }
 
@@ -276,6 +285,15 @@ func TestFairnessRules(t *testing.T) {
     champs:
       - {id: signe, libelle: Le signe, format: liste, options: ["@", "#"], reponses: ["@"]}
     explication: Le signe @.
+`, nil},
+		{"a level-1 question to type", `questions:
+  - id: q1
+    acquis: n-1 #! level_recall
+    type: reponse_libre
+    enonce: Combien de signes @ a une adresse mail ?
+    format: nombre
+    reponses: ["1"]
+    explication: Un seul.
 `, nil},
 		{"a phone number without source", `questions:
   - id: q1 #! fact_no_source

@@ -28,7 +28,7 @@ sujets:
     titre: S
     acquis:
       - id: a-1
-        niveau: 1
+        niveau: 2
         texte: Je sais.
 `)},
 }
