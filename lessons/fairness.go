@@ -70,7 +70,7 @@ var fairMessages = i18n.Table{
 		EN: "This statement is false and holds a negation (“%s”): answering “false” to a negative sentence is a double negative. Write it without a negation.",
 	},
 	"variant_family": {
-		FR: "Cette variante demande de %s, mais la question d'origine « %s » demande de %s : une variante se répond de la même façon, pour avoir la même difficulté. Faites-en une question à part (enlevez « variante_de »), ou écrivez-la comme l'origine.",
+		FR: "Cette variante demande %s, mais la question d'origine « %s » demande %s : une variante se répond de la même façon, pour avoir la même difficulté. Faites-en une question à part (enlevez « variante_de »), ou écrivez-la comme l'origine.",
 		EN: "This variant asks to %s, but the original question “%s” asks to %s: a variant is answered the same way, to keep the same difficulty. Make it a question of its own (remove “variante_de”), or write it as the original.",
 	},
 	"level_recall": {
@@ -308,8 +308,8 @@ func taskOf(q *Question) string {
 }
 
 func init() {
-	terms["task_recall"] = i18n.Text{FR: "écrire la réponse de mémoire", EN: "write the answer from memory"}
-	terms["task_recognise"] = i18n.Text{FR: "reconnaître la réponse parmi d'autres", EN: "recognise the answer among others"}
+	terms["task_recall"] = i18n.Text{FR: "d'écrire la réponse de mémoire", EN: "write the answer from memory"}
+	terms["task_recognise"] = i18n.Text{FR: "de reconnaître la réponse parmi d'autres", EN: "recognise the answer among others"}
 }
 
 // meanLengths returns, for a choice question with right and wrong
