@@ -32,7 +32,7 @@ func TestKindKeyWrittenTwice(t *testing.T) {
 			name:   "questions twice",
 			file:   base["questions.yaml"] + "questions: []\n",
 			drop:   []string{"lecon.yaml", "questions.yaml"},
-			want:   []string{"t/x.yaml:13:1 duplicate_key"},
+			want:   []string{"t/x.yaml:15:1 duplicate_key"},
 			wantFR: "La clé « questions » est écrite deux fois (la première fois ligne 1).",
 			wantEN: "The key “questions” is written twice (first on line 1).",
 		},

@@ -66,6 +66,8 @@ questions:
         bonne: true
       - id: b
         texte: www.b.fr
+      - id: c
+        texte: b.fr
     explication: Une adresse a un @.
 `,
 }

@@ -209,12 +209,15 @@ type Word struct {
 	Lang       i18n.Lang
 }
 
-// Source is where a fact comes from, and when it was last checked.
+// Source is where a fact comes from, and when it was last read. A source
+// not read yet is marked a_verifier and has no date: a date says someone
+// read the page that day, and nothing else.
 type Source struct {
 	Meta
 	Title   string `key:"titre,req" doc:"Nom de la source (exemple : Cybermalveillance.gouv.fr)."`
 	URL     string `key:"url,req" doc:"Adresse de la page."`
-	Checked Date   `key:"verifie_le,req" doc:"Date de la dernière vérification, AAAA-MM-JJ."`
+	Checked Date   `key:"verifie_le" doc:"Date où vous avez lu la source, AAAA-MM-JJ. Obligatoire, sauf pour une source « a_verifier » (qui n'en a jamais)."`
+	ToCheck bool   `key:"a_verifier" doc:"true si la source n'a pas encore été lue : pasapas check le signale, et la source n'a pas de « verifie_le »."`
 }
 
 // Question types.
@@ -252,6 +255,8 @@ type Question struct {
 	Hints          []string    `key:"indices" doc:"Des indices, montrés un par un à la demande."`
 	Explanation    string      `key:"explication" doc:"L'explication montrée après la réponse."`
 	SeeAlso        []Ref       `key:"voir_aussi" doc:"Leçons « Pour en savoir plus »."`
+	Theme          string      `key:"theme" enum:"arnaque" doc:"arnaque si la question porte sur une arnaque (faux message, faux site, faux appel…) : les arnaques ne dépassent pas 30 % de la banque."`
+	Sources        []Source    `key:"sources" doc:"D'où viennent les faits de la question (prix, délai, numéro…), avec la date de lecture."`
 	Difficulty     *float64    `key:"difficulte" range:"-6,6" doc:"Difficulté calibrée (échelle logit). Laisser vide : le niveau de l'acquis suffit."`
 	Discrimination *float64    `key:"discrimination" range:"0.1,4" doc:"Discrimination calibrée. Laisser vide le plus souvent."`
 	Lang           i18n.Lang

@@ -59,23 +59,19 @@ func checkPlainLanguage(c *collector, cat *Catalogue, today time.Time) {
 		if q.Lang != cat.Lang {
 			continue
 		}
+		checkQuestionSources(c, q, today)
 		pc.bankQuestion(q)
 	}
 	pc.referentiel()
+	checkFairness(c, cat)
 }
 
-// checkSources wants every lesson to say where its facts come from, checked
+// checkSources wants every lesson to say where its facts come from, read
 // less than a year ago: procedures and prices change.
 func checkSources(c *collector, l *Lesson, today time.Time) {
 	if len(l.Sources) == 0 {
 		c.warnf(l.At("lecon"), "no_sources")
 		return
 	}
-	limit := today.AddDate(-1, 0, 0)
-	for i := range l.Sources {
-		s := &l.Sources[i]
-		if !s.Checked.IsZero() && s.Checked.Before(limit) {
-			c.warnf(s.At("verifie_le"), "stale_source", s.Checked.String())
-		}
-	}
+	checkSourceList(c, l.Sources, today)
 }

@@ -287,6 +287,8 @@ const bankYAML = `questions:
         bonne: true
       - id: b
         texte: marie.dupont
+      - id: c
+        texte: dupont.net
     explication: Le fournisseur vient après le signe @. Ne cliquez jamais sur un lien.
   - id: mail-q2
     acquis: mail-adresse-2
@@ -298,6 +300,8 @@ const bankYAML = `questions:
         bonne: true
       - id: b
         texte: En bas.
+      - id: c
+        texte: Au milieu.
     explication: Votre mail et votre courriel, c'est pareil.
 `
 
@@ -311,7 +315,7 @@ func TestPlainBankQuestion(t *testing.T) {
     definition: L'entreprise qui s'occupe de votre boîte mail.`, `  - action: Regardez le signe @.`),
 	}
 	got := summary(loadPlain(t, files))
-	want := []string{"12:jargon_bank", "16:jargon_bank", "23:two_names"}
+	want := []string{"14:jargon_bank", "18:jargon_bank", "27:two_names"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}
@@ -323,7 +327,7 @@ func TestPlainBankQuestion(t *testing.T) {
     definition: Le programme qui ouvre les sites.
 `
 	got = summary(loadPlain(t, files))
-	want = []string{"23:two_names"}
+	want = []string{"27:two_names"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("with a glossary: got %v, want %v", got, want)
 	}

@@ -28,7 +28,7 @@ sujets:
     titre: S
     acquis:
       - id: a-1
-        niveau: 1
+        niveau: 2
         texte: Je sais.
 `)},
 }
@@ -152,6 +152,8 @@ func TestQuizRules(t *testing.T) {
         bonne: true
       - id: b
         texte: B
+      - id: c
+        texte: C
     explication: A.
 `},
 		{"per-choice feedback missing on some choices", `questions:
@@ -215,6 +217,9 @@ func TestQuizRules(t *testing.T) {
         retour: Oui.
       - id: b
         texte: B
+        retour: Non.
+      - id: c
+        texte: C
         retour: Non.
 `},
 		{"ordre with 2 steps", `questions:

@@ -77,6 +77,7 @@ func (v *validator) lesson(l *Lesson) {
 			}
 		}
 	}
+	v.sources(&l.Meta, l.Sources)
 	for _, p := range l.Prerequisites {
 		if p.ID == l.ID {
 			v.errorf(&l.Meta, p.Pos, "self_prereq")
@@ -114,6 +115,7 @@ func (v *validator) question(q *Question, inBank bool) {
 	if q.VariantOf.ID != "" && q.VariantOf.ID == q.ID {
 		v.errorf(m, q.VariantOf.Pos, "variant_self")
 	}
+	v.sources(m, q.Sources)
 	if q.Type == "" || q.Broken() {
 		// The decoder already found a problem: rules checked on half-read
 		// data would only add confusing echoes of it.

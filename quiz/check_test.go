@@ -80,18 +80,18 @@ func TestStatements(t *testing.T) {
 }
 
 func TestOrder(t *testing.T) {
-	q := question(t, "mail-q-envoyer") // destinataire, objet, texte, envoyer
+	q := question(t, "mail-q-envoyer-etapes") // nouveau, remplir, envoyer, envoyes
 	for _, c := range []struct {
 		name  string
 		order []string
 		want  Outcome
 		given []int
 	}{
-		{"right", []string{"destinataire", "objet", "texte", "envoyer"}, Correct, []int{0, 1, 2, 3}},
-		{"two swapped", []string{"objet", "destinataire", "texte", "envoyer"}, Incorrect, []int{1, 0, 2, 3}},
-		{"one missing", []string{"destinataire", "objet", "texte"}, Incorrect, []int{0, 1, 2, -1}},
-		{"one twice", []string{"destinataire", "objet", "texte", "texte"}, Incorrect, []int{0, 1, 2, -1}},
-		{"one unknown added", []string{"destinataire", "objet", "texte", "envoyer", "relire"}, Incorrect, []int{0, 1, 2, 3}},
+		{"right", []string{"nouveau", "remplir", "envoyer", "envoyes"}, Correct, []int{0, 1, 2, 3}},
+		{"two swapped", []string{"remplir", "nouveau", "envoyer", "envoyes"}, Incorrect, []int{1, 0, 2, 3}},
+		{"one missing", []string{"nouveau", "remplir", "envoyer"}, Incorrect, []int{0, 1, 2, -1}},
+		{"one twice", []string{"nouveau", "remplir", "envoyer", "envoyer"}, Incorrect, []int{0, 1, 2, -1}},
+		{"one unknown added", []string{"nouveau", "remplir", "envoyer", "envoyes", "relire"}, Incorrect, []int{0, 1, 2, 3}},
 		{"nothing", nil, Incorrect, []int{-1, -1, -1, -1}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -235,7 +235,7 @@ func TestAnyOrderFindsAnAssignment(t *testing.T) {
 }
 
 func TestSkipped(t *testing.T) {
-	for _, id := range []string{"mail-q-cci", "mail-q-signes", "mail-q-envoyer", "mail-q-parties-b", "mail-q-transferer", "mail-q-parties"} {
+	for _, id := range []string{"mail-q-cci", "mail-q-signes", "mail-q-envoyer-etapes", "mail-q-parties-b", "mail-q-transferer", "mail-q-parties"} {
 		q := question(t, id)
 		right := Answer{Skipped: true, Choices: []string{"c"}, Fields: map[string]string{"reponse": "Transférer"}}
 		r := Check(q, right)

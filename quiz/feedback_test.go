@@ -101,13 +101,13 @@ func TestFeedbackPerType(t *testing.T) {
 		},
 		{
 			name: "order wrong",
-			id:   "mail-q-envoyer", a: Answer{Order: []string{"objet", "destinataire", "texte", "envoyer"}},
-			comments:    []Comment{{"", "", "L'ordre est : l'adresse dans « À », l'objet, le message, puis « Envoyer »."}},
+			id:   "mail-q-envoyer-etapes", a: Answer{Order: []string{"remplir", "nouveau", "envoyer", "envoyes"}},
+			comments:    []Comment{{"", "", "L'ordre est : un nouveau message, l'adresse, l'objet et le texte, « Envoyer », puis « Envoyés »."}},
 			answerTitle: "Le bon ordre :", answer: []string{
-				"1. J'écris l'adresse de la personne dans « À ».",
-				"2. J'écris un objet court et clair.",
-				"3. J'écris mon message.",
-				"4. J'appuie sur « Envoyer ».",
+				"1. J'ouvre un nouveau message.",
+				"2. J'écris l'adresse, l'objet et mon message.",
+				"3. J'appuie sur « Envoyer ».",
+				"4. Je regarde dans « Envoyés » que le mail est parti.",
 			},
 		},
 		{
@@ -195,8 +195,8 @@ func TestHints(t *testing.T) {
 	}{
 		{0, i18n.FR, nil, true},
 		{1, i18n.FR, []string{"Indice 1 sur 2 : Ce n'est pas « Répondre »."}, true},
-		{2, i18n.FR, []string{"Indice 1 sur 2 : Ce n'est pas « Répondre ».", "Indice 2 sur 2 : Le mot commence par « Trans »."}, false},
-		{5, i18n.FR, []string{"Indice 1 sur 2 : Ce n'est pas « Répondre ».", "Indice 2 sur 2 : Le mot commence par « Trans »."}, false},
+		{2, i18n.FR, []string{"Indice 1 sur 2 : Ce n'est pas « Répondre ».", "Indice 2 sur 2 : Ce bouton envoie le mail reçu à une autre personne."}, false},
+		{5, i18n.FR, []string{"Indice 1 sur 2 : Ce n'est pas « Répondre ».", "Indice 2 sur 2 : Ce bouton envoie le mail reçu à une autre personne."}, false},
 		{-1, i18n.FR, nil, true},
 		{1, i18n.EN, []string{"Hint 1 of 2: Ce n'est pas « Répondre »."}, true},
 	} {

@@ -17,7 +17,7 @@ func ids(n int) []string {
 }
 
 func TestPresentIsAShuffleOfStableIDs(t *testing.T) {
-	for _, id := range []string{"mail-q-bien-ecrite", "mail-q-signes", "mail-q-envoyer", "mail-q-dossiers"} {
+	for _, id := range []string{"mail-q-bien-ecrite", "mail-q-signes", "mail-q-envoyer-etapes", "mail-q-dossiers"} {
 		q := question(t, id)
 		p1 := Present(q, rand.New(rand.NewPCG(7, 7)))
 		p2 := Present(q, rand.New(rand.NewPCG(7, 7)))
@@ -99,7 +99,7 @@ func TestPresentOthers(t *testing.T) {
 	if p := Present(nil, nil); p.Choices != nil {
 		t.Errorf("nil question: %+v", p)
 	}
-	q := question(t, "mail-q-envoyer")
+	q := question(t, "mail-q-envoyer-etapes")
 	if a, b := Present(q, nil), Present(q, nil); !slices.Equal(a.Elements, b.Elements) {
 		t.Errorf("nil source is not fixed: %v %v", a.Elements, b.Elements)
 	}
