@@ -88,23 +88,26 @@ func planCalibration(cat *lessons.Catalogue, log []record.CalibrationAnswer, sta
 	if err != nil {
 		return p, fmt.Errorf("learning: re-fitting the difficulties: %w", err)
 	}
-	fit := res.Difficulties
 	p.Unsettled, p.Iterations = !res.Converged, res.Iterations
 	today := todaysDifficulties(cat, stats, authorB, slices.Collect(maps.Keys(n)))
-	// In sorted order, so that the sums, and the stored values to the last
-	// bit, do not depend on map order.
-	sum, count := map[string]float64{}, map[string]int{}
+	// What to store is what the next test's bank will use: the fitted
+	// difficulties laid over the stored ones, centred by the banks' own
+	// rule (NewTestBank, scoring.Bank.Centred), so that there is one
+	// centring rule and the stored values are already in its frame.
+	merged := Calibrations(stats)
+	for q, k := range n {
+		merged[q] = scoring.Calibration{B: res.Difficulties[q], N: k}
+	}
+	banks := map[string]*scoring.Bank{}
+	p.Next = map[string]scoring.Calibration{}
 	for _, q := range slices.Sorted(maps.Keys(n)) {
 		comp := competenceOf(cat, q)
-		sum[comp] += fit[q] - authorB[q]
-		count[comp]++
-	}
-	p.Next = map[string]scoring.Calibration{}
-	for q, k := range n {
-		comp := competenceOf(cat, q)
-		fit[q] -= sum[comp] / float64(count[comp])
-		p.Next[q] = scoring.Calibration{B: fit[q], N: k}
-		p.Moves = append(p.Moves, CalibrationMove{Question: q, Before: today[q], After: fit[q], Answers: k,
+		if _, ok := banks[comp]; !ok {
+			banks[comp] = NewTestBank(cat, comp, merged, authorB)
+		}
+		b := banks[comp].Item(q).B
+		p.Next[q] = scoring.Calibration{B: b, N: n[q]}
+		p.Moves = append(p.Moves, CalibrationMove{Question: q, Before: today[q], After: b, Answers: n[q],
 			Level: cat.Skill(cat.Question(q).Skill.ID).Level})
 	}
 	slices.SortFunc(p.Moves, func(a, b CalibrationMove) int {

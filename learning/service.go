@@ -36,9 +36,6 @@ func New(store Store, o Options) *Service {
 	return &Service{store: store, now: o.Now, exportDir: o.ExportDir}
 }
 
-// Now is the service's clock.
-func (s *Service) Now() time.Time { return s.now() }
-
 // Learners lists the profiles, with no result.
 func (s *Service) Learners(ctx context.Context) ([]record.LearnerSummary, error) {
 	return s.store.Learners(ctx)

@@ -50,8 +50,13 @@ func (t *Test) Results() []scoring.Result { return t.run.Results() }
 // (NewTestBank), leaves out the questions of the learner's previous test of
 // the same competence, and, for one competence, keeps any question from
 // coming up in most tests of this PC (exposure). A resumed test is rebuilt
-// by replaying its answers with the seed it started with.
-func (s *Service) StartTest(ctx context.Context, cat *lessons.Catalogue, state *record.State, competence string) (*Test, error) {
+// by replaying its answers with the seed it started with. It reads the
+// learner's tests itself: a screen's copy of the state may be changing.
+func (s *Service) StartTest(ctx context.Context, cat *lessons.Catalogue, learner record.LearnerID, competence string) (*Test, error) {
+	state, err := s.store.LoadState(ctx, learner)
+	if err != nil {
+		return nil, err
+	}
 	var resume *record.OpenTest
 	for i := len(state.OpenTests) - 1; i >= 0; i-- {
 		if state.OpenTests[i].Competence == competence {
@@ -126,14 +131,14 @@ func (s *Service) StartTest(ctx context.Context, cat *lessons.Catalogue, state *
 		}
 		return t, nil
 	}
-	if t.ID, err = s.store.StartTest(ctx, state.Learner.ID, competence, t.Seed); err != nil {
+	if t.ID, err = s.store.StartTest(ctx, learner, competence, t.Seed); err != nil {
 		return nil, err
 	}
 	return t, nil
 }
 
 // ErrNoQuestions: the competence has no question to test with.
-var ErrNoQuestions = fmt.Errorf("no question to ask: %w", record.ErrInvalid)
+var ErrNoQuestions = fmt.Errorf("learning: no question to ask: %w", record.ErrInvalid)
 
 // RecordAnswer appends an answer to the log, then the review card of its
 // acquis (card may be nil). It returns once the answer is durable: the

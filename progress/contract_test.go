@@ -9,6 +9,9 @@ import (
 	"pasapas/progress"
 )
 
+// The SQLite store serves every use case of package learning.
+var _ learning.Store = (*progress.Store)(nil)
+
 // TestContract runs the contract every store keeps (package
 // learning/storetest) on a real SQLite file, with a clock the contract
 // moves.

@@ -4,43 +4,21 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
-	"io"
+	"pasapas/record"
 	"sort"
-	"time"
 )
 
-// ExportFormat and ExportVersion identify an export file, so a later program
-// (or a person) knows what it reads.
+// The export file's shape is record's (record.Export), whichever store
+// writes it; these names keep this package's code short.
 const (
-	ExportFormat  = "pasapas-progres"
-	ExportVersion = 1
+	ExportFormat  = record.ExportFormat
+	ExportVersion = record.ExportVersion
 )
 
-// Export is all the data the file holds about one learner (RGPD right of
-// access and portability). Field names are French: the person reading it is.
-// The PIN hash is left out: it is a lock, not information about the person.
-// So are the item parameters a test used (TestDifficulties): they describe
-// the questions, not the person.
-type Export struct {
-	Format     string           `json:"format"`
-	Version    int              `json:"version"`
-	ExportedAt time.Time        `json:"exporte_le"`
-	Learner    Learner          `json:"profil"`
-	Lessons    []LessonProgress `json:"lecons"`
-	Tests      []Test           `json:"tests"`
-	Answers    []ExportedAnswer `json:"reponses"`
-	Acquis     []AcquisState    `json:"acquis"`
-	Reviews    []ReviewCard     `json:"revisions"`
-}
-
-// ExportedAnswer is an answer with its duration in milliseconds and the
-// answer given as JSON rather than a string holding JSON.
-type ExportedAnswer struct {
-	Answer
-	Given      json.RawMessage `json:"reponse"`
-	DurationMS int64           `json:"duree_ms"`
-}
+type (
+	Export         = record.Export
+	ExportedAnswer = record.ExportedAnswer
+)
 
 // Export gathers all of a learner's data, in one consistent snapshot.
 func (s *Store) Export(ctx context.Context, id LearnerID) (*Export, error) {
@@ -82,16 +60,6 @@ func (s *Store) Export(ctx context.Context, id LearnerID) (*Export, error) {
 		return nil, err
 	}
 	return e, nil
-}
-
-// WriteJSON writes the export as indented JSON.
-func (e *Export) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(e); err != nil {
-		return fmt.Errorf("progress: writing export: %w", err)
-	}
-	return nil
 }
 
 // ExportFile writes a learner's export to path (mode 0600), atomically: a

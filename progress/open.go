@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"pasapas/learning"
 	"path/filepath"
 	"strings"
 	"time"
@@ -286,6 +285,3 @@ func restrictFiles(path string) error {
 	}
 	return nil
 }
-
-// The SQLite store serves every use case of package learning.
-var _ learning.Store = (*Store)(nil)

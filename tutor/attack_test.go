@@ -77,8 +77,8 @@ func TestNewProfileRefusesTrivialPIN(t *testing.T) {
 	h.typeText("1234")
 	h.press("enter")
 	h.expect("trop facile à deviner")
-	if s := h.m.top().(*newLearnerScreen); s.stage != 2 {
-		t.Fatalf("stage %d after a trivial PIN, want 2 (typed again)", s.stage)
+	if s := h.m.top().(*newLearnerScreen); s.stage != askPIN {
+		t.Fatalf("stage %d after a trivial PIN, want askPIN (typed again)", s.stage)
 	}
 	h.typeText("4827")
 	h.press("enter")

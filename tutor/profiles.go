@@ -111,7 +111,7 @@ func lastSeen(ctx *Context, at time.Time, pin bool) string {
 // newLearnerScreen creates a profile: a first name or nickname, then an
 // optional secret code typed twice.
 type newLearnerScreen struct {
-	stage   int // 0 name, 1 want a PIN?, 2 PIN, 3 PIN again
+	stage   newStage
 	name    textinput.Model
 	pin     textinput.Model
 	first   string
@@ -122,6 +122,16 @@ type newLearnerScreen struct {
 	// signs it in again rather than creating a second one.
 	created record.LearnerID
 }
+
+// newStage is where a new profile's creation is: its steps, in order.
+type newStage int
+
+const (
+	askName     newStage = iota // the first name
+	askWantsPIN                 // "do you want a code?"
+	askPIN                      // the code
+	askPINAgain                 // the code once more
+)
 
 func newNewLearnerScreen(ctx *Context) *newLearnerScreen {
 	s := &newLearnerScreen{name: newInput(ctx, false, 30), pin: newInput(ctx, true, 6)}
@@ -152,13 +162,13 @@ func (s *newLearnerScreen) Title(ctx *Context) string { return ctx.say("new_titl
 
 // Secret says the field takes a secret code: the accessible mode reads it
 // without echo.
-func (s *newLearnerScreen) Secret() bool { return s.stage >= 2 }
+func (s *newLearnerScreen) Secret() bool { return s.stage >= askPIN }
 
 // Typing says the screen takes text: "?" and letters are characters here.
-func (s *newLearnerScreen) Typing() bool { return s.stage != 1 }
+func (s *newLearnerScreen) Typing() bool { return s.stage != askWantsPIN }
 
 func (s *newLearnerScreen) Help(ctx *Context) []key.Binding {
-	if s.stage == 1 {
+	if s.stage == askWantsPIN {
 		return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
 	}
 	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
@@ -183,13 +193,11 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if key.Matches(msg, ctx.Keys.Back) {
-			if s.stage == 0 {
+			if s.stage == askName {
 				return back()
 			}
-			s.stage = max(0, s.stage-1)
-			if s.stage >= 2 {
-				s.stage = 2
-			}
+			// One step back; from either code field, back to the first.
+			s.stage = min(s.stage-1, askPIN)
 			s.pin.Reset()
 			s.problem = ""
 			return nil
@@ -199,7 +207,7 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		switch s.stage {
-		case 0:
+		case askName:
 			if msg.Code == tea.KeyEnter {
 				name := strings.TrimSpace(sanitize(s.name.Value()))
 				if name == "" {
@@ -207,18 +215,18 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 					return nil
 				}
 				s.problem = ""
-				s.stage = 1
+				s.stage = askWantsPIN
 				return nil
 			}
 			var cmd tea.Cmd
 			s.name, cmd = s.name.Update(msg)
 			return cmd
-		case 1:
+		case askWantsPIN:
 			if i, ok := s.ask.update(ctx, msg); ok {
 				if i == 0 {
 					return s.create(ctx, "")
 				}
-				s.stage = 2
+				s.stage = askPIN
 				s.pin.Reset()
 			}
 			return nil
@@ -230,20 +238,20 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 					s.pin.Reset()
 					return nil
 				}
-				if err := record.CheckNewPIN(pin); s.stage == 2 && err != nil {
+				if err := record.CheckNewPIN(pin); s.stage == askPIN && err != nil {
 					// 1234, 0000…: said before it is typed twice.
 					s.problem = record.Explain(err, ctx.Lang)
 					s.pin.Reset()
 					return nil
 				}
-				if s.stage == 2 {
-					s.first, s.stage, s.problem = pin, 3, ""
+				if s.stage == askPIN {
+					s.first, s.stage, s.problem = pin, askPINAgain, ""
 					s.pin.Reset()
 					return nil
 				}
 				if pin != s.first {
 					s.problem = ctx.say("pin_mismatch")
-					s.stage = 2
+					s.stage = askPIN
 					s.pin.Reset()
 					return nil
 				}
@@ -258,18 +266,18 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 	case tea.PasteMsg:
-		if s.stage == 0 {
+		if s.stage == askName {
 			var cmd tea.Cmd
 			s.name, cmd = s.name.Update(cleanPaste(msg))
 			return cmd
 		}
 	case clickMsg:
-		if s.stage == 1 && !s.busy {
+		if s.stage == askWantsPIN && !s.busy {
 			if i, ok := s.ask.update(ctx, msg); ok {
 				if i == 0 {
 					return s.create(ctx, "")
 				}
-				s.stage = 2
+				s.stage = askPIN
 			}
 		}
 	}
@@ -298,10 +306,10 @@ func (s *newLearnerScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	var parts []string
 	switch s.stage {
-	case 0:
+	case askName:
 		s.name.SetWidth(min(w-4, 40))
 		parts = append(parts, t.Heading.Render(wrap(ctx.say("name_question"), w)), wrap(ctx.say("name_hint"), w), "", s.name.View())
-	case 1:
+	case askWantsPIN:
 		parts = append(parts, t.Heading.Render(wrap(ctx.say("pin_question", sanitize(s.name.Value())), w)), wrap(ctx.say("pin_why"), w), "")
 		head := strings.Join(parts, "\n")
 		top := strings.Count(head, "\n") + 1
@@ -316,7 +324,7 @@ func (s *newLearnerScreen) Render(ctx *Context, w, h int) string {
 		return out
 	default:
 		q := ctx.say("pin_enter")
-		if s.stage == 3 {
+		if s.stage == askPINAgain {
 			q = ctx.say("pin_again")
 		}
 		parts = append(parts, t.Heading.Render(wrap(q, w)), wrap(ctx.say("pin_rule"), w), "", s.pin.View())

@@ -120,9 +120,9 @@ func newTestScreen(ctx *Context, comp string) *testScreen {
 }
 
 func (s *testScreen) Init(ctx *Context) tea.Cmd {
-	app, cat, state, comp := ctx.App, ctx.Cat, ctx.Session.state, s.comp
+	app, cat, learner, comp := ctx.App, ctx.Cat, ctx.Session.learner.ID, s.comp
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		t, err := app.StartTest(c, cat, state, comp)
+		t, err := app.StartTest(c, cat, learner, comp)
 		return testStartedMsg{t, err}
 	})
 }

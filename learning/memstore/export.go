@@ -7,38 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"time"
 
 	"pasapas/record"
 )
 
-// The export has progress's shape (progress.Export), field for field, so
-// whichever store wrote it, a reader finds the same file. memstore does not
-// import progress (nor SQLite), so the shape is repeated here; the contract
-// tests check both write it. A preview has nobody to export, but a store
-// that says it keeps a learner's data must hand it over on request.
-const (
-	exportFormat  = "pasapas-progres"
-	exportVersion = 1
-)
-
-type export struct {
-	Format     string                  `json:"format"`
-	Version    int                     `json:"version"`
-	ExportedAt time.Time               `json:"exporte_le"`
-	Learner    record.Learner          `json:"profil"`
-	Lessons    []record.LessonProgress `json:"lecons"`
-	Tests      []record.Test           `json:"tests"`
-	Answers    []exportedAnswer        `json:"reponses"`
-	Acquis     []record.AcquisState    `json:"acquis"`
-	Reviews    []record.ReviewCard     `json:"revisions"`
-}
-
-type exportedAnswer struct {
-	record.Answer
-	Given      json.RawMessage `json:"reponse"`
-	DurationMS int64           `json:"duree_ms"`
-}
+// The export has record's shape (record.Export), as progress writes it. A
+// preview has nobody to export, but a store that says it keeps a learner's
+// data must hand it over on request.
 
 // ExportFile writes everything about a learner to a JSON file at path (mode
 // 0600), through a temporary file renamed over it.
@@ -47,17 +22,10 @@ func (s *Store) ExportFile(ctx context.Context, id record.LearnerID, path string
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(e); err != nil {
-			return fail("writing export", err)
-		}
-		return nil
-	})
+	return writeFileAtomic(path, e.WriteJSON)
 }
 
-func (s *Store) export(ctx context.Context, id record.LearnerID) (*export, error) {
+func (s *Store) export(ctx context.Context, id record.LearnerID) (*record.Export, error) {
 	if err := s.lock(ctx, "exporting"); err != nil {
 		return nil, err
 	}
@@ -66,14 +34,14 @@ func (s *Store) export(ctx context.Context, id record.LearnerID) (*export, error
 	if !ok {
 		return nil, fail("exporting", s.d.known(id))
 	}
-	e := &export{Format: exportFormat, Version: exportVersion, ExportedAt: s.now(), Learner: l.rec,
-		Tests: s.d.testsOf(id, false), Answers: []exportedAnswer{}}
+	e := &record.Export{Format: record.ExportFormat, Version: record.ExportVersion, ExportedAt: s.now(), Learner: l.rec,
+		Tests: s.d.testsOf(id, false), Answers: []record.ExportedAnswer{}}
 	for _, k := range sortedKeys(s.d.lessons[id]) {
 		e.Lessons = append(e.Lessons, s.d.lessons[id][k])
 	}
 	for _, a := range s.d.answers {
 		if a.Learner == id {
-			e.Answers = append(e.Answers, exportedAnswer{Answer: copyAnswer(a), Given: json.RawMessage(a.Given),
+			e.Answers = append(e.Answers, record.ExportedAnswer{Answer: copyAnswer(a), Given: json.RawMessage(a.Given),
 				DurationMS: a.Duration.Milliseconds()})
 		}
 	}
