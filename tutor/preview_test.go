@@ -44,7 +44,8 @@ func TestLessonRunsWithoutALearner(t *testing.T) {
 	}
 	before := folderDigest(t, home)
 
-	app := learning.New(memstore.New(), learning.Options{})
+	mem := memstore.New()
+	app := learning.New(mem, learning.Options{})
 	checks := 0
 	for _, lang := range []i18n.Lang{i18n.FR, i18n.EN} {
 		for _, l := range builtin.Catalogue(lang).Lessons {
@@ -85,6 +86,13 @@ func TestLessonRunsWithoutALearner(t *testing.T) {
 	}
 	if checks == 0 {
 		t.Fatal("no check question was answered: the test proves nothing")
+	}
+	// Nothing was stored for nobody, not even in memory.
+	if ls, err := mem.Learners(t.Context()); err != nil || len(ls) != 0 {
+		t.Errorf("learners in the preview's store: %v, %v", ls, err)
+	}
+	if stats, err := mem.ItemStats(t.Context()); err != nil || len(stats) != 0 {
+		t.Errorf("answers counted in the preview's store: %d questions, %v", len(stats), err)
 	}
 	if after := folderDigest(t, home); after != before {
 		t.Errorf("the data folder changed during the previews:\nbefore %s\nafter  %s", before, after)
