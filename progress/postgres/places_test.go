@@ -88,7 +88,9 @@ func TestPlaces(t *testing.T) {
 			_, err := b.RecordAnswer(ctx, record.Answer{Learner: lea.ID, Question: "q", Given: "1", Result: record.Correct})
 			return err
 		},
-		"FinishTestWith":   func() error { return b.FinishTestWith(ctx, test, record.TestOutcome{Result: record.TestResult{Level: 1}}) },
+		"FinishTestWith": func() error {
+			return b.FinishTestWith(ctx, test, record.TestOutcome{Result: record.TestResult{Level: 1}})
+		},
 		"AbandonTest":      func() error { return b.AbandonTest(ctx, test) },
 		"TestDifficulties": func() error { _, err := b.TestDifficulties(ctx, test); return err },
 	}
