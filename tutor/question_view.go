@@ -237,6 +237,7 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int, int) {
 	if v.saveErr != nil {
 		add(t.Bad.Render(wrap(ctx.say("q_not_saved", sanitize(explain(ctx, v.saveErr))), w)))
 	}
+	v.headLines = len(lines) // the verdict, and the warning that it is not saved
 	add(textIn(t, t.Muted, v.q.Prompt, w))
 	for _, c := range fb.Comments {
 		mark := ""
