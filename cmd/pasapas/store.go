@@ -182,6 +182,10 @@ func openStore(o storeOptions, lang i18n.Lang, stdout, stderr io.Writer, create 
 		if err == nil {
 			return &openedStore{store: s, close: s.Close, exportDir: dir}, 0
 		}
+		if errors.Is(err, postgres.ErrNoPlace) {
+			fmt.Fprintln(stderr, "pasapas:", say(lang, "store_no_place"))
+			return nil, 2
+		}
 		if !postgres.IsUnreachable(err) || ctx.Err() != nil {
 			fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 			fmt.Fprintln(stderr, "  (", err, ")")

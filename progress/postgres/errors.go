@@ -31,6 +31,30 @@ func (e *UnreachableError) Unwrap() error { return e.Err }
 // now, tell a médiateur, it will come back by itself.
 func (e *UnreachableError) Message(l i18n.Lang) string { return messages.Format(l, "unreachable") }
 
+// RefusedError says that the server answered but refused this PC: the
+// role, its password (pgpass), pg_hba.conf, or the database's name. It is
+// for whoever looks after the server; it says itself (record.Explainer).
+type RefusedError struct {
+	Op  string
+	Err error
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("postgres: %s: the server refused the connection: %v", e.Op, e.Err)
+}
+
+func (e *RefusedError) Unwrap() error { return e.Err }
+
+// Message says it to a person, in lang.
+func (e *RefusedError) Message(l i18n.Lang) string { return messages.Format(l, "refused") }
+
+// refused says whether err is the server refusing who connects: invalid
+// authorization (class 28) or no such database (3D000).
+func refused(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code[:2] == "28" || pe.Code == "3D000")
+}
+
 // IsUnreachable says whether err means the server could not be reached.
 func IsUnreachable(err error) bool {
 	var u *UnreachableError
@@ -66,10 +90,16 @@ func unreachable(err error) bool {
 
 var messages = i18n.Table{
 	"unreachable": {
-		FR: "Le serveur qui garde les progrès ne répond pas : vos réponses ne sont pas enregistrées pour le moment. " +
-			"Prévenez un médiateur. Vous pouvez continuer : tout reprendra tout seul quand le serveur répondra.",
-		EN: "The server that keeps progress is not answering: your answers are not being saved for now. " +
-			"Please tell a médiateur. You can go on: everything will resume by itself when the server answers.",
+		FR: "Le serveur qui garde les progrès ne répond pas : rien n'est enregistré pour le moment. " +
+			"Prévenez un médiateur. Tout reprendra tout seul quand le serveur répondra.",
+		EN: "The server that keeps progress is not answering: nothing is being saved for now. " +
+			"Please tell a médiateur. Everything will resume by itself when the server answers.",
+	},
+	"refused": {
+		FR: "Le serveur des progrès refuse ce PC (nom du rôle, mot de passe du fichier pgpass, réglages de pg_hba.conf " +
+			"ou nom de la base). Prévenez la personne qui s'occupe de l'informatique : voir docs/reseau.md.",
+		EN: "The progress server refuses this PC (role name, password in the pgpass file, pg_hba.conf settings " +
+			"or database name). Tell whoever looks after the computers: see docs/reseau.md.",
 	},
 	"newer_schema": {
 		FR: "La base des progrès a été mise à jour par une version plus récente de Pas à pas. " +

@@ -277,6 +277,9 @@ func TestURLs(t *testing.T) {
 		{"postgres://pasapas:secret@serveur/pasapas", postgres.ErrPasswordInURL},
 		{"postgres://pasapas@serveur/pasapas?password=secret", postgres.ErrPasswordInURL},
 		{"host=serveur user=pasapas", record.ErrInvalid},
+		{"host=serveur user=pasapas password=secret", postgres.ErrPasswordInURL},
+		{"pasapas:secret@serveur/pasapas", postgres.ErrPasswordInURL},
+		{"postgres://pasapas@serveur/pasapas?PassWord=secret", postgres.ErrPasswordInURL},
 		{"/home/pc/progres.db", record.ErrInvalid},
 	} {
 		if err := postgres.CheckURL(c.url); !errors.Is(err, c.want) && !(c.want == nil && err == nil) {
@@ -298,11 +301,26 @@ func TestUnreachableAtStart(t *testing.T) {
 	if !errors.As(err, &u) || !errors.As(err, &ex) {
 		t.Fatalf("Open on a closed port: %v (%T), want *UnreachableError", err, err)
 	}
-	if fr := record.Explain(err, i18n.FR); fr == record.Explain(errors.New("x"), i18n.FR) || !containsAll(fr, "serveur", "pas enregistrées") {
+	if fr := record.Explain(err, i18n.FR); fr == record.Explain(errors.New("x"), i18n.FR) || !containsAll(fr, "serveur", "rien n'est enregistré") {
 		t.Errorf("French message: %q", fr)
 	}
-	if en := record.Explain(err, i18n.EN); !containsAll(en, "server", "not being saved") {
+	if en := record.Explain(err, i18n.EN); !containsAll(en, "server", "nothing is being saved") {
 		t.Errorf("English message: %q", en)
+	}
+}
+
+// A server that answers but refuses the role: a *RefusedError that says to
+// tell the IT person, not "try again".
+func TestRefused(t *testing.T) {
+	u := serverURL(t)
+	bad := strings.Replace(u, "postgres://postgres@", "postgres://personne_inconnue@", 1)
+	_, err := postgres.Open(context.Background(), postgres.Options{URL: bad, Place: "Mairie"})
+	var r *postgres.RefusedError
+	if !errors.As(err, &r) || postgres.IsUnreachable(err) {
+		t.Fatalf("Open as an unknown role: %v (%T), want *RefusedError", err, err)
+	}
+	if fr := record.Explain(err, i18n.FR); !strings.Contains(fr, "refuse ce PC") {
+		t.Errorf("French message: %q", fr)
 	}
 }
 

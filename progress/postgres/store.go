@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -64,40 +65,29 @@ func IsURL(s string) bool {
 	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
-// CheckURL refuses an address that is not a postgres:// URL or that holds a
-// password (in the user part or as password=).
+// CheckURL refuses an address that holds a password (in the user part or as
+// password=), whatever its form, then one that is not a postgres:// URL.
 func CheckURL(raw string) error {
-	if !IsURL(raw) {
-		return fmt.Errorf("postgres: %q is not a postgres:// address: %w", redact(raw), record.ErrInvalid)
-	}
-	cfg, err := pgconn.ParseConfig(raw)
-	if err != nil {
-		return fmt.Errorf("postgres: address: %w", record.ErrInvalid)
-	}
-	_ = cfg
-	at := strings.Index(raw, "@")
-	scheme := strings.Index(raw, "://") + 3
-	if at > scheme && strings.Contains(raw[scheme:at], ":") {
-		return ErrPasswordInURL
-	}
 	if strings.Contains(strings.ToLower(raw), "password=") {
 		return ErrPasswordInURL
 	}
+	if !IsURL(raw) {
+		if at := strings.LastIndex(raw, "@"); at >= 0 && strings.Contains(raw[:at], ":") {
+			return ErrPasswordInURL // user:password@host without the scheme
+		}
+		return fmt.Errorf("postgres: %q is not a postgres:// address: %w", raw, record.ErrInvalid)
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("postgres: address: %w", record.ErrInvalid)
+	}
+	if _, ok := u.User.Password(); ok {
+		return ErrPasswordInURL
+	}
+	if _, err := pgconn.ParseConfig(raw); err != nil {
+		return fmt.Errorf("postgres: address: %w", record.ErrInvalid)
+	}
 	return nil
-}
-
-// redact hides what follows a ':' in the user part of an address.
-func redact(raw string) string {
-	scheme := strings.Index(raw, "://")
-	at := strings.Index(raw, "@")
-	if scheme < 0 || at < scheme {
-		return raw
-	}
-	user := raw[scheme+3 : at]
-	if i := strings.Index(user, ":"); i >= 0 {
-		user = user[:i] + ":***"
-	}
-	return raw[:scheme+3] + user + raw[at:]
 }
 
 // Open connects to the server, creates or migrates the schema and the
@@ -203,14 +193,22 @@ func retryable(err error) bool {
 // fail wraps an error: the package, what was being done; a server that
 // cannot be reached becomes an *UnreachableError.
 func fail(ctx context.Context, what string, err error) error {
-	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		// The server took longer than the caller's time limit: for the
+		// person at the PC, it does not answer.
+		return &UnreachableError{Op: what, Err: err}
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		return fmt.Errorf("postgres: %s: %w", what, err)
 	}
 	return classify(what, err)
 }
 
 func classify(what string, err error) error {
-	if unreachable(err) {
+	switch {
+	case refused(err):
+		return &RefusedError{Op: what, Err: err}
+	case unreachable(err):
 		return &UnreachableError{Op: what, Err: err}
 	}
 	return fmt.Errorf("postgres: %s: %w", what, err)
