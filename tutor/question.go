@@ -55,11 +55,14 @@ type questionView struct {
 	result   quiz.Result
 	feedback quiz.Feedback
 	saveErr  error
-	next     []*lessons.Lesson
-	more     []*lessons.Lesson
-	after    menu
-	page     follower
-	rowZones [][2]int // first and last line of each row in the last rendering
+	// headLines is how many lines of the feedback stay on top while the
+	// rest scrolls: the verdict, and the warning when not saved.
+	headLines int
+	next      []*lessons.Lesson
+	more      []*lessons.Lesson
+	after     menu
+	page      follower
+	rowZones  [][2]int // first and last line of each row in the last rendering
 	// pinned is the number of lines drawn above the page in the last
 	// rendering (the verdict, while the rest of the feedback scrolls), or -1
 	// when the body was drawn whole: clicks are placed with it.
@@ -659,10 +662,16 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 		v.page.reset()
 		return body
 	}
-	// The verdict stays on the first line while the rest scrolls.
+	// The verdict stays on the first line while the rest scrolls; so does
+	// the warning that the answer was not saved, when the window leaves
+	// room for three more lines under it.
 	if v.phase == showing {
-		v.pinned = 1
-		return lines[0] + "\n" + v.page.span(ctx, lines[1:], focus-1, focusEnd-1, w, h-1)
+		n := 1
+		if v.headLines > 1 && h-v.headLines >= 3 {
+			n = v.headLines
+		}
+		v.pinned = n
+		return strings.Join(lines[:n], "\n") + "\n" + v.page.span(ctx, lines[n:], focus-n, focusEnd-n, w, h-n)
 	}
 	v.pinned = 0
 	return v.page.window(ctx, lines, focus, w, h)

@@ -234,8 +234,17 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int, int) {
 		head = t.Strong.Render(t.G.Skip + " " + fb.Title)
 	}
 	add(head)
+	var details string
 	if v.saveErr != nil {
-		add(t.Bad.Render(wrap(ctx.say("q_not_saved", sanitize(explain(ctx, v.saveErr))), w)))
+		// The warning stays in sight with the verdict; the details line for
+		// the médiateur (the cause, the log) may scroll.
+		said, more, _ := strings.Cut(explain(ctx, v.saveErr), "\n")
+		add(t.Bad.Render(wrap(ctx.say("q_not_saved", sanitize(said)), w)))
+		details = more
+	}
+	v.headLines = len(lines) // the verdict, and the warning that it is not saved
+	if details != "" {
+		add(t.Muted.Render(wrap(sanitize(details), w)))
 	}
 	add(textIn(t, t.Muted, v.q.Prompt, w))
 	for _, c := range fb.Comments {

@@ -333,3 +333,19 @@ func TestEraseAlreadyErased(t *testing.T) {
 	h.pick("Oui, tout effacer")
 	h.expect("Qui êtes-vous ?", "Vos données sont effacées.")
 }
+
+// TestNotSavedWarningStaysInSight: when the feedback is taller than the
+// window and scrolls to its « Continuer », the warning that the answer was
+// not saved stays on top with the verdict, whole.
+func TestNotSavedWarningStaysInSight(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	startMailTest(h, "Inès", 1)
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	h.store.Close()
+	h.pick("Je ne sais pas")
+	flat := strings.Join(strings.Fields(h.screen()), " ")
+	want := "Attention : votre réponse n'a pas été enregistrée. Les progrès n'ont pas pu être enregistrés ou lus. Prévenez un médiateur."
+	if !strings.Contains(flat, want) || !strings.Contains(flat, "Continuer") {
+		t.Fatalf("the whole warning and « Continuer » are not in sight:\n%s", h.screen())
+	}
+}

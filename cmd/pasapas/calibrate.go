@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strings"
 
 	"pasapas/i18n"
@@ -26,6 +24,7 @@ const (
 type calibrateOptions struct {
 	dirs   *dirList
 	dryRun *bool
+	store  storeOptions
 }
 
 func calibrateFlags(lang i18n.Lang) (*flag.FlagSet, calibrateOptions) {
@@ -33,6 +32,7 @@ func calibrateFlags(lang i18n.Lang) (*flag.FlagSet, calibrateOptions) {
 	o := calibrateOptions{dirs: &dirList{}}
 	fs.Var(o.dirs, "content", say(lang, "flag_content"))
 	o.dryRun = fs.Bool("dry-run", false, say(lang, "flag_calibrate_dry_run"))
+	o.store = addStoreFlags(fs, lang)
 	return fs, o
 }
 
@@ -49,26 +49,20 @@ func runCalibrate(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cat := library(*dirs).Catalogue(lang)
-	path, err := progress.DefaultPath()
-	if err != nil {
-		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
-		return 1
+	// No progress file, no answer: say so rather than create one. A
+	// server that cannot be reached is tried three times.
+	st, code := openStore(o.store, lang, stdout, stderr, false, 3)
+	if st == nil {
+		if code == 0 {
+			fmt.Fprintln(stdout, say(lang, "calibrate_nothing"))
+		}
+		return code
 	}
-	// No progress file, no answer: say so rather than create one.
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintln(stdout, say(lang, "calibrate_nothing"))
-		return 0
+	defer st.close()
+	if st.notice != "" {
+		fmt.Fprintln(stderr, "pasapas:", st.notice)
 	}
-	store, err := progress.Open(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
-		return 1
-	}
-	defer store.Close()
-	if r := store.Recovered(); r != nil {
-		fmt.Fprintln(stderr, "pasapas:", r.Message(lang))
-	}
-	plan, err := learning.New(store, learning.Options{}).Recalibrate(context.Background(), cat, *dryRun)
+	plan, err := learning.New(st.store, learning.Options{}).Recalibrate(context.Background(), cat, *dryRun)
 	if err != nil {
 		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 		return 1

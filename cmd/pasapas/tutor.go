@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"pasapas/i18n"
 	"pasapas/learning"
-	"pasapas/progress"
 	"pasapas/tutor"
 )
 
@@ -27,6 +25,7 @@ type tutorOptions struct {
 	theme                      *string
 	mouse, version, accessible *bool
 	idle                       *time.Duration
+	store                      storeOptions
 }
 
 func tutorFlags(lang i18n.Lang) (*flag.FlagSet, tutorOptions) {
@@ -39,6 +38,7 @@ func tutorFlags(lang i18n.Lang) (*flag.FlagSet, tutorOptions) {
 	o.version = fs.Bool("version", false, say(lang, "flag_version"))
 	o.idle = fs.Duration("idle-lock", tutor.DefaultIdleLock, say(lang, "flag_idle"))
 	o.accessible = fs.Bool("accessible", os.Getenv("TERM") == "dumb", say(lang, "flag_accessible"))
+	o.store = addStoreFlags(fs, lang)
 	return fs, o
 }
 
@@ -69,26 +69,18 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 2
 	}
 	lib := library(*dirs)
-	path, err := progress.DefaultPath()
-	if err != nil {
-		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
-		return 1
+	// The PC's file, or the place's server: while the server cannot be
+	// reached, openStore says what to check and tries again.
+	st, code := openStore(o.store, lang, stdout, stderr, true, 0)
+	if st == nil {
+		return code
 	}
-	store, err := progress.Open(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
-		return 1
-	}
-	defer store.Close()
+	defer st.close()
 	if *idle == 0 {
 		*idle = -1 // the command line's 0 means never
 	}
-	notice := ""
-	if r := store.Recovered(); r != nil {
-		notice = r.Message(lang)
-	}
-	app := learning.New(store, learning.Options{ExportDir: filepath.Dir(store.Path())})
-	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: notice, IdleLock: *idle}
+	app := learning.New(st.store, learning.Options{ExportDir: st.exportDir})
+	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: st.notice, IdleLock: *idle}
 	run := tutor.Run
 	if *accessible {
 		run = func(cfg tutor.Config) error { return tutor.RunAccessible(cfg, stdin, stdout) }
