@@ -105,3 +105,31 @@ func BenchmarkColdStart(b *testing.B) {
 		st.Close()
 	}
 }
+
+// BenchmarkLessonFirstFrame measures opening a lesson and drawing its first
+// step: the screen is built, its commands run (as Bubble Tea would run
+// them), the learner presses Entrée past the introduction, and the step's
+// first frame is drawn. Nothing is cached from one iteration to the next.
+// It runs as a preview (no learner), so that no write to the progress file
+// is counted.
+func BenchmarkLessonFirstFrame(b *testing.B) {
+	h := benchHarness(b, namedScreen{name: "home", make: func(h *harness) screen { return newHomeScreen(h.m.ctx) }})
+	h.m.ctx.Session = nil
+	l := builtin.Catalogue(i18n.FR).Lesson("mail-adresse")
+	enter := tea.KeyPressMsg{Code: tea.KeyEnter}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		resetRenderCache(h.m.ctx)
+		h.m.stack = h.m.stack[:1]
+		h.send(pushMsg{newLessonScreen(h.m.ctx, l)})
+		h.send(enter)
+		if h.m.View().Content == "" {
+			b.Fatal("no frame")
+		}
+	}
+}
+
+// resetRenderCache forgets every text drawn so far (nothing to forget
+// before lesson texts went through Glamour).
+func resetRenderCache(*Context) {}
