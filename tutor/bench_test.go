@@ -130,6 +130,8 @@ func BenchmarkLessonFirstFrame(b *testing.B) {
 	}
 }
 
-// resetRenderCache forgets every text drawn so far (nothing to forget
-// before lesson texts went through Glamour).
-func resetRenderCache(*Context) {}
+// resetRenderCache forgets every lesson text drawn so far; the Glamour
+// renderers (one per theme, made once) are kept.
+func resetRenderCache(ctx *Context) {
+	ctx.md.done, ctx.md.pending = map[mdKey]string{}, map[mdKey]bool{}
+}

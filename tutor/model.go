@@ -37,7 +37,12 @@ type Context struct {
 	linear bool // the accessible mode: printed once, never redrawn
 
 	queue storeQueue // the store's commands, in the order they were asked
-	asker screen     // the screen being updated: its store commands answer to it
+
+	// md holds the lesson texts drawn by Glamour; collect, while the model
+	// prepares a frame, notes the texts it lacks (markdown.go).
+	md      *mdCache
+	collect *[]mdKey
+	asker   screen // the screen being updated: its store commands answer to it
 
 	// What the command line chose, restored when a learner leaves.
 	base struct {
@@ -226,6 +231,18 @@ func (m *model) onStack(s screen) bool {
 }
 
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if r, ok := msg.(renderedMsg); ok {
+		m.ctx.md.store(r)
+		return m, nil
+	}
+	next, cmd := m.update(msg)
+	if prepare := m.prepareTexts(); prepare != nil {
+		cmd = tea.Batch(cmd, prepare)
+	}
+	return next, cmd
+}
+
+func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	// A store command's answer goes to the screen that asked for it, and
 	// to none once the learner has left that screen: a late start or a
 	// late "answer saved" must never land on another test or question.
@@ -252,7 +269,7 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case signedInMsg:
 		if msg.err == nil && m.ctx.Session == nil {
-			return m.Update(startSessionMsg{msg.state})
+			return m.update(startSessionMsg{msg.state})
 		}
 	case stateMsg:
 		// A reload asked by an earlier session (its learner left, another
