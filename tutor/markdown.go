@@ -406,14 +406,15 @@ func layout(s string, width int, t Theme) string {
 }
 
 // hangLines puts a marker before the first line of a block and as many
-// spaces before the others.
+// spaces before the others (but the blank ones).
 func hangLines(marker, block string) []string {
 	lines := strings.Split(block, "\n")
 	pad := strings.Repeat(" ", lipgloss.Width(marker))
 	for i, l := range lines {
-		if i == 0 {
+		switch {
+		case i == 0:
 			lines[i] = marker + l
-		} else {
+		case l != "":
 			lines[i] = pad + l
 		}
 	}

@@ -109,11 +109,13 @@ func fit(s string, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
-// indent prefixes every line of s.
+// indent prefixes every line of s but the blank ones.
 func indent(s, prefix string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = prefix + l
+		if l != "" {
+			lines[i] = prefix + l
+		}
 	}
 	return strings.Join(lines, "\n")
 }
