@@ -246,7 +246,11 @@ func escapeLineStart(l string) string {
 
 // literal are the characters whose Markdown meaning we do not use: each is
 // written as a character reference, which Glamour shows as the character.
-const literal = "`[]<>|~&#\\"
+// A backslash is written as a Markdown escape (two backslashes) instead:
+// Glamour turns a backslash and the punctuation after it into that
+// punctuation alone once the references are read, so the punctuation after
+// a backslash is written as a reference too.
+const literal = "`[]<>|~&#"
 
 // escapeInline writes a line's text for Glamour: emphasis marks are kept,
 // the other Markdown characters are shown as typed, and linkify is kept away
@@ -258,6 +262,10 @@ func escapeInline(l string) string {
 	for i, r := range l {
 		next, _ := utf8.DecodeRuneInString(l[i+utf8.RuneLen(r):])
 		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case prev == '\\' && r < utf8.RuneSelf && (unicode.IsPunct(r) || unicode.IsSymbol(r)):
+			b.WriteString(charRef(r))
 		case strings.ContainsRune(literal, r):
 			b.WriteString(charRef(r))
 		case (r == '*' || r == '_') && isWordRune(prev) && isWordRune(next):

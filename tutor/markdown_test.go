@@ -258,3 +258,50 @@ func TestAccessibleMarkdown(t *testing.T) {
 		t.Errorf("styling in the accessible mode:\n%q", s)
 	}
 }
+
+// What the author wrote is shown as typed, apart from the Markdown we
+// allow: no link, no scheme added, no mark given a meaning we do not draw,
+// and no escape sequence from the text or from Glamour.
+func TestMarkdownShownAsTyped(t *testing.T) {
+	md := newMDCache()
+	th := defaultTheme()
+	for _, c := range []struct{ in, want string }{
+		{"Allez sur www.impots.gouv.fr.", "Allez sur www.impots.gouv.fr."},
+		{"(www.impots.gouv.fr)", "(www.impots.gouv.fr)"},
+		{"**www.impots.gouv.fr** et *ameli.fr/assure*", "www.impots.gouv.fr et ameli.fr/assure"},
+		{"_www.impots.gouv.fr_", "www.impots.gouv.fr"},
+		{"WWW.IMPOTS.GOUV.FR", "WWW.IMPOTS.GOUV.FR"},
+		{"https://www.service-public.fr/particuliers", "https://www.service-public.fr/particuliers"},
+		{"ftp://exemple.fr et http:exemple", "ftp://exemple.fr et http:exemple"},
+		{"prenom.nom@laposte.net", "prenom.nom@laposte.net"},
+		{"Écrivez à prenom_nom@laposte.net.", "Écrivez à prenom_nom@laposte.net."},
+		{"mailto:prenom.nom@laposte.net", "mailto:prenom.nom@laposte.net"},
+		{"- www.impots.gouv.fr\n- prenom.nom@laposte.net", "• www.impots.gouv.fr\n• prenom.nom@laposte.net"},
+		{"Le code AB*12*CD et F12345-abc", "Le code AB*12*CD et F12345-abc"},
+		{"# Titre", "# Titre"},
+		{"> Une citation", "> Une citation"},
+		{"Un `code` et [un lien](https://x.fr) et ![image](a.png)", "Un `code` et [un lien](https://x.fr) et ![image](a.png)"},
+		{"<b>gras</b> <https://x.fr> <prenom.nom@laposte.net>", "<b>gras</b> <https://x.fr> <prenom.nom@laposte.net>"},
+		{"~~barré~~ &amp; &#65; a\\*b C:\\Users\\Marie", "~~barré~~ &amp; &#65; a\\*b C:\\Users\\Marie"},
+		{"Texte\n---", "Texte\n---"},
+		{"Texte\n===", "Texte\n==="},
+		{": définition", ": définition"},
+		{"| a | b |\n|---|---|\n| 1 | 2 |", "| a | b |\n|---|---|\n| 1 | 2 |"},
+		{"    du code", "du code"},
+		{"- [ ] une case", "• [ ] une case"},
+		{"Ligne un\nLigne deux", "Ligne un\nLigne deux"},
+		{"Avant\n- un\n- deux\nAprès", "Avant\n\n• un\n• deux\n\nAprès"},
+		{"- un\n  suite de un\n- deux", "• un\n  suite de un\n• deux"},
+		{"1. un\n2. deux", "1. un\n2. deux"},
+		{"Un **gras pas fermé", "Un **gras pas fermé"},
+		{"Lien \x1b]8;;https://x.fr\x07caché\x1b]8;;\x07 et \x1b[31mrouge\x1b[0m \x9b31m", "Lien ]8;;https://x.frcaché]8;; et [31mrouge[0m 31m"},
+	} {
+		got := md.render(mdKey{c.in, 60, th.Name}, th)
+		if strings.ContainsAny(got, "\x07\x9b\x9d") || strings.Contains(got, "\x1b]") {
+			t.Errorf("%q: a control sequence reached the output: %q", c.in, got)
+		}
+		if plain := strings.ReplaceAll(ansi.Strip(got), "\u00a0", " "); plain != c.want {
+			t.Errorf("%q:\n got %q\nwant %q", c.in, plain, c.want)
+		}
+	}
+}
