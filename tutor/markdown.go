@@ -98,10 +98,10 @@ func (c *Context) rich(s string, width int) string {
 	return wrap(unmarked(sanitize(s)), width)
 }
 
-// prepareTexts draws the frame once without showing it, to learn which
-// lesson texts it needs that are not drawn yet, and returns a command that
-// draws them with Glamour. It runs at the end of every Update, so the frame
-// View draws next has them, or gets them one message later.
+// prepareTexts draws the frame's body once without showing it, to learn
+// which lesson texts it needs that are not drawn yet, and returns a command
+// that draws them with Glamour. It runs at the end of every Update, so the
+// frame View draws next has them, or gets them one message later.
 func (m *model) prepareTexts() tea.Cmd {
 	ctx := m.ctx
 	if ctx.Width < minWidth || ctx.Height < minHeight {
@@ -110,9 +110,10 @@ func (m *model) prepareTexts() tea.Cmd {
 	var missing []mdKey
 	ctx.collect = &missing
 	if ctx.linear {
-		m.plain()
+		m.renderBody(ctx.Width, ctx.Height) // as plain draws it
 	} else {
-		m.render()
+		_, bodyH := m.bodyHeight()
+		m.renderBody(ctx.Width, bodyH) // as render draws it
 	}
 	ctx.collect = nil
 	var todo []mdKey

@@ -454,11 +454,9 @@ func (m *model) render() string {
 	}
 	header := fit(title, w, 1) + "\n" + t.rule(w)
 
-	bodyH := h - headerHeight - 2
-	if m.notice != "" {
-		n := fit(problemLine(t, m.notice, w), w, 2)
-		header += "\n" + n
-		bodyH -= lipgloss.Height(n)
+	notice, bodyH := m.bodyHeight()
+	if notice != "" {
+		header += "\n" + notice
 	}
 	m.bodyTop = h - 2 - bodyH
 	body := fit(m.renderBody(w, bodyH), w, bodyH)
@@ -479,6 +477,17 @@ func (m *model) render() string {
 	}
 	footer := t.rule(w) + "\n" + fit(m.help.ShortHelpView(bindings), w, 1)
 	return header + "\n" + body + "\n" + footer
+}
+
+// bodyHeight returns the notice drawn above the body, if any, and the
+// body's height: the window less the header, the notice and the help bar.
+func (m *model) bodyHeight() (string, int) {
+	bodyH := m.ctx.Height - headerHeight - 2
+	if m.notice == "" {
+		return "", bodyH
+	}
+	n := fit(problemLine(m.ctx.Theme, m.notice, m.ctx.Width), m.ctx.Width, 2)
+	return n, bodyH - lipgloss.Height(n)
 }
 
 func (m *model) renderQuit(w, h int) string {
