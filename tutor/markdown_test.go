@@ -102,6 +102,26 @@ func TestGoldenMarkdown(t *testing.T) {
 	}
 }
 
+// The pages of the Markdown lesson fit every size, as every other screen
+// does (TestEveryScreenFitsEverySize): no line of the body wider than the
+// window.
+func TestMarkdownPagesFitEverySize(t *testing.T) {
+	for _, th := range []Theme{defaultTheme(), asciiTheme()} {
+		h := loggedIn(t, th, markdownLib)
+		for _, ns := range markdownPages() {
+			for _, sz := range [][2]int{{40, 12}, {41, 13}, {47, 20}, {53, 15}, {80, 24}, {121, 40}, {300, 100}} {
+				h.show(ns, sz[0], sz[1])
+				if tooWide(h.m.renderBody(sz[0], sz[1]-2-h.m.bodyTop), sz[0]) {
+					t.Errorf("%s %s at %dx%d: a line of the body is wider than the window", th.Name, ns.name, sz[0], sz[1])
+				}
+				for k, out := range h.m.ctx.md.done {
+					checkDrawn(t, k, out)
+				}
+			}
+		}
+	}
+}
+
 // addressLike finds what must never be cut or rewritten: words joined by
 // dots, hyphens, @ or slashes (addresses, file names, codes, and words such
 // as « peut-être »).
