@@ -37,12 +37,12 @@ type Context struct {
 	linear bool // the accessible mode: printed once, never redrawn
 
 	queue storeQueue // the store's commands, in the order they were asked
+	asker screen     // the screen being updated: its store commands answer to it
 
 	// md holds the lesson texts drawn by Glamour; collect, while the model
 	// prepares a frame, notes the texts it lacks (markdown.go).
 	md      *mdCache
 	collect *[]mdKey
-	asker   screen // the screen being updated: its store commands answer to it
 
 	// What the command line chose, restored when a learner leaves.
 	base struct {
