@@ -31,6 +31,14 @@ var plainMessages = i18n.Table{
 		FR: "« %s » et « %s » (ligne %d) nomment la même chose : gardez toujours le même mot.",
 		EN: "“%s” and “%s” (line %d) name the same thing: always use the same word.",
 	},
+	"markdown": {
+		FR: "« %s » n'est pas une mise en forme que le tuteur affiche : ce texte sera montré tel quel. Le tuteur affiche le **gras**, l'*italique*, les listes (« - » ou « 1. » en début de ligne) et les retours à la ligne.",
+		EN: "“%s” is not formatting the tutor shows: this text will be shown as typed. The tutor shows **bold**, *italics*, lists (“- ” or “1. ” at the start of a line) and line breaks.",
+	},
+	"markdown_unclosed": {
+		FR: "Un « ** » n'est pas refermé : il sera montré tel quel. Mettez le texte en gras entre deux « ** », par exemple « Appuyez sur **Envoyer** ».",
+		EN: "A “**” is not closed: it will be shown as typed. Put bold text between two “**”, for example “Press **Send**”.",
+	},
 	"vocab_synonym": {
 		FR: "Le vocabulaire donne « %s » comme autre façon de dire « %s » : dans la leçon, écrivez toujours « %s ».",
 		EN: "The vocabulary lists “%s” as another way to say “%s”: in the lesson, always write “%s”.",
@@ -64,6 +72,7 @@ func checkPlainLanguage(c *collector, cat *Catalogue, today time.Time) {
 	}
 	pc.referentiel()
 	checkFairness(c, cat)
+	checkMarkdown(c, cat)
 }
 
 // checkSources wants every lesson to say where its facts come from, read

@@ -105,3 +105,33 @@ func BenchmarkColdStart(b *testing.B) {
 		st.Close()
 	}
 }
+
+// BenchmarkLessonFirstFrame measures opening a lesson and drawing its first
+// step: the screen is built, its commands run (as Bubble Tea would run
+// them), the learner presses Entrée past the introduction, and the step's
+// first frame is drawn. Nothing is cached from one iteration to the next.
+// It runs as a preview (no learner), so that no write to the progress file
+// is counted.
+func BenchmarkLessonFirstFrame(b *testing.B) {
+	h := benchHarness(b, namedScreen{name: "home", make: func(h *harness) screen { return newHomeScreen(h.m.ctx) }})
+	h.m.ctx.Session = nil
+	l := builtin.Catalogue(i18n.FR).Lesson("mail-adresse")
+	enter := tea.KeyPressMsg{Code: tea.KeyEnter}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		resetRenderCache(h.m.ctx)
+		h.m.stack = h.m.stack[:1]
+		h.send(pushMsg{newLessonScreen(h.m.ctx, l)})
+		h.send(enter)
+		if h.m.View().Content == "" {
+			b.Fatal("no frame")
+		}
+	}
+}
+
+// resetRenderCache forgets every lesson text drawn so far; the Glamour
+// renderers (one per theme, made once) are kept.
+func resetRenderCache(ctx *Context) {
+	ctx.md.done, ctx.md.pending = map[mdKey]string{}, map[mdKey]bool{}
+}

@@ -6,16 +6,9 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
-// text draws a text of the content: sanitized, its **labels** in bold, and
-// wrapped at spaces to width. Lesson texts are plain French sentences whose
-// only mark-up is bold for the words the learner will see on screen (FALC),
-// so a Markdown renderer is not used here: Glamour turned "www.impots.gouv.fr"
-// into a link shown as "http://www.impots.gouv.fr" and broke addresses after
-// their hyphens — wrong, in lessons that teach reading an address letter by
-// letter.
-func text(t Theme, s string, width int) string {
-	return wrap(bold(t, sanitize(s)), width)
-}
+// Lesson texts go through Glamour (markdown.go). The texts of the interface
+// that come from content but are drawn in one line style (titles, question
+// prompts, choices, objectives) keep the author's **bold** only, here.
 
 // bold styles the parts between pairs of "**"; an unpaired "**" is dropped.
 func bold(t Theme, s string) string {

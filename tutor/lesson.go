@@ -420,15 +420,15 @@ func (s *lessonScreen) renderStep(ctx *Context, p page, w int) string {
 	if st.Title != "" {
 		parts = append(parts, t.Heading.Render(wrap(sanitize(st.Title), w)), "")
 	}
-	parts = append(parts, hanging(t.G.Action+" ", text(t, st.Action, w-3), w))
+	parts = append(parts, strings.Join(hangLines(t.G.Action+" ", ctx.rich(st.Action, w-3)), "\n"))
 	if st.Image != "" {
-		parts = append(parts, "", t.Strong.Render(ctx.say("on_screen")), indent(text(t, st.Image, w-3), "  "))
+		parts = append(parts, "", t.Strong.Render(ctx.say("on_screen")), indent(ctx.rich(st.Image, w-3), "  "))
 	}
 	if st.Result != "" {
-		parts = append(parts, "", t.Strong.Render(ctx.say("you_see")), indent(text(t, st.Result, w-3), "  "))
+		parts = append(parts, "", t.Strong.Render(ctx.say("you_see")), indent(ctx.rich(st.Result, w-3), "  "))
 	}
 	if st.IfNot != "" {
-		parts = append(parts, "", t.Strong.Render(ctx.say("if_not")), indent(text(t, st.IfNot, w-3), "  "))
+		parts = append(parts, "", t.Strong.Render(ctx.say("if_not")), indent(ctx.rich(st.IfNot, w-3), "  "))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -438,13 +438,13 @@ func (s *lessonScreen) renderRecap(ctx *Context, w int) string {
 	l := s.l
 	parts := []string{t.Good.Render(t.G.Right + " " + ctx.say("lesson_done")), ""}
 	if len(l.Remember) > 0 {
-		parts = append(parts, t.Strong.Render(ctx.say("remember")), bullets(t, l.Remember, w), "")
+		parts = append(parts, t.Strong.Render(ctx.say("remember")), richBullets(ctx, l.Remember, w), "")
 	}
 	if len(l.Warning) > 0 {
-		parts = append(parts, box(t, t.Warn.Render("! "+ctx.say("warning")), bullets(t, l.Warning, w-4), w), "")
+		parts = append(parts, box(t, t.Warn.Render("! "+ctx.say("warning")), richBullets(ctx, l.Warning, w-4), w), "")
 	}
 	if len(l.Help) > 0 {
-		parts = append(parts, t.Strong.Render(ctx.say("help_where")), bullets(t, l.Help, w), "")
+		parts = append(parts, t.Strong.Render(ctx.say("help_where")), richBullets(ctx, l.Help, w), "")
 	}
 	return strings.Join(parts, "\n")
 }
@@ -487,6 +487,17 @@ func bullets(t Theme, items []string, w int) string {
 	var out []string
 	for _, it := range items {
 		out = append(out, hanging(t.G.Bullet+" ", bold(t, sanitize(it)), w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// richBullets draws a list of lesson texts (À retenir, Attention, help),
+// each drawn by Glamour and hanging after its bullet.
+func richBullets(ctx *Context, items []string, w int) string {
+	marker := ctx.Theme.G.Bullet + " "
+	var out []string
+	for _, it := range items {
+		out = append(out, hangLines(marker, ctx.rich(it, w-lipgloss.Width(marker)))...)
 	}
 	return strings.Join(out, "\n")
 }

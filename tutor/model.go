@@ -39,6 +39,11 @@ type Context struct {
 	queue storeQueue // the store's commands, in the order they were asked
 	asker screen     // the screen being updated: its store commands answer to it
 
+	// md holds the lesson texts drawn by Glamour; collect, while the model
+	// prepares a frame, notes the texts it lacks (markdown.go).
+	md      *mdCache
+	collect *[]mdKey
+
 	// What the command line chose, restored when a learner leaves.
 	base struct {
 		lang  i18n.Lang
@@ -226,6 +231,18 @@ func (m *model) onStack(s screen) bool {
 }
 
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if r, ok := msg.(renderedMsg); ok {
+		m.ctx.md.store(r)
+		return m, nil
+	}
+	next, cmd := m.update(msg)
+	if prepare := m.prepareTexts(); prepare != nil {
+		cmd = tea.Batch(cmd, prepare)
+	}
+	return next, cmd
+}
+
+func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	// A store command's answer goes to the screen that asked for it, and
 	// to none once the learner has left that screen: a late start or a
 	// late "answer saved" must never land on another test or question.
@@ -252,7 +269,7 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case signedInMsg:
 		if msg.err == nil && m.ctx.Session == nil {
-			return m.Update(startSessionMsg{msg.state})
+			return m.update(startSessionMsg{msg.state})
 		}
 	case stateMsg:
 		// A reload asked by an earlier session (its learner left, another
@@ -437,11 +454,9 @@ func (m *model) render() string {
 	}
 	header := fit(title, w, 1) + "\n" + t.rule(w)
 
-	bodyH := h - headerHeight - 2
-	if m.notice != "" {
-		n := fit(problemLine(t, m.notice, w), w, 2)
-		header += "\n" + n
-		bodyH -= lipgloss.Height(n)
+	notice, bodyH := m.bodyHeight()
+	if notice != "" {
+		header += "\n" + notice
 	}
 	m.bodyTop = h - 2 - bodyH
 	body := fit(m.renderBody(w, bodyH), w, bodyH)
@@ -462,6 +477,17 @@ func (m *model) render() string {
 	}
 	footer := t.rule(w) + "\n" + fit(m.help.ShortHelpView(bindings), w, 1)
 	return header + "\n" + body + "\n" + footer
+}
+
+// bodyHeight returns the notice drawn above the body, if any, and the
+// body's height: the window less the header, the notice and the help bar.
+func (m *model) bodyHeight() (string, int) {
+	bodyH := m.ctx.Height - headerHeight - 2
+	if m.notice == "" {
+		return "", bodyH
+	}
+	n := fit(problemLine(m.ctx.Theme, m.notice, m.ctx.Width), m.ctx.Width, 2)
+	return n, bodyH - lipgloss.Height(n)
 }
 
 func (m *model) renderQuit(w, h int) string {

@@ -195,7 +195,7 @@ func TestFeedbackDrawsBold(t *testing.T) {
 	a := quiz.Answer{Choices: []string{"b"}}
 	v.submit(ctx, a)
 	v.showFeedback(ctx, v.check(a), nil)
-	drawn := v.render(ctx, 76, 40)
+	drawn := ready(ctx, func() string { return v.render(ctx, 76, 40) })
 	if plain := ansi.Strip(drawn); strings.Contains(plain, "**") {
 		t.Fatalf("raw ** in the feedback:\n%s", plain)
 	}

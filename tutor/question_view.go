@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"pasapas/i18n"
 	"pasapas/lessons"
 	"pasapas/quiz"
@@ -255,16 +257,16 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int, int) {
 		case quiz.MarkWrong:
 			mark = t.G.Wrong + " "
 		}
-		text := bold(t, sanitize(c.Text))
+		text := c.Text
 		if c.About != "" {
-			about := sanitize(c.About)
+			about := c.About
 			if !strings.ContainsAny(about, "«»“”\"") {
 				about = i18n.Quote(ctx.Lang, about) // not « « Cci » » when the choice has its own
 			}
-			text = bold(t, about) + ctx.say("colon") + " " + text
+			text = about + ctx.say("colon") + " " + text
 		}
 		add("")
-		add(hanging(mark, text, w))
+		add(strings.Join(hangLines(mark, ctx.rich(text, w-lipgloss.Width(mark))), "\n"))
 	}
 	if fb.Outcome == quiz.Incorrect {
 		for _, fr := range v.result.Fields {
@@ -290,13 +292,13 @@ func (v *questionView) renderFeedback(ctx *Context, w int) (string, int, int) {
 		// learner did not pick and so has not read.
 		for _, c := range v.q.Choices {
 			if c.Correct && c.Feedback != "" && !chose(v.result, c.ID) {
-				add(hanging(t.G.Right+" ", bold(t, sanitize(c.Feedback)), w))
+				add(strings.Join(hangLines(t.G.Right+" ", ctx.rich(c.Feedback, w-lipgloss.Width(t.G.Right+" "))), "\n"))
 			}
 		}
 	}
 	if fb.Explanation != "" {
 		add("")
-		add(text(t, fb.Explanation, w))
+		add(ctx.rich(fb.Explanation, w))
 	}
 	// The menu: « Continuer », then each list of lessons under its own
 	// heading (showFeedback sets them).

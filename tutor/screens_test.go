@@ -146,8 +146,15 @@ func (h *harness) show(ns namedScreen, w, height int) {
 	h.run(h.m.initTop())
 	if ns.after != nil {
 		ns.after(h)
+		// What after changed by hand reaches the screen with the next
+		// message, as any change does: the lesson texts it shows are then
+		// drawn (markdown.go).
+		h.send(nudgeMsg{})
 	}
 }
+
+// nudgeMsg is a message no screen handles.
+type nudgeMsg struct{}
 
 // loggedIn is a harness with a learner on their home screen.
 func loggedIn(t *testing.T, theme Theme, lib *lessons.Library) *harness {

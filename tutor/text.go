@@ -58,15 +58,34 @@ func unsafeRune(r rune) bool {
 }
 
 // wrap breaks text into lines of at most width cells, at spaces; only a
-// word longer than the whole width is cut. Not after hyphens: "service-" at
-// the end of a line would read as the end of an address. Existing line
+// word longer than the whole width is cut. Never after a hyphen nor a dot:
+// "service-" at the end of a line would read as the end of an address, and
+// "mon-fichier-final.pdf" or "F12345-abc" must be read whole. Existing line
 // breaks are kept.
 func wrap(s string, width int) string {
+	return wrapWith(ansi.Wrap, s, width)
+}
+
+// wrapWith wraps with a wrapping function (ansi.Wrap, or lipgloss.Wrap for
+// styled text), after gluing what must stay together.
+func wrapWith(wrapper func(string, int, string) string, s string, width int) string {
 	if width < 1 {
 		width = 1
 	}
-	return ansi.Wrap(gluedNumbers.ReplaceAllString(frenchSpaces.Replace(s), "$1\u00a0$2"), width, "")
+	s = gluedNumbers.ReplaceAllString(frenchSpaces.Replace(s), "$1\u00a0$2")
+	// Hyphens are turned into non-breaking hyphens for the wrapper, which
+	// always breaks after "-", and back. A text that already holds a
+	// non-breaking hyphen is wrapped as it is (they would not be told apart).
+	if !strings.Contains(s, "-") || strings.ContainsRune(s, hyphenMark) {
+		return wrapper(s, width, "")
+	}
+	s = strings.ReplaceAll(s, "-", string(hyphenMark))
+	return strings.ReplaceAll(wrapper(s, width, ""), string(hyphenMark), "-")
 }
+
+// hyphenMark stands for a hyphen while a text is wrapped: U+2011,
+// NON-BREAKING HYPHEN, one cell wide like "-".
+const hyphenMark = '\u2011'
 
 // gluedNumbers keeps a number whole, and with its unit: "116 117", "25 000",
 // "2 €", "10 %" never break across lines.
@@ -94,11 +113,13 @@ func fit(s string, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
-// indent prefixes every line of s.
+// indent prefixes every line of s but the blank ones.
 func indent(s, prefix string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = prefix + l
+		if l != "" {
+			lines[i] = prefix + l
+		}
 	}
 	return strings.Join(lines, "\n")
 }

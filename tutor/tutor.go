@@ -48,6 +48,7 @@ func newContext(cfg Config) *Context {
 		Now:    cfg.Now,
 		Width:  80,
 		Height: 24,
+		md:     newMDCache(),
 	}
 	ctx.setLang(cfg.Lang)
 	ctx.base.lang, ctx.base.theme, ctx.base.mouse = cfg.Lang, cfg.Theme, cfg.Mouse
