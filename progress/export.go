@@ -32,6 +32,9 @@ type Export struct {
 	Answers    []ExportedAnswer `json:"reponses"`
 	Acquis     []AcquisState    `json:"acquis"`
 	Reviews    []ReviewCard     `json:"revisions"`
+	// Space is what the médiateur's space keeps about them: their consent,
+	// the archive mark, and the journal's lines about their profile.
+	Space ExportedSpace `json:"espace_mediateur"`
 }
 
 // ExportedAnswer is an answer with its duration in milliseconds and the
@@ -76,7 +79,8 @@ func (s *Store) Export(ctx context.Context, id LearnerID) (*Export, error) {
 			return err
 		}
 		e.Reviews = sortedValues(reviews, func(c ReviewCard) string { return c.Acquis })
-		return nil
+		e.Space, err = exportSpace(ctx, tx, id)
+		return err
 	})
 	if err != nil {
 		return nil, err
