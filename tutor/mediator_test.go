@@ -1,6 +1,7 @@
 package tutor
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/lessons"
+	"pasapas/progress"
 	"pasapas/record"
 	"pasapas/scoring"
 )
@@ -407,5 +409,53 @@ func TestHomeUnchangedWhenSharingNothing(t *testing.T) {
 				t.Errorf("the home of a learner who shares nothing differs from the home's golden picture:\n%s", got)
 			}
 		})
+	}
+}
+
+// TestSpaceInTheAccessibleMode: the space works line by line, the same
+// screens; no code typed is ever printed back.
+func TestSpaceInTheAccessibleMode(t *testing.T) {
+	st, err := progress.OpenWith(filepath.Join(t.TempDir(), "pasapas.db"), progress.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	app := testApp(st, nil)
+	app.CreateLearner(context.Background(), "Marie", "2468", record.Prefs{})
+	in := strings.Join([]string{
+		"3",            // Espace médiateur (after Marie and « Je suis nouveau »)
+		"Sophie",       // the first account
+		"4826", "4826", // its code, twice
+		"1",            // Les profils des personnes
+		"1",            // Marie
+		"1",            // Nouveau code secret
+		"9753", "9753", // typed by Marie
+		"", // back from « enregistré »
+		"retour", "retour",
+		"2", // Le journal des actions
+		"retour",
+		"5", // Quitter l'espace médiateur
+		"quitter", "2",
+	}, "\n") + "\n"
+	var out bytes.Buffer
+	cfg := Config{Library: builtin, Lang: i18n.FR, App: app, IdleLock: -1}
+	if err := RunAccessible(cfg, strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, want := range []string{"== Espace médiateur ==", "Bienvenue dans l'espace médiateur", "Bonjour Sophie.",
+		"Donnez le clavier à Marie", "Le nouveau code de Marie est enregistré", "nouveau code secret pour Marie",
+		"Vous avez quitté l'espace médiateur."} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	for _, code := range []string{"4826", "9753"} {
+		if strings.Contains(s, code) {
+			t.Errorf("the output shows the code %s", code)
+		}
+	}
+	if err := app.CheckPIN(context.Background(), 1, "9753"); err != nil {
+		t.Errorf("Marie's new code: %v", err)
 	}
 }
