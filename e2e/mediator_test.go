@@ -217,7 +217,9 @@ func TestMediator(t *testing.T) {
 	md.waitText("Tapez votre code secret")
 	md.typeText("2468")
 	md.keys("Enter")
-	md.waitFor("the old code refused", func(s string) bool { return !strings.Contains(s, "Vérification…") && !strings.Contains(s, "Bonjour Hélène !") && strings.Contains(s, "code") })
+	md.waitFor("the old code refused", func(s string) bool {
+		return !strings.Contains(s, "Vérification…") && !strings.Contains(s, "Bonjour Hélène !") && strings.Contains(s, "code")
+	})
 	md.typeText("1357")
 	md.keys("Enter")
 	md.waitText("Bonjour Hélène !")

@@ -84,7 +84,8 @@ func (s *journalScreen) profileRef(ctx *Context, id record.LearnerID) string {
 func (s *journalScreen) describe(ctx *Context, a record.Action) string {
 	switch a.Kind {
 	case record.ActMerge:
-		return ctx.say("act_"+string(a.Kind), s.profileRef(ctx, a.Other), s.profileRef(ctx, a.Learner))
+		// The merged profile is gone by design: its number only.
+		return ctx.say("act_"+string(a.Kind), ctx.say("space_profile_num", a.Other), s.profileRef(ctx, a.Learner))
 	case record.ActRetention:
 		return ctx.say("act_"+string(a.Kind), a.Value)
 	case record.ActMediatorAdded, record.ActMediatorRemoved:

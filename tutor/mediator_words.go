@@ -92,6 +92,7 @@ var spaceWords = i18n.Table{
 	"space_account_removed":    {FR: "Le compte de %s est retiré.", EN: "%s's account is removed."},
 	"space_not_self":           {FR: "Vous ne pouvez pas faire cela sur vous-même.", EN: "You cannot do this to yourself."},
 	"space_profile_ref":        {FR: "%s (profil n° %d)", EN: "%s (profile no. %d)"},
+	"space_profile_num":        {FR: "profil n° %d", EN: "profile no. %d"},
 	"space_profile_gone":       {FR: "profil n° %d (effacé)", EN: "profile no. %d (erased)"},
 	"space_account_gone":       {FR: "compte n° %d (retiré)", EN: "account no. %d (removed)"},
 	"space_months":             {FR: "%d mois", EN: "%d months"},
