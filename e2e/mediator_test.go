@@ -173,7 +173,7 @@ func TestMediator(t *testing.T) {
 	}
 	md.typeText("1357")
 	md.keys("Enter")
-	md.waitText("Le nouveau code de Hélène est enregistré.")
+	md.waitText("C'est fait : Hélène a un nouveau code.")
 	w.save("code-enregistre")
 	md.press("Enter")
 	md.choose("Regrouper avec un autre profil")
@@ -227,6 +227,14 @@ func TestMediator(t *testing.T) {
 	md.waitFor("the lesson of the other profile counted", lessonsDoneRe.MatchString)
 	md.choose("Mes résultats")
 	md.waitText("Vos derniers tests", " : "+compTitle+" — ")
+	md.press("Escape")
+	// What she would agree to: off until she says yes.
+	md.choose("Mes réglages")
+	md.waitText("Partager mes progrès avec les médiateurs de ce lieu")
+	md.choose("Partager mes progrès")
+	md.waitText("Aujourd'hui : vous ne partagez pas vos progrès.", "Ils ne voient jamais vos réponses")
+	w.save("consentement")
+	md.press("Escape")
 	md.press("Escape")
 	md.quit()
 

@@ -151,7 +151,7 @@ func TestSpaceNeverShowsResultsWithoutConsent(t *testing.T) {
 	w.press("enter")
 	w.typeText("1357")
 	w.press("enter")
-	h.expect("Le nouveau code de Marie est enregistré")
+	h.expect("Marie a un nouveau code")
 	w.press("enter")
 	w.choose("Changer le nom")
 	w.press("esc")
@@ -194,7 +194,7 @@ func TestSpaceNeverShowsResultsWithoutConsent(t *testing.T) {
 	w.choose("Les profils des personnes")
 	w.chooseName("Marie")
 	w.choose("Voir ses progrès")
-	h.expect("Les progrès de Marie", "Leçons finies : 1", "Niveau")
+	h.expect("Progrès de la personne : Marie", "Leçons finies : 1", "Niveau")
 	found := false
 	for _, word := range resultWords(title) {
 		found = found || strings.Contains(h.screen(), word)
@@ -224,7 +224,7 @@ func TestForgottenCodeWithTheMediator(t *testing.T) {
 	w.press("enter")
 	w.typeText("9753")
 	w.press("enter")
-	h.expect("Le nouveau code de Marie est enregistré")
+	h.expect("Marie a un nouveau code")
 	w.press("enter")
 	w.press("esc", "esc")
 	w.choose("Quitter l'espace médiateur")
@@ -444,7 +444,7 @@ func TestSpaceInTheAccessibleMode(t *testing.T) {
 	}
 	s := out.String()
 	for _, want := range []string{"== Espace médiateur ==", "Bienvenue dans l'espace médiateur", "Bonjour Sophie.",
-		"Donnez le clavier à Marie", "Le nouveau code de Marie est enregistré", "nouveau code secret pour Marie",
+		"Donnez le clavier à Marie", "Marie a un nouveau code", "nouveau code secret pour Marie",
 		"Vous avez quitté l'espace médiateur."} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q:\n%s", want, s)
