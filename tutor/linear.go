@@ -30,9 +30,18 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 	scanner := bufio.NewScanner(in)
 	for !l.quit {
 		fmt.Fprint(out, "\n"+l.prompt())
-		if !scanner.Scan() {
+		// A code is read without echo (secret.go); anything else as typed.
+		text, secret, err := readSecret(l.m.top(), in)
+		if secret {
+			fmt.Fprintln(out)
+			if err != nil {
+				return err
+			}
+		} else if !scanner.Scan() {
 			fmt.Fprintln(out)
 			return scanner.Err()
+		} else {
+			text = scanner.Text()
 		}
 		// A learner back after a long pause finds the session closed, as
 		// in the full interface; what they typed was meant for the closed
@@ -44,7 +53,7 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 			l.print(true)
 			continue
 		}
-		l.line(scanner.Text())
+		l.line(text)
 		l.print(false)
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"pasapas/i18n"
@@ -144,7 +145,7 @@ func TestSpaceNeverShowsResultsWithoutConsent(t *testing.T) {
 		t.Fatal("« Voir ses progrès » offered for a learner who shares nothing")
 	}
 	w.press("esc")
-	w.chooseName("Marie")
+	w.chooseName(firstName)
 	w.choose("Nouveau code secret")
 	h.expect("Donnez le clavier à Marie")
 	w.typeText("1357")
@@ -192,7 +193,7 @@ func TestSpaceNeverShowsResultsWithoutConsent(t *testing.T) {
 	}
 	w.seen = nil
 	w.choose("Les profils des personnes")
-	w.chooseName("Marie")
+	w.chooseName(firstName)
 	w.choose("Voir ses progrès")
 	h.expect("Progrès de la personne : Marie", "Leçons finies : 1", "Niveau")
 	found := false
@@ -257,7 +258,7 @@ func TestMergeKeepsAllProgress(t *testing.T) {
 	w := &walker{h: h}
 	w.openSpace(true)
 	w.choose("Les profils des personnes")
-	w.chooseName("Marie")
+	w.chooseName(firstName)
 	w.choose("Regrouper avec un autre profil")
 	w.choose("Marie D.")
 	w.choose("Oui, regrouper")
@@ -332,6 +333,10 @@ func TestConsentIsOffAndRevocable(t *testing.T) {
 
 // spaceScreens are the space's screens for the golden pictures, reached by
 // keys from « Qui êtes-vous ? » with one learner, Marie, sharing nothing.
+// firstName is the first profile's name in spaceScreens: Marie, or a long
+// name when the fit test sets it.
+var firstName = "Marie"
+
 var spaceScreens = []struct {
 	name string
 	keys func(w *walker)
@@ -339,22 +344,22 @@ var spaceScreens = []struct {
 	{"space-first", func(w *walker) { w.choose("Espace médiateur") }},
 	{"space-home", func(w *walker) {}},
 	{"space-profiles", func(w *walker) { w.choose("Les profils des personnes") }},
-	{"space-profile", func(w *walker) { w.choose("Les profils des personnes"); w.chooseName("Marie") }},
+	{"space-profile", func(w *walker) { w.choose("Les profils des personnes"); w.chooseName(firstName) }},
 	{"space-new-code", func(w *walker) {
 		w.choose("Les profils des personnes")
-		w.chooseName("Marie")
+		w.chooseName(firstName)
 		w.choose("Nouveau code secret")
 		w.typeText("13")
 	}},
 	{"space-merge", func(w *walker) {
 		w.choose("Les profils des personnes")
-		w.chooseName("Marie")
+		w.chooseName(firstName)
 		w.choose("Regrouper avec un autre profil")
 		w.choose("Paul")
 	}},
 	{"space-erase", func(w *walker) {
 		w.choose("Les profils des personnes")
-		w.chooseName("Marie")
+		w.chooseName(firstName)
 		w.choose("Effacer ce profil")
 	}},
 	{"space-journal", func(w *walker) { w.choose("Le journal des actions") }},
@@ -457,5 +462,37 @@ func TestSpaceInTheAccessibleMode(t *testing.T) {
 	}
 	if err := app.CheckPIN(context.Background(), 1, "9753"); err != nil {
 		t.Errorf("Marie's new code: %v", err)
+	}
+}
+
+// TestSpaceScreensFit draws every screen of the space at small, odd and
+// large sizes: no line wider than the window, no more lines than it has.
+func TestSpaceScreensFit(t *testing.T) {
+	firstName = "Marie-Charlotte"
+	defer func() { firstName = "Marie" }()
+	for _, sc := range spaceScreens {
+		for _, sz := range [][2]int{{40, 12}, {41, 13}, {57, 17}, {80, 24}, {200, 60}} {
+			h := newHarness(t, i18n.FR, goldenLib)
+			h.m.ctx.Theme = defaultTheme()
+			app := h.m.ctx.App
+			app.CreateLearner(context.Background(), "Marie-Charlotte", "2468", record.Prefs{})
+			app.CreateLearner(context.Background(), "Paul", "", record.Prefs{})
+			h.send(resumeMsg{})
+			w := &walker{h: h}
+			if sc.name != "space-first" {
+				w.openSpace(true)
+			}
+			h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			sc.keys(w)
+			lines := strings.Split(h.m.View().Content, "\n")
+			if len(lines) > sz[1] {
+				t.Errorf("%s at %dx%d: %d lines", sc.name, sz[0], sz[1], len(lines))
+			}
+			for i, l := range lines {
+				if lw := lipgloss.Width(l); lw > sz[0] {
+					t.Errorf("%s at %dx%d: line %d is %d wide", sc.name, sz[0], sz[1], i, lw)
+				}
+			}
+		}
 	}
 }
