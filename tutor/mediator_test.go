@@ -496,3 +496,43 @@ func TestSpaceScreensFit(t *testing.T) {
 		}
 	}
 }
+
+// TestBringProgressFromAnotherPC: a learner exports on one PC, and on
+// another, signed in to their profile there, brings the file: their test
+// and lesson are found; bringing it again adds nothing.
+func TestBringProgressFromAnotherPC(t *testing.T) {
+	ctx := context.Background()
+	other := newHarness(t, i18n.FR, nil)
+	lea, _ := learnerWithResults(t, other, "Léa", "2468")
+	path, err := other.m.ctx.App.Export(ctx, lea)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Léa")
+	h.choose("Mes réglages")
+	h.choose("Retrouver mes progrès d'un autre ordinateur")
+	h.expect("Exporter toutes mes données")
+	h.typeText(path + ".absent")
+	h.press("enter")
+	h.expect("Il n'y a pas de fichier à cet endroit")
+	for range len(path) + 10 {
+		h.press("backspace")
+	}
+	h.typeText(path)
+	h.press("enter")
+	h.expect("Ce fichier contient les progrès de « Léa »", "Tests finis : 1. Leçons finies : 1.")
+	h.choose("Oui, ajouter mes progrès")
+	h.expect("Vos progrès sont retrouvés.", "Tests ajoutés : 1.")
+	st, _ := h.m.ctx.App.State(ctx, h.m.ctx.Session.learner.ID)
+	if len(st.Tests) != 1 || st.Tests[0].Result == nil {
+		t.Fatalf("tests after the import: %+v", st.Tests)
+	}
+	h.press("enter")
+	h.choose("Retrouver mes progrès d'un autre ordinateur")
+	h.typeText(path)
+	h.press("enter")
+	h.choose("Oui, ajouter mes progrès")
+	h.expect("Tests ajoutés : 0. Leçons ajoutées ou complétées : 0.")
+}

@@ -132,4 +132,20 @@ var spaceWords = i18n.Table{
 	"consent_no":        {FR: "Non, je ne partage pas", EN: "No, I do not share"},
 	"consent_saved_yes": {FR: "C'est noté : vous partagez vos progrès.", EN: "Noted: you share your progress."},
 	"consent_saved_no":  {FR: "C'est noté : vous ne partagez pas vos progrès.", EN: "Noted: you do not share your progress."},
+
+	// Bringing one's progress from another PC, in « Mes réglages ».
+	"set_import":         {FR: "Retrouver mes progrès d'un autre ordinateur", EN: "Bring my progress from another computer"},
+	"set_import_detail":  {FR: "Avec le fichier exporté sur l'autre ordinateur", EN: "With the file exported on the other computer"},
+	"import_how":         {FR: "Sur l'autre ordinateur, vous avez choisi « Exporter toutes mes données ». Copiez ce fichier sur cet ordinateur, ou branchez la clé USB où il est.", EN: "On the other computer, you chose “Export all my data”. Copy that file to this computer, or plug in the USB key where it is."},
+	"import_path":        {FR: "Tapez où est le fichier, puis Entrée. Un médiateur peut vous aider.", EN: "Type where the file is, then Enter. A helper can help you."},
+	"import_no_file":     {FR: "Il n'y a pas de fichier à cet endroit. Vérifiez le chemin.", EN: "There is no file there. Check the path."},
+	"import_not_export":  {FR: "Ce fichier n'est pas un export de Pas à pas.", EN: "This file is not a Pas à pas export."},
+	"import_whose":       {FR: "Ce fichier contient les progrès de « %s », exportés le %s.", EN: "This file holds the progress of “%s”, exported on %s."},
+	"import_holds":       {FR: "Tests finis : %d. Leçons finies : %d.", EN: "Tests finished: %d. Lessons finished: %d."},
+	"import_into":        {FR: "Les ajouter à votre profil, %s ? Ce qui est déjà ici n'est pas compté deux fois.", EN: "Add them to your profile, %s? What is already here is not counted twice."},
+	"import_no":          {FR: "Non, ne rien ajouter", EN: "No, add nothing"},
+	"import_yes":         {FR: "Oui, ajouter mes progrès", EN: "Yes, add my progress"},
+	"import_done":        {FR: "Vos progrès sont retrouvés.", EN: "Your progress is back."},
+	"import_done_detail": {FR: "Tests ajoutés : %d. Leçons ajoutées ou complétées : %d.", EN: "Tests added: %d. Lessons added or completed: %d."},
+	"import_back":        {FR: "Appuyez sur Entrée pour revenir.", EN: "Press Enter to go back."},
 }

@@ -22,6 +22,9 @@ type settingsScreen struct {
 	// médiateurs; nil until loaded, or when the store has no médiateur's
 	// space (the line is then not shown).
 	shares *bool
+	// extra are the actions of the lines after « Effacer toutes mes
+	// données », which depend on the store.
+	extra []func(ctx *Context) tea.Cmd
 }
 
 func newSettingsScreen(ctx *Context) *settingsScreen {
@@ -58,12 +61,19 @@ func (s *settingsScreen) build(ctx *Context) {
 		{label: ctx.say("set_export"), detail: ctx.say("set_export_detail")},
 		{label: ctx.say("set_erase"), detail: ctx.say("set_erase_detail")},
 	})
+	s.extra = nil
 	if s.shares != nil {
 		detail := ctx.say("consent_no")
 		if *s.shares {
 			detail = ctx.say("consent_yes")
 		}
 		s.menu.items = append(s.menu.items, menuItem{label: ctx.say("set_share"), detail: detail})
+		shares := *s.shares
+		s.extra = append(s.extra, func(ctx *Context) tea.Cmd { return push(newConsentScreen(ctx, shares)) })
+	}
+	if ctx.App.CanImport() {
+		s.menu.items = append(s.menu.items, menuItem{label: ctx.say("set_import"), detail: ctx.say("set_import_detail")})
+		s.extra = append(s.extra, func(ctx *Context) tea.Cmd { return push(newImportScreen(ctx)) })
 	}
 	s.menu.set(append(s.menu.items, menuItem{label: ctx.say("back_home")}))
 	s.menu.cursor = cur
@@ -148,12 +158,10 @@ func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return exportLearner(ctx)
 	case 5:
 		return push(newEraseScreen(ctx))
-	case 6:
-		if s.shares != nil {
-			return push(newConsentScreen(ctx, *s.shares))
-		}
-		return back()
 	default:
+		if j := i - 6; j < len(s.extra) {
+			return s.extra[j](ctx)
+		}
 		return back()
 	}
 	s.problem = ""
