@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -535,4 +537,50 @@ func TestBringProgressFromAnotherPC(t *testing.T) {
 	h.press("enter")
 	h.choose("Oui, ajouter mes progrès")
 	h.expect("Tests ajoutés : 0. Leçons ajoutées ou complétées : 0.")
+}
+
+// stepReader gives one line per Read, and runs before(i) before line i.
+type stepReader struct {
+	lines  []string
+	i      int
+	before func(i int)
+}
+
+func (r *stepReader) Read(p []byte) (int, error) {
+	if r.i >= len(r.lines) {
+		return 0, io.EOF
+	}
+	r.before(r.i)
+	n := copy(p, r.lines[r.i]+"\n")
+	r.i++
+	return n, nil
+}
+
+// TestSpaceIdleLockInTheAccessibleMode: the space closes after the idle
+// delay in the accessible mode too, and the line typed after the pause,
+// meant for the space, does nothing on « Qui êtes-vous ? ».
+func TestSpaceIdleLockInTheAccessibleMode(t *testing.T) {
+	st, err := progress.OpenWith(filepath.Join(t.TempDir(), "pasapas.db"), progress.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c := &clock{testToday}
+	in := &stepReader{lines: []string{"2", "Sophie", "4826", "4826", "1"}, before: func(i int) {
+		if i == 4 {
+			c.t = c.t.Add(11 * time.Minute)
+		}
+	}}
+	var out bytes.Buffer
+	cfg := Config{Library: builtin, Lang: i18n.FR, App: testApp(st, c.now), Now: c.now}
+	if err := RunAccessible(cfg, in, &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	if !strings.Contains(s, "Bonjour Sophie.") || !strings.Contains(s, "La séance a été fermée après 10 minutes") {
+		t.Fatalf("the space did not close after the pause:\n%s", s)
+	}
+	if strings.Contains(s, "Quel est votre prénom ?") {
+		t.Errorf("the line meant for the space acted on « Qui êtes-vous ? »:\n%s", s)
+	}
 }
