@@ -29,8 +29,11 @@ type consentScreen struct {
 	shares  bool
 	menu    menu
 	busy    bool
-	saved   string
 	problem string
+	// In a small window the page scrolls: it opens at the top (what is
+	// shared first), and follows the choices once a key moves them.
+	page  follower
+	moved bool
 }
 
 func newConsentScreen(ctx *Context, shares bool) *consentScreen {
@@ -63,6 +66,10 @@ func (s *consentScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, ctx.Keys.Back) {
 			return back()
 		}
+		if s.page.key(msg.String()) {
+			return nil
+		}
+		s.moved = true
 	}
 	if s.busy {
 		return nil
@@ -102,7 +109,13 @@ func (s *consentScreen) Render(ctx *Context, w, h int) string {
 	if s.problem != "" {
 		parts = append(parts, "", problemLine(t, s.problem, bw))
 	}
-	head := strings.Join(parts, "\n")
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, bw, h-top, top)
+	lines := strings.Split(strings.Join(parts, "\n"), "\n")
+	top := len(lines) + 1
+	rows := s.menu.render(ctx, bw, len(s.menu.items)*2+1, top)
+	all := append(append(lines, ""), strings.Split(rows, "\n")...)
+	focus := 0
+	if s.moved && s.menu.cursor < len(s.menu.zones) {
+		focus = s.menu.zones[s.menu.cursor][0]
+	}
+	return s.page.window(ctx, all, focus, bw, h)
 }

@@ -290,17 +290,25 @@ func (s *confirmScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 
 func (s *confirmScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
-	parts := []string{t.Heading.Render(wrap(s.lines[0], w))}
-	for _, l := range s.lines[1:] {
-		parts = append(parts, wrap(l, w))
+	var head string
+	// In a small window the choices must stay in sight: the details give
+	// way first, the question never.
+	for keep := len(s.lines); keep >= 1; keep-- {
+		parts := []string{t.Heading.Render(wrap(s.lines[0], w))}
+		for _, l := range s.lines[1:keep] {
+			parts = append(parts, wrap(l, w))
+		}
+		if s.busy {
+			parts = append(parts, "", ctx.say("saving"))
+		}
+		if s.problem != "" {
+			parts = append(parts, "", problemLine(t, s.problem, w))
+		}
+		head = strings.Join(parts, "\n")
+		if strings.Count(head, "\n")+2+len(s.menu.items) <= h {
+			break
+		}
 	}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, w))
-	}
-	head := strings.Join(parts, "\n")
 	top := strings.Count(head, "\n") + 2
 	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
 }
@@ -632,7 +640,7 @@ func (s *sharedProgressScreen) Render(ctx *Context, w, h int) string {
 		}
 	}
 	if len(hist) > 0 {
-		lines = append(lines, "", t.Strong.Render(ctx.say("results_history")))
+		lines = append(lines, "", t.Strong.Render(ctx.say("space_last_tests")))
 		for i := len(hist) - 1; i >= 0 && i >= len(hist)-5; i-- {
 			ht := hist[i]
 			lines = append(lines, hanging(t.G.Bullet+" ", humanDate(ctx, ht.FinishedAt)+ctx.say("colon")+" "+

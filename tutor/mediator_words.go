@@ -83,6 +83,7 @@ var spaceWords = i18n.Table{
 	"space_code_done_next":     {FR: "La personne peut l'utiliser tout de suite. Appuyez sur Entrée pour revenir.", EN: "The person can use it right away. Press Enter to go back."},
 	"space_progress_of":        {FR: "Progrès de la personne : %s", EN: "%s's progress"},
 	"space_lessons_done":       {FR: "Leçons finies : %d", EN: "Lessons finished: %d"},
+	"space_last_tests":         {FR: "Ses derniers tests", EN: "Their last tests"},
 	"space_no_level":           {FR: "Pas encore de niveau : aucun test fini.", EN: "No level yet: no test finished."},
 	"space_account_you":        {FR: "c'est vous", EN: "this is you"},
 	"space_account_remove":     {FR: "Choisir pour retirer ce compte", EN: "Choose to remove this account"},
