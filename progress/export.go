@@ -54,7 +54,8 @@ func (s *Store) Export(ctx context.Context, id LearnerID) (*Export, error) {
 			return err
 		}
 		e.Reviews = sortedValues(reviews, func(c ReviewCard) string { return c.Acquis })
-		return nil
+		e.Space, err = exportSpace(ctx, tx, id)
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -15,7 +15,8 @@ import (
 )
 
 // wantTables are the tables of the current schema.
-var wantTables = []string{"acquis_states", "answers", "item_stats", "learners", "lesson_progress", "review_cards", "sqlite_sequence", "tests"}
+var wantTables = []string{"acquis_states", "answers", "item_stats", "learner_space", "learners", "lesson_progress",
+	"mediator_actions", "mediators", "review_cards", "settings", "sqlite_sequence", "tests"}
 
 func TestOpenCreatesFromEmpty(t *testing.T) {
 	tests := []struct {

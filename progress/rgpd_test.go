@@ -84,13 +84,29 @@ func TestExportIsComplete(t *testing.T) {
 	s := openTest(t, tempPath(t), clk)
 	a := fillLearner(t, s, clk, "MARQUEUR-A")
 	fillLearner(t, s, clk, "MARQUEUR-B")
+	// What the médiateur's space keeps about them: consent, a journal line.
+	m, err := s.CreateMediator(ctx, 0, "Sophie", "4826")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSharing(ctx, a, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetArchived(ctx, m.ID, a, false); err != nil {
+		t.Fatal(err)
+	}
 	e, err := s.Export(ctx, a)
 	if err != nil {
 		t.Fatal(err)
 	}
+	space := 0
+	if e.Space.Shares {
+		space = 1
+	}
 	exported := map[string]int{
 		"answers": len(e.Answers), "tests": len(e.Tests), "lesson_progress": len(e.Lessons),
 		"acquis_states": len(e.Acquis), "review_cards": len(e.Reviews),
+		"learner_space": space, "mediator_actions": len(e.Space.Journal),
 	}
 	for _, table := range learnerTables(t, s) {
 		n, ok := exported[table]

@@ -30,6 +30,9 @@ type Export struct {
 	Answers    []ExportedAnswer `json:"reponses"`
 	Acquis     []AcquisState    `json:"acquis"`
 	Reviews    []ReviewCard     `json:"revisions"`
+	// Space is what the médiateur's space keeps about them: their consent,
+	// the archive mark, and the journal's lines about their profile.
+	Space ExportedSpace `json:"espace_mediateur"`
 }
 
 // ExportedAnswer is an answer with its duration in milliseconds and the
@@ -48,4 +51,19 @@ func (e *Export) WriteJSON(w io.Writer) error {
 		return fmt.Errorf("record: writing export: %w", err)
 	}
 	return nil
+}
+
+// ExportedSpace is the médiateur's space's part of a learner's export.
+type ExportedSpace struct {
+	Shares      bool             `json:"partage_ses_progres"`
+	SharesSince time.Time        `json:"partage_depuis,omitzero"`
+	ArchivedAt  time.Time        `json:"archive_le,omitzero"`
+	Journal     []ExportedAction `json:"journal"`
+}
+
+// ExportedAction is a journal line about the learner's profile.
+type ExportedAction struct {
+	At       time.Time  `json:"le"`
+	Mediator string     `json:"mediateur"`
+	Kind     ActionKind `json:"action"`
 }

@@ -56,15 +56,16 @@ func CheckNewPIN(pin string) error {
 }
 
 // TrivialPIN says whether a PIN is among the first ones anybody tries: one
-// digit repeated (0000), a run up or down (1234, 9876, 0123), a pair or a
+// digit repeated (0000), a run up or down (1234, 9876, 0123, 7890), a pair or a
 // triple repeated (1212, 123123), or a few others on every list of common
 // codes.
 func TrivialPIN(pin string) bool {
 	up, down, same := true, true, true
 	for i := 1; i < len(pin); i++ {
 		d := int(pin[i]) - int(pin[i-1])
-		up = up && d == 1
-		down = down && d == -1
+		// 7890 and 3210 count as runs: 0 follows 9 on a keypad.
+		up = up && (d == 1 || pin[i-1] == '9' && pin[i] == '0')
+		down = down && (d == -1 || pin[i-1] == '0' && pin[i] == '9')
 		same = same && d == 0
 	}
 	if up || down || same {

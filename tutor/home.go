@@ -71,10 +71,8 @@ func (s *homeScreen) build(ctx *Context) {
 	}
 	add(menuItem{label: ctx.say("home_settings")},
 		func(ctx *Context) tea.Cmd { return push(newSettingsScreen(ctx)) })
-	if len(ctx.Lib.Skipped) > 0 {
-		add(menuItem{label: ctx.say("content_problems")},
-			func(ctx *Context) tea.Cmd { return push(newProblemsScreen(ctx)) })
-	}
+	// The lesson files left out are shown in the médiateur's space, not to
+	// learners, who can do nothing about them (mediator.go).
 	add(menuItem{label: ctx.say("home_end")},
 		func(ctx *Context) tea.Cmd { return endSession(ctx.say("session_ended")) })
 	// Keep the focus on the same line when lines come or go above it

@@ -147,6 +147,14 @@ func TestStartsOnBrokenContent(t *testing.T) {
 	lib := lessons.Load(lessons.Options{Today: testToday}, lessons.Builtin(), lessons.Dir("../lessons/testdata/broken"))
 	h := newHarness(t, i18n.FR, lib)
 	h.newLearner("Ali")
+	// The learner's home does not list them: they are for the médiateur,
+	// in the space.
+	if strings.Contains(h.screen(), "Voir les fichiers de leçons mis de côté") {
+		t.Fatalf("the learner's home lists the lesson files left out:\n%s", h.screen())
+	}
+	h.choose("Terminer ma séance")
+	w := &walker{h: h}
+	w.openSpace(true)
 	h.choose("Voir les fichiers de leçons mis de côté")
 	h.expect("8 fichiers ou éléments", "cle-inconnue.yaml:9:5")
 	// The last one, below: the list scrolls to it.

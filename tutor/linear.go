@@ -51,9 +51,9 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 		// in the full interface; what they typed was meant for the closed
 		// session and must not act on the next screen.
 		was := l.m.ctx.sessionSeq
-		inSession := l.m.ctx.Session != nil
+		inSession := l.m.ctx.Session != nil || l.m.ctx.Mediator != nil // a learner, or a médiateur in the space
 		l.send(idleTickMsg{})
-		if inSession && l.m.ctx.Session == nil && l.m.ctx.sessionSeq == was {
+		if inSession && l.m.ctx.Session == nil && l.m.ctx.Mediator == nil && l.m.ctx.sessionSeq == was {
 			l.print(true)
 			continue
 		}

@@ -27,6 +27,9 @@ type Context struct {
 	Mouse   bool
 	App     *learning.Service
 	Session *session // nil until a learner is recognised, and in a preview
+	// Mediator is the médiateur in the space (mediator.go); nil elsewhere.
+	// A learner's session and the space never overlap.
+	Mediator *record.Mediator
 	// sessionSeq numbers the sessions, so a message asked for one is not
 	// applied to the next.
 	sessionSeq int
@@ -179,7 +182,7 @@ func (m *model) Init() tea.Cmd {
 // lockIfIdle ends the session of a learner who walked away: the next person
 // at this shared PC must not find their lessons and results open.
 func (m *model) lockIfIdle() tea.Cmd {
-	if m.ctx.Session != nil && m.idleLock > 0 && m.ctx.now().Sub(m.lastInput) >= m.idleLock {
+	if (m.ctx.Session != nil || m.ctx.Mediator != nil) && m.idleLock > 0 && m.ctx.now().Sub(m.lastInput) >= m.idleLock {
 		m.quitting, m.showHelp = nil, false
 		return endSession(m.ctx.say("idle_locked", howLong(m.ctx, m.idleLock)))
 	}
@@ -260,6 +263,17 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case replaceMsg:
 		m.stack[len(m.stack)-1] = msg.s
 		return m, m.initTop()
+	case unwindMsg:
+		// Back several screens at once (after an erase, the profile's
+		// page is gone too), then a word for the screen found there.
+		for i := 0; i < msg.n && len(m.stack) > 1; i++ {
+			m.stack = m.stack[:len(m.stack)-1]
+		}
+		cmd := m.deliver(m.top(), resumeMsg{})
+		if msg.then != nil {
+			cmd = tea.Batch(cmd, m.deliver(m.top(), msg.then))
+		}
+		return m, cmd
 	case popMsg:
 		if len(m.stack) > 1 {
 			m.stack = m.stack[:len(m.stack)-1]
@@ -294,8 +308,13 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.applyPrefs(msg.state.Learner.Prefs)
 		m.stack = []screen{newHomeScreen(m.ctx)}
 		return m, m.initTop()
+	case startSpaceMsg:
+		m.ctx.sessionSeq++
+		m.ctx.Session, m.ctx.Mediator = nil, &msg.m
+		m.stack = []screen{newSpaceHome(m.ctx)}
+		return m, m.initTop()
 	case endSessionMsg:
-		m.ctx.Session = nil
+		m.ctx.Session, m.ctx.Mediator = nil, nil
 		m.ctx.setLang(m.ctx.base.lang)
 		m.ctx.Theme, m.ctx.Mouse = m.ctx.base.theme, m.ctx.base.mouse
 		m.stack = []screen{newProfilesScreen(msg.notice)}
@@ -442,6 +461,9 @@ func (m *model) render() string {
 	who := ""
 	if ctx.Session != nil {
 		who = sanitize(ctx.Session.learner.Name)
+	}
+	if ctx.Mediator != nil {
+		who = sanitize(ctx.Mediator.Name)
 	}
 	// The screen's title gives way first, with "…", so the learner's name
 	// (who is in session, on a shared PC) stays visible.

@@ -50,6 +50,10 @@ func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			items = append(items, menuItem{label: l.Name, detail: lastSeen(ctx, l.LastSeen, l.HasPIN)})
 		}
 		items = append(items, menuItem{label: ctx.say("profiles_new")})
+		if ctx.App.HasSpace() {
+			// A fixed last line: the médiateur's space (mediator.go).
+			items = append(items, menuItem{label: ctx.say("space_entry"), detail: ctx.say("space_entry_detail")})
+		}
 		s.menu.set(items)
 		return nil
 	case signedInMsg: // only a failure reaches the screen; the model starts the session
@@ -64,6 +68,9 @@ func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		s.notice, s.problem = "", ""
 		if i == len(s.list) {
 			return push(newNewLearnerScreen(ctx))
+		}
+		if i > len(s.list) {
+			return push(newSpaceGate())
 		}
 		l := s.list[i]
 		if l.HasPIN {

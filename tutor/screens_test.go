@@ -112,6 +112,8 @@ func allScreens(t *testing.T, lib *lessons.Library) []namedScreen {
 		{name: "review", make: func(h *harness) screen { return newReviewScreen(h.m.ctx) }},
 		{name: "settings", make: func(h *harness) screen { return newSettingsScreen(h.m.ctx) }},
 		{name: "erase", make: func(h *harness) screen { return newEraseScreen(h.m.ctx) }},
+		{name: "consent", make: func(h *harness) screen { return newConsentScreen(h.m.ctx, false) }},
+		{name: "import", make: func(h *harness) screen { return newImportScreen(h.m.ctx) }},
 		{name: "glossary", make: func(h *harness) screen { return newGlossaryScreen() }},
 		{name: "help", make: func(h *harness) screen { return newHomeScreen(h.m.ctx) },
 			after: func(h *harness) { h.press("?") }},

@@ -117,7 +117,7 @@ type (
 func loadLearners(ctx *Context) tea.Cmd {
 	app := ctx.App
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		list, err := app.Learners(c)
+		list, err := app.ActiveLearners(c) // archived profiles are left out
 		return learnersMsg{list, err}
 	})
 }

@@ -18,6 +18,13 @@ import (
 type settingsScreen struct {
 	menu    menu
 	problem string
+	// shares is the learner's consent to share their progress with the
+	// médiateurs; nil until loaded, or when the store has no médiateur's
+	// space (the line is then not shown).
+	shares *bool
+	// extra are the actions of the lines after « Effacer toutes mes
+	// données », which depend on the store.
+	extra []func(ctx *Context) tea.Cmd
 }
 
 func newSettingsScreen(ctx *Context) *settingsScreen {
@@ -53,9 +60,31 @@ func (s *settingsScreen) build(ctx *Context) {
 		{label: ctx.say("set_mouse"), detail: mouse},
 		{label: ctx.say("set_export"), detail: ctx.say("set_export_detail")},
 		{label: ctx.say("set_erase"), detail: ctx.say("set_erase_detail")},
-		{label: ctx.say("back_home")},
 	})
+	s.extra = nil
+	if s.shares != nil {
+		detail := ctx.say("consent_no")
+		if *s.shares {
+			detail = ctx.say("consent_yes")
+		}
+		s.menu.items = append(s.menu.items, menuItem{label: ctx.say("set_share"), detail: detail})
+		shares := *s.shares
+		s.extra = append(s.extra, func(ctx *Context) tea.Cmd { return push(newConsentScreen(ctx, shares)) })
+	}
+	if ctx.App.CanImport() {
+		s.menu.items = append(s.menu.items, menuItem{label: ctx.say("set_import"), detail: ctx.say("set_import_detail")})
+		s.extra = append(s.extra, func(ctx *Context) tea.Cmd { return push(newImportScreen(ctx)) })
+	}
+	s.menu.set(append(s.menu.items, menuItem{label: ctx.say("back_home")}))
 	s.menu.cursor = cur
+}
+
+// Init loads the learner's consent, when the store keeps it.
+func (s *settingsScreen) Init(ctx *Context) tea.Cmd {
+	if !ctx.App.HasSpace() {
+		return nil
+	}
+	return loadSharing(ctx)
 }
 
 func (s *settingsScreen) Title(ctx *Context) string { return ctx.say("home_settings") }
@@ -66,6 +95,18 @@ func (s *settingsScreen) Help(ctx *Context) []key.Binding {
 
 func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case resumeMsg:
+		if ctx.App.HasSpace() {
+			return loadSharing(ctx)
+		}
+		return nil
+	case sharingMsg:
+		if msg.err == nil {
+			on := msg.shares
+			s.shares = &on
+			s.build(ctx)
+		}
+		return nil
 	case exportedMsg:
 		if msg.err != nil {
 			s.problem = explain(ctx, msg.err)
@@ -118,6 +159,9 @@ func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case 5:
 		return push(newEraseScreen(ctx))
 	default:
+		if j := i - 6; j < len(s.extra) {
+			return s.extra[j](ctx)
+		}
 		return back()
 	}
 	s.problem = ""

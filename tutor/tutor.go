@@ -30,6 +30,9 @@ type Config struct {
 	// IdleLock ends a learner's session after this long without a key
 	// (default 10 minutes; negative: never).
 	IdleLock time.Duration
+	// Space starts in the médiateur's space (pasapas mediateur) instead
+	// of « Qui êtes-vous ? ».
+	Space bool
 	// Now is the clock; nil means time.Now. Tests set it.
 	Now func() time.Time
 
@@ -61,7 +64,11 @@ const DefaultIdleLock = 10 * time.Minute
 // newTutor builds the top model on the "Qui êtes-vous ?" screen.
 func newTutor(cfg Config) *model {
 	ctx := newContext(cfg)
-	m := newModel(ctx, newProfilesScreen(cfg.Notice))
+	var first screen = newProfilesScreen(cfg.Notice)
+	if cfg.Space {
+		first = newSpaceGate()
+	}
+	m := newModel(ctx, first)
 	switch {
 	case cfg.IdleLock == 0:
 		m.idleLock = DefaultIdleLock

@@ -74,6 +74,8 @@ func init() {
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := simFlags(l); return fs }},
 		{name: "calibrate", args: "calibrate_args", about: "calibrate_about", run: runCalibrate,
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := calibrateFlags(l); return fs }},
+		{name: "mediateur", args: "options_help", about: "mediateur_about", run: runMediateur,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := tutorFlags(l); return fs }},
 		{name: "version", about: "version_about", run: runVersion},
 		{name: "help", about: "help_about", run: runHelp},
 	}

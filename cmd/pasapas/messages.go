@@ -29,7 +29,9 @@ var messages = i18n.Table{
 	"calibrate_about": {FR: "recalcule la difficulté des questions d'après les réponses aux tests de cet ordinateur, ou du serveur avec --store (--help)",
 		EN: "work out the questions' difficulty again from the answers to this computer's tests, or the server's with --store (--help)"},
 	"version_about": {FR: "affiche la version", EN: "print the version"},
-	"help_about":    {FR: "affiche cette aide", EN: "print this help"},
+	"mediateur_about": {FR: "ouvre l'espace médiateur : comptes, profils des personnes, code oublié, journal (mêmes options que le tuteur)",
+		EN: "open the helper's space: accounts, learners' profiles, forgotten codes, log (the tutor's options)"},
+	"help_about": {FR: "affiche cette aide", EN: "print this help"},
 	// The placeholder of a tutor option's value in the help.
 	"arg_lang":      {FR: "fr|en", EN: "fr|en"},
 	"arg_content":   {FR: "DOSSIER", EN: "DIR"},

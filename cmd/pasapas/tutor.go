@@ -44,6 +44,16 @@ func tutorFlags(lang i18n.Lang) (*flag.FlagSet, tutorOptions) {
 
 // runTutor starts the learner's interface.
 func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
+	return startTutor(args, lang, stdout, stderr, false)
+}
+
+// runMediateur starts the same interface in the médiateur's space
+// (pasapas mediateur); leaving the space goes to « Qui êtes-vous ? ».
+func runMediateur(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
+	return startTutor(args, lang, stdout, stderr, true)
+}
+
+func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space bool) int {
 	fs, o := tutorFlags(lang)
 	dirs, theme, mouse, version, idle, accessible := o.dirs, o.theme, o.mouse, o.version, o.idle, o.accessible
 	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
@@ -80,7 +90,7 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		*idle = -1 // the command line's 0 means never
 	}
 	app := learning.New(st.store, learning.Options{ExportDir: st.exportDir})
-	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: st.notice, IdleLock: *idle}
+	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: st.notice, IdleLock: *idle, Space: space}
 	run := tutor.Run
 	if *accessible {
 		run = func(cfg tutor.Config) error { return tutor.RunAccessible(cfg, stdin, stdout) }

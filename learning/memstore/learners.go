@@ -182,6 +182,7 @@ func (s *Store) Erase(ctx context.Context, id record.LearnerID) error {
 	delete(s.d.lessons, id)
 	delete(s.d.acquis, id)
 	delete(s.d.reviews, id)
+	delete(s.d.space.profiles, id)
 	return nil
 }
 

@@ -45,6 +45,7 @@ type data struct {
 	acquis   map[record.LearnerID]map[string]record.AcquisState
 	reviews  map[record.LearnerID]map[string]record.ReviewCard
 	items    map[string]item
+	space    space // the médiateur's space (space.go)
 
 	// The last ids given: ids grow and are never given twice, even after
 	// an erase.

@@ -87,6 +87,8 @@ func Run(t *testing.T, open func(t *testing.T) learning.Store) {
 	t.Run("Export", func(t *testing.T) { testExport(newEnv(t, open)) })
 	t.Run("ResultsByCompetence", func(t *testing.T) { runResults(t, open) })
 	t.Run("CancelledContext", func(t *testing.T) { testCancelled(newEnv(t, open)) })
+	t.Run("Space", func(t *testing.T) { runSpace(t, open) })
+	t.Run("Import", func(t *testing.T) { runImport(t, open) })
 }
 
 // testCancelled: a call with a cancelled context fails with the context's

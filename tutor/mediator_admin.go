@@ -1,0 +1,350 @@
+package tutor
+
+import (
+	"context"
+
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"pasapas/learning"
+	"pasapas/record"
+)
+
+// journalScreen reads the journal: who did what, when. A line names a
+// profile by its number; the profile's current first name is added when it
+// still exists (the space shows first names anyway).
+type journalScreen struct {
+	readingScreen
+	loaded   bool
+	acts     []record.Action
+	names    map[record.LearnerID]string
+	accounts map[record.MediatorID]string
+	problem  string
+}
+
+type journalMsg struct {
+	acts     []record.Action
+	profiles []record.Profile
+	accounts []record.Mediator
+	err      error
+}
+
+func newJournalScreen() *journalScreen { return &journalScreen{} }
+
+func (s *journalScreen) Init(ctx *Context) tea.Cmd {
+	app := ctx.App
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
+		acts, err := app.Actions(c)
+		if err != nil {
+			return journalMsg{err: err}
+		}
+		profiles, err := app.Profiles(c)
+		if err != nil {
+			return journalMsg{err: err}
+		}
+		accounts, err := app.Mediators(c)
+		return journalMsg{acts, profiles, accounts, err}
+	})
+}
+
+func (s *journalScreen) Title(ctx *Context) string { return ctx.say("space_journal") }
+
+func (s *journalScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(journalMsg); ok {
+		s.loaded = true
+		if m.err != nil {
+			s.problem = spaceExplain(ctx, m.err)
+			return nil
+		}
+		s.acts = m.acts
+		s.names = map[record.LearnerID]string{}
+		for _, p := range m.profiles {
+			s.names[p.ID] = p.Name
+		}
+		s.accounts = map[record.MediatorID]string{}
+		for _, a := range m.accounts {
+			s.accounts[a.ID] = a.Name
+		}
+		return nil
+	}
+	return s.readingScreen.Update(ctx, msg)
+}
+
+// profileRef names a profile in a journal line.
+func (s *journalScreen) profileRef(ctx *Context, id record.LearnerID) string {
+	if n, ok := s.names[id]; ok {
+		return ctx.say("space_profile_ref", sanitize(n), id)
+	}
+	return ctx.say("space_profile_gone", id)
+}
+
+// describe says a journal line in words.
+func (s *journalScreen) describe(ctx *Context, a record.Action) string {
+	switch a.Kind {
+	case record.ActMerge:
+		// The merged profile is gone by design: its number only.
+		return ctx.say("act_"+string(a.Kind), ctx.say("space_profile_num", a.Other), s.profileRef(ctx, a.Learner))
+	case record.ActRetention:
+		return ctx.say("act_"+string(a.Kind), a.Value)
+	case record.ActMediatorAdded, record.ActMediatorRemoved:
+		name, ok := s.accounts[a.OtherAccount]
+		if !ok {
+			name = ctx.say("space_account_gone", a.OtherAccount)
+		}
+		return ctx.say("act_"+string(a.Kind), sanitize(name))
+	}
+	return ctx.say("act_"+string(a.Kind), s.profileRef(ctx, a.Learner))
+}
+
+func (s *journalScreen) Render(ctx *Context, w, h int) string {
+	t := ctx.Theme
+	bw := min(w, 100)
+	if !s.loaded {
+		return ctx.say("loading")
+	}
+	if s.problem != "" {
+		return problemLine(t, s.problem, bw)
+	}
+	lines := []string{t.Heading.Render(wrap(ctx.say("space_journal"), bw)), wrap(ctx.say("space_journal_hint"), bw), ""}
+	for _, a := range s.acts {
+		when := fullDate(ctx.Lang, a.At) + " " + a.At.Local().Format("15:04")
+		lines = append(lines, hanging(t.G.Bullet+" ", when+" · "+sanitize(a.MediatorName)+ctx.say("colon")+" "+s.describe(ctx, a), bw))
+	}
+	return s.scroll.render(ctx, strings.Join(lines, "\n"), w, h)
+}
+
+// accountsScreen lists the médiateurs' accounts: add one, or remove
+// another's (one's own cannot be removed, so someone can always open the
+// space).
+type accountsScreen struct {
+	loaded  bool
+	list    []record.Mediator
+	menu    menu
+	notice  string
+	problem string
+}
+
+func newAccountsScreen() *accountsScreen { return &accountsScreen{} }
+
+func (s *accountsScreen) Init(ctx *Context) tea.Cmd { return loadMediators(ctx) }
+func (s *accountsScreen) Title(ctx *Context) string { return ctx.say("space_accounts") }
+func (s *accountsScreen) Help(ctx *Context) []key.Binding {
+	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+}
+
+func (s *accountsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case resumeMsg:
+		return loadMediators(ctx)
+	case noticeMsg:
+		s.notice = msg.text
+		return nil
+	case mediatorsMsg:
+		s.loaded = true
+		if msg.err != nil {
+			s.problem = spaceExplain(ctx, msg.err)
+			return nil
+		}
+		s.list = msg.list
+		var items []menuItem
+		for _, m := range s.list {
+			detail := ctx.say("space_account_remove")
+			if m.ID == ctx.Mediator.ID {
+				detail = ctx.say("space_account_you")
+			}
+			items = append(items, menuItem{label: m.Name, detail: detail})
+		}
+		items = append(items, menuItem{label: ctx.say("space_add_account")}, menuItem{label: ctx.say("space_back")})
+		s.menu.set(items)
+		return nil
+	case tea.KeyPressMsg:
+		s.notice = ""
+		if key.Matches(msg, ctx.Keys.Back) {
+			return back()
+		}
+	}
+	if !s.loaded {
+		return nil
+	}
+	i, ok := s.menu.update(ctx, msg)
+	switch {
+	case !ok:
+		return nil
+	case i == len(s.list):
+		return push(newAccountScreen(ctx, false))
+	case i > len(s.list):
+		return back()
+	}
+	m := s.list[i]
+	if m.ID == ctx.Mediator.ID {
+		s.problem = ctx.say("space_not_self")
+		return nil
+	}
+	name := sanitize(m.Name)
+	return push(newConfirmScreen(ctx.say("space_accounts"), []string{ctx.say("space_account_remove_q", name)},
+		ctx.say("space_account_keep"), ctx.say("space_account_remove_yes"),
+		func(c context.Context, app *learning.Service, by record.MediatorID) error {
+			return app.RemoveMediator(c, by, m.ID)
+		},
+		func(ctx *Context) tea.Cmd {
+			return backWith(1, ctx.say("space_account_removed", name))
+		}))
+}
+
+func (s *accountsScreen) Render(ctx *Context, w, h int) string {
+	t := ctx.Theme
+	parts := []string{t.Heading.Render(wrap(ctx.say("space_accounts"), w))}
+	if s.notice != "" {
+		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
+	}
+	if s.problem != "" {
+		parts = append(parts, problemLine(t, s.problem, w))
+	}
+	head := strings.Join(parts, "\n")
+	if !s.loaded {
+		return head + "\n\n" + ctx.say("loading")
+	}
+	top := strings.Count(head, "\n") + 2
+	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+}
+
+// retentionScreen sets how long a profile without a visit is kept, and
+// erases the profiles past it, once the médiateur confirms.
+type retentionScreen struct {
+	loaded  bool
+	months  int
+	expired []record.Profile
+	menu    menu
+	notice  string
+	problem string
+	busy    bool
+}
+
+type retentionMsg struct {
+	months  int
+	expired []record.Profile
+	err     error
+}
+
+func newRetentionScreen() *retentionScreen { return &retentionScreen{} }
+
+func loadRetention(ctx *Context) tea.Cmd {
+	app := ctx.App
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
+		m, err := app.Retention(c)
+		if err != nil {
+			return retentionMsg{err: err}
+		}
+		ex, err := app.Expired(c)
+		return retentionMsg{m, ex, err}
+	})
+}
+
+func (s *retentionScreen) Init(ctx *Context) tea.Cmd { return loadRetention(ctx) }
+func (s *retentionScreen) Title(ctx *Context) string { return ctx.say("space_retention") }
+func (s *retentionScreen) Help(ctx *Context) []key.Binding {
+	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+}
+
+func (s *retentionScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case resumeMsg:
+		return loadRetention(ctx)
+	case noticeMsg:
+		s.notice = msg.text
+		return nil
+	case retentionMsg:
+		s.loaded, s.busy = true, false
+		if msg.err != nil {
+			s.problem = spaceExplain(ctx, msg.err)
+			return nil
+		}
+		s.months, s.expired = msg.months, msg.expired
+		var items []menuItem
+		for _, m := range learning.RetentionChoices {
+			label := ctx.say("space_months", m)
+			if m == learning.DefaultRetentionMonths {
+				label += " " + ctx.say("space_default")
+			}
+			detail := ""
+			if m == s.months {
+				detail = ctx.Theme.G.Right + " " + ctx.say("space_chosen")
+			}
+			items = append(items, menuItem{label: label, detail: detail})
+		}
+		if len(s.expired) > 0 {
+			items = append(items, menuItem{label: ctx.say("space_erase_expired", len(s.expired), s.months)})
+		}
+		items = append(items, menuItem{label: ctx.say("space_back")})
+		cur := s.menu.cursor
+		s.menu.set(items)
+		s.menu.cursor = min(cur, len(items)-1)
+		return nil
+	case spaceDoneMsg:
+		s.busy = false
+		if msg.err != nil {
+			s.problem = spaceExplain(ctx, msg.err)
+			return nil
+		}
+		s.notice = ctx.say("space_saved")
+		return loadRetention(ctx)
+	case tea.KeyPressMsg:
+		if s.busy {
+			return nil
+		}
+		s.notice = ""
+		if key.Matches(msg, ctx.Keys.Back) {
+			return back()
+		}
+	}
+	if !s.loaded || s.busy {
+		return nil
+	}
+	i, ok := s.menu.update(ctx, msg)
+	if !ok {
+		return nil
+	}
+	n := len(learning.RetentionChoices)
+	switch {
+	case i < n:
+		months := learning.RetentionChoices[i]
+		s.busy, s.problem = true, ""
+		return spaceChange(ctx, func(c context.Context, app *learning.Service, by record.MediatorID) error {
+			return app.SetRetention(c, by, months)
+		})
+	case i == n && len(s.expired) > 0:
+		var names []string
+		for _, p := range s.expired {
+			names = append(names, sanitize(p.Name))
+		}
+		count := len(s.expired)
+		return push(newConfirmScreen(ctx.say("space_retention"),
+			[]string{ctx.say("space_erase_expired_q", count, s.months), strings.Join(names, ", "), ctx.say("space_erase_what")},
+			ctx.say("space_erase_no"), ctx.say("space_erase_expired_yes"),
+			func(c context.Context, app *learning.Service, by record.MediatorID) error {
+				_, err := app.EraseExpired(c, by)
+				return err
+			},
+			func(ctx *Context) tea.Cmd { return backWith(1, ctx.say("space_erased_n", count)) }))
+	}
+	return back()
+}
+
+func (s *retentionScreen) Render(ctx *Context, w, h int) string {
+	t := ctx.Theme
+	if !s.loaded {
+		return ctx.say("loading")
+	}
+	parts := []string{t.Heading.Render(wrap(ctx.say("space_retention_now", s.months), w)), wrap(ctx.say("space_retention_why"), w)}
+	if s.notice != "" {
+		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
+	}
+	if s.problem != "" {
+		parts = append(parts, problemLine(t, s.problem, w))
+	}
+	head := strings.Join(parts, "\n")
+	top := strings.Count(head, "\n") + 2
+	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+}
