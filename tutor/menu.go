@@ -69,6 +69,10 @@ func (m *menu) update(ctx *Context, msg tea.Msg) (int, bool) {
 		case msg.String() == "end":
 			m.cursor = len(m.items) - 1
 		}
+	case rowMsg:
+		if msg.i >= 0 && msg.i < len(m.items) {
+			m.cursor = msg.i
+		}
 	case clickMsg:
 		for i, z := range m.zones {
 			if msg.y >= z[0] && msg.y <= z[1] {
@@ -155,7 +159,7 @@ func (m *menu) focusSpan() (first, last int, ok bool) {
 func (m *menu) block(ctx *Context, i, width int) ([]string, int) {
 	t := ctx.Theme
 	it := m.items[i]
-	num := itemKey(i) + ". "
+	num := ctx.rowNum(i, it.label)
 	pointer := "  "
 	style := t.Text
 	if i == m.cursor {

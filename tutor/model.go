@@ -35,6 +35,9 @@ type Context struct {
 	Width, Height int // the whole window
 
 	linear bool // the accessible mode: printed once, never redrawn
+	// shown holds, in the accessible mode, the rows the last rendering
+	// numbered (index → label): what a number or a word typed can choose.
+	shown map[int]string
 
 	queue storeQueue // the store's commands, in the order they were asked
 	asker screen     // the screen being updated: its store commands answer to it
@@ -458,7 +461,7 @@ func (m *model) render() string {
 		bindings = []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 	} else {
 		// Help first: when the bar is too narrow, the others give way.
-		bindings = append([]key.Binding{ctx.Keys.Help}, bindings...)
+		bindings = footerKeys(ctx, m.top(), bindings)
 	}
 	footer := t.rule(w) + "\n" + fit(m.help.ShortHelpView(bindings), w, 1)
 	return header + "\n" + body + "\n" + footer

@@ -354,12 +354,10 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 			n = 9 + int(msg.Text[0]-'a')
 		}
 		if n < total {
+			// A digit points at a row, as in every list; Entrée (or
+			// Espace) then ticks a box: "digit, then Entrée" everywhere.
 			v.cursor = n
 			v.move(ctx, 0) // onto a text field: the caret goes there
-			if v.q.Type == lessons.MultipleChoice && n < nOpts {
-				id := v.pres.Choices[n]
-				v.chosen[id] = !v.chosen[id]
-			}
 		}
 		return nil, qEvent{}
 	}
@@ -448,14 +446,11 @@ func (v *questionView) activate(ctx *Context) (tea.Cmd, qEvent) {
 	case lessons.SingleChoice:
 		return v.submit(ctx, quiz.Answer{Choices: []string{v.pres.Choices[v.cursor]}})
 	case lessons.MultipleChoice:
-		// Entrée validates what is ticked (a digit ticks): "digit, then
-		// Entrée", as everywhere. With nothing ticked, it ticks the line.
-		for _, id := range v.pres.Choices {
-			if v.chosen[id] {
-				return v.validate(ctx)
-			}
-		}
-		v.chosen[v.pres.Choices[v.cursor]] = true
+		// Entrée on an answer ticks or unticks its box, and never hands
+		// the answer in: only « Valider ma réponse » does. Ticking and
+		// validating are two acts, the same in every multiple choice.
+		id := v.pres.Choices[v.cursor]
+		v.chosen[id] = !v.chosen[id]
 	case lessons.TrueFalse:
 		v.truth[v.statement(v.pos).ID] = v.cursor == 0
 		v.pos++

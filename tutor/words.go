@@ -22,6 +22,8 @@ var words = i18n.Table{
 	"key_quit":       {FR: "quitter", EN: "quit"},
 	"key_vocab":      {FR: "les mots", EN: "words"},
 	"key_digits":     {FR: "aller à un numéro", EN: "go to a number"},
+	"key_tick_name":  {FR: "Entrée", EN: "Enter"},
+	"key_tick":       {FR: "cocher ou décocher", EN: "tick or untick"},
 
 	"quit_title":   {FR: "Voulez-vous quitter Pas à pas ?", EN: "Do you want to quit Pas à pas?"},
 	"quit_saved":   {FR: "Vos progrès sont enregistrés.", EN: "Your progress is saved."},
@@ -151,7 +153,7 @@ var words = i18n.Table{
 
 	// Questions
 	"q_single":        {FR: "Une seule réponse. Choisissez-la, puis appuyez sur Entrée.", EN: "One answer. Choose it, then press Enter."},
-	"q_multiple":      {FR: "Plusieurs réponses possibles. Cochez-les avec leur numéro. Puis appuyez sur Entrée.", EN: "Several answers are possible. Tick them with their number. Then press Enter."},
+	"q_multiple":      {FR: "Plusieurs réponses possibles. Pour cocher une réponse : tapez son numéro, puis Entrée. À la fin, choisissez « Valider ma réponse ».", EN: "Several answers are possible. To tick an answer: type its number, then Enter. At the end, choose “Confirm my answer”."},
 	"q_truefalse":     {FR: "Phrase %d sur %d. Vrai ou faux ? « %s »", EN: "Sentence %d of %d. True or false? “%s”"},
 	"q_order":         {FR: "Remettez dans l'ordre. Quelle étape vient en position %d ?", EN: "Put in order. Which step comes in position %d?"},
 	"q_match":         {FR: "Associez. « %s » va avec :", EN: "Match. “%s” goes with:"},

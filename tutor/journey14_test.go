@@ -1,0 +1,186 @@
+package tutor
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"pasapas/i18n"
+	"pasapas/lessons"
+	"pasapas/progress"
+	"pasapas/quiz"
+	"pasapas/record"
+)
+
+// answerScreen asks one question and keeps the answer handed in.
+type answerScreen struct {
+	v      *questionView
+	answer *quiz.Answer
+}
+
+func (s *answerScreen) Title(ctx *Context) string { return "Question" }
+func (s *answerScreen) Help(ctx *Context) []key.Binding {
+	return []key.Binding{ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Enter}
+}
+func (s *answerScreen) Typing() bool          { return s.v.Typing() }
+func (s *answerScreen) Asking() *questionView { return s.v.waiting() }
+func (s *answerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	cmd, ev := s.v.update(ctx, msg)
+	if ev.kind == qSubmitted {
+		a := ev.answer
+		s.answer = &a
+		s.v.showFeedback(ctx, s.v.check(ev.answer), nil)
+	}
+	return cmd
+}
+func (s *answerScreen) Render(ctx *Context, w, h int) string { return s.v.render(ctx, w, h) }
+
+// plainQuestion is the first question of a type with no mock screen in the
+// golden library.
+func plainQuestion(t *testing.T, typ string) *lessons.Question {
+	t.Helper()
+	for _, c := range goldenLib.Catalogue(i18n.FR).Questions {
+		if c.Type == typ && c.Screen == nil {
+			return c
+		}
+	}
+	t.Fatalf("no %s question without a mock screen", typ)
+	return nil
+}
+
+func ticked(v *questionView) int {
+	n := 0
+	for _, on := range v.chosen {
+		if on {
+			n++
+		}
+	}
+	return n
+}
+
+// TestMultipleChoiceEnterTicks: in a « Plusieurs réponses possibles »
+// question, Entrée on an answer ticks (or unticks) its box and never hands
+// the answer in, however many boxes are ticked; a digit only points; only
+// « Valider ma réponse » hands in — here with two boxes ticked.
+func TestMultipleChoiceEnterTicks(t *testing.T) {
+	h := newHarness(t, i18n.FR, goldenLib)
+	s := &answerScreen{v: newQuestionView(h.m.ctx, plainQuestion(t, lessons.MultipleChoice), 7)}
+	h.m.stack = append(h.m.stack, s)
+	h.press("enter") // ticks the first answer
+	h.press("down", "enter")
+	if s.answer != nil || ticked(s.v) != 2 {
+		t.Fatalf("after Entrée, ↓, Entrée: answer %+v, %d ticked, want none handed in and 2 ticked", s.answer, ticked(s.v))
+	}
+	h.press("1") // points, ticks nothing
+	if ticked(s.v) != 2 || s.v.cursor != 0 {
+		t.Fatalf("a digit ticked or did not point: %d ticked, cursor %d", ticked(s.v), s.v.cursor)
+	}
+	h.press("space", "space") // unticks, ticks again
+	if ticked(s.v) != 2 || s.answer != nil {
+		t.Fatalf("Espace twice: %d ticked", ticked(s.v))
+	}
+	h.expect("Valider ma réponse", "Pour cocher une réponse", "cocher ou décocher")
+	h.choose("Valider ma réponse")
+	if s.answer == nil || len(s.answer.Choices) != 2 {
+		t.Fatalf("answer handed in: %+v, want 2 choices", s.answer)
+	}
+}
+
+// TestFooterInTextField: in a text field « ? » is typed, so the key bar
+// does not offer « ? aide » there.
+func TestFooterInTextField(t *testing.T) {
+	h := newHarness(t, i18n.FR, goldenLib)
+	s := &answerScreen{v: newQuestionView(h.m.ctx, plainQuestion(t, lessons.FreeText), 7)}
+	h.m.stack = append(h.m.stack, s)
+	lines := strings.Split(strings.TrimRight(h.screen(), "\n"), "\n")
+	if bar := lines[len(lines)-1]; strings.Contains(bar, "? aide") {
+		t.Fatalf("the key bar offers « ? aide » in a text field: %q", bar)
+	}
+}
+
+// runLinear runs the accessible mode on a store with the lines given.
+func runLinear(t *testing.T, st *progress.Store, lines ...string) string {
+	t.Helper()
+	var out bytes.Buffer
+	cfg := Config{Library: builtin, Lang: i18n.FR, App: testApp(st, nil), IdleLock: -1}
+	if err := RunAccessible(cfg, strings.NewReader(strings.Join(lines, "\n")+"\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+func openStore(t *testing.T) *progress.Store {
+	t.Helper()
+	st, err := progress.Open(filepath.Join(t.TempDir(), "pasapas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// TestAccessibleStrayCharacter: in the accessible mode a character that
+// names no row (« + », « x ») is answered « Je n'ai pas compris » and
+// changes nothing: no profile opens, no question is answered.
+func TestAccessibleStrayCharacter(t *testing.T) {
+	st := openStore(t)
+	if _, err := st.CreateLearner(context.Background(), "Marie", "", record.Prefs{}); err != nil {
+		t.Fatal(err)
+	}
+	out := runLinear(t, st, "+", "x", "99", "quitter", "2")
+	for _, want := range []string{"Je n'ai pas compris « + »", "Je n'ai pas compris « x »", "Je n'ai pas compris « 99 »"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "Bonjour Marie") || strings.Contains(out, "Nouveau profil") {
+		t.Errorf("a stray character opened a screen:\n%s", out)
+	}
+
+	l, v, buf := linearOn(t, lessons.SingleChoice)
+	l.line("x")
+	if v.phase != asking {
+		t.Fatal("« x » answered the question")
+	}
+	if !strings.Contains(buf.String(), "Je n'ai pas compris") {
+		t.Errorf("output: %q", buf.String())
+	}
+}
+
+// TestAccessibleFortyProfiles: with 40 profiles every row has a number,
+// the 36th can be chosen by its number, and « nouveau » creates a profile.
+func TestAccessibleFortyProfiles(t *testing.T) {
+	st := openStore(t)
+	for i := range 40 {
+		if _, err := st.CreateLearner(context.Background(), fmt.Sprintf("Personne %02d", i+1), "", record.Prefs{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := runLinear(t, st, "nouveau", "Zoé", "1", "quitter", "2")
+	for _, want := range []string{"36. ", "41. ", "Quel est votre prénom ?", "Bonjour Zoé !"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "   . ") {
+		t.Error("a row has no number")
+	}
+	// The row numbered 36 opens that profile.
+	out = runLinear(t, st, "36", "quitter", "2")
+	row := ""
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "> ")); len(f) > 1 && f[0] == "36." {
+			row = strings.Join(f[1:], " ")
+			break
+		}
+	}
+	if row == "" || !strings.Contains(out, "Bonjour "+row+" !") {
+		t.Errorf("« 36 » did not open %q:\n%s", row, out)
+	}
+}
