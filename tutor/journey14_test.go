@@ -184,3 +184,72 @@ func TestAccessibleFortyProfiles(t *testing.T) {
 		t.Errorf("« 36 » did not open %q:\n%s", row, out)
 	}
 }
+
+// profilesOf starts a harness whose « Qui êtes-vous ? » lists these names.
+func profilesOf(t *testing.T, names ...string) *harness {
+	t.Helper()
+	h := newHarness(t, i18n.FR, nil)
+	for _, n := range names {
+		if _, err := h.store.CreateLearner(context.Background(), n, "", record.Prefs{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.send(resumeMsg{})
+	return h
+}
+
+// TestProfilesAlphabetical: « Je suis nouveau ou nouvelle » is line 1, the
+// profiles follow in French alphabetical order, whatever the last visits.
+func TestProfilesAlphabetical(t *testing.T) {
+	h := profilesOf(t, "Zoé", "Fanny", "éliane", "arthur", "Eddy")
+	var rows []string
+	for _, line := range strings.Split(h.screen(), "\n") {
+		if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), h.m.ctx.Theme.G.Pointer)); len(f) > 1 && strings.HasSuffix(f[0], ".") && len(f[0]) == 2 {
+			rows = append(rows, strings.Join(f[1:], " "))
+		}
+	}
+	want := []string{"Je suis nouveau ou nouvelle", "arthur", "Eddy", "éliane", "Fanny", "Zoé"}
+	if strings.Join(rows, "|") != strings.Join(want, "|") {
+		t.Fatalf("rows %q, want %q", rows, want)
+	}
+}
+
+// TestProfilesFilter: letters point at rows and never start a search;
+// « / » opens it, letters narrow the list, Entrée opens the profile found,
+// Échap closes the search.
+func TestProfilesFilter(t *testing.T) {
+	names := []string{"Hélène"}
+	for i := range 12 {
+		names = append(names, fmt.Sprintf("Jean %02d", i))
+	}
+	h := profilesOf(t, names...)
+	h.expect("tapez / puis les premières lettres")
+	h.typeText("hel")
+	if h.m.top().(*profilesScreen).filter.on {
+		t.Fatal("letters started the search")
+	}
+	h.typeText("/")
+	h.expect("Chercher un prénom")
+	h.typeText("hel")
+	if s := h.screen(); strings.Contains(s, "Jean 03") || !strings.Contains(s, "Hélène") || !strings.Contains(s, "Je suis nouveau") {
+		t.Fatalf("the search did not narrow the list:\n%s", s)
+	}
+	h.press("esc")
+	h.expect("Jean 03")
+	h.typeText("/")
+	h.typeText("helene")
+	h.press("enter")
+	h.expect("Bonjour Hélène")
+}
+
+// TestDuplicateNameWarned: a name already on the PC is said kindly before
+// the profile is made; Entrée again goes on.
+func TestDuplicateNameWarned(t *testing.T) {
+	h := profilesOf(t, "Jean")
+	h.choose("Je suis nouveau")
+	h.typeText("jean")
+	h.press("enter")
+	h.expect("Il y a déjà un profil « jean »", "Quel est votre prénom ?")
+	h.press("enter")
+	h.expect("voulez-vous un code secret ?")
+}
