@@ -253,3 +253,72 @@ func TestDuplicateNameWarned(t *testing.T) {
 	h.press("enter")
 	h.expect("voulez-vous un code secret ?")
 }
+
+// pausableTest opens « Faire le point » on the mail competence for a new
+// learner.
+func pausableTest(t *testing.T) *harness {
+	t.Helper()
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Paule")
+	h.choose("Faire le point")
+	h.choose("Envoyer et recevoir des mails")
+	h.expect("Question 1")
+	return h
+}
+
+func openTests(h *harness) []record.OpenTest {
+	h.t.Helper()
+	ots, err := h.store.OpenTests(context.Background(), h.m.ctx.Session.learner.ID)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return ots
+}
+
+// TestEmptyTestNotKept: Échap before the first answer leaves the test at
+// once, and no « Reprendre le test … 0 réponses » is left behind.
+func TestEmptyTestNotKept(t *testing.T) {
+	h := pausableTest(t)
+	h.press("esc")
+	h.expect("Bonjour Paule")
+	if s := h.screen(); strings.Contains(s, "Reprendre le test") {
+		t.Fatalf("an empty test is offered:\n%s", s)
+	}
+	if ots := openTests(h); len(ots) != 0 {
+		t.Fatalf("open tests on disk: %+v", ots)
+	}
+}
+
+// TestPauseThenStopForGood: Échap pauses a test with answers; « Reprendre
+// » goes back to it, « Revenir à l'accueil » keeps it open, and « Arrêter
+// ce test pour de bon », asked twice, closes it through
+// learning.Service.AbandonTest.
+func TestPauseThenStopForGood(t *testing.T) {
+	h := pausableTest(t)
+	h.choose("Je ne sais pas")
+	h.choose("Continuer")
+	h.expect("Question 2")
+	h.press("esc")
+	h.expect("Le test est en pause", "1 réponse déjà donnée", "Arrêter ce test pour de bon")
+	h.choose("Reprendre le test maintenant")
+	h.expect("Question 2")
+	h.press("esc")
+	h.choose("Revenir à l'accueil")
+	h.expect("Bonjour Paule", "Reprendre le test : Envoyer et recevoir des mails")
+	if len(openTests(h)) != 1 {
+		t.Fatal("the paused test is not kept")
+	}
+	h.choose("Reprendre le test")
+	h.expect("Question 2")
+	h.press("esc")
+	h.choose("Arrêter ce test pour de bon")
+	h.expect("Voulez-vous arrêter ce test pour de bon ?")
+	h.choose("Oui, arrêter ce test")
+	h.expect("Bonjour Paule")
+	if s := h.screen(); strings.Contains(s, "Reprendre le test") {
+		t.Fatalf("the stopped test is still offered:\n%s", s)
+	}
+	if ots := openTests(h); len(ots) != 0 {
+		t.Fatalf("open tests on disk: %+v", ots)
+	}
+}

@@ -68,7 +68,8 @@ func TestTestResumesWhenContentChanged(t *testing.T) {
 	if _, err := h.store.RecordAnswer(ctx, gone); err != nil {
 		t.Fatal(err)
 	}
-	h.press("esc")
+	h.press("esc") // the pause
+	h.choose("Revenir à l'accueil")
 	h.choose("Terminer ma séance")
 	h.choose("Nadia")
 	h.expect("Reprendre le test", "3 réponses déjà données")
@@ -84,7 +85,8 @@ func TestTestResumesWhenContentChanged(t *testing.T) {
 func TestStartingAnOpenTestResumesIt(t *testing.T) {
 	h := newHarness(t, i18n.FR, nil)
 	id := startMailTest(h, "Omar", 2)
-	h.press("esc")
+	h.press("esc") // the pause
+	h.choose("Revenir à l'accueil")
 	h.expect("Reprendre le test")
 	h.choose("Faire le point")
 	h.choose("Envoyer et recevoir des mails")
@@ -274,7 +276,8 @@ func TestLateSaveIsNotShownOnAnotherScreen(t *testing.T) {
 	}
 	_, held := h.m.Update(keyPress("enter")) // the answer's save, held
 	h.m.ctx.queue.stall = 10 * time.Millisecond
-	h.press("esc")
+	h.press("esc") // the pause
+	h.choose("Revenir à l'accueil")
 	h.choose("Reprendre le test")
 	h.expect("Question 2")
 	s := h.m.top().(*testScreen)
