@@ -45,6 +45,8 @@ func (s *homeScreen) build(ctx *Context) {
 		add(menuItem{label: ctx.say("home_continue", l.Title), detail: lessonStatus(ctx, l, lp, true)},
 			func(ctx *Context) tea.Cmd { return push(newLessonScreen(ctx, l)) })
 	}
+	variable := len(items)
+	problems := -1
 	for _, comp := range ctx.Cat.Competences {
 		ls := ctx.Cat.LessonsOf(comp.ID)
 		if len(ls) == 0 {
@@ -72,6 +74,7 @@ func (s *homeScreen) build(ctx *Context) {
 	add(menuItem{label: ctx.say("home_settings")},
 		func(ctx *Context) tea.Cmd { return push(newSettingsScreen(ctx)) })
 	if len(ctx.Lib.Skipped) > 0 {
+		problems = len(items)
 		add(menuItem{label: ctx.say("content_problems")},
 			func(ctx *Context) tea.Cmd { return push(newProblemsScreen(ctx)) })
 	}
@@ -84,6 +87,8 @@ func (s *homeScreen) build(ctx *Context) {
 		focused = s.menu.items[s.menu.cursor].label
 	}
 	s.menu.set(items)
+	s.menu.slots = homeSlots(len(items), variable, problems)
+	s.menu.pinLast = true
 	for i, it := range items {
 		if it.label == focused {
 			s.menu.cursor = i

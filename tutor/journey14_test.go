@@ -322,3 +322,60 @@ func TestPauseThenStopForGood(t *testing.T) {
 		t.Fatalf("open tests on disk: %+v", ots)
 	}
 }
+
+// keyOf is the key drawn before the home line holding text, or "".
+func keyOf(h *harness, text string) string {
+	for _, line := range strings.Split(h.screen(), "\n") {
+		if i := strings.Index(line, ". "+text); i > 0 {
+			f := strings.Fields(line[:i])
+			return f[len(f)-1]
+		}
+	}
+	return ""
+}
+
+// TestHomeKeysStay: « Faire le point », « Mes résultats » and « Terminer
+// ma séance » keep their keys when « Continuer » and three « Reprendre le
+// test » lines come above them, and « Terminer ma séance » stays on an
+// 80×24 screen.
+func TestHomeKeysStay(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Rose")
+	fixed := []string{"Faire le point", "Mes résultats", "Terminer ma séance"}
+	before := map[string]string{}
+	for _, f := range fixed {
+		if before[f] = keyOf(h, f); before[f] == "" {
+			t.Fatalf("no key for %q:\n%s", f, h.screen())
+		}
+	}
+	if before["Faire le point"] != "9" {
+		t.Errorf("« Faire le point » is %q, want 9", before["Faire le point"])
+	}
+	for _, comp := range []string{"Envoyer et recevoir des mails", "Installer une application sur mon téléphone", "Prendre rendez-vous chez le médecin"} {
+		h.choose("Faire le point")
+		h.choose(comp[:12])
+		h.expect("Question 1")
+		if h.m.top().(*testScreen).qv.lookShown { // a mock screen on its own page first
+			h.press("enter")
+		}
+		h.pick("Je ne sais pas")
+		h.pick("Continuer")
+		h.press("esc")
+		h.choose("Revenir à l'accueil")
+	}
+	h.press("1", "enter") // Envoyer et recevoir des mails, still 1
+	h.choose("Lire et écrire une adresse mail")
+	h.press("enter", "right")
+	h.press("esc", "esc")
+	h.expect("Continuer : ")
+	if n := strings.Count(h.screen(), "Reprendre le test"); n != 3 {
+		t.Fatalf("%d « Reprendre le test » lines, want 3:\n%s", n, h.screen())
+	}
+	for _, f := range fixed {
+		if got := keyOf(h, f); got != before[f] {
+			t.Errorf("« %s » moved from %q to %q:\n%s", f, before[f], got, h.screen())
+		}
+	}
+	h.press("9", "enter")
+	h.expect("Sur quoi voulez-vous faire le point ?")
+}
