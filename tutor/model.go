@@ -47,6 +47,9 @@ type Context struct {
 		lang  i18n.Lang
 		theme Theme
 		mouse bool
+		// the command line's explicit choices, over the profile's (see
+		// Config.LangFixed)
+		langFixed, themeFixed, noColor bool
 	}
 }
 
@@ -70,12 +73,14 @@ func (c *Context) setLang(l i18n.Lang) {
 // applyPrefs takes a learner's settings. In the accessible mode the look
 // stays plain text: a screen reader would spell out a theme's symbols.
 func (c *Context) applyPrefs(p record.Prefs) {
-	c.setLang(p.Lang)
+	if !c.base.langFixed {
+		c.setLang(p.Lang)
+	}
 	if c.linear {
 		return
 	}
-	if th, ok := ThemeByName(p.Theme); ok && p.Theme != "" {
-		c.Theme = th
+	if th, ok := ThemeByName(p.Theme); ok && p.Theme != "" && !c.base.themeFixed {
+		c.Theme = c.colourless(th)
 	}
 	c.Mouse = p.Mouse
 }

@@ -129,3 +129,14 @@ func (t Theme) bar(width int, frac float64) string {
 	full := int(frac*float64(width) + 0.5)
 	return t.Good.Render(strings.Repeat(t.G.BarFull, full)) + t.Muted.Render(strings.Repeat(t.G.BarEmpty, width-full))
 }
+
+// colourless honours NO_COLOR: with it, a look in colours gives way to the
+// high-contrast one, whose focused line is in reverse video, not colour.
+func (c *Context) colourless(th Theme) Theme {
+	if c.base.noColor && th.Name == "defaut" {
+		if hc, ok := ThemeByName("contraste"); ok {
+			return hc
+		}
+	}
+	return th
+}

@@ -32,6 +32,14 @@ type Config struct {
 	IdleLock time.Duration
 	// Now is the clock; nil means time.Now. Tests set it.
 	Now func() time.Time
+	// LangFixed and ThemeFixed say the command line chose the language or
+	// the look (--lang, --theme): the PC's explicit choice holds for every
+	// learner of this run, over the language and look their profile keeps
+	// (kept unchanged for another day). A learner who changes them in « Mes
+	// réglages » during the session gets what they chose. NoColor
+	// (NO_COLOR set) always holds: a look in colours becomes the high
+	// contrast one, which marks the focused line without colour.
+	LangFixed, ThemeFixed, NoColor bool
 
 	// Input and Output default to the terminal.
 	Input  io.Reader
@@ -50,7 +58,9 @@ func newContext(cfg Config) *Context {
 		Height: 24,
 	}
 	ctx.setLang(cfg.Lang)
-	ctx.base.lang, ctx.base.theme, ctx.base.mouse = cfg.Lang, cfg.Theme, cfg.Mouse
+	ctx.base.langFixed, ctx.base.themeFixed, ctx.base.noColor = cfg.LangFixed, cfg.ThemeFixed, cfg.NoColor
+	ctx.Theme = ctx.colourless(cfg.Theme)
+	ctx.base.lang, ctx.base.theme, ctx.base.mouse = cfg.Lang, ctx.Theme, cfg.Mouse
 	return ctx
 }
 

@@ -58,11 +58,12 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 2
 	}
 	// NO_COLOR (no-color.org): Bubble Tea drops the colours itself; the
-	// high-contrast theme then keeps the focused line visible by reverse
-	// video rather than by colour.
-	if os.Getenv("NO_COLOR") != "" && !flagSet(fs, "theme") {
-		*theme = "contraste"
-	}
+	// tutor then uses the high-contrast theme for any look in colours, the
+	// command line's or a profile's, so the focused line is shown by
+	// reverse video rather than by colour. --lang and --theme, when given,
+	// hold over each profile's own language and look for this run (see
+	// tutor.Config.LangFixed).
+	noColor := os.Getenv("NO_COLOR") != ""
 	th, ok := tutor.ThemeByName(*theme)
 	if !ok {
 		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "bad_theme", *theme, strings.Join(tutor.ThemeNames, ", ")))
@@ -88,7 +89,8 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		notice = r.Message(lang)
 	}
 	app := learning.New(store, learning.Options{ExportDir: filepath.Dir(store.Path())})
-	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: notice, IdleLock: *idle}
+	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: notice, IdleLock: *idle,
+		LangFixed: flagSet(fs, "lang"), ThemeFixed: flagSet(fs, "theme"), NoColor: noColor}
 	run := tutor.Run
 	if *accessible {
 		run = func(cfg tutor.Config) error { return tutor.RunAccessible(cfg, stdin, stdout) }
