@@ -35,6 +35,7 @@ type Context struct {
 	Width, Height int // the whole window
 
 	linear bool // the accessible mode: printed once, never redrawn
+	light  bool // the terminal's background is light (Bubble Tea says so)
 	// shown holds, in the accessible mode, the rows the last rendering
 	// numbered (index → label): what a number or a word typed can choose.
 	shown map[int]string
@@ -80,7 +81,7 @@ func (c *Context) applyPrefs(p record.Prefs) {
 		return
 	}
 	if th, ok := ThemeByName(p.Theme); ok && p.Theme != "" && !c.base.themeFixed {
-		c.Theme = c.colourless(th)
+		c.Theme = c.adapt(th)
 	}
 	c.Mouse = p.Mouse
 }
@@ -138,11 +139,14 @@ const minWidth, minHeight = 40, 12
 
 // model is the only Bubble Tea model.
 type model struct {
-	ctx      *Context
-	stack    []screen
-	help     help.Model
-	showHelp bool
-	quitting *quitDialog
+	ctx *Context
+	// askBackground: ask the terminal its background colour at start (a
+	// real program; the tests and the accessible mode do not)
+	askBackground bool
+	stack         []screen
+	help          help.Model
+	showHelp      bool
+	quitting      *quitDialog
 
 	idleLock  time.Duration // 0: never lock
 	lastInput time.Time
@@ -176,6 +180,9 @@ func (m *model) Init() tea.Cmd {
 		cmds = append(cmds, m.tick())
 	}
 	cmds = append(cmds, m.init(m.top()))
+	if m.askBackground {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -245,6 +252,9 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
 		return m, m.deliver(m.top(), msg)
+	case tea.BackgroundColorMsg:
+		m.ctx.onBackground(!msg.IsDark())
+		return m, nil
 	case pushMsg:
 		m.stack = append(m.stack, msg.s)
 		return m, m.initTop()
@@ -345,6 +355,9 @@ type resumeMsg struct{}
 func (m *model) initTop() tea.Cmd {
 	cmds := []tea.Cmd{m.deliver(m.top(), tea.WindowSizeMsg{Width: m.ctx.Width, Height: m.ctx.Height})}
 	cmds = append(cmds, m.init(m.top()))
+	if m.askBackground {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
 	return tea.Batch(cmds...)
 }
 

@@ -100,7 +100,7 @@ func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			}
 		}
 		th, _ := ThemeByName(names[(at+1)%len(names)])
-		ctx.Theme, p.Theme = ctx.colourless(th), th.Name
+		ctx.Theme, p.Theme = ctx.adapt(th), th.Name
 	case 2:
 		order := append([]lessons.Device{""}, lessons.Devices...)
 		at := 0

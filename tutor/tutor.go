@@ -59,7 +59,7 @@ func newContext(cfg Config) *Context {
 	}
 	ctx.setLang(cfg.Lang)
 	ctx.base.langFixed, ctx.base.themeFixed, ctx.base.noColor = cfg.LangFixed, cfg.ThemeFixed, cfg.NoColor
-	ctx.Theme = ctx.colourless(cfg.Theme)
+	ctx.Theme = ctx.adapt(cfg.Theme)
 	ctx.base.lang, ctx.base.theme, ctx.base.mouse = cfg.Lang, ctx.Theme, cfg.Mouse
 	return ctx
 }
@@ -89,7 +89,9 @@ func Run(cfg Config) error {
 	if cfg.Output != nil {
 		opts = append(opts, tea.WithOutput(cfg.Output))
 	}
-	p := tea.NewProgram(newTutor(cfg), opts...)
+	m := newTutor(cfg)
+	m.askBackground = true
+	p := tea.NewProgram(m, opts...)
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("tutor: %w", err)
 	}
