@@ -74,9 +74,11 @@ func (m *menu) update(ctx *Context, msg tea.Msg) (int, bool) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, ctx.Keys.Up):
-			m.cursor = (m.cursor - 1 + len(m.items)) % len(m.items)
+			// The ends of a list stop the pointer: it never jumps from
+			// the first line to the last without a word.
+			m.cursor = max(0, m.cursor-1)
 		case key.Matches(msg, ctx.Keys.Down):
-			m.cursor = (m.cursor + 1) % len(m.items)
+			m.cursor = min(len(m.items)-1, m.cursor+1)
 		case key.Matches(msg, ctx.Keys.Enter):
 			return m.cursor, true
 		case key.Matches(msg, ctx.Keys.Digits):

@@ -313,12 +313,16 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 	switch {
 	case v.page.key(msg.String()):
 		return nil, qEvent{}
+	case key.Matches(msg, k.Up, k.Down) && v.page.read(key.Matches(msg, k.Down)):
+		return nil, qEvent{} // reading on towards the focused line
 	case key.Matches(msg, k.Up):
 		v.move(ctx, -1)
 		return nil, qEvent{}
 	case key.Matches(msg, k.Down):
 		v.move(ctx, 1)
 		return nil, qEvent{}
+	case msg.Code == tea.KeyEnter && v.page.reveal():
+		return nil, qEvent{} // the focused line was out of sight: shown first
 	case msg.Code == tea.KeyEnter:
 		return v.activate(ctx)
 	case v.Typing():
@@ -370,7 +374,7 @@ func (v *questionView) move(ctx *Context, by int) {
 	if total == 0 {
 		return
 	}
-	v.cursor = (v.cursor + by + total) % total
+	v.cursor = min(total-1, max(0, v.cursor+by)) // no silent jump from one end to the other
 	for i := range v.inputs {
 		if i == v.cursor && v.q.Fields[i].Format != lessons.FormatSelect {
 			v.inputs[i].Focus()
@@ -568,7 +572,8 @@ func (v *questionView) showFeedback(ctx *Context, r quiz.Result, saveErr error) 
 }
 
 func (v *questionView) updateFeedback(ctx *Context, msg tea.Msg) (tea.Cmd, qEvent) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && v.page.key(k.String()) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && (v.page.key(k.String()) || k.Code == tea.KeyEnter && v.page.reveal() ||
+		key.Matches(k, ctx.Keys.Up, ctx.Keys.Down) && v.page.read(key.Matches(k, ctx.Keys.Down))) {
 		return nil, qEvent{}
 	}
 	if c, ok := msg.(clickMsg); ok {
@@ -651,7 +656,7 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 	lines := strings.Split(body, "\n")
 	v.pinned = -1
 	if len(lines) <= h || h < 3 {
-		v.page.reset()
+		v.page.fitted()
 		return body
 	}
 	// The verdict stays on the first line while the rest scrolls.

@@ -184,8 +184,9 @@ var words = i18n.Table{
 	"q_continue":      {FR: "Continuer", EN: "Continue"},
 	"q_read":          {FR: "Lire la leçon « %s »", EN: "Read the lesson “%s”"},
 	"q_not_saved":     {FR: "Attention : votre réponse n'a pas été enregistrée. %s", EN: "Careful: your answer was not saved. %s"},
-	"q_more_below":    {FR: "↓ la suite est en dessous", EN: "↓ more below"},
-	"q_more_above":    {FR: "↑ le début est au-dessus", EN: "↑ the start is above"},
+	"q_more_below":    {FR: "↓ la suite est en dessous (Pg↓)", EN: "↓ more below (PgDn)"},
+	"q_more_above":    {FR: "↑ le début est au-dessus (Pg↑)", EN: "↑ the start is above (PgUp)"},
+	"q_more_both":     {FR: "↑ au-dessus · ↓ en dessous (Pg↑ Pg↓)", EN: "↑ above · ↓ below (PgUp PgDn)"},
 
 	// Tests
 	"test_choose":        {FR: "Sur quoi voulez-vous faire le point ?", EN: "What do you want to check?"},
