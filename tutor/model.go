@@ -68,7 +68,9 @@ func (c *Context) setLang(l i18n.Lang) {
 	}
 	c.Lang = l
 	c.Keys = newKeyMap(l)
-	c.Cat = c.Lib.Catalogue(l)
+	if c.Lib != nil { // nil while it loads (library.go)
+		c.Cat = c.Lib.Catalogue(l)
+	}
 }
 
 // applyPrefs takes a learner's settings. In the accessible mode the look
@@ -139,20 +141,25 @@ const minWidth, minHeight = 40, 12
 
 // model is the only Bubble Tea model.
 type model struct {
-	ctx *Context
-	// askBackground: ask the terminal its background colour at start (a
-	// real program; the tests and the accessible mode do not)
-	askBackground bool
-	stack         []screen
-	help          help.Model
-	showHelp      bool
-	quitting      *quitDialog
+	ctx      *Context
+	stack    []screen
+	help     help.Model
+	showHelp bool
+	quitting *quitDialog
 
 	idleLock  time.Duration // 0: never lock
 	lastInput time.Time
 	tick      func() tea.Cmd // schedules the next idle check; tests replace it
 	notice    string         // a failed save, said above the screen until the next key
 	bodyTop   int            // first line of the body in the last frame, for clicks
+
+	// askBackground: ask the terminal its background colour at start (a
+	// real program; the tests and the accessible mode do not)
+	askBackground bool
+	// loadLib reads the library in the background (library.go); waiting
+	// is a session ready before it.
+	loadLib func() *lessons.Library
+	waiting *startSessionMsg
 }
 
 // idleTickMsg wakes the model up to check how long the keyboard has been
@@ -182,6 +189,9 @@ func (m *model) Init() tea.Cmd {
 	cmds = append(cmds, m.init(m.top()))
 	if m.askBackground {
 		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.ctx.Lib == nil && m.loadLib != nil {
+		cmds = append(cmds, loadLibrary(m.loadLib))
 	}
 	return tea.Batch(cmds...)
 }
@@ -289,7 +299,13 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.later != nil {
 			m.notice = m.ctx.say("not_saved", explain(m.ctx, msg.later))
 		}
+	case libraryMsg:
+		return m.onLibrary(msg.lib)
 	case startSessionMsg:
+		if m.ctx.Lib == nil {
+			m.waiting = &msg // the library is loading: the session opens with it
+			return m, nil
+		}
 		m.ctx.sessionSeq++
 		m.ctx.Session = &session{learner: msg.state.Learner, state: msg.state}
 		m.ctx.applyPrefs(msg.state.Learner.Prefs)
@@ -355,9 +371,6 @@ type resumeMsg struct{}
 func (m *model) initTop() tea.Cmd {
 	cmds := []tea.Cmd{m.deliver(m.top(), tea.WindowSizeMsg{Width: m.ctx.Width, Height: m.ctx.Height})}
 	cmds = append(cmds, m.init(m.top()))
-	if m.askBackground {
-		cmds = append(cmds, tea.RequestBackgroundColor)
-	}
 	return tea.Batch(cmds...)
 }
 

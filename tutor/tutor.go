@@ -40,6 +40,9 @@ type Config struct {
 	// (NO_COLOR set) always holds: a look in colours becomes the high
 	// contrast one, which marks the focused line without colour.
 	LangFixed, ThemeFixed, NoColor bool
+	// LoadLibrary, when Library is nil, reads the library in the
+	// background: « Qui êtes-vous ? » is drawn at once (library.go).
+	LoadLibrary func() *lessons.Library
 
 	// Input and Output default to the terminal.
 	Input  io.Reader
@@ -71,6 +74,9 @@ const DefaultIdleLock = 10 * time.Minute
 func newTutor(cfg Config) *model {
 	ctx := newContext(cfg)
 	m := newModel(ctx, newProfilesScreen(cfg.Notice))
+	if cfg.Library == nil {
+		m.loadLib = cfg.LoadLibrary
+	}
 	switch {
 	case cfg.IdleLock == 0:
 		m.idleLock = DefaultIdleLock

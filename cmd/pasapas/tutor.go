@@ -11,6 +11,7 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/learning"
+	"pasapas/lessons"
 	"pasapas/progress"
 	"pasapas/tutor"
 )
@@ -69,7 +70,6 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "bad_theme", *theme, strings.Join(tutor.ThemeNames, ", ")))
 		return 2
 	}
-	lib := library(*dirs)
 	path, err := progress.DefaultPath()
 	if err != nil {
 		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
@@ -89,7 +89,10 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		notice = r.Message(lang)
 	}
 	app := learning.New(store, learning.Options{ExportDir: filepath.Dir(store.Path())})
-	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: notice, IdleLock: *idle,
+	// The library (most of the start-up) loads while « Qui êtes-vous ? »
+	// is already on screen.
+	load := func() *lessons.Library { return library(*dirs) }
+	cfg := tutor.Config{LoadLibrary: load, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: notice, IdleLock: *idle,
 		LangFixed: flagSet(fs, "lang"), ThemeFixed: flagSet(fs, "theme"), NoColor: noColor}
 	run := tutor.Run
 	if *accessible {
