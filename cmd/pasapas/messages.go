@@ -51,7 +51,7 @@ var messages = i18n.Table{
 	"flag_version":     {FR: "affiche la version", EN: "print the version"},
 	"unknown_flag":     {FR: "option inconnue : %s", EN: "unknown option: %s"},
 	"flag_needs_value": {FR: "il manque la valeur de l'option %s", EN: "the option %s needs a value"},
-	"flag_bad_value":   {FR: "valeur d'option incorrecte (%s)", EN: "wrong option value (%s)"},
+	"flag_bad_value":   {FR: "la valeur « %s » ne convient pas à l'option %s.", EN: "the value “%s” does not suit the option %s."},
 	"unknown_command":  {FR: "commande inconnue « %s »", EN: "unknown command “%s”"},
 	"bad_theme":        {FR: "apparence inconnue « %s » (possibles : %s)", EN: "unknown look “%s” (possible: %s)"},
 	"see_help":         {FR: "Tapez « pasapas help » pour l'aide.", EN: "Type “pasapas help” for help."},
