@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"pasapas/fold"
+	"pasapas/lessons"
 	"pasapas/record"
 )
 
@@ -41,4 +42,14 @@ func NameTaken(list []record.LearnerSummary, name string) bool {
 // it, accents and capitals aside: « hel » finds « Hélène ».
 func MatchName(name, typed string) bool {
 	return strings.Contains(fold.Key(name), fold.Key(typed))
+}
+
+// AlphabeticalWords orders the words of a glossary as a French reader
+// looks them up (accents and capitals aside), so a letter typed finds its
+// words together. The list given is not changed.
+func AlphabeticalWords(list []*lessons.Word) []*lessons.Word {
+	out := slices.Clone(list)
+	col := collate.New(language.French, collate.Loose)
+	slices.SortStableFunc(out, func(a, b *lessons.Word) int { return col.CompareString(a.Word, b.Word) })
+	return out
 }

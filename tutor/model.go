@@ -203,6 +203,7 @@ func (m *model) lockIfIdle() tea.Cmd {
 		m.quitting, m.showHelp = nil, false
 		return endSession(m.ctx.say("idle_locked", howLong(m.ctx, m.idleLock)))
 	}
+	m.warnIfIdle()
 	return nil
 }
 
@@ -473,7 +474,7 @@ func (m *model) render() string {
 
 	bodyH := h - headerHeight - 2
 	if m.notice != "" {
-		n := fit(problemLine(t, m.notice, w), w, 2)
+		n := fit(m.noticeLine(t, w), w, 2)
 		header += "\n" + n
 		bodyH -= lipgloss.Height(n)
 	}

@@ -483,7 +483,12 @@ func (v *questionView) activate(ctx *Context) (tea.Cmd, qEvent) {
 			return v.submit(ctx, quiz.Answer{Matches: v.matches})
 		}
 	case lessons.FreeText, lessons.Fields:
-		// Entrée in a field goes to the next one, then to "Valider".
+		// Entrée in the one field of a « reponse_libre » hands the answer
+		// in, as its instruction says; in a form (« champs »), Entrée
+		// goes to the next field, then to "Valider".
+		if q.Type == lessons.FreeText && len(q.Fields) == 1 && v.cursor == 0 && strings.TrimSpace(v.inputs[0].Value()) != "" {
+			return v.validate(ctx)
+		}
 		v.move(ctx, 1)
 	}
 	return nil, qEvent{}

@@ -1,0 +1,86 @@
+package tutor
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"pasapas/i18n"
+	"pasapas/learning"
+	"pasapas/lessons"
+)
+
+// TestWordsSayOneAndTomorrow: singular forms and « demain », where the
+// learner used to read « 1 leçons », « 0 réponses », a full date for
+// tomorrow.
+func TestWordsSayOneAndTomorrow(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	ctx := h.m.ctx
+	if got := humanDate(ctx, ctx.now().Add(24*time.Hour)); got != "demain" {
+		t.Errorf("tomorrow is said %q", got)
+	}
+	if got := answered(ctx, 0); strings.Contains(got, "0") {
+		t.Errorf("no answer is said %q", got)
+	}
+	if got := lastSeen(ctx, ctx.now(), false); strings.Contains(got, "venu ou venue") {
+		t.Errorf("the last visit is said %q", got)
+	}
+	for _, code := range []string{"linear_choose", "linear_type", "linear_answer", "linear_tick"} {
+		for _, l := range []i18n.Lang{i18n.FR, i18n.EN} {
+			if n := utf8.RuneCountInString(say(l, code)) + 1; n > 79 {
+				t.Errorf("the prompt %s (%s) is %d columns wide: more than an 80-column terminal holds with its answer", code, l, n)
+			}
+		}
+	}
+}
+
+// TestFreeTextOneEnter: in a « reponse_libre » question, the answer
+// typed is handed in by one Entrée, as the instruction says.
+func TestFreeTextOneEnter(t *testing.T) {
+	h := newHarness(t, i18n.FR, goldenLib)
+	s := &answerScreen{v: newQuestionView(h.m.ctx, plainQuestion(t, lessons.FreeText), 7)}
+	h.m.stack = append(h.m.stack, s)
+	h.typeText("arobase")
+	h.press("enter")
+	if s.answer == nil || s.answer.Fields[s.v.q.Fields[0].ID] != "arobase" {
+		t.Fatalf("one Entrée did not hand the answer in: %+v", s.answer)
+	}
+}
+
+// TestGlossaryLettersAndEnd: in the long glossary, a letter goes to the
+// first word of that letter, and End to the last page.
+func TestGlossaryLettersAndEnd(t *testing.T) {
+	h := loggedIn(t, asciiTheme(), builtin)
+	h.send(pushMsg{newGlossaryScreen()})
+	h.screen() // drawn, as the program draws after each message
+	h.press("m")
+	first := ""
+	for _, line := range strings.Split(h.screen(), "\n")[2:] {
+		if f := strings.TrimSpace(line); f != "" {
+			first = f
+			break
+		}
+	}
+	if !strings.HasPrefix(strings.ToLower(first), "m") {
+		t.Fatalf("« m » did not go to the words in M: first line %q:\n%s", first, h.screen())
+	}
+	h.press("end")
+	words := learning.AlphabeticalWords(h.m.ctx.Cat.Glossary)
+	h.expect(words[len(words)-1].Word)
+}
+
+// TestIdleWarning: a minute before the idle lock, a warning is shown
+// above the screen; a key clears it and the session stays open.
+func TestIdleWarning(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Odile")
+	h.m.idleLock = 5 * time.Minute
+	h.clock.t = h.clock.t.Add(4*time.Minute + 5*time.Second)
+	h.send(idleTickMsg{})
+	h.expect("la séance va se fermer dans 1 minute", "Bonjour Odile")
+	h.press("down")
+	if strings.Contains(h.screen(), "va se fermer") {
+		t.Fatal("a key did not clear the warning")
+	}
+}
