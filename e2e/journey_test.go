@@ -77,8 +77,9 @@ func TestMultipleChoiceTwoBoxes(t *testing.T) {
 
 // TestAccessibleFortyProfiles: in the accessible mode, with 40 profiles
 // on the PC, every row has a number (« 36. », « 41. »); a stray « + » or
-// « x » is answered « Je n'ai pas compris » and opens nothing; the word
-// « nouveau » creates a new profile.
+// « x » is answered « Je n'ai pas compris » and opens nothing; Ctrl+C
+// says how to quit rather than quitting; the word « nouveau » creates a
+// new profile.
 func TestAccessibleFortyProfiles(t *testing.T) {
 	t.Parallel()
 	home := t.TempDir()
@@ -102,6 +103,12 @@ func TestAccessibleFortyProfiles(t *testing.T) {
 	}
 	if s := tm.capture(); strings.Contains(s, "Bonjour") || strings.Contains(s, "Nouveau profil") {
 		t.Fatalf("a stray character opened a screen:\n%s", frame(s))
+	}
+	// Ctrl+C does not end the program at once: it says how to quit.
+	tm.keys("C-c")
+	tm.waitText("Pour quitter Pas à pas, tapez « quitter »")
+	if _, dead, _ := tm.pane(); dead {
+		t.Fatal("Ctrl+C ended the accessible mode without asking")
 	}
 	tm.typeText("nouveau")
 	tm.keys("Enter")

@@ -31,6 +31,7 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 	m.tick = nil // idle time is measured between lines instead
 	m.ctx.linear = true
 	l := &linear{driver: driver{m: m}, out: out}
+	defer catchInterrupt(in, out, cfg.Lang)()
 	l.send(tea.WindowSizeMsg{Width: linearWidth, Height: linearHeight})
 	l.run(m.Init())
 	l.print(true)

@@ -84,3 +84,17 @@ func TestIdleWarning(t *testing.T) {
 		t.Fatal("a key did not clear the warning")
 	}
 }
+
+// TestNoBreakAfterHyphen: a hyphenated word is never cut at its hyphen
+// (« cliquez-⏎vous »), as the authors' guide promises.
+func TestNoBreakAfterHyphen(t *testing.T) {
+	got := wrap("Pour continuer, cliquez-vous sur le bouton ?", 24)
+	for _, line := range strings.Split(got, "\n") {
+		if strings.HasSuffix(line, "-") {
+			t.Fatalf("a line ends on a hyphen:\n%s", got)
+		}
+	}
+	if !strings.Contains(got, "cliquez-vous") {
+		t.Fatalf("the word lost its hyphen:\n%s", got)
+	}
+}

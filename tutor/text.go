@@ -65,8 +65,15 @@ func wrap(s string, width int) string {
 	if width < 1 {
 		width = 1
 	}
-	return ansi.Wrap(gluedNumbers.ReplaceAllString(frenchSpaces.Replace(s), "$1\u00a0$2"), width, "")
+	s = gluedHyphens.ReplaceAllString(gluedNumbers.ReplaceAllString(frenchSpaces.Replace(s), "$1\u00a0$2"), "$1\u2011$2")
+	return strings.ReplaceAll(ansi.Wrap(s, width, ""), "\u2011", "-")
 }
+
+// gluedHyphens keeps a hyphenated word whole (« cliquez-vous »,
+// « peut-être »): ansi.Wrap breaks after any "-", so the hyphen is a
+// non-breaking one (as wide) while the text is wrapped, and a plain one
+// again on screen.
+var gluedHyphens = regexp.MustCompile(`(\pL)-(\pL)`)
 
 // gluedNumbers keeps a number whole, and with its unit: "116 117", "25 000",
 // "2 €", "10 %" never break across lines.
