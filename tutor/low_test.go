@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	tea "charm.land/bubbletea/v2"
+
 	"pasapas/i18n"
 	"pasapas/learning"
 	"pasapas/lessons"
@@ -97,4 +99,21 @@ func TestNoBreakAfterHyphen(t *testing.T) {
 	if !strings.Contains(got, "cliquez-vous") {
 		t.Fatalf("the word lost its hyphen:\n%s", got)
 	}
+}
+
+// TestWideWindowCentred: at 200×60 the body is a column in the middle of
+// the window, not a strip on its left edge.
+func TestWideWindowCentred(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Gaston")
+	h.send(tea.WindowSizeMsg{Width: 200, Height: 60})
+	for _, line := range strings.Split(h.screen(), "\n") {
+		if i := strings.Index(line, "Bonjour Gaston"); i >= 0 {
+			if i < 40 {
+				t.Fatalf("the body starts at column %d of 200:\n%s", i, h.screen())
+			}
+			return
+		}
+	}
+	t.Fatalf("no greeting:\n%s", h.screen())
 }

@@ -479,7 +479,7 @@ func (m *model) render() string {
 		bodyH -= lipgloss.Height(n)
 	}
 	m.bodyTop = h - 2 - bodyH
-	body := fit(m.renderBody(w, bodyH), w, bodyH)
+	body := m.centredBody(w, bodyH)
 	if pad := bodyH - lipgloss.Height(body); pad > 0 {
 		body += strings.Repeat("\n", pad)
 	}
