@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"pasapas/i18n"
 	"pasapas/learning"
@@ -116,4 +117,21 @@ func TestWideWindowCentred(t *testing.T) {
 		}
 	}
 	t.Fatalf("no greeting:\n%s", h.screen())
+}
+
+// TestASCIIThemeDrawsASCII: every frame of the ASCII look is free of the
+// symbols old consoles cannot show (« · », arrows, bullets) — the French
+// letters and quotes aside.
+func TestASCIIThemeDrawsASCII(t *testing.T) {
+	h := loggedIn(t, asciiTheme(), goldenLib)
+	for _, ns := range allScreens(t, goldenLib) {
+		for _, sz := range [][2]int{{80, 24}, {40, 12}} {
+			h.show(ns, sz[0], sz[1])
+			for _, r := range ansi.Strip(h.m.View().Content) {
+				if strings.ContainsRune("·↑↓←→↕•▸✔✘○◐─│", r) {
+					t.Fatalf("%s at %dx%d draws %q:\n%s", ns.name, sz[0], sz[1], r, ansi.Strip(h.m.View().Content))
+				}
+			}
+		}
+	}
 }

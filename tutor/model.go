@@ -496,7 +496,7 @@ func (m *model) render() string {
 		bindings = footerKeys(ctx, m.top(), bindings)
 	}
 	footer := t.rule(w) + "\n" + fit(m.help.ShortHelpView(bindings), w, 1)
-	return header + "\n" + body + "\n" + footer
+	return t.plainSymbols(ctx, header+"\n"+body+"\n"+footer)
 }
 
 func (m *model) renderQuit(w, h int) string {

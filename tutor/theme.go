@@ -182,3 +182,18 @@ func (c *Context) onBackground(light bool) {
 	c.Theme = c.adapt(c.Theme)
 	c.base.theme = c.adapt(c.base.theme)
 }
+
+// asciiSymbols are the symbols the words and the key bar use, each with an
+// ASCII character of the same width: the ASCII look draws no « · » and
+// no arrow, for old consoles that show them as « ? ».
+var asciiSymbols = strings.NewReplacer("·", "-", "↑", "^", "↓", "v", "←", "<", "→", ">", "↕", "|", "•", "-", "▸", ">")
+
+// plainSymbols draws a frame of the ASCII look with ASCII symbols. The
+// accessible mode keeps the arrows: a screen reader says « flèche vers le
+// haut », and would spell « ^ » as an accent.
+func (t Theme) plainSymbols(ctx *Context, frame string) string {
+	if t.Name != "ascii" || ctx.linear {
+		return frame
+	}
+	return asciiSymbols.Replace(frame)
+}
