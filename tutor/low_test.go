@@ -135,3 +135,14 @@ func TestASCIIThemeDrawsASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestSettingsSayWhatEnterChooses: each setting that Entrée changes says
+// what it will change to.
+func TestSettingsSayWhatEnterChooses(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Irène")
+	h.choose("Mes réglages")
+	h.expect("Français — Entrée pour passer à : Anglais", "Simple, sans couleur — Entrée pour passer à : En couleurs")
+	h.choose("Apparence")
+	h.expect("En couleurs — Entrée pour passer à : Fort contraste")
+}

@@ -55,6 +55,7 @@ func (s *settingsScreen) build(ctx *Context) {
 		{label: ctx.say("set_erase"), detail: ctx.say("set_erase_detail")},
 		{label: ctx.say("back_home")},
 	})
+	s.showChoices(ctx)
 	s.menu.cursor = cur
 }
 

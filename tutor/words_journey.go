@@ -7,6 +7,7 @@ import "pasapas/i18n"
 // warnings, singular forms. Kept in their own table so words.go keeps its
 // layout; they join the others at start.
 var journeyWords = i18n.Table{
+	"set_next":              {FR: "Entrée pour passer à : %s", EN: "Enter to change to: %s"},
 	"linear_interrupt":      {FR: "Pour quitter Pas à pas, tapez « quitter » puis Entrée. Sinon, continuez : rien n'est perdu.", EN: "To quit Pas à pas, type “quit” then Enter. Otherwise, go on: nothing is lost."},
 	"idle_soon":             {FR: "Sans activité, la séance va se fermer dans 1 minute. Appuyez sur une touche pour continuer.", EN: "Nothing happened for a while: the session will close in 1 minute. Press a key to go on."},
 	"key_letter":            {FR: "aller à une lettre", EN: "go to a letter"},
