@@ -227,7 +227,7 @@ var messages = i18n.Table{
 	"too_deep":    {FR: "Le fichier est trop imbriqué.", EN: "The file is nested too deeply."},
 
 	// Across files.
-	"reserved_id":     {FR: "L'identifiant « %s » est réservé au test « Un peu de tout » : choisissez-en un autre.", EN: "The identifier “%s” is kept for the “A bit of everything” test: choose another one."},
+	"reserved_id": {FR: "L'identifiant « %s » est réservé au test « Un peu de tout » : choisissez-en un autre.", EN: "The identifier “%s” is kept for the “A bit of everything” test: choose another one."},
 	"dup_id": {
 		FR: "L'identifiant « %s » est aussi utilisé dans %s. Les deux sont mis de côté : gardez cet identifiant à un seul endroit.",
 		EN: "The identifier “%s” is also used in %s. Both are set aside: keep this identifier in one place only.",
