@@ -86,6 +86,9 @@ func TestMultipleChoiceEnterTicks(t *testing.T) {
 		t.Fatalf("Espace twice: %d ticked", ticked(s.v))
 	}
 	h.expect("Valider ma réponse", "Pour cocher une réponse", "cocher ou décocher")
+	h.press("?") // the help page says it too
+	h.expect("Aide : les touches", "cocher ou décocher")
+	h.press("esc")
 	h.choose("Valider ma réponse")
 	if s.answer == nil || len(s.answer.Choices) != 2 {
 		t.Fatalf("answer handed in: %+v, want 2 choices", s.answer)

@@ -515,7 +515,7 @@ func (m *model) renderHelp(w, h int) string {
 	t := ctx.Theme
 	lines := []string{t.Heading.Render(ctx.say("help_title")), wrap(ctx.say("help_intro"), w), ""}
 	seen := map[string]bool{}
-	all := append(m.top().Help(ctx), ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Enter, ctx.Keys.Back, ctx.Keys.Quit)
+	all := append(screenKeys(ctx, m.top(), m.top().Help(ctx)), ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Enter, ctx.Keys.Back, ctx.Keys.Quit)
 	for _, b := range all {
 		hk := b.Help()
 		if seen[hk.Key+hk.Desc] || hk.Key == "" {
