@@ -42,7 +42,9 @@ func inQuestion(s string) bool {
 // answered says whether the feedback of an answer is shown: the program
 // shows it, with its « Continuer », only once the answer is on disk. That
 // is the acknowledgement.
-func answered(s string) bool { return inQuestion(s) && hasRow(s, "Continuer") }
+// The verdict is always the feedback's first line; its « Continuer » may
+// be below, out of sight, when the feedback is long (it opens at its top).
+func answered(s string) bool { return inQuestion(s) && (hasRow(s, "Continuer") || verdict(s) != "") }
 
 // asking says whether a question waits for an answer. While the answer is
 // being saved the question stays on the screen, but keys do nothing.
@@ -94,8 +96,7 @@ func (tm *term) answer(real bool) string {
 	case strings.Contains(s, "Une seule réponse."):
 		tm.chooseRow("1")
 	case strings.Contains(s, "Plusieurs réponses possibles."):
-		tm.keys("1") // ticks the first choice
-		tm.waitText("[x]")
+		tm.tickTwo()
 		tm.choose("Valider ma réponse")
 	case strings.Contains(s, "Vrai ou faux ?"), strings.Contains(s, "Remettez dans l'ordre."), strings.Contains(s, "Associez."):
 		// One part at a time: the first line each time, until the feedback.
@@ -120,9 +121,8 @@ func (tm *term) answer(real bool) string {
 	s = tm.waitFor("the feedback of the answer", answered)
 	v := verdict(s)
 	if v == "" {
-		// A long feedback is scrolled to its « Continuer »: the verdict at
-		// its top is out of sight (reported as a bug). The answer is
-		// acknowledged all the same; its verdict is unknown.
+		// The verdict stays on the feedback's first line; should it ever be
+		// out of sight, the answer is acknowledged all the same.
 		tm.t.Logf("the verdict of this answer is out of sight:\n%s", frame(s))
 	}
 	return v
@@ -232,5 +232,20 @@ func (tm *term) quit() {
 	tm.keys("Enter")
 	if status := tm.waitExit(); status != 0 {
 		tm.t.Fatalf("the program ended with status %d", status)
+	}
+}
+
+// tickTwo ticks the first two answers of a « Plusieurs réponses possibles »
+// question — each by its number, then Entrée — and checks that neither
+// Entrée handed the answer in: two boxes are ticked, the question still
+// waits for « Valider ma réponse ».
+func (tm *term) tickTwo() {
+	tm.t.Helper()
+	tm.chooseRow("1")
+	tm.waitFor("box 1 ticked", func(s string) bool { return strings.Count(s, "[x]") == 1 })
+	tm.chooseRow("2")
+	s := tm.waitFor("boxes 1 and 2 ticked", func(s string) bool { return strings.Count(s, "[x]") == 2 })
+	if !asking(s) || verdict(s) != "" {
+		tm.t.Fatalf("ticking a box handed the answer in:\n%s", frame(s))
 	}
 }

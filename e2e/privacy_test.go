@@ -167,8 +167,8 @@ func TestAccessiblePINNotEchoed(t *testing.T) {
 
 	// Signing in.
 	tm = srv.start(home, 100, 40, "--accessible")
-	tm.waitText("Qui êtes-vous ?", "1. Paul")
-	tm.typeText("1")
+	tm.waitText("Qui êtes-vous ?", "2. Paul") // « 1. Je suis nouveau ou nouvelle » first
+	tm.typeText("2")
 	tm.keys("Enter")
 	tm.waitText("Bonjour Paul. Tapez votre code secret")
 	tm.typeText(pin)

@@ -320,7 +320,7 @@ func (tm *term) point(text string) string {
 // or feedback ("↓ la suite est en dessous"), a long menu ("↕ choix 3 sur 14").
 func scrolls(s string) bool {
 	return strings.Contains(s, "la suite est en dessous") || strings.Contains(s, "le début est au-dessus") ||
-		menuCountRe.MatchString(s)
+		strings.Contains(s, "↑ au-dessus · ↓ en dessous") || menuCountRe.MatchString(s)
 }
 
 var menuCountRe = regexp.MustCompile(`(?m)^(↕|\^v) choix \d+ sur \d+$`)

@@ -57,12 +57,12 @@ func (s *Service) SignIn(ctx context.Context, id record.LearnerID) (*record.Stat
 	if err := s.store.Seen(ctx, id); err != nil {
 		return nil, err
 	}
-	return s.store.LoadState(ctx, id)
+	return withoutEmptyTests(s.store.LoadState(ctx, id))
 }
 
-// State reloads a learner's state.
+// State reloads a learner's state. Open tests with no answer are left out.
 func (s *Service) State(ctx context.Context, id record.LearnerID) (*record.State, error) {
-	return s.store.LoadState(ctx, id)
+	return withoutEmptyTests(s.store.LoadState(ctx, id))
 }
 
 // SetPrefs keeps a learner's settings for next time.

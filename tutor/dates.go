@@ -12,7 +12,7 @@ var (
 	monthsEN = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 )
 
-// humanDate says a date the way people do: "aujourd'hui", "hier", or
+// humanDate says a date the way people do: "aujourd'hui", "hier", "demain", or
 // "12 novembre 2026" (FALC: dates written in full).
 func humanDate(ctx *Context, t time.Time) string {
 	now := ctx.now()
@@ -25,6 +25,8 @@ func humanDate(ctx *Context, t time.Time) string {
 		return ctx.say("today")
 	case 1:
 		return ctx.say("yesterday")
+	case -1:
+		return ctx.say("tomorrow")
 	}
 	return fullDate(ctx.Lang, t)
 }

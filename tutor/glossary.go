@@ -2,9 +2,13 @@ package tutor
 
 import (
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"pasapas/fold"
+	"pasapas/learning"
 )
 
 // readingScreen is the behaviour of a page that is only read: the arrows
@@ -26,7 +30,12 @@ func (s *readingScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 
 // glossaryScreen is "Le vocabulaire du numérique", reachable from home and
 // from any lesson's words.
-type glossaryScreen struct{ readingScreen }
+type glossaryScreen struct {
+	readingScreen
+	// letters: the first line of the first word of each initial in the
+	// last rendering. A letter typed goes there: the list is long.
+	letters map[rune]int
+}
 
 func newGlossaryScreen() *glossaryScreen { return &glossaryScreen{} }
 
@@ -36,7 +45,13 @@ func (s *glossaryScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	bw := bodyWidth(ctx)
 	var parts []string
-	for _, word := range ctx.Cat.Glossary {
+	s.letters = map[rune]int{}
+	for _, word := range learning.AlphabeticalWords(ctx.Cat.Glossary) {
+		if r := initial(word.Word); r != 0 {
+			if _, ok := s.letters[r]; !ok {
+				s.letters[r] = len(strings.Split(strings.Join(parts, "\n"), "\n")) - boolInt(len(parts) == 0)
+			}
+		}
 		def := sanitize(word.Definition)
 		if len(word.Synonyms) > 0 {
 			def += " " + ctx.say("also_said", sanitize(strings.Join(word.Synonyms, ", ")))
@@ -47,4 +62,32 @@ func (s *glossaryScreen) Render(ctx *Context, w, h int) string {
 		parts = append(parts, wrap(ctx.say("glossary_empty"), bw))
 	}
 	return s.scroll.render(ctx, strings.Join(parts, "\n"), w, h)
+}
+
+// Help adds the letters to the keys of a page that is read.
+func (s *glossaryScreen) Help(ctx *Context) []key.Binding {
+	letters := key.NewBinding(key.WithKeys("a"), key.WithHelp("a-z", ctx.say("key_letter")))
+	return append(s.readingScreen.Help(ctx), letters)
+}
+
+// Update goes to the first word of a letter typed; the rest is reading.
+func (s *glossaryScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && len(k.Text) == 1 {
+		if at, ok := s.letters[initial(k.Text)]; ok {
+			s.scroll.offset = at
+			return nil
+		}
+	}
+	return s.readingScreen.Update(ctx, msg)
+}
+
+// initial is the first letter of a word, accents and capitals aside, or 0.
+func initial(w string) rune {
+	for _, r := range fold.Key(w) {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		return 0
+	}
+	return 0
 }

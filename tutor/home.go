@@ -45,6 +45,8 @@ func (s *homeScreen) build(ctx *Context) {
 		add(menuItem{label: ctx.say("home_continue", l.Title), detail: lessonStatus(ctx, l, lp, true)},
 			func(ctx *Context) tea.Cmd { return push(newLessonScreen(ctx, l)) })
 	}
+	variable := len(items)
+	problems := -1
 	for _, comp := range ctx.Cat.Competences {
 		ls := ctx.Cat.LessonsOf(comp.ID)
 		if len(ls) == 0 {
@@ -82,6 +84,8 @@ func (s *homeScreen) build(ctx *Context) {
 		focused = s.menu.items[s.menu.cursor].label
 	}
 	s.menu.set(items)
+	s.menu.slots = homeSlots(len(items), variable, problems)
+	s.menu.pinLast = true
 	for i, it := range items {
 		if it.label == focused {
 			s.menu.cursor = i
@@ -178,6 +182,8 @@ func competenceProgress(ctx *Context, ls []*lessons.Lesson) string {
 		}
 	}
 	switch {
+	case done == len(ls) && done == 1:
+		return ctx.say("comp_one_all_done")
 	case done == len(ls):
 		return ctx.say("comp_all_done", len(ls))
 	case started == 0:
@@ -314,7 +320,11 @@ func (s *problemsScreen) Title(ctx *Context) string { return ctx.say("content_pr
 
 func (s *problemsScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
-	head := t.Heading.Render(wrap(ctx.say("home_skipped", len(ctx.Lib.Skipped)), w))
+	skipped := ctx.say("home_skipped", len(ctx.Lib.Skipped))
+	if len(ctx.Lib.Skipped) == 1 {
+		skipped = ctx.say("home_skipped_one")
+	}
+	head := t.Heading.Render(wrap(skipped, w))
 	var b strings.Builder
 	for _, l := range s.lines {
 		b.WriteString(hanging(t.G.Bullet+" ", sanitize(l), w) + "\n")
@@ -339,6 +349,8 @@ func (s *scroller) update(ctx *Context, msg tea.Msg) {
 			s.offset += 10
 		case k.String() == "home":
 			s.offset = 0
+		case k.String() == "end":
+			s.offset = 1 << 30 // the last page: render keeps the offset in the text
 		}
 	}
 }
@@ -360,7 +372,10 @@ func (s *scroller) render(ctx *Context, text string, w, h int) string {
 
 // answered says how many answers a test left open already holds.
 func answered(ctx *Context, n int) string {
-	if n == 1 {
+	switch n {
+	case 0:
+		return ctx.say("answered_none")
+	case 1:
 		return ctx.say("answered_one")
 	}
 	return ctx.say("answered_n", n)

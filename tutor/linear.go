@@ -6,12 +6,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
+	"pasapas/fold"
 	"pasapas/lessons"
 )
 
@@ -27,6 +31,7 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 	m.tick = nil // idle time is measured between lines instead
 	m.ctx.linear = true
 	l := &linear{driver: driver{m: m}, out: out}
+	defer catchInterrupt(in, out, cfg.Lang)()
 	l.send(tea.WindowSizeMsg{Width: linearWidth, Height: linearHeight})
 	l.run(m.Init())
 	l.print(true)
@@ -216,26 +221,88 @@ func (l *linear) line(text string) {
 		l.fprintln(l.m.ctx.say("linear_pick"))
 		return
 	case word == "" && l.ticking() && !l.question().anyTicked():
-		// Entrée alone validates what is ticked; with nothing ticked the
-		// full interface ticks the pointed line, which a learner who
-		// cannot see the pointer would not expect.
+		// Entrée alone validates what is ticked; with nothing ticked
+		// there is nothing to validate.
 		l.fprintln(l.m.ctx.say("q_choose_first"))
+		return
+	case word == "" && l.ticking():
+		// Entrée alone validates: the « Valider ma réponse » row.
+		q := l.question()
+		nOpts, _ := q.rows(l.m.ctx)
+		for k, a := range q.actions() {
+			if a == actValidate {
+				l.pick(nOpts + k)
+			}
+		}
 		return
 	case word == "":
 		press(enter)
 		return
 	}
-	if len([]rune(word)) == 1 {
-		// A digit in a multiple choice ticks a box and no more: the
-		// learner ticks several, then validates with Entrée alone.
-		tick := l.ticking()
-		press(tea.KeyPressMsg{Code: []rune(word)[0], Text: word})
-		if word != "v" && !tick { // "v" opens a lesson's words by itself
-			press(enter)
+	// Only what the screen offers acts: the number of a row drawn, a
+	// word of one row's label, « v » where a lesson's words are. Anything
+	// else — a stray key, a number with no row — is answered « Je n'ai pas
+	// compris » and changes nothing.
+	l.m.plain() // the rows of the screen as it stands
+	if n, err := strconv.Atoi(word); err == nil {
+		if _, ok := l.m.ctx.shown[n-1]; ok && n >= 1 {
+			l.pick(n - 1)
+			return
 		}
+	} else if word == "v" && l.offers(l.m.ctx.Keys.Vocab) {
+		press(tea.KeyPressMsg{Code: 'v', Text: "v"})
+		return
+	} else if i, ok := l.byWord(word); ok {
+		l.pick(i)
 		return
 	}
 	l.fprintln(l.m.ctx.say("linear_unknown", sanitize(text)))
+}
+
+// pick chooses the i-th row: points at it, then Entrée. In a multiple
+// choice, Entrée on an answer ticks or unticks its box.
+func (l *linear) pick(i int) {
+	if k := itemKey(i); k != " " {
+		l.send(tea.KeyPressMsg{Code: []rune(k)[0], Text: k})
+	} else {
+		l.send(rowMsg{i})
+	}
+	l.send(tea.KeyPressMsg{Code: tea.KeyEnter})
+}
+
+// offers says whether the screen lists a key in its help.
+func (l *linear) offers(b key.Binding) bool {
+	if l.m.quitting != nil || l.m.showHelp {
+		return false
+	}
+	for _, h := range l.m.top().Help(l.m.ctx) {
+		if h.Help() == b.Help() {
+			return true
+		}
+	}
+	return false
+}
+
+// byWord finds the one row whose label holds the word typed, accents and
+// capitals aside (« nouveau », a first name). Never in a question: an
+// answer is given by its number, on purpose.
+func (l *linear) byWord(word string) (int, bool) {
+	w := fold.Key(word)
+	if len([]rune(w)) < 3 || l.question() != nil {
+		return 0, false
+	}
+	found, n := 0, 0
+	for i, label := range l.m.ctx.shown {
+		for _, f := range strings.FieldsFunc(fold.Key(label), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}) {
+			if f == w {
+				found, n = i, n+1
+				break
+			}
+		}
+	}
+	return found, n == 1
 }
 
 // print writes the screen when it changed since the last time.
@@ -285,6 +352,7 @@ func (l *linear) prompt() string {
 // body, without escape sequences, rules or trailing spaces.
 func (m *model) plain() string {
 	ctx := m.ctx
+	ctx.shown = map[int]string{}
 	var body string
 	switch {
 	case m.quitting != nil:

@@ -73,6 +73,7 @@ func TestAccessibleMultipleChoice(t *testing.T) {
 		t.Fatal("no multiple choice without a mock screen in the golden library")
 	}
 	h := newHarness(t, i18n.FR, goldenLib)
+	h.m.ctx.linear = true
 	v := newQuestionView(h.m.ctx, q, 7)
 	h.m.stack = append(h.m.stack, &questionScreen{v: v})
 	var out bytes.Buffer
@@ -115,6 +116,7 @@ func linearOn(t *testing.T, typ string) (*linear, *questionView, *bytes.Buffer) 
 		t.Fatalf("no %s question without a mock screen in the golden library", typ)
 	}
 	h := newHarness(t, i18n.FR, goldenLib)
+	h.m.ctx.linear = true
 	v := newQuestionView(h.m.ctx, q, 7)
 	h.m.stack = append(h.m.stack, &questionScreen{v: v})
 	out := &bytes.Buffer{}

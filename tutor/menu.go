@@ -2,6 +2,7 @@ package tutor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -21,6 +22,31 @@ type menu struct {
 	offset  int      // first item shown when the list is taller than its box
 	zones   [][2]int // first and last line of each shown item in the last rendering, for clicks
 	heads   []int    // lines of each shown item's heading, drawn just above its zone
+	shownAt []int    // the item of each zone
+	// slots, when set, are the key of each item (0 is « 1 », 9 is « a »)
+	// when it is not its place in the list: the home screen keeps its
+	// fixed lines on fixed keys whatever is added above them.
+	slots []int
+	// pinLast keeps the last item (« Terminer ma séance ») on screen when
+	// the list is taller than its box.
+	pinLast bool
+}
+
+// slot is the key of the i-th item; item is the item of a key, or -1.
+func (m *menu) slot(i int) int {
+	if i < len(m.slots) {
+		return m.slots[i]
+	}
+	return i
+}
+
+func (m *menu) item(slot int) int {
+	for i := range m.items {
+		if m.slot(i) == slot {
+			return i
+		}
+	}
+	return -1
 }
 
 type menuItem struct {
@@ -48,20 +74,22 @@ func (m *menu) update(ctx *Context, msg tea.Msg) (int, bool) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, ctx.Keys.Up):
-			m.cursor = (m.cursor - 1 + len(m.items)) % len(m.items)
+			// The ends of a list stop the pointer: it never jumps from
+			// the first line to the last without a word.
+			m.cursor = max(0, m.cursor-1)
 		case key.Matches(msg, ctx.Keys.Down):
-			m.cursor = (m.cursor + 1) % len(m.items)
+			m.cursor = min(len(m.items)-1, m.cursor+1)
 		case key.Matches(msg, ctx.Keys.Enter):
 			return m.cursor, true
 		case key.Matches(msg, ctx.Keys.Digits):
 			// A digit only points at a line; Entrée confirms, everywhere,
 			// so a key pressed by accident never does anything.
-			if n := int(msg.String()[0] - '1'); n < len(m.items) {
+			if n := m.item(int(msg.String()[0] - '1')); n >= 0 {
 				m.cursor = n
 			}
 		case len(msg.Text) == 1 && msg.Text[0] >= 'a' && msg.Text[0] <= 'z':
 			// Lines after the ninth are lettered: a, b, c…
-			if n := 9 + int(msg.Text[0]-'a'); n < len(m.items) {
+			if n := m.item(9 + int(msg.Text[0]-'a')); n >= 0 {
 				m.cursor = n
 			}
 		case msg.String() == "home":
@@ -69,10 +97,14 @@ func (m *menu) update(ctx *Context, msg tea.Msg) (int, bool) {
 		case msg.String() == "end":
 			m.cursor = len(m.items) - 1
 		}
+	case rowMsg:
+		if n := m.item(msg.i); n >= 0 {
+			m.cursor = n
+		}
 	case clickMsg:
 		for i, z := range m.zones {
 			if msg.y >= z[0] && msg.y <= z[1] {
-				m.cursor = m.offset + i
+				m.cursor = m.shownAt[i]
 				return m.cursor, true
 			}
 		}
@@ -95,21 +127,41 @@ func (m *menu) render(ctx *Context, width, height, top int) string {
 		blocks[i], heads[i] = m.block(ctx, i, width)
 		total += len(blocks[i])
 	}
-	start, end := 0, len(m.items)
+	n := len(m.items)
+	pinned := m.pinLast && total > height && n > 1 && len(blocks[n-1]) < height-1
+	start, end := 0, n
 	if total > height {
-		start, end = m.window(blocks, max(1, height-1))
+		if pinned {
+			// On the pinned line, the rest of the list stays as it was.
+			cur := m.cursor
+			if cur == n-1 {
+				m.cursor = min(m.offset, n-2)
+			}
+			start, end = m.window(blocks[:n-1], max(1, height-1-len(blocks[n-1])))
+			m.cursor = cur
+		} else {
+			start, end = m.window(blocks, max(1, height-1))
+		}
 	}
 	m.offset = start
 	var out []string
 	m.zones = m.zones[:0]
 	m.heads = m.heads[:0]
-	for i := start; i < end; i++ {
+	m.shownAt = m.shownAt[:0]
+	add := func(i int) {
 		m.zones = append(m.zones, [2]int{top + len(out) + heads[i], top + len(out) + len(blocks[i]) - 1})
 		m.heads = append(m.heads, heads[i])
+		m.shownAt = append(m.shownAt, i)
 		out = append(out, blocks[i]...)
+	}
+	for i := start; i < end; i++ {
+		add(i)
 	}
 	if total > height {
 		out = append(out, ctx.Theme.Muted.Render(ctx.Theme.G.Scroll+" "+ctx.say("menu_where", m.cursor+1, len(m.items))))
+	}
+	if pinned {
+		add(n - 1)
 	}
 	return fit(strings.Join(out, "\n"), width, height)
 }
@@ -138,8 +190,8 @@ func (m *menu) window(blocks [][]string, room int) (int, int) {
 // rendering, its heading included (not the blank line above it), for a
 // page that follows the focus; ok is false when the item was not drawn.
 func (m *menu) focusSpan() (first, last int, ok bool) {
-	i := m.cursor - m.offset
-	if i < 0 || i >= len(m.zones) {
+	i := slices.Index(m.shownAt, m.cursor)
+	if i < 0 {
 		return 0, 0, false
 	}
 	first = m.zones[i][0]
@@ -155,7 +207,7 @@ func (m *menu) focusSpan() (first, last int, ok bool) {
 func (m *menu) block(ctx *Context, i, width int) ([]string, int) {
 	t := ctx.Theme
 	it := m.items[i]
-	num := itemKey(i) + ". "
+	num := ctx.rowNum(m.slot(i), it.label)
 	pointer := "  "
 	style := t.Text
 	if i == m.cursor {

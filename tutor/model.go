@@ -38,6 +38,10 @@ type Context struct {
 	Width, Height int // the whole window
 
 	linear bool // the accessible mode: printed once, never redrawn
+	light  bool // the terminal's background is light (Bubble Tea says so)
+	// shown holds, in the accessible mode, the rows the last rendering
+	// numbered (index → label): what a number or a word typed can choose.
+	shown map[int]string
 
 	queue storeQueue // the store's commands, in the order they were asked
 	asker screen     // the screen being updated: its store commands answer to it
@@ -52,6 +56,9 @@ type Context struct {
 		lang  i18n.Lang
 		theme Theme
 		mouse bool
+		// the command line's explicit choices, over the profile's (see
+		// Config.LangFixed)
+		langFixed, themeFixed, noColor bool
 	}
 }
 
@@ -69,18 +76,22 @@ func (c *Context) setLang(l i18n.Lang) {
 	}
 	c.Lang = l
 	c.Keys = newKeyMap(l)
-	c.Cat = c.Lib.Catalogue(l)
+	if c.Lib != nil { // nil while it loads (library.go)
+		c.Cat = c.Lib.Catalogue(l)
+	}
 }
 
 // applyPrefs takes a learner's settings. In the accessible mode the look
 // stays plain text: a screen reader would spell out a theme's symbols.
 func (c *Context) applyPrefs(p record.Prefs) {
-	c.setLang(p.Lang)
+	if !c.base.langFixed {
+		c.setLang(p.Lang)
+	}
 	if c.linear {
 		return
 	}
-	if th, ok := ThemeByName(p.Theme); ok && p.Theme != "" {
-		c.Theme = th
+	if th, ok := ThemeByName(p.Theme); ok && p.Theme != "" && !c.base.themeFixed {
+		c.Theme = c.adapt(th)
 	}
 	c.Mouse = p.Mouse
 }
@@ -149,6 +160,14 @@ type model struct {
 	tick      func() tea.Cmd // schedules the next idle check; tests replace it
 	notice    string         // a failed save, said above the screen until the next key
 	bodyTop   int            // first line of the body in the last frame, for clicks
+
+	// askBackground: ask the terminal its background colour at start (a
+	// real program; the tests and the accessible mode do not)
+	askBackground bool
+	// loadLib reads the library in the background (library.go); waiting
+	// is a session ready before it.
+	loadLib func() *lessons.Library
+	waiting *startSessionMsg
 }
 
 // idleTickMsg wakes the model up to check how long the keyboard has been
@@ -176,6 +195,12 @@ func (m *model) Init() tea.Cmd {
 		cmds = append(cmds, m.tick())
 	}
 	cmds = append(cmds, m.init(m.top()))
+	if m.askBackground {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.ctx.Lib == nil && m.loadLib != nil {
+		cmds = append(cmds, loadLibrary(m.loadLib))
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -186,6 +211,7 @@ func (m *model) lockIfIdle() tea.Cmd {
 		m.quitting, m.showHelp = nil, false
 		return endSession(m.ctx.say("idle_locked", howLong(m.ctx, m.idleLock)))
 	}
+	m.warnIfIdle()
 	return nil
 }
 
@@ -257,6 +283,9 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
 		return m, m.deliver(m.top(), msg)
+	case tea.BackgroundColorMsg:
+		m.ctx.onBackground(!msg.IsDark())
+		return m, nil
 	case pushMsg:
 		m.stack = append(m.stack, msg.s)
 		return m, m.initTop()
@@ -302,7 +331,13 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.later != nil {
 			m.notice = m.ctx.say("not_saved", explain(m.ctx, msg.later))
 		}
+	case libraryMsg:
+		return m.onLibrary(msg.lib)
 	case startSessionMsg:
+		if m.ctx.Lib == nil {
+			m.waiting = &msg // the library is loading: the session opens with it
+			return m, nil
+		}
 		m.ctx.sessionSeq++
 		m.ctx.Session = &session{learner: msg.state.Learner, state: msg.state}
 		m.ctx.applyPrefs(msg.state.Learner.Prefs)
@@ -481,7 +516,7 @@ func (m *model) render() string {
 		header += "\n" + notice
 	}
 	m.bodyTop = h - 2 - bodyH
-	body := fit(m.renderBody(w, bodyH), w, bodyH)
+	body := m.centredBody(w, bodyH)
 	if pad := bodyH - lipgloss.Height(body); pad > 0 {
 		body += strings.Repeat("\n", pad)
 	}
@@ -495,10 +530,10 @@ func (m *model) render() string {
 		bindings = []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 	} else {
 		// Help first: when the bar is too narrow, the others give way.
-		bindings = append([]key.Binding{ctx.Keys.Help}, bindings...)
+		bindings = footerKeys(ctx, m.top(), bindings)
 	}
 	footer := t.rule(w) + "\n" + fit(m.help.ShortHelpView(bindings), w, 1)
-	return header + "\n" + body + "\n" + footer
+	return t.plainSymbols(ctx, header+"\n"+body+"\n"+footer)
 }
 
 // bodyHeight returns the notice drawn above the body, if any, and the
@@ -508,7 +543,7 @@ func (m *model) bodyHeight() (string, int) {
 	if m.notice == "" {
 		return "", bodyH
 	}
-	n := fit(problemLine(m.ctx.Theme, m.notice, m.ctx.Width), m.ctx.Width, 2)
+	n := fit(m.noticeLine(m.ctx.Theme, m.ctx.Width), m.ctx.Width, 2)
 	return n, bodyH - lipgloss.Height(n)
 }
 
@@ -528,7 +563,7 @@ func (m *model) renderHelp(w, h int) string {
 	t := ctx.Theme
 	lines := []string{t.Heading.Render(ctx.say("help_title")), wrap(ctx.say("help_intro"), w), ""}
 	seen := map[string]bool{}
-	all := append(m.top().Help(ctx), ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Enter, ctx.Keys.Back, ctx.Keys.Quit)
+	all := append(screenKeys(ctx, m.top(), m.top().Help(ctx)), ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Enter, ctx.Keys.Back, ctx.Keys.Quit)
 	for _, b := range all {
 		hk := b.Help()
 		if seen[hk.Key+hk.Desc] || hk.Key == "" {

@@ -10,13 +10,16 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"pasapas/learning"
 	"pasapas/record"
 )
 
 // profilesScreen asks "Qui êtes-vous ?": the learners of this PC, and a way
 // to join. It shows no result: results are behind each learner's PIN.
 type profilesScreen struct {
-	list    []record.LearnerSummary
+	list    []record.LearnerSummary // in alphabetical order
+	shown   []record.LearnerSummary // the ones the search keeps, after « Je suis nouveau »
+	filter  profileFilter
 	loaded  bool
 	busy    bool // a learner's state is loading: one choice at a time
 	menu    menu
@@ -31,7 +34,7 @@ func (s *profilesScreen) Init(ctx *Context) tea.Cmd { return loadLearners(ctx) }
 func (s *profilesScreen) Title(ctx *Context) string { return ctx.say("profiles_title") }
 
 func (s *profilesScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter}
+	return s.filterHelp(ctx, []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter})
 }
 
 func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -44,17 +47,8 @@ func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.problem = record.Explain(msg.err, ctx.Lang)
 			return nil
 		}
-		s.list = msg.list
-		items := []menuItem{}
-		for _, l := range s.list {
-			items = append(items, menuItem{label: l.Name, detail: lastSeen(ctx, l.LastSeen, l.HasPIN)})
-		}
-		items = append(items, menuItem{label: ctx.say("profiles_new")})
-		if ctx.App.HasSpace() {
-			// A fixed last line: the médiateur's space (mediator.go).
-			items = append(items, menuItem{label: ctx.say("space_entry"), detail: ctx.say("space_entry_detail")})
-		}
-		s.menu.set(items)
+		s.list = learning.Alphabetical(msg.list)
+		s.rebuild(ctx)
 		return nil
 	case signedInMsg: // only a failure reaches the screen; the model starts the session
 		s.busy = false
@@ -64,15 +58,20 @@ func (s *profilesScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	if !s.loaded || s.busy {
 		return nil
 	}
+	if cmd, ok := s.filterKey(ctx, msg); ok {
+		return cmd
+	}
 	if i, ok := s.menu.update(ctx, msg); ok {
 		s.notice, s.problem = "", ""
-		if i == len(s.list) {
-			return push(newNewLearnerScreen(ctx))
+		if i == 0 {
+			nl := newNewLearnerScreen(ctx)
+			nl.taken = s.list
+			return push(nl)
 		}
-		if i > len(s.list) {
+		if i > len(s.shown) {
 			return push(newSpaceGate())
 		}
-		l := s.list[i]
+		l := s.shown[i-1]
 		if l.HasPIN {
 			return push(newPINScreen(ctx, l))
 		}
@@ -91,7 +90,12 @@ func (s *profilesScreen) Render(ctx *Context, w, h int) string {
 	if s.problem != "" {
 		parts = append(parts, problemLine(t, s.problem, w), "")
 	}
-	parts = append(parts, wrap(ctx.say("profiles_hint"), w), "")
+	hint := ctx.say("profiles_hint")
+	if s.loaded && len(s.list) == 0 {
+		hint = ctx.say("profiles_hint_empty")
+	}
+	parts = append(parts, wrap(hint, w), "")
+	parts = append(parts, s.filterLines(ctx, w)...)
 	head := strings.Join(parts, "\n")
 	top := strings.Count(head, "\n") + 1
 	if !s.loaded {
@@ -128,6 +132,10 @@ type newLearnerScreen struct {
 	// created is the profile once written: a retry after a failed sign-in
 	// signs it in again rather than creating a second one.
 	created record.LearnerID
+	// taken are the profiles already on this PC; warned is the name
+	// warned about: Entrée again with it goes on (two Jean may share a PC).
+	taken  []record.LearnerSummary
+	warned string
 }
 
 // newStage is where a new profile's creation is: its steps, in order.
@@ -219,6 +227,10 @@ func (s *newLearnerScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				name := strings.TrimSpace(sanitize(s.name.Value()))
 				if name == "" {
 					s.problem = ctx.say("name_empty")
+					return nil
+				}
+				if w := duplicateName(ctx, s.taken, name); w != "" && s.warned != name {
+					s.warned, s.problem = name, ""
 					return nil
 				}
 				s.problem = ""
@@ -316,6 +328,9 @@ func (s *newLearnerScreen) Render(ctx *Context, w, h int) string {
 	case askName:
 		s.name.SetWidth(min(w-4, 40))
 		parts = append(parts, t.Heading.Render(wrap(ctx.say("name_question"), w)), wrap(ctx.say("name_hint"), w), "", s.name.View())
+		if s.warned != "" && s.warned == strings.TrimSpace(sanitize(s.name.Value())) {
+			parts = append(parts, "", t.Warn.Render(wrap(duplicateName(ctx, s.taken, s.warned), w)))
+		}
 	case askWantsPIN:
 		parts = append(parts, t.Heading.Render(wrap(ctx.say("pin_question", sanitize(s.name.Value())), w)), wrap(ctx.say("pin_why"), w), "")
 		head := strings.Join(parts, "\n")

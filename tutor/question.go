@@ -316,12 +316,16 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 	switch {
 	case v.page.key(msg.String()):
 		return nil, qEvent{}
+	case key.Matches(msg, k.Up, k.Down) && v.page.read(key.Matches(msg, k.Down)):
+		return nil, qEvent{} // reading on towards the focused line
 	case key.Matches(msg, k.Up):
 		v.move(ctx, -1)
 		return nil, qEvent{}
 	case key.Matches(msg, k.Down):
 		v.move(ctx, 1)
 		return nil, qEvent{}
+	case msg.Code == tea.KeyEnter && v.page.reveal():
+		return nil, qEvent{} // the focused line was out of sight: shown first
 	case msg.Code == tea.KeyEnter:
 		return v.activate(ctx)
 	case v.Typing():
@@ -357,12 +361,10 @@ func (v *questionView) key(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, qEvent) 
 			n = 9 + int(msg.Text[0]-'a')
 		}
 		if n < total {
+			// A digit points at a row, as in every list; Entrée (or
+			// Espace) then ticks a box: "digit, then Entrée" everywhere.
 			v.cursor = n
 			v.move(ctx, 0) // onto a text field: the caret goes there
-			if v.q.Type == lessons.MultipleChoice && n < nOpts {
-				id := v.pres.Choices[n]
-				v.chosen[id] = !v.chosen[id]
-			}
 		}
 		return nil, qEvent{}
 	}
@@ -375,7 +377,7 @@ func (v *questionView) move(ctx *Context, by int) {
 	if total == 0 {
 		return
 	}
-	v.cursor = (v.cursor + by + total) % total
+	v.cursor = min(total-1, max(0, v.cursor+by)) // no silent jump from one end to the other
 	for i := range v.inputs {
 		if i == v.cursor && v.q.Fields[i].Format != lessons.FormatSelect {
 			v.inputs[i].Focus()
@@ -451,14 +453,11 @@ func (v *questionView) activate(ctx *Context) (tea.Cmd, qEvent) {
 	case lessons.SingleChoice:
 		return v.submit(ctx, quiz.Answer{Choices: []string{v.pres.Choices[v.cursor]}})
 	case lessons.MultipleChoice:
-		// Entrée validates what is ticked (a digit ticks): "digit, then
-		// Entrée", as everywhere. With nothing ticked, it ticks the line.
-		for _, id := range v.pres.Choices {
-			if v.chosen[id] {
-				return v.validate(ctx)
-			}
-		}
-		v.chosen[v.pres.Choices[v.cursor]] = true
+		// Entrée on an answer ticks or unticks its box, and never hands
+		// the answer in: only « Valider ma réponse » does. Ticking and
+		// validating are two acts, the same in every multiple choice.
+		id := v.pres.Choices[v.cursor]
+		v.chosen[id] = !v.chosen[id]
 	case lessons.TrueFalse:
 		v.truth[v.statement(v.pos).ID] = v.cursor == 0
 		v.pos++
@@ -487,7 +486,12 @@ func (v *questionView) activate(ctx *Context) (tea.Cmd, qEvent) {
 			return v.submit(ctx, quiz.Answer{Matches: v.matches})
 		}
 	case lessons.FreeText, lessons.Fields:
-		// Entrée in a field goes to the next one, then to "Valider".
+		// Entrée in the one field of a « reponse_libre » hands the answer
+		// in, as its instruction says; in a form (« champs »), Entrée
+		// goes to the next field, then to "Valider".
+		if q.Type == lessons.FreeText && len(q.Fields) == 1 && v.cursor == 0 && strings.TrimSpace(v.inputs[0].Value()) != "" {
+			return v.validate(ctx)
+		}
 		v.move(ctx, 1)
 	}
 	return nil, qEvent{}
@@ -576,7 +580,8 @@ func (v *questionView) showFeedback(ctx *Context, r quiz.Result, saveErr error) 
 }
 
 func (v *questionView) updateFeedback(ctx *Context, msg tea.Msg) (tea.Cmd, qEvent) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && v.page.key(k.String()) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && (v.page.key(k.String()) || k.Code == tea.KeyEnter && v.page.reveal() ||
+		key.Matches(k, ctx.Keys.Up, ctx.Keys.Down) && v.page.read(key.Matches(k, ctx.Keys.Down))) {
 		return nil, qEvent{}
 	}
 	if c, ok := msg.(clickMsg); ok {
@@ -659,7 +664,7 @@ func (v *questionView) render(ctx *Context, w, h int) string {
 	lines := strings.Split(body, "\n")
 	v.pinned = -1
 	if len(lines) <= h || h < 3 {
-		v.page.reset()
+		v.page.fitted()
 		return body
 	}
 	// The verdict stays on the first line while the rest scrolls; so does

@@ -44,7 +44,7 @@ func (v *questionView) renderAsking(ctx *Context, w int, withScreen bool) (strin
 			style = t.Selected
 			focusLine = len(lines)
 		}
-		num := itemKey(row) + ". "
+		num := ctx.rowNum(row, label)
 		// A row is drawn in one style (reversed when focused), which a bold
 		// part would break off: the author's "**" marks are left out here.
 		text := hanging(num+marker, sanitize(unmarked(label)), w-2)

@@ -75,6 +75,7 @@ func (s *settingsScreen) build(ctx *Context) {
 		s.menu.items = append(s.menu.items, menuItem{label: ctx.say("set_import"), detail: ctx.say("set_import_detail")})
 		s.extra = append(s.extra, func(ctx *Context) tea.Cmd { return push(newImportScreen(ctx)) })
 	}
+	s.showChoices(ctx)
 	s.menu.set(append(s.menu.items, menuItem{label: ctx.say("back_home")}))
 	s.menu.cursor = cur
 }
@@ -141,7 +142,7 @@ func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			}
 		}
 		th, _ := ThemeByName(names[(at+1)%len(names)])
-		ctx.Theme, p.Theme = th, th.Name
+		ctx.Theme, p.Theme = ctx.adapt(th), th.Name
 	case 2:
 		order := append([]lessons.Device{""}, lessons.Devices...)
 		at := 0

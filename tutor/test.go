@@ -91,6 +91,7 @@ type testScreen struct {
 	phase   testPhase
 	recap   menu
 	problem string
+	paused  *testPause // Échap was pressed: the pause (pause.go)
 }
 
 type doneItem struct {
@@ -140,23 +141,31 @@ func testName(ctx *Context, comp string) string {
 	return comp
 }
 
-func (s *testScreen) Typing() bool { return s.phase == testAsking && s.qv != nil && s.qv.Typing() }
+func (s *testScreen) Typing() bool {
+	return s.paused == nil && s.phase == testAsking && s.qv != nil && s.qv.Typing()
+}
 
 // Asking returns the question on screen while it waits for an answer.
 func (s *testScreen) Asking() *questionView {
-	if s.phase == testAsking && s.problem == "" {
+	if s.phase == testAsking && s.problem == "" && s.paused == nil {
 		return s.qv.waiting()
 	}
 	return nil
 }
 
 func (s *testScreen) Help(ctx *Context) []key.Binding {
+	if s.paused != nil {
+		return s.paused.help(ctx)
+	}
 	k := ctx.Keys
 	pause := key.NewBinding(key.WithKeys("esc"), key.WithHelp(ctx.say("key_esc_name"), ctx.say("key_pause")))
 	return []key.Binding{k.Up, k.Down, k.Enter, pause}
 }
 
 func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	if s.paused != nil {
+		return s.paused.update(ctx, s, msg)
+	}
 	switch msg := msg.(type) {
 	case testStartedMsg:
 		switch {
@@ -188,8 +197,8 @@ func (s *testScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return replace(newResultsScreen(ctx))
 	case tea.KeyPressMsg:
 		if key.Matches(msg, ctx.Keys.Back) {
-			// The test stays open: the home screen offers to resume it.
-			return back()
+			// The pause: go on, come back later, or stop for good.
+			return s.pause(ctx)
 		}
 		if s.problem != "" {
 			return nil // only Échap, while a problem is shown
@@ -288,6 +297,9 @@ func (s *testScreen) Render(ctx *Context, w, h int) string {
 	bw := bodyWidth(ctx)
 	if s.problem != "" {
 		return problemLine(t, s.problem, bw) + "\n\n" + t.Muted.Render(wrap(ctx.say("test_problem_hint"), bw))
+	}
+	if s.paused != nil {
+		return s.paused.render(ctx, s, bw, h)
 	}
 	switch s.phase {
 	case testStarting:

@@ -61,12 +61,40 @@ func ThemeByName(name string) (Theme, bool) {
 	return defaultTheme(), false
 }
 
-func defaultTheme() Theme {
-	blue := lipgloss.Color("#5fafff")
-	green := lipgloss.Color("#5fd75f")
-	red := lipgloss.Color("#ff5f5f")
-	amber := lipgloss.Color("#ffaf00")
-	grey := lipgloss.Color("#a8a8a8")
+func defaultTheme() Theme { return colourTheme(darkPalette) }
+
+// lightTheme is the look in colours on a light background: the same
+// theme ("defaut") with darker colours.
+func lightTheme() Theme { return colourTheme(lightPalette) }
+
+// palette is the colours of the look in colours, for one kind of
+// background. Every text colour keeps a contrast of at least 4.5:1 (WCAG
+// AA, what ageing eyes need) with the backgrounds it is meant for, and
+// the focused line's text with its own background: TestColourContrast
+// computes each pair.
+type palette struct {
+	blue, green, red, amber, grey, onBlue string
+	// backgrounds are typical terminal backgrounds of this kind, for the
+	// test: black, dark grey, Ubuntu's aubergine; white, light grey, cream.
+	backgrounds []string
+}
+
+var darkPalette = palette{
+	blue: "#5fafff", green: "#5fd75f", red: "#ff5f5f", amber: "#ffaf00", grey: "#a8a8a8", onBlue: "#000000",
+	backgrounds: []string{"#000000", "#1e1e1e", "#300a24"},
+}
+
+var lightPalette = palette{
+	blue: "#005fa3", green: "#006b00", red: "#c00000", amber: "#8a5a00", grey: "#595959", onBlue: "#ffffff",
+	backgrounds: []string{"#ffffff", "#f2f2f2", "#fdf6e3"},
+}
+
+func colourTheme(p palette) Theme {
+	blue := lipgloss.Color(p.blue)
+	green := lipgloss.Color(p.green)
+	red := lipgloss.Color(p.red)
+	amber := lipgloss.Color(p.amber)
+	grey := lipgloss.Color(p.grey)
 	return Theme{
 		Name:     "defaut",
 		Title:    lipgloss.NewStyle().Bold(true).Foreground(blue),
@@ -77,7 +105,7 @@ func defaultTheme() Theme {
 		Good:     lipgloss.NewStyle().Bold(true).Foreground(green),
 		Bad:      lipgloss.NewStyle().Bold(true).Foreground(red),
 		Warn:     lipgloss.NewStyle().Bold(true).Foreground(amber),
-		Selected: lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#000000")).Background(blue),
+		Selected: lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color(p.onBlue)).Background(blue),
 		Key:      lipgloss.NewStyle().Bold(true).Foreground(blue),
 		Box:      lipgloss.NewStyle().BorderForeground(grey),
 		Header:   lipgloss.NewStyle().Bold(true),
@@ -128,4 +156,44 @@ func (t Theme) bar(width int, frac float64) string {
 	frac = min(1, max(0, frac))
 	full := int(frac*float64(width) + 0.5)
 	return t.Good.Render(strings.Repeat(t.G.BarFull, full)) + t.Muted.Render(strings.Repeat(t.G.BarEmpty, width-full))
+}
+
+// adapt fits a look to this terminal: on a light background the look in
+// colours takes its light palette (Bubble Tea reports the background,
+// see backgroundMsg); with NO_COLOR it gives way to the high-contrast
+// look, whose focused line is in reverse video, not colour.
+func (c *Context) adapt(th Theme) Theme {
+	if th.Name != "defaut" {
+		return th
+	}
+	switch {
+	case c.base.noColor:
+		return contrastTheme()
+	case c.light:
+		return lightTheme()
+	}
+	return defaultTheme()
+}
+
+// onBackground takes the terminal's background into account: the look on
+// screen and the one restored when a learner leaves.
+func (c *Context) onBackground(light bool) {
+	c.light = light
+	c.Theme = c.adapt(c.Theme)
+	c.base.theme = c.adapt(c.base.theme)
+}
+
+// asciiSymbols are the symbols the words and the key bar use, each with an
+// ASCII character of the same width: the ASCII look draws no « · » and
+// no arrow, for old consoles that show them as « ? ».
+var asciiSymbols = strings.NewReplacer("·", "-", "↑", "^", "↓", "v", "←", "<", "→", ">", "↕", "|", "•", "-", "▸", ">")
+
+// plainSymbols draws a frame of the ASCII look with ASCII symbols. The
+// accessible mode keeps the arrows: a screen reader says « flèche vers le
+// haut », and would spell « ^ » as an accent.
+func (t Theme) plainSymbols(ctx *Context, frame string) string {
+	if t.Name != "ascii" || ctx.linear {
+		return frame
+	}
+	return asciiSymbols.Replace(frame)
 }

@@ -35,6 +35,17 @@ type Config struct {
 	Space bool
 	// Now is the clock; nil means time.Now. Tests set it.
 	Now func() time.Time
+	// LangFixed and ThemeFixed say the command line chose the language or
+	// the look (--lang, --theme): the PC's explicit choice holds for every
+	// learner of this run, over the language and look their profile keeps
+	// (kept unchanged for another day). A learner who changes them in « Mes
+	// réglages » during the session gets what they chose. NoColor
+	// (NO_COLOR set) always holds: a look in colours becomes the high
+	// contrast one, which marks the focused line without colour.
+	LangFixed, ThemeFixed, NoColor bool
+	// LoadLibrary, when Library is nil, reads the library in the
+	// background: « Qui êtes-vous ? » is drawn at once (library.go).
+	LoadLibrary func() *lessons.Library
 
 	// Input and Output default to the terminal.
 	Input  io.Reader
@@ -54,7 +65,9 @@ func newContext(cfg Config) *Context {
 		md:     newMDCache(),
 	}
 	ctx.setLang(cfg.Lang)
-	ctx.base.lang, ctx.base.theme, ctx.base.mouse = cfg.Lang, cfg.Theme, cfg.Mouse
+	ctx.base.langFixed, ctx.base.themeFixed, ctx.base.noColor = cfg.LangFixed, cfg.ThemeFixed, cfg.NoColor
+	ctx.Theme = ctx.adapt(cfg.Theme)
+	ctx.base.lang, ctx.base.theme, ctx.base.mouse = cfg.Lang, ctx.Theme, cfg.Mouse
 	return ctx
 }
 
@@ -69,6 +82,9 @@ func newTutor(cfg Config) *model {
 		first = newSpaceGate()
 	}
 	m := newModel(ctx, first)
+	if cfg.Library == nil {
+		m.loadLib = cfg.LoadLibrary
+	}
 	switch {
 	case cfg.IdleLock == 0:
 		m.idleLock = DefaultIdleLock
@@ -87,7 +103,9 @@ func Run(cfg Config) error {
 	if cfg.Output != nil {
 		opts = append(opts, tea.WithOutput(cfg.Output))
 	}
-	p := tea.NewProgram(newTutor(cfg), opts...)
+	m := newTutor(cfg)
+	m.askBackground = true
+	p := tea.NewProgram(m, opts...)
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("tutor: %w", err)
 	}

@@ -198,6 +198,10 @@ func newFlags(name string, lang i18n.Lang, usage string) *flag.FlagSet {
 func parseFlags(fs *flag.FlagSet, args []string, lang i18n.Lang, stdout, stderr io.Writer) (words []string, ok bool, code int) {
 	words, err := parseInterspersed(fs, args)
 	switch {
+	case err == nil && !langKnown(fs):
+		// --lang de: said, not silently replaced by French.
+		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "bad_lang", fs.Lookup("lang").Value.String()), say(lang, "see_help"))
+		return nil, false, 2
 	case err == nil:
 		return words, true, 0
 	case errors.Is(err, flag.ErrHelp):
@@ -234,14 +238,24 @@ func library(dirs []string) *lessons.Library {
 // language.
 func flagError(lang i18n.Lang, err error) string {
 	msg := err.Error()
+	// The flag package names options with one dash; people type two.
+	dashes := func(name string) string { return "--" + strings.TrimLeft(name, "-") }
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return say(lang, "unknown_flag", name)
+		return say(lang, "unknown_flag", dashes(name))
 	}
 	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return say(lang, "flag_needs_value", rest)
+		return say(lang, "flag_needs_value", dashes(rest))
 	}
-	if strings.HasPrefix(msg, "invalid value ") || strings.HasPrefix(msg, "invalid boolean value ") {
-		return say(lang, "flag_bad_value", msg)
+	// invalid value "5" for flag -idle-lock: parse error
+	var value, name string
+	if _, err := fmt.Sscanf(msg, "invalid value %q for flag %s", &value, &name); err == nil ||
+		strings.HasPrefix(msg, "invalid boolean value ") && sscanBool(msg, &value, &name) {
+		name = strings.TrimSuffix(name, ":")
+		out := say(lang, "flag_bad_value", value, dashes(name))
+		if hint := "flag_hint_" + strings.TrimLeft(name, "-"); hasWord(hint) {
+			out += " " + say(lang, hint)
+		}
+		return out
 	}
 	return msg
 }
@@ -299,4 +313,20 @@ func fold(text string, width int) []string {
 		}
 	}
 	return append(out, cur)
+}
+
+// sscanBool reads the flag package's complaint about a boolean option.
+func sscanBool(msg string, value, name *string) bool {
+	_, err := fmt.Sscanf(msg, "invalid boolean value %q for %s", value, name)
+	return err == nil
+}
+
+// langKnown says whether --lang, when given, names a language we speak.
+func langKnown(fs *flag.FlagSet) bool {
+	f := fs.Lookup("lang")
+	if f == nil || !flagSet(fs, "lang") {
+		return true
+	}
+	_, ok := i18n.Parse(f.Value.String())
+	return ok
 }

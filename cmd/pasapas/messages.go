@@ -71,7 +71,7 @@ var messages = i18n.Table{
 	"server_retry":     {FR: "Nouvel essai dans %d secondes (essai n° %d). Ctrl+C pour arrêter.", EN: "Trying again in %d seconds (try %d). Ctrl+C to stop."},
 	"unknown_flag":     {FR: "option inconnue : %s", EN: "unknown option: %s"},
 	"flag_needs_value": {FR: "il manque la valeur de l'option %s", EN: "the option %s needs a value"},
-	"flag_bad_value":   {FR: "valeur d'option incorrecte (%s)", EN: "wrong option value (%s)"},
+	"flag_bad_value":   {FR: "la valeur « %s » ne convient pas à l'option %s.", EN: "the value “%s” does not suit the option %s."},
 	"unknown_command":  {FR: "commande inconnue « %s »", EN: "unknown command “%s”"},
 	"bad_theme":        {FR: "apparence inconnue « %s » (possibles : %s)", EN: "unknown look “%s” (possible: %s)"},
 	"see_help":         {FR: "Tapez « pasapas help » pour l'aide.", EN: "Type “pasapas help” for help."},

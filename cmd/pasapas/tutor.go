@@ -10,6 +10,7 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/learning"
+	"pasapas/lessons"
 	"pasapas/tutor"
 )
 
@@ -68,17 +69,17 @@ func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space b
 		return 2
 	}
 	// NO_COLOR (no-color.org): Bubble Tea drops the colours itself; the
-	// high-contrast theme then keeps the focused line visible by reverse
-	// video rather than by colour.
-	if os.Getenv("NO_COLOR") != "" && !flagSet(fs, "theme") {
-		*theme = "contraste"
-	}
+	// tutor then uses the high-contrast theme for any look in colours, the
+	// command line's or a profile's, so the focused line is shown by
+	// reverse video rather than by colour. --lang and --theme, when given,
+	// hold over each profile's own language and look for this run (see
+	// tutor.Config.LangFixed).
+	noColor := os.Getenv("NO_COLOR") != ""
 	th, ok := tutor.ThemeByName(*theme)
 	if !ok {
 		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "bad_theme", *theme, strings.Join(tutor.ThemeNames, ", ")))
 		return 2
 	}
-	lib := library(*dirs)
 	// The PC's file, or the place's server: while the server cannot be
 	// reached, openStore says what to check and tries again.
 	st, code := openStore(o.store, lang, stdout, stderr, true, 0)
@@ -90,7 +91,11 @@ func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space b
 		*idle = -1 // the command line's 0 means never
 	}
 	app := learning.New(st.store, learning.Options{ExportDir: st.exportDir})
-	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: st.notice, IdleLock: *idle, Space: space}
+	// The library (most of the start-up) loads while « Qui êtes-vous ? »
+	// is already on screen.
+	load := func() *lessons.Library { return library(*dirs) }
+	cfg := tutor.Config{LoadLibrary: load, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: st.notice, IdleLock: *idle,
+		LangFixed: flagSet(fs, "lang"), ThemeFixed: flagSet(fs, "theme"), NoColor: noColor, Space: space}
 	run := tutor.Run
 	if *accessible {
 		run = func(cfg tutor.Config) error { return tutor.RunAccessible(cfg, stdin, stdout) }

@@ -1,0 +1,21 @@
+package tutor
+
+import "strings"
+
+// On a wide window the body is a column in the middle, not a strip along
+// the left edge with the rest empty: the eyes find it where they look
+// first. The header and the key bar keep the whole width.
+const (
+	wideWindow    = 110 // from this width, the body is centred
+	readingColumn = 90  // the column's width: the 76 of the text, and room for the lists
+)
+
+// centredBody draws the body of the screen on top in bodyH lines: across
+// the window, or in a centred column on a wide one.
+func (m *model) centredBody(w, bodyH int) string {
+	if w < wideWindow || m.ctx.linear {
+		return fit(m.renderBody(w, bodyH), w, bodyH)
+	}
+	body := fit(m.renderBody(readingColumn, bodyH), readingColumn, bodyH)
+	return indent(body, strings.Repeat(" ", (w-readingColumn)/2))
+}
