@@ -200,6 +200,7 @@ var messages = i18n.Table{
 	"anchor":      {FR: "« %s » : un texte qui commence par « & » doit être entre guillemets.", EN: "“%s”: a text starting with “&” must be in quotes."},
 	"tag":         {FR: "« %s » : un texte qui commence par « ! » doit être entre guillemets.", EN: "“%s”: a text starting with “!” must be in quotes."},
 	"cut_comment": {FR: "Le texte s'arrête avant « #%s » : après « # », tout est un commentaire. Si « # » fait partie du texte, mettez tout le texte entre guillemets.", EN: "The text stops before “#%s”: after “#”, everything is a comment. If “#” belongs to the text, put the whole text in quotes."},
+	"todo":        {FR: "« À compléter » : remplacez ce repère par votre texte.", EN: "“À compléter” (to be completed): replace this mark with your text."},
 	"empty_file":  {FR: "Le fichier est vide.", EN: "The file is empty."},
 	"not_mapping": {FR: "Le fichier doit être une suite de clés, comme « lecon: mon-identifiant ».", EN: "The file must be a list of keys, such as “lecon: my-identifier”."},
 	"no_kind": {
@@ -227,7 +228,7 @@ var messages = i18n.Table{
 	"too_deep":    {FR: "Le fichier est trop imbriqué.", EN: "The file is nested too deeply."},
 
 	// Across files.
-	"reserved_id":     {FR: "L'identifiant « %s » est réservé au test « Un peu de tout » : choisissez-en un autre.", EN: "The identifier “%s” is kept for the “A bit of everything” test: choose another one."},
+	"reserved_id": {FR: "L'identifiant « %s » est réservé au test « Un peu de tout » : choisissez-en un autre.", EN: "The identifier “%s” is kept for the “A bit of everything” test: choose another one."},
 	"dup_id": {
 		FR: "L'identifiant « %s » est aussi utilisé dans %s. Les deux sont mis de côté : gardez cet identifiant à un seul endroit.",
 		EN: "The identifier “%s” is also used in %s. Both are set aside: keep this identifier in one place only.",

@@ -270,6 +270,7 @@ func (p *parsed) decodeFile(c *collector, f file) {
 		p.skipped = append(p.skipped, Skip{Pos: filePos})
 		return
 	}
+	todoMarks(c, f.name, f.data)
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		c.errorf(nodePos(f.name, root), "not_mapping")
