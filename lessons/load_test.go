@@ -272,12 +272,12 @@ func TestRules(t *testing.T) {
 		{
 			name:  "a text starting with *",
 			files: map[string]string{"x.yaml": "lecon: x\ntitre: *nom\n"},
-			want:  []string{"t/x.yaml:1:1 syntax"},
+			want:  []string{"t/x.yaml:2:8 syntax"},
 		},
 		{
 			name:  "not UTF-8",
 			files: map[string]string{"x.yaml": "lecon: x\ntitre: \xe9t\xe9\n"},
-			want:  []string{"t/x.yaml:1:1 not_utf8"},
+			want:  []string{"t/x.yaml:2:8 not_utf8"},
 		},
 		{
 			name:  "a file named .yaml.txt",
