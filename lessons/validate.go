@@ -121,12 +121,14 @@ func (v *validator) question(q *Question, inBank bool) {
 		// data would only add confusing echoes of it.
 		return
 	}
+	said := map[string]bool{} // « choix » belongs to two types: say it once
 	for t, keys := range typeKeys {
 		if t == q.Type {
 			continue
 		}
 		for _, k := range keys {
-			if m.Has(k) && !slices.Contains(typeKeys[q.Type], k) {
+			if m.Has(k) && !slices.Contains(typeKeys[q.Type], k) && !said[k] {
+				said[k] = true
 				v.errorf(m, m.At(k), "type_key", k, q.Type)
 			}
 		}
