@@ -140,3 +140,31 @@ func TestSummaryCountsLessonQuestions(t *testing.T) {
 		t.Errorf("summary: %d questions, want %d in banks + %d in lessons", got.Summary.Questions, len(cat.Questions), inline)
 	}
 }
+
+// TestReferentiel: every skill with its id and level, the lessons that
+// teach it and its number of questions; a new competence's skills show up
+// as gaps.
+func TestReferentiel(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := run([]string{"new", "competence", "essai", "--dir", dir}, &out, &errb); code != 0 {
+		t.Fatalf("new: %s", errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"referentiel", "--lang", "fr", dir}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	for _, want := range []string{
+		"Domaine communiquer : ",
+		"  Compétence mail : Communiquer par mail",
+		"      mail-adresse-1  niveau 1  ",
+		"leçons : mail-adresse · questions : ",
+		"Compétence essai : ",
+		"essai-sujet-1 (niveau 1) : ni leçon ni question",
+		"sujet essai-sujet : pas d'acquis de niveau 3, 4",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("missing %q in:\n%s", want, out.String())
+		}
+	}
+}
