@@ -413,6 +413,10 @@ func syntaxProblem(f file, err error) (Pos, term, string) {
 	switch {
 	case strings.Contains(lineText, "\t"):
 		at = strings.Index(lineText, "\t")
+	case strings.Contains(detail, "cannot start any token") && valueStart.MatchString(lineText) &&
+		strings.ContainsAny(lineText[len(valueStart.FindString(lineText)):], "@`%"):
+		// The value starts with a character YAML keeps: point at it.
+		at = len(valueStart.FindString(lineText))
 	case strings.Contains(detail, "end of stream") && strings.ContainsAny(lineText, `"'`):
 		at = strings.IndexAny(lineText, `"'`)
 	case strings.Contains(detail, "mapping values") && strings.Count(lineText, ": ") > 1:
