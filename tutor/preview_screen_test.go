@@ -141,3 +141,24 @@ func TestPreviewQuestion(t *testing.T) {
 		t.Fatalf("no feedback after an answer:\n%s", h.screen())
 	}
 }
+
+// TestPreviewFitsEverySize: the preview, its lesson, its error page and its
+// banner fit the window at every size, as every screen does.
+func TestPreviewFitsEverySize(t *testing.T) {
+	src := builtinLessonFile(t, "01-mail/lecons/adresse-mail.yaml")
+	src = strings.ReplaceAll(src, "mail-adresse-c", "brouillon-c")
+	src = strings.Replace(src, "lecon: mail-adresse", "lecon: brouillon", 1)
+	h, file := previewHarness(t, src, Preview{})
+	ps := h.m.top().(*previewScreen)
+	check := func(what string) {
+		for _, size := range [][2]int{{1, 1}, {20, 6}, {40, 12}, {80, 24}, {300, 100}} {
+			h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			if tooWide(h.m.render(), size[0]) {
+				t.Errorf("%s at %dx%d: a line is wider than the window:\n%s", what, size[0], size[1], h.screen())
+			}
+		}
+	}
+	check("the lesson")
+	reload(h, file, strings.Replace(src, "titre: Lire", `titre: "Lire`, 1), ps.p.Load)
+	check("the error page")
+}
