@@ -27,7 +27,8 @@ func brokenLesson(id string) string {
 // link to a lesson or a question is dropped with a warning, and the item
 // holding it still loads.
 func TestLinkToAnItemLeftOutInTheOtherLanguage(t *testing.T) {
-	enLesson := english(base["lecon.yaml"], "lecon: mail-adresse", "titre: Lire une adresse", "titre: Read an address")
+	enLesson := english(strings.Replace(base["lecon.yaml"], "Je sais lire une adresse.", "I can read an address.", 1),
+		"lecon: mail-adresse", "titre: Lire une adresse", "titre: Read an address")
 	cases := []struct {
 		name  string
 		files map[string]string

@@ -297,6 +297,9 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, f *fieldInfo) {
 	elemField := *f
 	elemField.required = true // an empty item in a list is always a mistake
 	for i, item := range items {
+		if v.Type().Elem().Kind() == reflect.String {
+			d.listItem(f.key, i, item)
+		}
 		d.decodeValue(item, s.Index(i), &elemField)
 	}
 	v.Set(s)

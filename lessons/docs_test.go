@@ -59,7 +59,7 @@ var snippetLesson = []struct{ key, text string }{
 	{"vocabulaire", "vocabulaire:\n  - mot: adresse mail\n    definition: L'adresse.\n  - mot: arobase\n    definition: Le signe @.\n  - mot: identifiant\n    definition: La partie avant @.\n  - mot: fournisseur\n    definition: L'entreprise de la boîte mail.\n  - mot: application\n    definition: Un programme du téléphone."},
 	{"acquis", "acquis: [mail-adresse-1]"},
 	{"etapes", "etapes:\n  - action: Un."},
-	{"a_retenir", "a_retenir: [Une chose.]"},
+	{"a_retenir", "a_retenir: [Une chose., Une autre chose., Une dernière chose.]"},
 	{"sources", "sources:\n  - titre: Essai\n    url: https://example.org\n    verifie_le: 2026-11-01"},
 }
 

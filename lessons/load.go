@@ -169,6 +169,10 @@ type parsed struct {
 	questions   []*Question
 	words       []*Word
 	skipped     []Skip
+	// aside are the identifiers seen in files set aside whole (not
+	// valid YAML, not UTF-8), by kind and id: a reference to one of them
+	// says where it is rather than that it does not exist.
+	aside map[string]Pos
 }
 
 func loadFiles(opts Options, c *collector, files []file) *Library {
@@ -235,6 +239,14 @@ func decodeAll(c *collector, files []file) *parsed {
 		all.questions = append(all.questions, r.p.questions...)
 		all.words = append(all.words, r.p.words...)
 		all.skipped = append(all.skipped, r.p.skipped...)
+		for k, v := range r.p.aside {
+			if all.aside == nil {
+				all.aside = map[string]Pos{}
+			}
+			if _, seen := all.aside[k]; !seen {
+				all.aside[k] = v
+			}
+		}
 	}
 	return all
 }
@@ -254,7 +266,12 @@ var kindKeys = []struct {
 func (p *parsed) decodeFile(c *collector, f file) {
 	filePos := Pos{File: f.name, Line: 1, Col: 1}
 	if !utf8.Valid(f.data) || bytes.HasPrefix(f.data, []byte{0xff, 0xfe}) || bytes.HasPrefix(f.data, []byte{0xfe, 0xff}) {
-		c.errorf(filePos, "not_utf8")
+		at := filePos
+		if !bytes.HasPrefix(f.data, []byte{0xff, 0xfe}) && !bytes.HasPrefix(f.data, []byte{0xfe, 0xff}) {
+			at = firstBadByte(f.name, f.data) // an UTF-16 file is wrong from its first byte
+		}
+		c.errorf(at, "not_utf8")
+		p.aside = scanIDs(f, p.aside)
 		p.skipped = append(p.skipped, Skip{Pos: filePos})
 		return
 	}
@@ -262,6 +279,7 @@ func (p *parsed) decodeFile(c *collector, f file) {
 	if err := yaml.Unmarshal(f.data, &doc); err != nil {
 		pos, why, detail := syntaxProblem(f, err)
 		c.errorf(pos, "syntax", why, detail)
+		p.aside = scanIDs(f, p.aside)
 		p.skipped = append(p.skipped, Skip{Pos: filePos})
 		return
 	}
@@ -270,6 +288,7 @@ func (p *parsed) decodeFile(c *collector, f file) {
 		p.skipped = append(p.skipped, Skip{Pos: filePos})
 		return
 	}
+	todoMarks(c, f.name, f.data)
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		c.errorf(nodePos(f.name, root), "not_mapping")
@@ -382,6 +401,10 @@ func syntaxProblem(f file, err error) (Pos, term, string) {
 	if strings.Contains(detail, "tab") && !strings.Contains(lineAt(pos.Line), "\t") && strings.Contains(lineAt(pos.Line+1), "\t") {
 		pos.Line++
 	}
+	if l, col, why, ok := placeSyntax(lines, detail, pos.Line); ok {
+		pos.Line, pos.Col = l, col
+		return pos, why, detail
+	}
 	lineText := lineAt(pos.Line)
 	// The parser only knows the line; point at the likely column. The
 	// indexes below count bytes; the column counts characters, as the
@@ -390,6 +413,10 @@ func syntaxProblem(f file, err error) (Pos, term, string) {
 	switch {
 	case strings.Contains(lineText, "\t"):
 		at = strings.Index(lineText, "\t")
+	case strings.Contains(detail, "cannot start any token") && valueStart.MatchString(lineText) &&
+		strings.ContainsAny(lineText[len(valueStart.FindString(lineText)):], "@`%"):
+		// The value starts with a character YAML keeps: point at it.
+		at = len(valueStart.FindString(lineText))
 	case strings.Contains(detail, "end of stream") && strings.ContainsAny(lineText, `"'`):
 		at = strings.IndexAny(lineText, `"'`)
 	case strings.Contains(detail, "mapping values") && strings.Count(lineText, ": ") > 1:

@@ -48,7 +48,7 @@ etapes:
   - action: Regardez l'adresse.
     resultat: Vous voyez le signe @.
   - verifier: mail-q-1
-a_retenir: [Une adresse a un seul @.]
+a_retenir: [Une adresse a un seul @., Le signe @ est au milieu., Une adresse n'a pas d'espace.]
 sources:
   - titre: Essai
     url: https://example.org
@@ -272,12 +272,12 @@ func TestRules(t *testing.T) {
 		{
 			name:  "a text starting with *",
 			files: map[string]string{"x.yaml": "lecon: x\ntitre: *nom\n"},
-			want:  []string{"t/x.yaml:1:1 syntax"},
+			want:  []string{"t/x.yaml:2:8 syntax"},
 		},
 		{
 			name:  "not UTF-8",
 			files: map[string]string{"x.yaml": "lecon: x\ntitre: \xe9t\xe9\n"},
-			want:  []string{"t/x.yaml:1:1 not_utf8"},
+			want:  []string{"t/x.yaml:2:8 not_utf8"},
 		},
 		{
 			name:  "a file named .yaml.txt",
@@ -467,7 +467,7 @@ func TestMessagesSayTheSameInBothLanguages(t *testing.T) {
 func TestEnglishReplacesFrenchByID(t *testing.T) {
 	files := with(map[string]string{
 		"en/lecon.yaml": strings.NewReplacer("titre: Lire une adresse", "titre: Read an address",
-			"lecon: mail-adresse", "lecon: mail-adresse\nlangue: en").Replace(base["lecon.yaml"]),
+			"lecon: mail-adresse", "lecon: mail-adresse\nlangue: en", "Je sais lire", "I can read").Replace(base["lecon.yaml"]),
 	})
 	lib := loadTest(t, files)
 	if len(lib.Diagnostics) != 0 {

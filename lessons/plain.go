@@ -61,6 +61,7 @@ func checkPlainLanguage(c *collector, cat *Catalogue, today time.Time) {
 			continue // checked with its own language
 		}
 		checkSources(c, l, today)
+		checkLessonRules(c, cat, l)
 		pc.lesson(l)
 	}
 	for _, q := range cat.Questions {

@@ -3,6 +3,7 @@ package lessons
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // A lexicon finds known terms of one or more words in a scanned text:
@@ -39,6 +40,10 @@ type lexTerm struct {
 	words []string // the stems of the words after the first
 	lead  int      // how many of the first words are context, not the term ("votre" in "votre portable")
 	n     int      // number of words
+	// acronym: a one-word spelling in capitals ("FAI", "RDV"). It matches
+	// only a word in capitals, with no plural ending: « fais », the verb,
+	// is not the plural of FAI.
+	acronym bool
 	sense
 }
 
@@ -81,7 +86,7 @@ func (lx *lexicon) add(sc *scanner, spelling string, m sense) {
 			return
 		}
 	}
-	list = append(list, lexTerm{words: ws[1:], lead: lead, n: len(ws), sense: m})
+	list = append(list, lexTerm{words: ws[1:], lead: lead, n: len(ws), sense: m, acronym: isAcronym(spelling)})
 	// Longest first, so the first that matches is the longest.
 	slices.SortStableFunc(list, func(a, b lexTerm) int { return b.n - a.n })
 	lx.byFirst[ws[0]] = list
@@ -122,6 +127,21 @@ func (lx *lexicon) inherit() {
 	}
 }
 
+// isAcronym says whether a spelling is one word in capitals, two letters
+// or more.
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case unicode.IsLetter(r), r == ' ', r == '-', r == '\'':
+			return false
+		}
+	}
+	return letters >= 2
+}
+
 // stems returns the stems of the word tokens of a scanned spelling.
 func stems(sc *scanner) []string {
 	var out []string
@@ -150,6 +170,9 @@ func (lx *lexicon) match(s *scanner, i int) (*lexTerm, int) {
 	for k := range list {
 		t := &list[k]
 		if i+t.n > len(s.toks) {
+			continue
+		}
+		if t.acronym && (!isAcronym(s.text[s.toks[i].start:s.toks[i].end]) || len(s.key(i)) != len(first)) {
 			continue
 		}
 		ok := true

@@ -67,6 +67,7 @@ func checkSourceList(c *collector, list []Source, today time.Time) {
 	limit := today.AddDate(-1, 0, 0)
 	for i := range list {
 		s := &list[i]
+		checkSourceFacts(c, s, today)
 		switch {
 		case s.ToCheck:
 			c.warnf(s.At("a_verifier"), "source_unverified")

@@ -121,12 +121,14 @@ func (v *validator) question(q *Question, inBank bool) {
 		// data would only add confusing echoes of it.
 		return
 	}
+	said := map[string]bool{} // « choix » belongs to two types: say it once
 	for t, keys := range typeKeys {
 		if t == q.Type {
 			continue
 		}
 		for _, k := range keys {
-			if m.Has(k) && !slices.Contains(typeKeys[q.Type], k) {
+			if m.Has(k) && !slices.Contains(typeKeys[q.Type], k) && !said[k] {
+				said[k] = true
 				v.errorf(m, m.At(k), "type_key", k, q.Type)
 			}
 		}
@@ -464,9 +466,11 @@ func (v *validator) references(cat *Catalogue, own, all *parsed) bool {
 			return
 		}
 		broke = true
-		switch {
+		switch at, aside := all.aside[kind+"\x00"+r.ID]; {
 		case left[kind+"\x00"+r.ID]:
 			v.errorf(item, r.Pos, "ref_left", term(kind), r.ID)
+		case aside:
+			v.errorf(item, r.Pos, "ref_aside", term(kind), r.ID, at)
 		default:
 			if fix := known(); fix != "" {
 				v.errorf(item, r.Pos, "unknown_ref_fix", term(kind), r.ID, fix)
@@ -495,7 +499,14 @@ func (v *validator) references(cat *Catalogue, own, all *parsed) bool {
 		return cat.questions[id] != nil
 	}
 	soft := func(item *Meta, r Ref, kind string) bool {
-		if r.IsZero() || item.Broken() || exists(kind, r.ID) || !left[kind+"\x00"+r.ID] {
+		if r.IsZero() || item.Broken() || exists(kind, r.ID) {
+			return true
+		}
+		if at, aside := all.aside[kind+"\x00"+r.ID]; aside && !left[kind+"\x00"+r.ID] {
+			v.warnf(r.Pos, "ref_aside_dropped", term(kind), r.ID, at)
+			return false
+		}
+		if !left[kind+"\x00"+r.ID] {
 			return true
 		}
 		v.warnf(r.Pos, "ref_dropped", term(kind), r.ID)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -13,7 +14,7 @@ import (
 )
 
 // checkOptions are the options of "pasapas check".
-type checkOptions struct{ strict, stats, noBuiltin *bool }
+type checkOptions struct{ strict, stats, noBuiltin, json *bool }
 
 func checkFlags(lang i18n.Lang) (*flag.FlagSet, checkOptions) {
 	fs := newFlags("check", lang, "check_usage")
@@ -21,6 +22,7 @@ func checkFlags(lang i18n.Lang) (*flag.FlagSet, checkOptions) {
 		strict:    fs.Bool("strict", false, say(lang, "flag_strict")),
 		stats:     fs.Bool("stats", false, say(lang, "flag_stats")),
 		noBuiltin: fs.Bool("no-builtin", false, say(lang, "flag_no_builtin")),
+		json:      fs.Bool("json", false, say(lang, "flag_json")),
 	}
 }
 
@@ -40,26 +42,100 @@ func runCheck(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		trees = append(trees, lessons.Dir(dir))
 	}
 	lib := lessons.Load(lessons.Options{Today: time.Now()}, trees...)
-	for _, d := range lib.Diagnostics {
-		fmt.Fprintln(stdout, d.Format(lang))
-	}
-	cat := lib.Catalogue(lang)
-	if *stats {
-		printStats(stdout, lang, cat)
-	}
 	errs, warns := lib.Diagnostics.Errors(), lib.Diagnostics.Warnings()
-	fmt.Fprintln(stdout, summary(lang, cat, errs, warns, len(lib.Skipped)))
+	if *o.json {
+		if err := writeCheckJSON(stdout, lang, lib); err != nil {
+			fmt.Fprintln(stderr, "pasapas:", err)
+			return 1
+		}
+	} else {
+		printCheck(stdout, lang, lib, *stats)
+	}
 	if errs > 0 || (*strict && warns > 0) {
 		return 1
 	}
 	return 0
 }
 
+// printCheck prints the problems as path:line:col: message, then the
+// summary.
+func printCheck(stdout io.Writer, lang i18n.Lang, lib *lessons.Library, stats bool) {
+	for _, d := range lib.Diagnostics {
+		fmt.Fprintln(stdout, d.Format(lang))
+	}
+	cat := lib.Catalogue(lang)
+	if stats {
+		printStats(stdout, lang, cat)
+	}
+	fmt.Fprintln(stdout, summary(lang, cat, lib.Diagnostics.Errors(), lib.Diagnostics.Warnings(), len(lib.Skipped)))
+}
+
+// checkJSON is what "pasapas check --json" prints: the shape documented
+// by docs/schema/check.schema.json, one object per problem.
+type checkJSON struct {
+	Problems []problemJSON `json:"problems"`
+	Summary  summaryJSON   `json:"summary"`
+}
+
+type problemJSON struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+}
+
+type summaryJSON struct {
+	Errors      int `json:"errors"`
+	Warnings    int `json:"warnings"`
+	Skipped     int `json:"skipped"`
+	Competences int `json:"competences"`
+	Lessons     int `json:"lessons"`
+	Questions   int `json:"questions"`
+}
+
+func writeCheckJSON(w io.Writer, lang i18n.Lang, lib *lessons.Library) error {
+	out := checkJSON{Problems: []problemJSON{}}
+	for _, d := range lib.Diagnostics {
+		sev := "error"
+		if d.Severity == lessons.Warning {
+			sev = "warning"
+		}
+		out.Problems = append(out.Problems, problemJSON{
+			File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Col,
+			Severity: sev, Code: d.Code, Message: d.Message(lang),
+		})
+	}
+	cat := lib.Catalogue(lang)
+	out.Summary = summaryJSON{
+		Errors: lib.Diagnostics.Errors(), Warnings: lib.Diagnostics.Warnings(), Skipped: len(lib.Skipped),
+		Competences: len(cat.Competences), Lessons: len(cat.Lessons), Questions: questionCount(cat),
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// questionCount counts every question: the banks', and those written in
+// place in a lesson's « verifier ».
+func questionCount(cat *lessons.Catalogue) int {
+	n := len(cat.Questions)
+	for _, l := range cat.Lessons {
+		for _, it := range l.Items {
+			if it.Check != nil && it.Check.Question != nil {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 func summary(lang i18n.Lang, cat *lessons.Catalogue, errs, warns, skipped int) string {
 	counts := strings.Join([]string{
 		count(lang, len(cat.Competences), "competence"),
 		count(lang, len(cat.Lessons), "lesson"),
-		count(lang, len(cat.Questions), "question"),
+		count(lang, questionCount(cat), "question"),
 	}, ", ")
 	if errs == 0 && warns == 0 {
 		return say(lang, "check_clean", counts)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeTree writes files (path → content) under a temporary directory.
@@ -52,12 +53,12 @@ objectifs:
 acquis: [mail-adresse-1]
 etapes:
   - action: ` + action + `
-a_retenir:
-  - Une adresse mail a un seul signe @.
+a_retenir: [Une adresse mail a un seul signe @., Elle n'a pas d'espace., Elle n'a pas d'accent.]
+# (sur une ligne)
 sources:
   - titre: Pix
     url: https://pix.fr
-    verifie_le: 2099-01-01
+    verifie_le: ` + time.Now().Format(time.DateOnly) + ` # read today: never stale, never to come
 `
 }
 

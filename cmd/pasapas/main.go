@@ -69,6 +69,10 @@ func init() {
 	commands = []command{
 		{name: "check", args: "check_args", about: "check_about", run: runCheck,
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := checkFlags(l); return fs }},
+		{name: "preview", args: "preview_args", about: "preview_about", run: runPreview,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := previewFlags(l); return fs }},
+		{name: "new", args: "new_args", about: "new_about", run: runNew, flags: newFlags_},
+		{name: "referentiel", args: "ref_args", about: "ref_about", run: runReferentiel, flags: referentielFlags},
 		{name: "schema", about: "schema_about", run: runSchema},
 		{name: "sim", args: "options_help", about: "sim_about", run: runSim,
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := simFlags(l); return fs }},

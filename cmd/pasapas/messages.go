@@ -6,6 +6,9 @@ func say(l i18n.Lang, code string, args ...any) string {
 	if _, ok := simMessages[code]; ok {
 		return simMessages.Format(l, code, args...)
 	}
+	if _, ok := authorMessages[code]; ok {
+		return authorMessages.Format(l, code, args...)
+	}
 	if _, ok := calibrateMessages[code]; ok {
 		return calibrateMessages.Format(l, code, args...)
 	}
