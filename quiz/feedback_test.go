@@ -71,7 +71,7 @@ func TestFeedbackPerType(t *testing.T) {
 			id:   "mail-q-signes", a: Answer{Truth: map[string]bool{"urgence": true, "banque": false, "logo": false}},
 			comments: []Comment{
 				{MarkRight, "Le message vous presse d'agir tout de suite.", "Vrai. L'urgence est un piège fréquent."},
-				{MarkWrong, "Le message demande votre carte bancaire ou votre mot de passe.", "Vrai. Aucun organisme sérieux ne demande cela par mail."},
+				{MarkWrong, "Le message demande votre carte bancaire ou votre mot de passe.", "Vrai. Un mail qui demande cela est une arnaque."},
 				{MarkRight, "Le message a un beau logo, donc il est vrai.", "Faux. Un logo se copie facilement."},
 			},
 			answerTitle: "Les bonnes réponses :", answer: []string{

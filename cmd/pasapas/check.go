@@ -65,7 +65,7 @@ func printCheck(stdout io.Writer, lang i18n.Lang, lib *lessons.Library, stats bo
 	}
 	cat := lib.Catalogue(lang)
 	if stats {
-		printStats(stdout, lang, cat)
+		printStats(stdout, lang, cat, lib.Catalogue(i18n.EN))
 	}
 	fmt.Fprintln(stdout, summary(lang, cat, lib.Diagnostics.Errors(), lib.Diagnostics.Warnings(), len(lib.Skipped)))
 }
@@ -153,8 +153,10 @@ func count(lang i18n.Lang, n int, noun string) string {
 	return say(lang, noun+"_many", n)
 }
 
-// printStats prints, per competence, the lessons and the questions per level.
-func printStats(w io.Writer, lang i18n.Lang, cat *lessons.Catalogue) {
+// printStats prints, per competence, the lessons and the questions per level,
+// and how many of them have an English version (en, where untranslated ones
+// fall back to French).
+func printStats(w io.Writer, lang i18n.Lang, cat, en *lessons.Catalogue) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, say(lang, "stats_header"))
 	for _, comp := range cat.Competences {
@@ -169,8 +171,20 @@ func printStats(w io.Writer, lang i18n.Lang, cat *lessons.Catalogue) {
 			}
 		}
 		total := perLevel[1] + perLevel[2] + perLevel[3] + perLevel[4]
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", comp.ID, len(cat.LessonsOf(comp.ID)),
-			perLevel[1], perLevel[2], perLevel[3], perLevel[4], total, variants, len(comp.Skills()))
+		enLessons, enQuestions := 0, 0
+		for _, l := range en.LessonsOf(comp.ID) {
+			if l.Lang == i18n.EN {
+				enLessons++
+			}
+		}
+		for _, q := range en.QuestionsOf(comp.ID) {
+			if q.Lang == i18n.EN {
+				enQuestions++
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d/%d %d/%d\n", comp.ID, len(cat.LessonsOf(comp.ID)),
+			perLevel[1], perLevel[2], perLevel[3], perLevel[4], total, variants, len(comp.Skills()),
+			enLessons, len(en.LessonsOf(comp.ID)), enQuestions, len(en.QuestionsOf(comp.ID)))
 	}
 	tw.Flush()
 }

@@ -92,5 +92,5 @@ var messages = i18n.Table{
 	"warning_many":     {FR: "%d avertissements", EN: "%d warnings"},
 	"skipped_one":      {FR: "%d élément mis de côté", EN: "%d item left out"},
 	"skipped_many":     {FR: "%d éléments mis de côté", EN: "%d items left out"},
-	"stats_header":     {FR: "compétence\tleçons\tniv.1\tniv.2\tniv.3\tniv.4\tquestions\tvariantes\tacquis", EN: "competence\tlessons\tlvl1\tlvl2\tlvl3\tlvl4\tquestions\tvariants\tskills"},
+	"stats_header":     {FR: "compétence\tleçons\tniv.1\tniv.2\tniv.3\tniv.4\tquestions\tvariantes\tacquis\ten anglais (leçons, questions)", EN: "competence\tlessons\tlvl1\tlvl2\tlvl3\tlvl4\tquestions\tvariants\tskills\tin English (lessons, questions)"},
 }
