@@ -29,20 +29,22 @@ import (
 // same on one PC's SQLite file with several windows, in the same run. It
 // prints the median and 99th percentile of a durable answer (RecordAnswer)
 // and of the group view's query (ResultsByCompetence); it asserts no time.
-// It is bounded in count (each PC takes a few tests) and in time
-// (PASAPAS_LOAD_TIMEOUT, 5 minutes), and stops by itself.
+// It is bounded in count (the médiateur's PC asks PASAPAS_LOAD_QUERIES
+// times, 50; each PC takes at most PASAPAS_LOAD_TESTS tests, 20, and stops
+// when the médiateur's PC is done) and in time (PASAPAS_LOAD_TIMEOUT, 5
+// minutes), and stops by itself.
 //
 //	PASAPAS_LOAD=1 go test -count=1 -timeout 30m -run TestLoad -v ./progress/postgres
 //
 // Sizes: PASAPAS_LOAD_LEARNERS (10000), PASAPAS_LOAD_ANSWERS (200),
-// PASAPAS_LOAD_PCS (30), PASAPAS_LOAD_WINDOWS (4, SQLite), PASAPAS_LOAD_TESTS
-// (tests per PC, 2; 20 answers each).
+// PASAPAS_LOAD_PCS (30), PASAPAS_LOAD_WINDOWS (4, SQLite).
 func TestLoad(t *testing.T) {
 	if os.Getenv("PASAPAS_LOAD") == "" {
 		t.Skip("load benchmark: set PASAPAS_LOAD=1 (minutes; see docs/benchmarks.md)")
 	}
 	learners, answers := envInt("PASAPAS_LOAD_LEARNERS", 10000), envInt("PASAPAS_LOAD_ANSWERS", 200)
-	pcs, windows, tests := envInt("PASAPAS_LOAD_PCS", 30), envInt("PASAPAS_LOAD_WINDOWS", 4), envInt("PASAPAS_LOAD_TESTS", 2)
+	pcs, windows, tests := envInt("PASAPAS_LOAD_PCS", 30), envInt("PASAPAS_LOAD_WINDOWS", 4), envInt("PASAPAS_LOAD_TESTS", 20)
+	queries := envInt("PASAPAS_LOAD_QUERIES", 50)
 	timeout := 5 * time.Minute
 	if v := os.Getenv("PASAPAS_LOAD_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
@@ -63,7 +65,7 @@ func TestLoad(t *testing.T) {
 	for range pcs {
 		stores = append(stores, open(t, sch, "Réseau", nil))
 	}
-	pg := runLoad(ctx, t, stores, first, tests, timeout)
+	pg := runLoad(ctx, t, stores, first, tests, queries, timeout)
 
 	// SQLite: one PC's file, several windows (each its own connection).
 	path := filepath.Join(t.TempDir(), "pasapas.db")
@@ -80,7 +82,7 @@ func TestLoad(t *testing.T) {
 		t.Cleanup(func() { w.Close() })
 		wins = append(wins, w)
 	}
-	lite := runLoad(ctx, t, wins[1:], wins[0], tests, timeout)
+	lite := runLoad(ctx, t, wins[1:], wins[0], tests, queries, timeout)
 
 	line := func(store, who string, r loadResult) string {
 		return fmt.Sprintf("| %s | %s | %d | %s | %s | %s | %d | %s | %s | %s |", store, who, len(r.answers),
@@ -93,7 +95,8 @@ func TestLoad(t *testing.T) {
 		line("PostgreSQL 15, loopback", fmt.Sprintf("%d PCs", pcs), pg),
 		line("SQLite (one PC)", fmt.Sprintf("%d windows", windows), lite),
 	}, "\n")
-	t.Logf("%d learners × %d answers; each writer takes %d tests of 20 answers\n%s", learners, answers, tests, table)
+	t.Logf("%d learners × %d answers; writers take tests of 20 answers (at most %d each) while the médiateur's PC asks %d times\n%s",
+		learners, answers, tests, queries, table)
 	if out := os.Getenv("PASAPAS_LOAD_OUT"); out != "" {
 		must(t, os.WriteFile(out, []byte(table+"\n"), 0o644))
 	}
@@ -106,10 +109,11 @@ type loadResult struct {
 
 // runLoad has every writer take tests of 20 answers for learners of its
 // own, finishing each with a calibration step, while viewer asks where
-// each learner stands, one query after the other, until the writers are
-// done or the time is up.
+// each learner stands every 100 ms, queries times; the writers stop when
+// the viewer is done (or after tests tests each), and everything when the
+// time is up.
 func runLoad(ctx context.Context, t *testing.T, writers []learning.Store, viewer learning.Store,
-	tests int, timeout time.Duration) loadResult {
+	tests, queries int, timeout time.Duration) loadResult {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -117,6 +121,7 @@ func runLoad(ctx context.Context, t *testing.T, writers []learning.Store, viewer
 	var res loadResult
 	var wg sync.WaitGroup
 	done := make(chan struct{})
+	viewed := make(chan struct{}) // the viewer asked all its queries
 	start := time.Now()
 	for w, st := range writers {
 		wg.Add(1)
@@ -130,6 +135,11 @@ func runLoad(ctx context.Context, t *testing.T, writers []learning.Store, viewer
 				return
 			}
 			for n := range tests {
+				select {
+				case <-viewed:
+					return
+				default:
+				}
 				learner := list[((w*tests+n)*7919)%len(list)].ID
 				id, err := st.StartTest(ctx, learner, "competence-load", rng.Int64())
 				if err != nil {
@@ -173,7 +183,7 @@ func runLoad(ctx context.Context, t *testing.T, writers []learning.Store, viewer
 		}()
 	}
 	go func() { wg.Wait(); close(done) }()
-	for {
+	for range queries {
 		t0 := time.Now()
 		_, err := viewer.ResultsByCompetence(ctx)
 		d := time.Since(t0)
@@ -191,6 +201,7 @@ func runLoad(ctx context.Context, t *testing.T, writers []learning.Store, viewer
 		}
 		break
 	}
+	close(viewed)
 	<-done
 	res.wall = time.Since(start)
 	if ctx.Err() != nil {
