@@ -30,7 +30,7 @@ import (
 // prints the median and 99th percentile of a durable answer (RecordAnswer)
 // and of the group view's query (ResultsByCompetence); it asserts no time.
 // It is bounded in count (the médiateur's PC asks PASAPAS_LOAD_QUERIES
-// times, 50; each PC takes at most PASAPAS_LOAD_TESTS tests, 20, and stops
+// times, 50; each PC takes at most PASAPAS_LOAD_TESTS tests, 60, and stops
 // when the médiateur's PC is done) and in time (PASAPAS_LOAD_TIMEOUT, 5
 // minutes), and stops by itself.
 //
@@ -43,7 +43,7 @@ func TestLoad(t *testing.T) {
 		t.Skip("load benchmark: set PASAPAS_LOAD=1 (minutes; see docs/benchmarks.md)")
 	}
 	learners, answers := envInt("PASAPAS_LOAD_LEARNERS", 10000), envInt("PASAPAS_LOAD_ANSWERS", 200)
-	pcs, windows, tests := envInt("PASAPAS_LOAD_PCS", 30), envInt("PASAPAS_LOAD_WINDOWS", 4), envInt("PASAPAS_LOAD_TESTS", 20)
+	pcs, windows, tests := envInt("PASAPAS_LOAD_PCS", 30), envInt("PASAPAS_LOAD_WINDOWS", 4), envInt("PASAPAS_LOAD_TESTS", 60)
 	queries := envInt("PASAPAS_LOAD_QUERIES", 50)
 	timeout := 5 * time.Minute
 	if v := os.Getenv("PASAPAS_LOAD_TIMEOUT"); v != "" {
