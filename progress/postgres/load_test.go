@@ -19,6 +19,7 @@ import (
 
 	"pasapas/learning"
 	"pasapas/progress"
+	"pasapas/progress/postgres"
 	"pasapas/record"
 	"pasapas/scoring"
 )
@@ -308,4 +309,49 @@ func seedSQLite(t *testing.T, path string, learners, answers int) {
 	must(t, tx.Commit())
 	_, err = db.Exec("ANALYZE")
 	must(t, err)
+}
+
+// TestLoadCopy times "store copy" of one busy PC's file (1,000 learners ×
+// 200 answers): reading it, copying it, copying it again unchanged, and
+// again after one more answer. It asserts no time.
+//
+//	PASAPAS_LOAD=1 go test -count=1 -run TestLoadCopy -v ./progress/postgres
+func TestLoadCopy(t *testing.T) {
+	if os.Getenv("PASAPAS_LOAD") == "" {
+		t.Skip("load benchmark: set PASAPAS_LOAD=1 (see docs/benchmarks.md)")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pc.db")
+	s, err := progress.Open(path)
+	must(t, err)
+	s.Close()
+	seedSQLite(t, path, 1000, 200)
+	place := open(t, schema(t), "Médiathèque", nil)
+	timed := func(what string, fn func() string) {
+		t0 := time.Now()
+		detail := fn()
+		t.Logf("%-34s %8s  %s", what, time.Since(t0).Round(time.Millisecond), detail)
+	}
+	var snap *progress.Snapshot
+	timed("read the file (ReadSnapshot)", func() string {
+		snap, err = progress.ReadSnapshot(ctx, path)
+		must(t, err)
+		return fmt.Sprintf("%d learners, %d answers", len(snap.Learners), len(snap.Answers))
+	})
+	copyOnce := func() string {
+		rep, err := place.CopyFrom(ctx, snap, postgres.CopyOptions{Label: "pc.db"})
+		must(t, err)
+		return fmt.Sprintf("unchanged %v, learners added %d, known %d, answers added %d",
+			rep.Unchanged, rep.LearnersAdded, rep.LearnersKnown, rep.AnswersAdded)
+	}
+	timed("copy into the place", copyOnce)
+	timed("copy again, unchanged", copyOnce)
+	s, err = progress.Open(path)
+	must(t, err)
+	_, err = s.RecordAnswer(ctx, record.Answer{Learner: 1, Question: "q-new", Variant: "q-new", Given: "1", Result: record.Correct})
+	must(t, err)
+	s.Close()
+	snap, err = progress.ReadSnapshot(ctx, path)
+	must(t, err)
+	timed("copy again, one more answer", copyOnce)
 }
