@@ -181,6 +181,9 @@ func printCopyReport(w io.Writer, lang i18n.Lang, path string, r postgres.CopyRe
 	default:
 		fmt.Fprintln(w, say(lang, "copy_new", path))
 	}
+	if len(r.AlsoIn) > 0 {
+		fmt.Fprintln(w, say(lang, "copy_also_in", strings.Join(r.AlsoIn, " », « ")))
+	}
 	fmt.Fprintln(w, say(lang, "copy_learners", r.LearnersAdded, r.LearnersKnown))
 	if r.LearnersErased > 0 {
 		fmt.Fprintln(w, say(lang, "copy_erased", r.LearnersErased))
@@ -226,22 +229,24 @@ Options:
 	"copy_new":          {FR: "%s : copié pour la première fois.", EN: "%s: copied for the first time."},
 	"copy_known":        {FR: "%s : déjà copié avant ; seul ce qui est nouveau est ajouté.", EN: "%s: copied before; only what is new is added."},
 	"copy_unchanged":    {FR: "%s : déjà copié, rien de nouveau depuis. Rien n'est ajouté.", EN: "%s: already copied, nothing new since. Nothing is added."},
-	"copy_learners":     {FR: "  apprenants : %d ajoutés, %d déjà là", EN: "  learners: %d added, %d already here"},
-	"copy_erased":       {FR: "  %d profils effacés sur le serveur depuis la dernière copie : pas recopiés", EN: "  %d profiles erased on the server since the last copy: not copied again"},
-	"copy_rows": {FR: "  ajoutés : %d réponses, %d tests (%d tests terminés depuis), %d leçons, %d acquis, %d cartes de révision",
-		EN: "  added: %d answers, %d tests (%d tests finished since), %d lessons, %d acquis, %d review cards"},
-	"copy_clashing": {FR: "  %d réponses à une question déjà répondue dans le même test sur le serveur : celle du serveur est gardée",
-		EN: "  %d answers to a question already answered in the same test on the server: the server's is kept"},
-	"copy_items": {FR: "  statistiques : %d questions complétées, %d difficultés mises en commun",
-		EN: "  statistics: %d questions added to, %d difficulties pooled"},
+	"copy_also_in": {FR: "  Attention : ce fichier a déjà été copié dans le lieu « %s ». Ces personnes sont maintenant dans deux lieux ; si ce n'était pas voulu, effacez-les du mauvais lieu.",
+		EN: "  Note: this file was already copied into the place “%s”. These people are now in two places; if that was not meant, erase them from the wrong place."},
+	"copy_learners": {FR: "  apprenants ajoutés : %d ; déjà là : %d", EN: "  learners added: %d; already here: %d"},
+	"copy_erased":   {FR: "  profils effacés sur le serveur depuis la dernière copie, pas recopiés : %d", EN: "  profiles erased on the server since the last copy, not copied again: %d"},
+	"copy_rows": {FR: "  ajouté — réponses : %d ; tests : %d (terminés depuis la dernière copie : %d) ; leçons : %d ; acquis : %d ; cartes de révision : %d",
+		EN: "  added — answers: %d; tests: %d (finished since the last copy: %d); lessons: %d; acquis: %d; review cards: %d"},
+	"copy_clashing": {FR: "  réponses à une question déjà répondue dans le même test sur le serveur (celle du serveur est gardée) : %d",
+		EN: "  answers to a question already answered in the same test on the server (the server's is kept): %d"},
+	"copy_items": {FR: "  statistiques des questions — complétées : %d ; difficultés mises en commun : %d",
+		EN: "  question statistics — added to: %d; difficulties pooled: %d"},
 	"copy_failed":    {FR: "%s : NON copié (%s). Rien de ce fichier n'a été ajouté.", EN: "%s: NOT copied (%s). Nothing of this file was added."},
 	"copy_ambiguous": {FR: "ses profils viennent de plusieurs fichiers déjà copiés ; vérifiez le fichier", EN: "its profiles come from several files copied before; check the file"},
-	"copy_space_not_copied": {FR: "Non copié : l'espace médiateur (%d comptes de médiateur, %d choix de partage, %d profils archivés, %d lignes du journal). Le serveur ne le gère pas encore : recréez les comptes des médiateurs, et les apprenants redonnent leur accord au partage. Les profils archivés réapparaissent dans « Qui êtes-vous ? ».",
-		EN: "Not copied: the médiateur's space (%d médiateur accounts, %d sharing choices, %d archived profiles, %d journal lines). The server does not offer it yet: create the médiateurs' accounts again, and learners give their consent to share again. Archived profiles show again in “Who are you?”."},
+	"copy_space_not_copied": {FR: "Non copié : l'espace médiateur (comptes de médiateur : %d ; accords de partage : %d ; profils archivés : %d ; lignes du journal : %d). Le serveur ne le gère pas encore : recréez les comptes des médiateurs, et les apprenants redonnent leur accord au partage. Les profils archivés réapparaissent dans « Qui êtes-vous ? ».",
+		EN: "Not copied: the médiateur's space (médiateur accounts: %d; consents to share: %d; archived profiles: %d; journal lines: %d). The server does not offer it yet: create the médiateurs' accounts again, and learners give their consent to share again. Archived profiles show again in “Who are you?”."},
 	"copy_space_retention": {FR: "Durée de conservation réglée sur le PC : %d mois (à reporter à la main).", EN: "Retention period set on the PC: %d months (to set again by hand)."},
 	"copy_no_duplicates":   {FR: "Aucun profil en double apparent.", EN: "No apparent duplicate profile."},
-	"copy_duplicates": {FR: "À vérifier par un médiateur — %d groupes de profils au même nom, peut-être la même personne (rien n'a été fusionné) :",
-		EN: "For a médiateur to check — %d groups of profiles with the same name, perhaps one person (nothing was merged):"},
+	"copy_duplicates": {FR: "À vérifier par un médiateur — profils au même nom, peut-être la même personne (rien n'a été fusionné ; groupes : %d) :",
+		EN: "For a médiateur to check — profiles with the same name, perhaps one person (nothing was merged; groups: %d):"},
 	"copy_dup_profile": {FR: "« %s » n° %d (%s)", EN: "“%s” no. %d (%s)"},
 	"copy_made_here":   {FR: "déjà sur le serveur", EN: "already on the server"},
 }

@@ -64,6 +64,11 @@ func TestStoreCopyCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if i == 0 {
+			if _, err := s.CreateMediator(ctx, 0, "Sophie", "739154"); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for _, n := range names {
 			l, err := s.CreateLearner(ctx, n, "", record.Prefs{})
 			if err != nil {
@@ -82,9 +87,9 @@ func TestStoreCopyCommand(t *testing.T) {
 	if code := run(args, &out, &errs); code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, out.String(), errs.String())
 	}
-	for _, want := range []string{"pc1.db : copié pour la première fois", "apprenants : 2 ajoutés, 0 déjà là",
-		"ajoutés : 2 réponses", "1 groupes de profils au même nom", "« Marie Dupont »", "« Marie DUPONT »",
-		"rien n'a été fusionné"} {
+	for _, want := range []string{"pc1.db : copié pour la première fois", "apprenants ajoutés : 2 ; déjà là : 0",
+		"réponses : 2 ;", "(rien n'a été fusionné ; groupes : 1)", "« Marie Dupont »", "« Marie DUPONT »",
+		"n° ", "Non copié : l'espace médiateur (comptes de médiateur : 1 ;"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("summary without %q:\n%s", want, out.String())
 		}
@@ -95,6 +100,13 @@ func TestStoreCopyCommand(t *testing.T) {
 	}
 	if strings.Count(out.String(), "déjà copié, rien de nouveau depuis") != 2 {
 		t.Errorf("second run:\n%s", out.String())
+	}
+
+	// The same file into another place: copied, and said.
+	out.Reset()
+	other := []string{"store", "copy", "--from", files[0], "--to", url, "--place", "Espace Nord", "--lang", "fr"}
+	if code := run(other, &out, &errs); code != 0 || !strings.Contains(out.String(), "déjà été copié dans le lieu « Médiathèque »") {
+		t.Errorf("another place: exit %d\n%s", code, out.String())
 	}
 
 	// A password in the address is refused before anything is read.

@@ -80,6 +80,10 @@ type CopyReport struct {
 	Space progress.SpaceCounts
 	// Learners maps the file's learner ids to this place's.
 	Learners map[record.LearnerID]record.LearnerID
+	// AlsoIn names the other places this file (its content, or some of
+	// its profiles) was copied into before: the same people are then in
+	// two places, which is rarely what was meant.
+	AlsoIn []string
 }
 
 // ErrCopyAmbiguous: the file's profiles were copied here from more than
@@ -174,6 +178,9 @@ func (c *copier) run(ctx context.Context, label string) error {
 	case !errors.Is(err, pgx.ErrNoRows):
 		return err
 	}
+	if err := c.otherPlaces(ctx); err != nil {
+		return err
+	}
 	if err := c.findSource(ctx, label); err != nil {
 		return err
 	}
@@ -187,6 +194,25 @@ func (c *copier) run(ctx context.Context, label string) error {
 		return err
 	}
 	return c.items(ctx)
+}
+
+// otherPlaces finds the other places the file was copied into.
+func (c *copier) otherPlaces(ctx context.Context) error {
+	ids := make([]int64, len(c.snap.Learners))
+	created := make([]int64, len(c.snap.Learners))
+	for i, l := range c.snap.Learners {
+		ids[i], created[i] = int64(l.ID), ms(l.CreatedAt)
+	}
+	rows, err := c.tx.Query(ctx, `SELECT p.name FROM places p WHERE p.id <> $1 AND EXISTS (
+			SELECT 1 FROM copy_sources cs WHERE cs.place_id = p.id AND (cs.fingerprint = $2 OR EXISTS (
+				SELECT 1 FROM copy_learners cl JOIN unnest($3::bigint[], $4::bigint[]) AS f (id, created)
+				ON f.id = cl.source_learner AND f.created = cl.source_created_at WHERE cl.source_id = cs.id)))
+		ORDER BY p.name`, c.s.place, c.snap.Fingerprint, ids, created)
+	if err != nil {
+		return err
+	}
+	c.rep.AlsoIn, err = pgx.CollectRows(rows, pgx.RowTo[string])
+	return err
 }
 
 // findSource recognises the file by its profiles copied before, or records
