@@ -80,6 +80,8 @@ func init() {
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := calibrateFlags(l); return fs }},
 		{name: "mediateur", args: "options_help", about: "mediateur_about", run: runMediateur,
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := tutorFlags(l); return fs }},
+		{name: "store", args: "store_args", about: "store_about", run: runStore,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := storeFlags(l); return fs }},
 		{name: "version", about: "version_about", run: runVersion},
 		{name: "help", about: "help_about", run: runHelp},
 	}

@@ -12,6 +12,9 @@ func say(l i18n.Lang, code string, args ...any) string {
 	if _, ok := calibrateMessages[code]; ok {
 		return calibrateMessages.Format(l, code, args...)
 	}
+	if _, ok := storeMessages[code]; ok {
+		return storeMessages.Format(l, code, args...)
+	}
 	return messages.Format(l, code, args...)
 }
 

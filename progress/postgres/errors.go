@@ -1,6 +1,8 @@
 package postgres
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -48,6 +50,36 @@ func (e *RefusedError) Unwrap() error { return e.Err }
 // Message says it to a person, in lang.
 func (e *RefusedError) Message(l i18n.Lang) string { return messages.Format(l, "refused") }
 
+// CertificateError says that the server's certificate could not be
+// checked against the place's certificate authority (sslmode=verify-full or
+// verify-ca): signed by another authority, for another name than the one
+// in the address, or expired. It is a setting to correct, not a server
+// that does not answer: nothing is tried again. It says itself
+// (record.Explainer).
+type CertificateError struct {
+	Op  string
+	Err error
+}
+
+func (e *CertificateError) Error() string {
+	return fmt.Sprintf("postgres: %s: the server's certificate was not accepted: %v", e.Op, e.Err)
+}
+
+func (e *CertificateError) Unwrap() error { return e.Err }
+
+// Message says it to a person, in lang.
+func (e *CertificateError) Message(l i18n.Lang) string { return messages.Format(l, "certificate") }
+
+// badCertificate says whether err is the check of the server's certificate
+// failing.
+func badCertificate(err error) bool {
+	var host x509.HostnameError
+	var authority x509.UnknownAuthorityError
+	var invalid x509.CertificateInvalidError
+	var verify *tls.CertificateVerificationError
+	return errors.As(err, &host) || errors.As(err, &authority) || errors.As(err, &invalid) || errors.As(err, &verify)
+}
+
 // refused says whether err is the server refusing who connects: invalid
 // authorization (class 28) or no such database (3D000).
 func refused(err error) bool {
@@ -89,6 +121,14 @@ func unreachable(err error) bool {
 }
 
 var messages = i18n.Table{
+	"certificate": {
+		FR: "Le certificat du serveur des progrès n'est pas accepté : il n'est pas signé par l'autorité du lieu " +
+			"(sslrootcert), il est pour un autre nom que celui de l'adresse, ou il a expiré. Prévenez la personne " +
+			"qui s'occupe de l'informatique : voir docs/reseau.md.",
+		EN: "The progress server's certificate is not accepted: it is not signed by the place's authority " +
+			"(sslrootcert), it is for another name than the address's, or it has expired. Tell whoever looks " +
+			"after the computers: see docs/reseau.md.",
+	},
 	"unreachable": {
 		FR: "Le serveur qui garde les progrès ne répond pas : rien n'est enregistré pour le moment. " +
 			"Prévenez un médiateur. Tout reprendra tout seul quand le serveur répondra.",

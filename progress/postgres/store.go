@@ -202,6 +202,8 @@ func fail(ctx context.Context, what string, err error) error {
 
 func classify(what string, err error) error {
 	switch {
+	case badCertificate(err):
+		return &CertificateError{Op: what, Err: err}
 	case refused(err):
 		return &RefusedError{Op: what, Err: err}
 	case unreachable(err):

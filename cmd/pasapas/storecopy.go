@@ -1,0 +1,252 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"pasapas/i18n"
+	"pasapas/progress"
+	"pasapas/progress/postgres"
+	"pasapas/record"
+)
+
+// "pasapas store copy --from FILE.db [--from FILE2.db…] --to postgres://…
+// --place NAME": moving a place's PCs into the shared store. Each file is
+// copied in one transaction (progress/postgres/copy.go); the summary says
+// what came in, what did not, and which profiles may be one person.
+
+type storeCopyOptions struct {
+	from      *dirList
+	to, place *string
+}
+
+func storeFlags(lang i18n.Lang) (*flag.FlagSet, storeCopyOptions) {
+	fs := newFlags("store", lang, "store_usage")
+	o := storeCopyOptions{from: &dirList{}}
+	fs.Var(o.from, "from", say(lang, "flag_copy_from"))
+	o.to = fs.String("to", "", say(lang, "flag_copy_to"))
+	o.place = fs.String("place", "", say(lang, "flag_place"))
+	return fs, o
+}
+
+// runStore implements "pasapas store copy".
+func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
+	fs, o := storeFlags(lang)
+	words, ok, code := parseFlags(fs, args, lang, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(words) != 1 || words[0] != "copy" {
+		fmt.Fprint(stderr, say(lang, "store_usage"))
+		return 2
+	}
+	to, place := *o.to, *o.place
+	if to == "" {
+		to = os.Getenv("PASAPAS_STORE")
+	}
+	if place == "" {
+		place = os.Getenv("PASAPAS_PLACE")
+	}
+	if len(*o.from) == 0 || to == "" {
+		fmt.Fprintf(stderr, "pasapas: %s\n%s", say(lang, "copy_need_from_to"), say(lang, "store_usage"))
+		return 2
+	}
+	switch err := postgres.CheckURL(to); {
+	case errors.Is(err, postgres.ErrPasswordInURL):
+		fmt.Fprintln(stderr, "pasapas:", say(lang, "store_password"))
+		return 2
+	case err != nil:
+		fmt.Fprintln(stderr, "pasapas:", say(lang, "store_bad", to))
+		return 2
+	}
+	if strings.TrimSpace(place) == "" {
+		fmt.Fprintln(stderr, "pasapas:", say(lang, "store_no_place"))
+		return 2
+	}
+	if msg := checkPassFile(lang); msg != "" {
+		fmt.Fprintln(stderr, "pasapas:", msg)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	// Every file is read first: a file that cannot be read stops
+	// everything before anything is copied.
+	var snaps []*progress.Snapshot
+	for _, f := range *o.from {
+		snap, err := progress.ReadSnapshot(ctx, f)
+		if err != nil {
+			fmt.Fprintln(stderr, "pasapas:", say(lang, "copy_unreadable", f, progress.Explain(err, lang)))
+			fmt.Fprintln(stderr, "  (", err, ")")
+			return 1
+		}
+		snaps = append(snaps, snap)
+	}
+	open, cancel := context.WithTimeout(ctx, 30*time.Second)
+	s, err := postgres.Open(open, postgres.Options{URL: to, Place: place})
+	cancel()
+	if err != nil {
+		if postgres.IsUnreachable(err) {
+			fmt.Fprintln(stderr, say(lang, "server_unreachable", serverName(to)))
+		} else {
+			fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
+		}
+		fmt.Fprintln(stderr, "  (", err, ")")
+		return 1
+	}
+	defer s.Close()
+
+	fmt.Fprintln(stdout, say(lang, "copy_title", s.Place(), serverName(to)))
+	var added []record.LearnerID
+	var space progress.SpaceCounts
+	failed := false
+	for _, snap := range snaps {
+		label := filepath.Base(snap.Path)
+		rep, err := s.CopyFrom(ctx, snap, postgres.CopyOptions{Label: label})
+		if err != nil {
+			failed = true
+			msg := progress.Explain(err, lang)
+			if errors.Is(err, postgres.ErrCopyAmbiguous) {
+				msg = say(lang, "copy_ambiguous")
+			}
+			fmt.Fprintln(stdout, say(lang, "copy_failed", snap.Path, msg))
+			fmt.Fprintln(stderr, "  (", err, ")")
+			continue
+		}
+		printCopyReport(stdout, lang, snap.Path, rep)
+		for _, id := range rep.Learners {
+			added = append(added, id)
+		}
+		space.Mediators += rep.Space.Mediators
+		space.Sharing += rep.Space.Sharing
+		space.Archived += rep.Space.Archived
+		space.Actions += rep.Space.Actions
+		if rep.Space.Retention != 0 {
+			space.Retention = rep.Space.Retention
+		}
+	}
+	if !space.Empty() {
+		fmt.Fprintln(stdout)
+		fmt.Fprintln(stdout, say(lang, "copy_space_not_copied", space.Mediators, space.Sharing, space.Archived, space.Actions))
+		if space.Retention != 0 {
+			fmt.Fprintln(stdout, say(lang, "copy_space_retention", space.Retention))
+		}
+	}
+	if len(added) > 0 {
+		dups, err := s.PossibleDuplicates(ctx, added)
+		if err != nil {
+			fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
+			return 1
+		}
+		fmt.Fprintln(stdout)
+		if len(dups) == 0 {
+			fmt.Fprintln(stdout, say(lang, "copy_no_duplicates"))
+		} else {
+			fmt.Fprintln(stdout, say(lang, "copy_duplicates", len(dups)))
+			for _, d := range dups {
+				var parts []string
+				for _, l := range d.Learners {
+					from := l.From
+					if from == "" {
+						from = say(lang, "copy_made_here")
+					}
+					parts = append(parts, say(lang, "copy_dup_profile", l.Name, int64(l.ID), from))
+				}
+				fmt.Fprintln(stdout, "  - "+strings.Join(parts, " ; "))
+			}
+		}
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+func printCopyReport(w io.Writer, lang i18n.Lang, path string, r postgres.CopyReport) {
+	fmt.Fprintln(w)
+	switch {
+	case r.Unchanged:
+		fmt.Fprintln(w, say(lang, "copy_unchanged", path))
+		return
+	case r.Known:
+		fmt.Fprintln(w, say(lang, "copy_known", path))
+	default:
+		fmt.Fprintln(w, say(lang, "copy_new", path))
+	}
+	if len(r.AlsoIn) > 0 {
+		fmt.Fprintln(w, say(lang, "copy_also_in", strings.Join(r.AlsoIn, " », « ")))
+	}
+	fmt.Fprintln(w, say(lang, "copy_learners", r.LearnersAdded, r.LearnersKnown))
+	if r.LearnersErased > 0 {
+		fmt.Fprintln(w, say(lang, "copy_erased", r.LearnersErased))
+	}
+	fmt.Fprintln(w, say(lang, "copy_rows", r.AnswersAdded, r.TestsAdded, r.TestsClosed, r.Lessons, r.Acquis, r.Reviews))
+	if r.AnswersClashing > 0 {
+		fmt.Fprintln(w, say(lang, "copy_clashing", r.AnswersClashing))
+	}
+	fmt.Fprintln(w, say(lang, "copy_items", r.Questions, r.Calibrations))
+}
+
+// storeMessages are the words of "pasapas store copy".
+var storeMessages = i18n.Table{
+	"store_args":  {FR: "copy --from FICHIER.db --to postgres://… --place LIEU", EN: "copy --from FILE.db --to postgres://… --place PLACE"},
+	"store_about": {FR: "copie les progrès des PC (leurs fichiers) dans un lieu du serveur partagé", EN: "copies the PCs' progress (their files) into a place of the shared server"},
+	"store_usage": {
+		FR: `Utilisation : pasapas store copy --from FICHIER.db [--from FICHIER2.db…] --to postgres://… --place LIEU
+
+Copie les progrès gardés sur un ou plusieurs PC (leur fichier pasapas.db) dans un lieu du
+serveur partagé : profils et codes secrets, réponses, tests, leçons, acquis, révisions,
+statistiques des questions. Les fichiers ne sont pas modifiés. Relancer la commande n'ajoute
+rien deux fois. Deux profils qui semblent être la même personne sont signalés, jamais
+fusionnés. Le mot de passe du serveur va dans le fichier pgpass (voir docs/reseau.md).
+
+Options :
+`,
+		EN: `Usage: pasapas store copy --from FILE.db [--from FILE2.db…] --to postgres://… --place PLACE
+
+Copies the progress kept on one or several PCs (their pasapas.db file) into a place of the
+shared server: profiles and secret codes, answers, tests, lessons, acquis, reviews, question
+statistics. The files are not changed. Running it again adds nothing twice. Two profiles
+that look like one person are reported, never merged. The server's password goes in the
+pgpass file (see docs/reseau.md).
+
+Options:
+`,
+	},
+	"flag_copy_from":    {FR: "fichier de progrès d'un PC à copier (plusieurs --from possibles)", EN: "a PC's progress file to copy (--from may be repeated)"},
+	"flag_copy_to":      {FR: "adresse du serveur, postgres://rôle@serveur/base (sans mot de passe)", EN: "the server's address, postgres://role@server/database (no password)"},
+	"copy_need_from_to": {FR: "il faut au moins un --from et l'adresse du serveur (--to).", EN: "at least one --from and the server's address (--to) are needed."},
+	"copy_unreadable":   {FR: "impossible de lire %s : %s Rien n'a été copié.", EN: "cannot read %s: %s Nothing was copied."},
+	"copy_title":        {FR: "Copie dans le lieu « %s » (%s)", EN: "Copy into the place “%s” (%s)"},
+	"copy_new":          {FR: "%s : copié pour la première fois.", EN: "%s: copied for the first time."},
+	"copy_known":        {FR: "%s : déjà copié avant ; seul ce qui est nouveau est ajouté.", EN: "%s: copied before; only what is new is added."},
+	"copy_unchanged":    {FR: "%s : déjà copié, rien de nouveau depuis. Rien n'est ajouté.", EN: "%s: already copied, nothing new since. Nothing is added."},
+	"copy_also_in": {FR: "  Attention : ce fichier a déjà été copié dans le lieu « %s ». Ces personnes sont maintenant dans deux lieux ; si ce n'était pas voulu, effacez-les du mauvais lieu.",
+		EN: "  Note: this file was already copied into the place “%s”. These people are now in two places; if that was not meant, erase them from the wrong place."},
+	"copy_learners": {FR: "  apprenants ajoutés : %d ; déjà là : %d", EN: "  learners added: %d; already here: %d"},
+	"copy_erased":   {FR: "  profils effacés sur le serveur depuis la dernière copie, pas recopiés : %d", EN: "  profiles erased on the server since the last copy, not copied again: %d"},
+	"copy_rows": {FR: "  ajouté — réponses : %d ; tests : %d (terminés depuis la dernière copie : %d) ; leçons : %d ; acquis : %d ; cartes de révision : %d",
+		EN: "  added — answers: %d; tests: %d (finished since the last copy: %d); lessons: %d; acquis: %d; review cards: %d"},
+	"copy_clashing": {FR: "  réponses à une question déjà répondue dans le même test sur le serveur (celle du serveur est gardée) : %d",
+		EN: "  answers to a question already answered in the same test on the server (the server's is kept): %d"},
+	"copy_items": {FR: "  statistiques des questions — complétées : %d ; difficultés mises en commun : %d",
+		EN: "  question statistics — added to: %d; difficulties pooled: %d"},
+	"copy_failed":    {FR: "%s : NON copié (%s). Rien de ce fichier n'a été ajouté.", EN: "%s: NOT copied (%s). Nothing of this file was added."},
+	"copy_ambiguous": {FR: "ses profils viennent de plusieurs fichiers déjà copiés ; vérifiez le fichier", EN: "its profiles come from several files copied before; check the file"},
+	"copy_space_not_copied": {FR: "Non copié : l'espace médiateur (comptes de médiateur : %d ; accords de partage : %d ; profils archivés : %d ; lignes du journal : %d). Le serveur ne le gère pas encore : recréez les comptes des médiateurs, et les apprenants redonnent leur accord au partage. Les profils archivés réapparaissent dans « Qui êtes-vous ? ».",
+		EN: "Not copied: the médiateur's space (médiateur accounts: %d; consents to share: %d; archived profiles: %d; journal lines: %d). The server does not offer it yet: create the médiateurs' accounts again, and learners give their consent to share again. Archived profiles show again in “Who are you?”."},
+	"copy_space_retention": {FR: "Durée de conservation réglée sur le PC : %d mois (à reporter à la main).", EN: "Retention period set on the PC: %d months (to set again by hand)."},
+	"copy_no_duplicates":   {FR: "Aucun profil en double apparent.", EN: "No apparent duplicate profile."},
+	"copy_duplicates": {FR: "À vérifier par un médiateur — profils au même nom, peut-être la même personne (rien n'a été fusionné ; groupes : %d) :",
+		EN: "For a médiateur to check — profiles with the same name, perhaps one person (nothing was merged; groups: %d):"},
+	"copy_dup_profile": {FR: "« %s » n° %d (%s)", EN: "“%s” no. %d (%s)"},
+	"copy_made_here":   {FR: "déjà sur le serveur", EN: "already on the server"},
+}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"pasapas/progress"
+	"pasapas/record"
+)
+
+// copyServer is a fresh schema on the test server (PASAPAS_TEST_POSTGRES),
+// as an address whose search_path is that schema; skips without a server
+// except under CI.
+func copyServer(t *testing.T) string {
+	t.Helper()
+	u := os.Getenv("PASAPAS_TEST_POSTGRES")
+	if u == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("PostgreSQL: PASAPAS_TEST_POSTGRES not set under CI=true")
+		}
+		t.Skip("PostgreSQL: PASAPAS_TEST_POSTGRES not set (bash .ci/run sets it; or: .ci/postgres start DIR && . DIR/env)")
+	}
+	ctx := context.Background()
+	name := fmt.Sprintf("cmd_copy_%d", time.Now().UnixNano())
+	conn, err := pgx.Connect(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, u)
+		if err == nil {
+			conn.Exec(ctx, "DROP SCHEMA "+name+" CASCADE")
+			conn.Close(ctx)
+		}
+	})
+	sep := "?"
+	if strings.Contains(u, "?") {
+		sep = "&"
+	}
+	return u + sep + "search_path=" + name
+}
+
+func TestStoreCopyCommand(t *testing.T) {
+	url := copyServer(t)
+	t.Setenv("PGPASSFILE", filepath.Join(t.TempDir(), "none"))
+	dir := t.TempDir()
+	ctx := context.Background()
+	var files []string
+	for i, names := range [][]string{{"Marie Dupont", "Karim"}, {"Marie DUPONT", "Louis"}} {
+		f := filepath.Join(dir, fmt.Sprintf("pc%d.db", i+1))
+		s, err := progress.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			if _, err := s.CreateMediator(ctx, 0, "Sophie", "739154"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, n := range names {
+			l, err := s.CreateLearner(ctx, n, "", record.Prefs{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.RecordAnswer(ctx, record.Answer{Learner: l.ID, Question: "q1", Variant: "q1", Given: "1",
+				Result: record.Correct}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.Close()
+		files = append(files, f)
+	}
+	args := []string{"store", "copy", "--from", files[0], "--from", files[1], "--to", url, "--place", "Médiathèque", "--lang", "fr"}
+	var out, errs bytes.Buffer
+	if code := run(args, &out, &errs); code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out.String(), errs.String())
+	}
+	for _, want := range []string{"pc1.db : copié pour la première fois", "apprenants ajoutés : 2 ; déjà là : 0",
+		"réponses : 2 ;", "(rien n'a été fusionné ; groupes : 1)", "« Marie Dupont »", "« Marie DUPONT »",
+		"n° ", "Non copié : l'espace médiateur (comptes de médiateur : 1 ;"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("summary without %q:\n%s", want, out.String())
+		}
+	}
+	out.Reset()
+	if code := run(args, &out, &errs); code != 0 {
+		t.Fatalf("second run: exit %d\n%s", code, errs.String())
+	}
+	if strings.Count(out.String(), "déjà copié, rien de nouveau depuis") != 2 {
+		t.Errorf("second run:\n%s", out.String())
+	}
+
+	// The same file into another place: copied, and said.
+	out.Reset()
+	other := []string{"store", "copy", "--from", files[0], "--to", url, "--place", "Espace Nord", "--lang", "fr"}
+	if code := run(other, &out, &errs); code != 0 || !strings.Contains(out.String(), "déjà été copié dans le lieu « Médiathèque »") {
+		t.Errorf("another place: exit %d\n%s", code, out.String())
+	}
+
+	// A password in the address is refused before anything is read.
+	out.Reset()
+	errs.Reset()
+	bad := []string{"store", "copy", "--from", files[0], "--to", "postgres://u:secret@h/db", "--place", "X", "--lang", "fr"}
+	if code := run(bad, &out, &errs); code != 2 || !strings.Contains(errs.String(), "mot de passe") {
+		t.Errorf("password in the address: exit %d, %q", code, errs.String())
+	}
+}
