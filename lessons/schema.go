@@ -21,6 +21,7 @@ func JSONSchema() ([]byte, error) {
 		{"competence", reflect.TypeFor[Competence]()},
 		{"domaines", reflect.TypeFor[domainsFile]()},
 		{"glossaire", reflect.TypeFor[glossaryFile]()},
+		{"atelier", reflect.TypeFor[Atelier]()},
 	}
 	var anyOf, allOf []any
 	for _, k := range kinds {
@@ -34,7 +35,7 @@ func JSONSchema() ([]byte, error) {
 	schema := map[string]any{
 		"$schema":     "http://json-schema.org/draft-07/schema#",
 		"title":       "Pas à pas : leçons, questions et référentiel",
-		"description": "Un fichier de contenu commence par « lecon », « questions », « competence », « domaines » ou « glossaire ». Voir docs/guide-auteur.md.",
+		"description": "Un fichier de contenu commence par « lecon », « questions », « competence », « domaines », « glossaire » ou « atelier ». Voir docs/guide-auteur.md et docs/guide-mediateur.md.",
 		"type":        "object",
 		"anyOf":       anyOf,
 		"allOf":       allOf,
@@ -95,6 +96,8 @@ func (g *schemaGen) value(t reflect.Type, f *fieldInfo) map[string]any {
 	switch t {
 	case reflect.TypeFor[Ref]():
 		return map[string]any{"type": "string", "pattern": slugPattern.String()}
+	case reflect.TypeFor[Thematique]():
+		return map[string]any{"type": "string", "enum": Thematiques}
 	case reflect.TypeFor[Date]():
 		return map[string]any{"type": "string", "pattern": `^\d{4}-\d{2}-\d{2}$`}
 	case reflect.TypeFor[LessonItem]():
