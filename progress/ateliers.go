@@ -337,6 +337,11 @@ func exportGroup(ctx context.Context, tx *sql.Tx, id LearnerID, e *ExportedSpace
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	var since sql.NullInt64
+	if err := tx.QueryRowContext(ctx, "SELECT since FROM calls WHERE learner_id = ?", id).Scan(&since); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	e.CallingSince = fromNullMS(since)
 	notes, err := queryNotes(ctx, tx, id)
 	if err != nil {
 		return err

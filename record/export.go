@@ -64,6 +64,9 @@ type ExportedSpace struct {
 	Ateliers []ExportedMembership `json:"ateliers"`
 	Visits   []ExportedVisit      `json:"visites"`
 	Notes    []ExportedNote       `json:"notes"`
+	// CallingSince: the learner was calling the médiateur when the export
+	// was made.
+	CallingSince time.Time `json:"appelle_depuis,omitzero"`
 }
 
 // ExportedAction is a journal line about the learner's profile.

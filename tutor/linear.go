@@ -192,6 +192,10 @@ func (l *linear) line(text string) {
 		// "quitter", named in the prompt, act there.
 		press(tea.KeyPressMsg{Code: tea.KeyLeft})
 		return
+	case !isTyping && (word == "appeler" || word == "call" || word == "f2"):
+		// « Appeler le médiateur », named in the help bar (F2).
+		press(tea.KeyPressMsg{Code: tea.KeyF2})
+		return
 	case word == "quitter" || word == "quit":
 		press(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 		return
@@ -295,6 +299,9 @@ func (m *model) plain() string {
 		body = m.top().Render(ctx, ctx.Width, ctx.Height)
 	}
 	lines := []string{"== " + sanitize(m.top().Title(ctx)) + " =="}
+	if b := callBanner(ctx, ctx.Width); b != "" {
+		lines = append(lines, b)
+	}
 	blank := false
 	for _, l := range strings.Split(ansi.Strip(body), "\n") {
 		l = strings.TrimRight(strings.ReplaceAll(l, "\u00a0", " "), " ")

@@ -390,6 +390,10 @@ func newSpaceHome(ctx *Context) *spaceHome {
 		s.menu.items = append(s.menu.items, menuItem{label: label, detail: detail})
 		s.acts = append(s.acts, act)
 	}
+	if ctx.App.HasGroup() {
+		add(ctx.say("group_title"), ctx.say("space_group_detail"), func(ctx *Context) tea.Cmd { return push(newGroupScreen(nil)) })
+		add(ctx.say("space_ateliers"), ctx.say("space_ateliers_detail"), func(ctx *Context) tea.Cmd { return push(newAteliersScreen()) })
+	}
 	add(ctx.say("space_profiles"), ctx.say("space_profiles_detail"), func(ctx *Context) tea.Cmd { return push(newSpaceProfiles()) })
 	add(ctx.say("space_journal"), ctx.say("space_journal_detail"), func(ctx *Context) tea.Cmd { return push(newJournalScreen()) })
 	add(ctx.say("space_accounts"), ctx.say("space_accounts_detail"), func(ctx *Context) tea.Cmd { return push(newAccountsScreen()) })

@@ -30,6 +30,11 @@ type Config struct {
 	// IdleLock ends a learner's session after this long without a key
 	// (default 10 minutes; negative: never).
 	IdleLock time.Duration
+	// IdleLockGiven: the command line gave IdleLock; it then wins over an
+	// atelier's delay (learning.IdleDelay).
+	IdleLockGiven bool
+	// Place names this PC in the visits (--lieu; the host name by default).
+	Place string
 	// Space starts in the médiateur's space (pasapas mediateur) instead
 	// of « Qui êtes-vous ? ».
 	Space bool
@@ -49,6 +54,7 @@ func newContext(cfg Config) *Context {
 		Mouse:  cfg.Mouse,
 		App:    cfg.App,
 		Now:    cfg.Now,
+		Place:  cfg.Place,
 		Width:  80,
 		Height: 24,
 		md:     newMDCache(),
@@ -75,6 +81,7 @@ func newTutor(cfg Config) *model {
 	case cfg.IdleLock > 0:
 		m.idleLock = cfg.IdleLock
 	}
+	m.idleBase, m.idleGiven = m.idleLock, cfg.IdleLockGiven
 	return m
 }
 

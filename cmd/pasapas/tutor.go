@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -78,7 +80,6 @@ func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space b
 		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "bad_theme", *theme, strings.Join(tutor.ThemeNames, ", ")))
 		return 2
 	}
-	lib := library(*dirs)
 	// The PC's file, or the place's server: while the server cannot be
 	// reached, openStore says what to check and tries again.
 	st, code := openStore(o.store, lang, stdout, stderr, true, 0)
@@ -86,11 +87,29 @@ func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space b
 		return code
 	}
 	defer st.close()
+	// Atelier files are read from the content folders and from the
+	// « ateliers » folder next to the progress file (docs/guide-mediateur.md).
+	ateliers := *dirs
+	if st.exportDir != "" {
+		if fi, err := os.Stat(filepath.Join(st.exportDir, "ateliers")); err == nil && fi.IsDir() {
+			ateliers = append(slices.Clone(ateliers), filepath.Join(st.exportDir, "ateliers"))
+		}
+	}
+	lib := library(ateliers)
 	if *idle == 0 {
 		*idle = -1 // the command line's 0 means never
 	}
 	app := learning.New(st.store, learning.Options{ExportDir: st.exportDir})
-	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: st.notice, IdleLock: *idle, Space: space}
+	// A visit names the place (--place, PASAPAS_PLACE), else this PC.
+	place := *o.store.place
+	if place == "" {
+		place = os.Getenv("PASAPAS_PLACE")
+	}
+	if place == "" {
+		place, _ = os.Hostname()
+	}
+	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: st.notice, IdleLock: *idle,
+		IdleLockGiven: flagSet(fs, "idle-lock"), Place: place, Space: space}
 	run := tutor.Run
 	if *accessible {
 		run = func(cfg tutor.Config) error { return tutor.RunAccessible(cfg, stdin, stdout) }

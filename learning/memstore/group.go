@@ -343,6 +343,7 @@ func (g *group) export(id record.LearnerID, e *record.ExportedSpace) {
 			e.Visits = append(e.Visits, record.ExportedVisit{Start: v.Start, End: v.End, Place: v.Place, Atelier: atelier(v.Run).Atelier})
 		}
 	}
+	e.CallingSince = g.calls[id].Since
 	for _, n := range g.notesOf(id) {
 		e.Notes = append(e.Notes, record.ExportedNote{At: n.At, Mediator: n.MediatorName, Text: n.Text})
 	}
