@@ -114,6 +114,23 @@ func (m *model) sessionEnding() tea.Cmd {
 	})
 }
 
+// restartVisit ends the session's visit and starts another, in the
+// learner's atelier.
+func (m *model) restartVisit() tea.Cmd {
+	ctx := m.ctx
+	app, id, seq, place, old := ctx.App, ctx.Session.learner.ID, ctx.sessionSeq, ctx.Place, ctx.Session.visit
+	return storeCmd(ctx, func(c context.Context) tea.Msg {
+		if err := app.EndVisit(c, old); err != nil {
+			return savedMsg{err: err}
+		}
+		v, err := app.StartVisit(c, id, place)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		return visitStartedMsg{seq, v}
+	})
+}
+
 // endVisitNow ends the visit before the program quits (Ctrl+C).
 func (m *model) endVisitNow() {
 	if s := m.ctx.Session; s != nil && m.ctx.App.HasGroup() {
@@ -128,7 +145,7 @@ func (m *model) endVisitNow() {
 
 // atelierUpdate handles the model's messages about ateliers; it says
 // whether it took the message.
-func (m *model) atelierUpdate(msg tea.Msg) (bool, tea.Cmd) {
+func (m *model) atelierUpdate(msg tea.Msg, to screen) (bool, tea.Cmd) {
 	ctx := m.ctx
 	switch msg := msg.(type) {
 	case myAtelierMsg:
@@ -156,11 +173,23 @@ func (m *model) atelierUpdate(msg tea.Msg) (bool, tea.Cmd) {
 		}
 		return true, nil
 	case joinedMsg:
-		if msg.err == nil && ctx.Session != nil {
-			r := msg.run
-			ctx.Session.atelier = atelierOf{run: &r, consent: msg.consent, anyOpen: true}
-			m.applyAtelierIdle()
+		if msg.err != nil || ctx.Session == nil {
+			return false, nil
 		}
+		r := msg.run
+		joining := ctx.Session.atelier.run == nil || ctx.Session.atelier.run.ID != r.ID
+		ctx.Session.atelier = atelierOf{run: &r, consent: msg.consent, anyOpen: true}
+		m.applyAtelierIdle()
+		var cmd tea.Cmd
+		if m.onStack(to) {
+			cmd = m.deliver(to, msg)
+		}
+		if joining {
+			// The visit so far was outside the atelier: it ends here, and
+			// the time from now on counts for the atelier.
+			cmd = tea.Batch(cmd, m.restartVisit())
+		}
+		return true, cmd
 	}
 	return false, nil
 }
@@ -215,7 +244,7 @@ func callBanner(ctx *Context, w int) string {
 		sym + "  " + strings.ToUpper(ctx.say("call_banner")) + "  " + sym,
 		ctx.say("call_banner_more"),
 	}
-	style := t.Selected.Bold(true).Padding(0, 1).Width(w)
+	style := t.Selected.Bold(true).Padding(1, 1).Width(w)
 	if ctx.linear {
 		return strings.Join(lines, "\n")
 	}

@@ -257,7 +257,7 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a, ok := msg.(addressedMsg); ok {
 		msg, to = a.msg, a.to
 	}
-	if took, cmd := m.atelierUpdate(msg); took {
+	if took, cmd := m.atelierUpdate(msg, to); took {
 		return m, cmd
 	}
 	switch msg := msg.(type) {
