@@ -282,7 +282,7 @@ func newJoinScreen(ctx *Context) *joinScreen {
 	return &joinScreen{in: newInput(ctx, false, 2*lessons.MaxCodeLen)}
 }
 
-func (s *joinScreen) Typing() bool               { return true }
+func (s *joinScreen) Typing() bool              { return true }
 func (s *joinScreen) Title(ctx *Context) string { return ctx.say("atelier_join") }
 func (s *joinScreen) Help(ctx *Context) []key.Binding {
 	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
@@ -358,6 +358,10 @@ type atelierConsentScreen struct {
 	menu    menu
 	busy    bool
 	problem string
+	// In a small window the page scrolls, as « Partager mes progrès ? »
+	// does: it opens at the top, and follows the choices once a key moves.
+	page  follower
+	moved bool
 }
 
 func newAtelierConsentScreen(ctx *Context, run record.Run, member bool) *atelierConsentScreen {
@@ -396,6 +400,10 @@ func (s *atelierConsentScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, ctx.Keys.Back) {
 			return back()
 		}
+		if s.page.key(msg.String()) {
+			return nil
+		}
+		s.moved = true
 	}
 	if s.busy {
 		return nil
@@ -417,20 +425,29 @@ func (s *atelierConsentScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 
 func (s *atelierConsentScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
-	lines := []string{
-		t.Heading.Render(wrap(ctx.say("atelier_named", sanitize(s.run.Title)), w)),
-		wrap(ctx.say("atelier_consent_ask"), w),
-		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_sees"), w),
-		hanging(t.G.Bullet+" ", ctx.say("consent_never"), w),
-		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_change"), w),
-		"",
+	bw := min(w, 76)
+	parts := []string{
+		t.Heading.Render(wrap(ctx.say("atelier_named", sanitize(s.run.Title)), bw)),
+		wrap(ctx.say("atelier_consent_ask"), bw),
+		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_sees"), bw),
+		hanging(t.G.Bullet+" ", ctx.say("consent_never"), bw),
+		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_change"), bw),
+	}
+	if s.busy {
+		parts = append(parts, "", ctx.say("saving"))
 	}
 	if s.problem != "" {
-		lines = append(lines, problemLine(t, s.problem, w), "")
+		parts = append(parts, "", problemLine(t, s.problem, bw))
 	}
-	head := strings.Join(lines, "\n")
-	top := lipgloss.Height(head)
-	return head + "\n" + s.menu.render(ctx, w, h-top, top)
+	lines := strings.Split(strings.Join(parts, "\n"), "\n")
+	top := len(lines) + 1
+	rows := s.menu.render(ctx, bw, len(s.menu.items)*2+1, top)
+	all := append(append(lines, ""), strings.Split(rows, "\n")...)
+	focus := 0
+	if s.moved && s.menu.cursor < len(s.menu.zones) {
+		focus = s.menu.zones[s.menu.cursor][0]
+	}
+	return s.page.window(ctx, all, focus, bw, h)
 }
 
 // myAtelierScreen is « Mon atelier »: the parcours in order, the next

@@ -273,6 +273,9 @@ func (s *groupScreen) load(ctx *Context) tea.Cmd {
 // wait asks the Refresher when to read again. It does not take a place in
 // the store's queue: it only waits.
 func (s *groupScreen) wait(ctx *Context) tea.Cmd {
+	if ctx.synchronous {
+		return nil // « Mettre à jour » reads again, line by line
+	}
 	r := ctx.App.Refresher()
 	var to screen = s
 	return func() tea.Msg {
@@ -322,6 +325,9 @@ func (s *groupScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		}
 	}
 	i, ok := s.menu.update(ctx, msg)
+	if ok && i == len(s.rows) {
+		return s.load(ctx) // « Mettre à jour »
+	}
 	if !ok || i >= len(s.rows) {
 		return nil
 	}
@@ -386,6 +392,9 @@ func (s *groupScreen) build(ctx *Context) {
 			d = append(d, ctx.say("group_shares_nothing"))
 		}
 		items = append(items, menuItem{label: label, detail: strings.Join(d, "\n")})
+	}
+	if ctx.synchronous {
+		items = append(items, menuItem{label: ctx.say("group_refresh")})
 	}
 	s.menu.set(items)
 }
@@ -455,7 +464,7 @@ func (s *followUpScreen) Init(ctx *Context) tea.Cmd {
 	s.note.Blur()
 	return s.load(ctx)
 }
-func (s *followUpScreen) Typing() bool               { return s.writing }
+func (s *followUpScreen) Typing() bool              { return s.writing }
 func (s *followUpScreen) Title(ctx *Context) string { return ctx.say("follow_title", sanitize(s.name)) }
 func (s *followUpScreen) Help(ctx *Context) []key.Binding {
 	if s.writing {

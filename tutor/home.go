@@ -102,7 +102,7 @@ func (s *homeScreen) Help(ctx *Context) []key.Binding {
 func (s *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case resumeMsg:
-		return loadState(ctx)
+		return tea.Batch(loadState(ctx), loadMyAtelier(ctx))
 	case stateMsg:
 		if msg.err != nil {
 			s.problem = record.Explain(msg.err, ctx.Lang)

@@ -141,6 +141,7 @@ type driver struct {
 }
 
 func (d *driver) send(msg tea.Msg) {
+	d.m.ctx.synchronous = true // commands run one after the other: no waiting loop
 	_, cmd := d.m.Update(msg)
 	d.run(cmd)
 }

@@ -390,16 +390,16 @@ func newSpaceHome(ctx *Context) *spaceHome {
 		s.menu.items = append(s.menu.items, menuItem{label: label, detail: detail})
 		s.acts = append(s.acts, act)
 	}
-	if ctx.App.HasGroup() {
-		add(ctx.say("group_title"), ctx.say("space_group_detail"), func(ctx *Context) tea.Cmd { return push(newGroupScreen(nil)) })
-		add(ctx.say("space_ateliers"), ctx.say("space_ateliers_detail"), func(ctx *Context) tea.Cmd { return push(newAteliersScreen()) })
-	}
 	add(ctx.say("space_profiles"), ctx.say("space_profiles_detail"), func(ctx *Context) tea.Cmd { return push(newSpaceProfiles()) })
 	add(ctx.say("space_journal"), ctx.say("space_journal_detail"), func(ctx *Context) tea.Cmd { return push(newJournalScreen()) })
 	add(ctx.say("space_accounts"), ctx.say("space_accounts_detail"), func(ctx *Context) tea.Cmd { return push(newAccountsScreen()) })
 	add(ctx.say("space_retention"), ctx.say("space_retention_detail"), func(ctx *Context) tea.Cmd { return push(newRetentionScreen()) })
 	if len(ctx.Lib.Skipped) > 0 {
 		add(ctx.say("content_problems"), "", func(ctx *Context) tea.Cmd { return push(newProblemsScreen(ctx)) })
+	}
+	if ctx.App.HasGroup() {
+		add(ctx.say("space_ateliers"), ctx.say("space_ateliers_detail"), func(ctx *Context) tea.Cmd { return push(newAteliersScreen()) })
+		add(ctx.say("group_title"), ctx.say("space_group_detail"), func(ctx *Context) tea.Cmd { return push(newGroupScreen(nil)) })
 	}
 	add(ctx.say("space_leave"), "", func(ctx *Context) tea.Cmd { return endSession(ctx.say("space_left")) })
 	s.menu.set(s.menu.items)

@@ -40,6 +40,9 @@ type Context struct {
 	Width, Height int // the whole window
 
 	linear bool // the accessible mode: printed once, never redrawn
+	// synchronous: commands are run one by one, to the end (the accessible
+	// mode, tests); a command that waits for a change would never return.
+	synchronous bool
 
 	queue storeQueue // the store's commands, in the order they were asked
 	asker screen     // the screen being updated: its store commands answer to it

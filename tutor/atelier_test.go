@@ -1,0 +1,227 @@
+package tutor
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"pasapas/i18n"
+	"pasapas/lessons"
+	"pasapas/record"
+)
+
+// testAtelier is an atelier of the smartphone's lessons: none of them is
+// the lesson learnerWithResults finishes, so its titles betray nothing.
+func testAtelier(cat *lessons.Catalogue, code string) *lessons.Atelier {
+	var parcours []lessons.Ref
+	for _, l := range cat.LessonsOf("smartphone")[:2] {
+		parcours = append(parcours, lessons.Ref{ID: l.ID})
+	}
+	return &lessons.Atelier{ID: "premiers-pas", Title: "Premiers pas sur le téléphone", Code: code, Level: "Débutant",
+		Thematiques: []lessons.Thematique{{Label: "Prendre en main du matériel"}}, Parcours: parcours, IdleMinutes: 20}
+}
+
+// TestGroupNeverShowsResultsWithoutConsent walks the new screens of the
+// space — the ateliers, an open atelier, « Le groupe » of the atelier and
+// of the place — with a member who has results, agreed to nothing, and
+// calls: her first name and her call are shown, no result. Then she
+// agrees, and the same words find her level.
+func TestGroupNeverShowsResultsWithoutConsent(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	ctx := context.Background()
+	app, cat := h.m.ctx.App, builtin.Catalogue(i18n.FR)
+	marie, title := learnerWithResults(t, h, "Marie Durand", "2468")
+	h.send(resumeMsg{})
+	w := &walker{h: h}
+	w.look()
+	w.openSpace(true)
+	sophie, _ := app.Mediators(ctx)
+	run, err := app.OpenAtelier(ctx, sophie[0].ID, testAtelier(cat, "PHN3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.JoinAtelier(ctx, marie.ID, "PHN3", false); err != nil {
+		t.Fatal(err)
+	}
+	app.StartVisit(ctx, marie.ID, "PC 1")
+	w.choose("Les ateliers")
+	h.expect("Ouvert : Premiers pas sur le téléphone — code PHN3")
+	w.choose("Ouvert : Premiers pas sur le téléphone")
+	h.expect("P H N 3", "Atelier de niveau Débutant (La Coop)")
+	w.choose("Le groupe")
+	h.expect("Personne pour l'instant.")
+	if err := app.CallMediator(ctx, marie.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	w.choose("Mettre à jour")
+	h.expect("APPELLE", "Marie —", "Ne partage rien d'autre")
+	if strings.Contains(h.screen(), "Durand") {
+		t.Error("a calling learner who shares nothing shows more than her first name")
+	}
+	w.press("1", "enter") // going to her answers the call
+	h.expect("Personne pour l'instant.")
+	w.press("esc", "esc", "esc")
+	app.CallMediator(ctx, marie.ID, true)
+	w.choose("Le groupe") // of the place
+	h.expect("APPELLE", "Marie —")
+	w.press("esc")
+	for i, s := range w.seen {
+		for _, word := range resultWords(title) {
+			if strings.Contains(s, word) {
+				t.Errorf("screen %d shows %q of a learner who agreed to nothing:\n%s", i, word, s)
+			}
+		}
+	}
+
+	// She agrees for the atelier: her row, with her level, from Results.
+	app.SetAtelierConsent(ctx, marie.ID, run.ID, true)
+	app.CallMediator(ctx, marie.ID, false)
+	w.choose("Les ateliers")
+	w.choose("Ouvert : Premiers pas sur le téléphone")
+	w.choose("Le groupe")
+	h.expect("Marie Durand", "leçons finies : 1")
+	found := false
+	for _, word := range resultWords(title) {
+		found = found || strings.Contains(h.screen(), word)
+	}
+	if !found {
+		t.Errorf("the check finds no result on the row of a learner who agreed:\n%s", h.screen())
+	}
+	// Her follow-up needs her sharing her progress (« Mes réglages »).
+	w.choose("Marie Durand")
+	h.expect("ne partage pas ses progrès")
+}
+
+// TestLearnerJoinsAnAtelier: « Rejoindre un atelier » on the home when one
+// is open; a wrong code and a closed atelier's code answered alike; the
+// consent; « Mon atelier » first on the home with the next lesson; the
+// atelier's idle delay; F2 and its banner; the visit ended with the
+// session.
+func TestLearnerJoinsAnAtelier(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	ctx := context.Background()
+	app, cat := h.m.ctx.App, builtin.Catalogue(i18n.FR)
+	sophie, _ := app.CreateMediator(ctx, 0, "Sophie", "4826")
+	closed, _ := app.OpenAtelier(ctx, sophie.ID, testAtelier(cat, "CDEF"))
+	app.CloseAtelier(ctx, sophie.ID, closed.ID)
+	app.OpenAtelier(ctx, sophie.ID, testAtelier(cat, "PHN3"))
+	h.m.idleBase, h.m.idleLock = DefaultIdleLock, DefaultIdleLock
+	h.newLearner("Marie")
+	h.expect("1. Rejoindre un atelier")
+	h.choose("Rejoindre un atelier")
+	h.expect("Tapez le code de l'atelier.")
+	for _, code := range []string{"PHN4", "CDEF"} {
+		h.typeText(code)
+		h.press("enter")
+		h.expect("Ce code ne correspond à aucun atelier ouvert.")
+	}
+	h.typeText("phn 3")
+	h.press("enter")
+	h.expect("Pendant cet atelier, le médiateur peut-il voir où vous en êtes ?", "1. Non, merci")
+	h.choose("Oui, il peut voir où j'en suis")
+	first := cat.LessonsOf("smartphone")[0]
+	h.expect("Atelier « Premiers pas sur le téléphone »", first.Title, "Aujourd'hui : oui")
+	if h.m.idleLock != 20*time.Minute {
+		t.Errorf("idle lock %v in an atelier of 20 minutes", h.m.idleLock)
+	}
+	h.press("esc")
+	h.expect("1. Mon atelier : Premiers pas sur le téléphone", "F2 appeler le médiateur")
+	h.press("f2")
+	h.expect("VOUS APPELEZ LE MÉDIATEUR")
+	if on, _ := app.Calling(ctx, h.m.ctx.Session.learner.ID); !on {
+		t.Error("F2 did not call")
+	}
+	h.press("f2")
+	if strings.Contains(h.screen(), "VOUS APPELEZ") {
+		t.Error("the banner stays after the second F2")
+	}
+	id := h.m.ctx.Session.learner.ID
+	h.clock.t = h.clock.t.Add(25 * time.Minute)
+	h.choose("Terminer ma séance")
+	h.expect("Qui êtes-vous ?")
+	if h.m.idleLock != DefaultIdleLock {
+		t.Errorf("idle lock %v after the session, want the default back", h.m.idleLock)
+	}
+	vs, err := app.Totals(ctx)
+	if err != nil || vs.ByLearner[id] < 25*time.Minute {
+		t.Errorf("Totals = %+v, %v: want Marie's visit counted", vs, err)
+	}
+}
+
+// TestAtelierScreensFit draws the new screens in every theme and size: no
+// line wider than the window, no more lines than it has.
+func TestAtelierScreensFit(t *testing.T) {
+	for _, th := range []Theme{defaultTheme(), contrastTheme(), asciiTheme()} {
+		for _, sz := range [][2]int{{40, 12}, {57, 17}, {80, 24}, {200, 60}} {
+			t.Run(fmt.Sprintf("%s-%dx%d", th.Name, sz[0], sz[1]), func(t *testing.T) {
+				h := newHarness(t, i18n.FR, nil)
+				h.m.ctx.Theme, h.m.ctx.base.theme = th, th
+				ctx := context.Background()
+				app, cat := h.m.ctx.App, builtin.Catalogue(i18n.FR)
+				sophie, _ := app.CreateMediator(ctx, 0, "Sophie", "4826")
+				app.OpenAtelier(ctx, sophie.ID, testAtelier(cat, "PHN3"))
+				h.newLearner("Marie-Charlotte")
+				h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				h.choose("Rejoindre un atelier")
+				check := func(name string) {
+					t.Helper()
+					lines := strings.Split(h.m.View().Content, "\n")
+					if len(lines) > sz[1] {
+						t.Errorf("%s: %d lines", name, len(lines))
+					}
+					for i, l := range lines {
+						if lw := lipgloss.Width(l); lw > sz[0] {
+							t.Errorf("%s: line %d is %d wide", name, i, lw)
+						}
+					}
+				}
+				check("join")
+				h.typeText("PHN3")
+				h.press("enter")
+				check("consent")
+				h.choose("Oui, il peut voir où j'en suis")
+				check("my atelier")
+				h.press("f2")
+				check("call banner")
+			})
+		}
+	}
+}
+
+// TestAtelierInTheAccessibleMode: joining, the consent and the call, line
+// by line.
+func TestAtelierInTheAccessibleMode(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	ctx := context.Background()
+	app, cat := h.m.ctx.App, builtin.Catalogue(i18n.FR)
+	sophie, _ := app.CreateMediator(ctx, 0, "Sophie", "4826")
+	app.OpenAtelier(ctx, sophie.ID, testAtelier(cat, "PHN3"))
+	app.CreateLearner(ctx, "Marie", "", record.Prefs{})
+	in := strings.Join([]string{
+		"1",    // Marie
+		"1",    // Rejoindre un atelier
+		"PHN3", // the code
+		"2",    // Oui
+		"appeler",
+		"retour",
+		"quitter", "2",
+	}, "\n") + "\n"
+	var out bytes.Buffer
+	cfg := Config{Library: builtin, Lang: i18n.FR, App: app, IdleLock: -1}
+	if err := RunAccessible(cfg, strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, want := range []string{"Rejoindre un atelier", "Pendant cet atelier, le médiateur peut-il voir où vous en êtes ?",
+		"== Mon atelier ==", "VOUS APPELEZ LE MÉDIATEUR"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+}
