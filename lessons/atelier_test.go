@@ -80,3 +80,11 @@ positionner: [smartphne]
 		t.Error("an atelier with mistakes is in the library")
 	}
 }
+
+// TestAtelierModel: the model atelier of the guide is sound.
+func TestAtelierModel(t *testing.T) {
+	lib := lessons.Load(lessons.Options{Today: time.Now()}, lessons.Builtin(), lessons.Dir("../docs/modele-atelier.yaml"))
+	if lib.Diagnostics.Errors()+lib.Diagnostics.Warnings() > 0 || lib.Atelier("premiers-mails") == nil {
+		t.Errorf("docs/modele-atelier.yaml: %v", lib.Diagnostics)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -96,6 +98,32 @@ func TestGroupNeverShowsResultsWithoutConsent(t *testing.T) {
 	// Her follow-up needs her sharing her progress (« Mes réglages »).
 	w.choose("Marie Durand")
 	h.expect("ne partage pas ses progrès")
+	w.press("esc")
+	app.SetSharing(ctx, marie.ID, true)
+	w.choose("Marie Durand")
+	h.expect("Suivi : Marie Durand", "Venues : 1", "Leçons finies : 1", "Niveaux", "Notes des médiateurs")
+	w.press("n")
+	w.typeText("Veut envoyer des photos à sa fille.")
+	w.press("enter")
+	h.expect("Sophie — Veut envoyer des photos à sa fille.")
+	notes, err := app.FollowUp(ctx, sophie[0].ID, cat, marie.ID)
+	if err != nil || len(notes.Notes) != 1 {
+		t.Errorf("FollowUp = %+v, %v: want the note", notes, err)
+	}
+	capture(t, h, "suivi")
+}
+
+// capture writes the screen for the guide when PASAPAS_CAPTURES names a
+// folder.
+func capture(t *testing.T, h *harness, name string) {
+	dir := os.Getenv("PASAPAS_CAPTURES")
+	if dir == "" {
+		return
+	}
+	os.MkdirAll(dir, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte(h.screen()+"\n"), 0o644); err != nil {
+		t.Error(err)
+	}
 }
 
 // TestLearnerJoinsAnAtelier: « Rejoindre un atelier » on the home when one
