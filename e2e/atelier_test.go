@@ -61,7 +61,7 @@ var groupStepRe = regexp.MustCompile(`étape (\d+) sur (\d+)`)
 // joinAtelier: from the learner's home, the code (mistyped first when
 // wrong is set), then yes to being seen, then the first lesson of the
 // parcours, one page on per step.
-func (tm *term) joinAtelier(wrong string, steps int) {
+func (tm *term) joinAtelier(wrong string, steps int, w *spaceWalk) {
 	tm.t.Helper()
 	tm.waitText("Rejoindre un atelier")
 	tm.choose("Rejoindre un atelier")
@@ -70,12 +70,15 @@ func (tm *term) joinAtelier(wrong string, steps int) {
 		tm.typeText(wrong)
 		tm.keys("Enter")
 		tm.waitText("Ce code ne correspond à aucun atelier ouvert.")
+		w.save("code-faux")
 	}
 	tm.typeText("mac74")
 	tm.keys("Enter")
 	tm.waitText("Pendant cet atelier, le médiateur peut-il voir où vous en êtes ?")
+	w.save("consentement-atelier")
 	tm.choose("Oui, il peut voir où j'en suis")
 	tm.waitText("Les leçons de l'atelier, dans l'ordre.")
+	w.save("mon-atelier")
 	tm.choose(lessonName)
 	for range steps {
 		tm.press("Right")
@@ -123,9 +126,11 @@ func TestAtelier(t *testing.T) {
 	lea.newLearner("Léa")
 	marc := srv.start(home, 80, 24)
 	marc.newLearner("Marc")
-	lea.joinAtelier("MAC47", 1)
+	lea.waitText("1. Rejoindre un atelier")
 	lw := &spaceWalk{tm: lea}
-	marc.joinAtelier("", 2)
+	lw.save("accueil-atelier-ouvert")
+	lea.joinAtelier("MAC47", 1, lw)
+	marc.joinAtelier("", 2, nil)
 	sent := time.Now()
 	lea.waitText("Étape 1 sur")
 	marc.waitText("Étape 2 sur")
@@ -169,6 +174,8 @@ func TestAtelier(t *testing.T) {
 
 	lea.press("Escape")
 	lea.press("Escape")
+	lea.waitText("1. Mon atelier : Premiers pas avec les mails")
+	lw.save("accueil-mon-atelier")
 	lea.choose("Terminer ma séance")
 	lea.waitText("Qui êtes-vous ?")
 	lea.quit()

@@ -26,6 +26,7 @@ type atelierOf struct {
 	run     *record.Run // nil: in no open atelier
 	consent bool
 	anyOpen bool // an atelier is open in this place: « Rejoindre un atelier » is offered
+	calling bool // the store says the learner calls (the médiateur may have answered)
 }
 
 // Store answers about the learner's atelier and visit, for the model.
@@ -67,10 +68,14 @@ func loadMyAtelier(ctx *Context) tea.Cmd {
 			return myAtelierMsg{seq: seq, err: err}
 		}
 		open, err := app.OpenRuns(c)
+		if err != nil {
+			return myAtelierMsg{seq: seq, err: err}
+		}
 		at := atelierOf{anyOpen: len(open) > 0}
 		if ok {
 			at.run, at.consent = &r, m.Consent
 		}
+		at.calling, err = app.Calling(c, id)
 		return myAtelierMsg{seq: seq, at: at, err: err}
 	})
 }
@@ -153,6 +158,9 @@ func (m *model) atelierUpdate(msg tea.Msg, to screen) (bool, tea.Cmd) {
 			return true, nil
 		}
 		ctx.Session.atelier = msg.at
+		if ctx.Session.callsPending == 0 { // else a read from before the key
+			ctx.Session.calling = msg.at.calling
+		}
 		m.applyAtelierIdle()
 		if h, ok := m.top().(*homeScreen); ok {
 			h.build(ctx)
@@ -167,6 +175,7 @@ func (m *model) atelierUpdate(msg tea.Msg, to screen) (bool, tea.Cmd) {
 		if ctx.Session == nil || msg.seq != ctx.sessionSeq {
 			return true, nil
 		}
+		ctx.Session.callsPending--
 		if msg.err != nil {
 			ctx.Session.calling = !msg.on
 			m.notice = ctx.say("not_saved", explain(ctx, msg.err))
@@ -178,7 +187,7 @@ func (m *model) atelierUpdate(msg tea.Msg, to screen) (bool, tea.Cmd) {
 		}
 		r := msg.run
 		joining := ctx.Session.atelier.run == nil || ctx.Session.atelier.run.ID != r.ID
-		ctx.Session.atelier = atelierOf{run: &r, consent: msg.consent, anyOpen: true}
+		ctx.Session.atelier = atelierOf{run: &r, consent: msg.consent, anyOpen: true, calling: ctx.Session.calling}
 		m.applyAtelierIdle()
 		var cmd tea.Cmd
 		if m.onStack(to) {
@@ -216,6 +225,7 @@ func (m *model) callKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	s := ctx.Session
 	s.calling = !s.calling
+	s.callsPending++
 	app, id, on, seq := ctx.App, s.learner.ID, s.calling, ctx.sessionSeq
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
 		return callMsg{seq, on, app.CallMediator(c, id, on)}
@@ -430,7 +440,7 @@ func (s *atelierConsentScreen) Render(ctx *Context, w, h int) string {
 		t.Heading.Render(wrap(ctx.say("atelier_named", sanitize(s.run.Title)), bw)),
 		wrap(ctx.say("atelier_consent_ask"), bw),
 		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_sees"), bw),
-		hanging(t.G.Bullet+" ", ctx.say("consent_never"), bw),
+		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_never"), bw),
 		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_change"), bw),
 	}
 	if s.busy {

@@ -32,6 +32,7 @@ var atelierWords = i18n.Table{
 	"atelier_consent_title":  {FR: "Le médiateur peut-il voir où j'en suis ?", EN: "May the helper see where I am?"},
 	"atelier_consent_ask":    {FR: "Pendant cet atelier, le médiateur peut-il voir où vous en êtes ? Il peut alors vous aider plus vite.", EN: "During this atelier, may the helper see where you are? Then they can help you sooner."},
 	"atelier_consent_sees":   {FR: "Il verra : votre prénom, la leçon et l'étape, depuis quand, les leçons finies, votre niveau dans chaque sujet.", EN: "They will see: your first name, the lesson and the step, since when, the lessons finished, your level in each subject."},
+	"atelier_consent_never":  {FR: "Il ne voit jamais vos réponses une par une, ni votre code secret.", EN: "They never see your answers one by one, nor your secret code."},
 	"atelier_consent_change": {FR: "Vous pouvez changer d'avis à tout moment, dans « Mon atelier ».", EN: "You can change your mind at any time, in “My atelier”."},
 	"atelier_consent_yes":    {FR: "Oui, il peut voir où j'en suis", EN: "Yes, they may see where I am"},
 	"atelier_consent_no":     {FR: "Non, merci", EN: "No, thank you"},

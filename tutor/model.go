@@ -336,7 +336,9 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.tick != nil {
 			next = m.tick()
 		}
-		return m, tea.Batch(m.lockIfIdle(), next)
+		// Every tick also reads the learner's atelier and call again: the
+		// médiateur may have answered the call or closed the atelier.
+		return m, tea.Batch(m.lockIfIdle(), next, loadMyAtelier(m.ctx))
 	case tea.KeyPressMsg:
 		m.lastInput = m.ctx.now()
 		m.notice = ""

@@ -23,6 +23,8 @@ type session struct {
 	atelier atelierOf
 	visit   record.VisitID
 	calling bool
+	// callsPending: F2 pressed, its write not answered yet.
+	callsPending int
 }
 
 // storeTimeout bounds every call to the store; SQLite itself waits up to
