@@ -464,6 +464,7 @@ func (s *atelierConsentScreen) Render(ctx *Context, w, h int) string {
 // lesson first in focus, and the learner's consent for the atelier.
 type myAtelierScreen struct {
 	menu    menu
+	comps   []*lessons.Competence // to position at the start, first
 	lessons []*lessons.Lesson
 }
 
@@ -480,8 +481,25 @@ func (s *myAtelierScreen) build(ctx *Context) {
 		return
 	}
 	ls, next := learning.Parcours(ctx.Cat, *at.run, ctx.Session.state)
-	s.lessons = ls
+	s.lessons, s.comps = ls, nil
 	var items []menuItem
+	// The competences to position come first; the focus goes to the first
+	// one never tested, else to the next lesson.
+	focus := -1
+	for _, id := range at.run.Positioning {
+		comp := ctx.Cat.Competence(id)
+		if comp == nil {
+			continue
+		}
+		if focus < 0 && lastLevel(ctx, id) == ctx.say("never_tested") {
+			focus = len(s.comps)
+		}
+		s.comps = append(s.comps, comp)
+		items = append(items, menuItem{label: ctx.say("atelier_position", situation(comp)), detail: lastLevel(ctx, id)})
+	}
+	if focus < 0 {
+		focus = len(s.comps) + next
+	}
 	for _, l := range ls {
 		lp, known := ctx.Session.state.Lessons[l.ID]
 		items = append(items, menuItem{label: inLang(ctx, l.Title, l.Lang), detail: lessonStatus(ctx, l, lp, known)})
@@ -492,7 +510,7 @@ func (s *myAtelierScreen) build(ctx *Context) {
 	}
 	items = append(items, menuItem{label: ctx.say("atelier_consent_title"), detail: consent})
 	s.menu.set(items)
-	s.menu.cursor = min(next, len(items)-1)
+	s.menu.cursor = min(focus, len(items)-1)
 }
 
 func (s *myAtelierScreen) Title(ctx *Context) string { return ctx.say("atelier_my") }
@@ -519,7 +537,10 @@ func (s *myAtelierScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if i < len(s.lessons) {
+	if i < len(s.comps) {
+		return push(newTestScreen(ctx, s.comps[i].ID))
+	}
+	if i -= len(s.comps); i < len(s.lessons) {
 		return push(newLessonScreen(ctx, s.lessons[i]))
 	}
 	if r := ctx.Session.atelier.run; r != nil {

@@ -26,7 +26,8 @@ func testAtelier(cat *lessons.Catalogue, code string) *lessons.Atelier {
 		parcours = append(parcours, lessons.Ref{ID: l.ID})
 	}
 	return &lessons.Atelier{ID: "premiers-pas", Title: "Premiers pas sur le téléphone", Code: code, Level: "Débutant",
-		Thematiques: []lessons.Thematique{{Label: "Prendre en main du matériel"}}, Parcours: parcours, IdleMinutes: 20}
+		Thematiques: []lessons.Thematique{{Label: "Prendre en main du matériel"}}, Parcours: parcours,
+		Positioning: []lessons.Ref{{ID: "smartphone"}}, IdleMinutes: 20}
 }
 
 // TestGroupNeverShowsResultsWithoutConsent walks the new screens of the
@@ -155,6 +156,9 @@ func TestLearnerJoinsAnAtelier(t *testing.T) {
 	h.choose("Oui, il peut voir où j'en suis")
 	first := cat.LessonsOf("smartphone")[0]
 	h.expect("Atelier « Premiers pas sur le téléphone »", first.Title, "Aujourd'hui : oui")
+	if pl := pointerLine(h); !strings.Contains(pl, "Faire le point") {
+		t.Errorf("the focus is on %q: want the positioning first", pl)
+	}
 	if h.m.idleLock != 20*time.Minute {
 		t.Errorf("idle lock %v in an atelier of 20 minutes", h.m.idleLock)
 	}
@@ -252,4 +256,14 @@ func TestAtelierInTheAccessibleMode(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, s)
 		}
 	}
+}
+
+// pointerLine is the focused line of the screen.
+func pointerLine(h *harness) string {
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), h.m.ctx.Theme.G.Pointer) {
+			return l
+		}
+	}
+	return ""
 }

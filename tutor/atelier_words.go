@@ -38,6 +38,7 @@ var atelierWords = i18n.Table{
 	"atelier_consent_no":     {FR: "Non, merci", EN: "No, thank you"},
 	"atelier_seen_yes":       {FR: "Aujourd'hui : oui, le médiateur voit où vous en êtes.", EN: "Now: yes, the helper sees where you are."},
 	"atelier_seen_no":        {FR: "Aujourd'hui : non, le médiateur ne voit pas où vous en êtes.", EN: "Now: no, the helper does not see where you are."},
+	"atelier_position":       {FR: "Faire le point : %s", EN: "Check where I stand: %s"},
 	"atelier_parcours":       {FR: "Les leçons de l'atelier, dans l'ordre. La prochaine est choisie.", EN: "The atelier's lessons, in order. The next one is chosen."},
 	"atelier_closed":         {FR: "L'atelier est fermé.", EN: "The atelier is closed."},
 
