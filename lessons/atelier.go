@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -261,4 +262,61 @@ func init() {
 		FR: "« %s » ne peut pas valoir « %s ». Vouliez-vous dire « %s » ?",
 		EN: "“%s” cannot be “%s”. Did you mean “%s”?",
 	}
+}
+
+// AtelierYAML writes an atelier as a file the loader reads back the same:
+// what the space writes when a médiateur prepares one.
+func AtelierYAML(a *Atelier) []byte {
+	var b strings.Builder
+	q := func(s string) string { return strconv.Quote(s) }
+	b.WriteString("# Préparé dans l'espace médiateur de Pas à pas. Vérifiez-le avec : pasapas check\n")
+	b.WriteString("atelier: " + a.ID + "\n")
+	b.WriteString("titre: " + q(a.Title) + "\n")
+	if a.Code != "" {
+		b.WriteString("code: " + a.Code + "\n")
+	}
+	b.WriteString("niveau: " + q(a.Level) + "\n")
+	b.WriteString("thematiques:\n")
+	for _, t := range a.Thematiques {
+		b.WriteString("  - " + q(t.Label) + "\n")
+	}
+	b.WriteString("parcours:\n")
+	for _, r := range a.Parcours {
+		b.WriteString("  - " + r.ID + "\n")
+	}
+	if len(a.Positioning) > 0 {
+		b.WriteString("positionner:\n")
+		for _, r := range a.Positioning {
+			b.WriteString("  - " + r.ID + "\n")
+		}
+	}
+	if a.IdleMinutes > 0 {
+		b.WriteString("inactivite: " + strconv.Itoa(a.IdleMinutes) + "\n")
+	}
+	return []byte(b.String())
+}
+
+// AtelierID makes an atelier's id from its title: lowercase letters
+// without accents, digits and hyphens.
+func AtelierID(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(fold.Accents(title)) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	id := strings.TrimSuffix(b.String(), "-")
+	if len(id) > 60 {
+		id = strings.TrimSuffix(id[:60], "-")
+	}
+	if id == "" {
+		id = "atelier"
+	}
+	return id
 }

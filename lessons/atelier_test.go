@@ -88,3 +88,23 @@ func TestAtelierModel(t *testing.T) {
 		t.Errorf("docs/modele-atelier.yaml: %v", lib.Diagnostics)
 	}
 }
+
+// TestAtelierYAMLRoundTrip: what the space writes reads back the same.
+func TestAtelierYAMLRoundTrip(t *testing.T) {
+	a := &lessons.Atelier{ID: lessons.AtelierID("Premiers pas : les mails d'Hélène"), Title: "Premiers pas : les mails d'Hélène",
+		Code: "MAC74", Level: "Débutant", Thematiques: []lessons.Thematique{{Label: "E-mail"}, {Label: "Papiers - Élections - Citoyenneté"}},
+		Parcours: []lessons.Ref{{ID: "mail-adresse"}, {ID: "mail-boite"}}, Positioning: []lessons.Ref{{ID: "mail"}}, IdleMinutes: 15}
+	if a.ID != "premiers-pas-les-mails-d-helene" {
+		t.Errorf("AtelierID = %q", a.ID)
+	}
+	lib := loadAtelier(t, string(lessons.AtelierYAML(a)))
+	got := lib.Atelier(a.ID)
+	if lib.Diagnostics.Errors()+lib.Diagnostics.Warnings() > 0 || got == nil {
+		t.Fatalf("%s\n%v", lessons.AtelierYAML(a), lib.Diagnostics)
+	}
+	if got.Title != a.Title || got.Code != a.Code || got.Level != a.Level || got.IdleMinutes != 15 ||
+		strings.Join(got.ThematiqueLabels(), "|") != "E-mail|Papiers - Élections - Citoyenneté" ||
+		strings.Join(got.LessonIDs(), ",") != "mail-adresse,mail-boite" || strings.Join(got.PositioningIDs(), ",") != "mail" {
+		t.Errorf("read back %+v", got)
+	}
+}

@@ -267,3 +267,29 @@ func pointerLine(h *harness) string {
 	}
 	return ""
 }
+
+// TestPrepareAnAtelier: « Préparer un atelier » writes a file that « pasapas
+// check » accepts, and the atelier can be opened at once.
+func TestPrepareAnAtelier(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	dir := filepath.Join(t.TempDir(), "ateliers")
+	h.m.ctx.AteliersDir = dir
+	w := &walker{h: h}
+	w.openSpace(true)
+	w.choose("Les ateliers")
+	h.expect("Aucun atelier préparé.")
+	w.choose("Préparer un atelier")
+	w.typeText("Mes premiers mails")
+	w.press("enter")
+	w.choose("Débutant")
+	w.choose("E-mail")
+	w.choose("Envoyer et recevoir des mails")
+	h.expect("L'atelier « Mes premiers mails » est prêt.")
+	lib := lessons.Load(lessons.Options{}, lessons.Builtin(), lessons.Dir(dir))
+	a := lib.Atelier("mes-premiers-mails")
+	if lib.Diagnostics.Errors() > 0 || a == nil || a.Level != "Débutant" || len(a.Parcours) != len(builtin.Catalogue(i18n.FR).LessonsOf("mail")) {
+		t.Fatalf("the file written: %+v, %v", a, lib.Diagnostics)
+	}
+	w.choose("Ouvrir : Mes premiers mails")
+	h.expect("Le code à donner au groupe", a.Code[:1])
+}

@@ -95,6 +95,10 @@ func (s *ateliersScreen) build(ctx *Context) {
 			})
 		})
 	}
+	if ctx.AteliersDir != "" {
+		items = append(items, menuItem{label: ctx.say("prepare_title"), detail: ctx.say("prepare_detail")})
+		s.acts = append(s.acts, func(ctx *Context) tea.Cmd { return push(newPrepareScreen(ctx)) })
+	}
 	items = append(items, menuItem{label: ctx.say("back")})
 	s.acts = append(s.acts, func(ctx *Context) tea.Cmd { return back() })
 	s.menu.set(items)
@@ -123,7 +127,7 @@ func (s *ateliersScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return push(newRunScreen(msg.run))
 	case noticeMsg:
 		s.notice = msg.text
-		return nil
+		return loadRuns(ctx)
 	case tea.KeyPressMsg:
 		s.notice = ""
 		if key.Matches(msg, ctx.Keys.Back) {

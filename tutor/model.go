@@ -36,6 +36,9 @@ type Context struct {
 	Now        func() time.Time
 	// Place names this PC in the visits.
 	Place string
+	// AteliersDir is where « Préparer un atelier » writes its file ("":
+	// not offered).
+	AteliersDir string
 
 	Width, Height int // the whole window
 

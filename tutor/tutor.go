@@ -33,8 +33,11 @@ type Config struct {
 	// IdleLockGiven: the command line gave IdleLock; it then wins over an
 	// atelier's delay (learning.IdleDelay).
 	IdleLockGiven bool
-	// Place names this PC in the visits (--lieu; the host name by default).
+	// Place names this PC in the visits (--place; the host name by default).
 	Place string
+	// AteliersDir is the « ateliers » folder next to the progress file,
+	// where the space writes the ateliers it prepares ("": none).
+	AteliersDir string
 	// Space starts in the médiateur's space (pasapas mediateur) instead
 	// of « Qui êtes-vous ? ».
 	Space bool
@@ -54,12 +57,12 @@ func newContext(cfg Config) *Context {
 		Mouse:  cfg.Mouse,
 		App:    cfg.App,
 		Now:    cfg.Now,
-		Place:  cfg.Place,
 		Width:  80,
 		Height: 24,
 		md:     newMDCache(),
 	}
 	ctx.setLang(cfg.Lang)
+	ctx.Place, ctx.AteliersDir = cfg.Place, cfg.AteliersDir
 	ctx.base.lang, ctx.base.theme, ctx.base.mouse = cfg.Lang, cfg.Theme, cfg.Mouse
 	return ctx
 }

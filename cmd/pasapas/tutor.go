@@ -89,8 +89,9 @@ func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space b
 	defer st.close()
 	// Atelier files are read from the content folders and from the
 	// « ateliers » folder next to the progress file (docs/guide-mediateur.md).
-	ateliers := *dirs
+	ateliers, ateliersDir := *dirs, ""
 	if st.exportDir != "" {
+		ateliersDir = filepath.Join(st.exportDir, "ateliers")
 		if fi, err := os.Stat(filepath.Join(st.exportDir, "ateliers")); err == nil && fi.IsDir() {
 			ateliers = append(slices.Clone(ateliers), filepath.Join(st.exportDir, "ateliers"))
 		}
@@ -109,7 +110,7 @@ func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space b
 		place, _ = os.Hostname()
 	}
 	cfg := tutor.Config{Library: lib, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: st.notice, IdleLock: *idle,
-		IdleLockGiven: flagSet(fs, "idle-lock"), Place: place, Space: space}
+		IdleLockGiven: flagSet(fs, "idle-lock"), Place: place, AteliersDir: ateliersDir, Space: space}
 	run := tutor.Run
 	if *accessible {
 		run = func(cfg tutor.Config) error { return tutor.RunAccessible(cfg, stdin, stdout) }
