@@ -332,3 +332,37 @@ func (s *Service) Totals(ctx context.Context) (VisitTotals, error) {
 	}
 	return t, nil
 }
+
+// RunSummary is an opening with what a médiateur logs in La Coop: how many
+// joined, and the time spent (ended visits in the atelier, summed).
+type RunSummary struct {
+	Run     record.Run
+	Members int
+	Time    time.Duration
+}
+
+// RunSummaries are every opening, the newest first, with their members and
+// time: nobody is named.
+func (s *Service) RunSummaries(ctx context.Context) ([]RunSummary, error) {
+	g, err := s.group()
+	if err != nil {
+		return nil, err
+	}
+	runs, err := g.Runs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tot, err := s.Totals(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]RunSummary, len(runs))
+	for i, r := range runs {
+		ms, err := g.Members(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = RunSummary{Run: r, Members: len(ms), Time: tot.ByRun[r.ID]}
+	}
+	return out, nil
+}

@@ -203,5 +203,9 @@ func TestVisitTotals(t *testing.T) {
 		if tot.ByLearner[lea.ID] != 70*time.Minute || tot.ByLearner[marc.ID] != time.Hour || tot.ByRun[run.ID] != 2*time.Hour {
 			t.Errorf("totals = %+v", tot)
 		}
+		sums, err := app.RunSummaries(ctx)
+		if err != nil || len(sums) != 1 || sums[0].Members != 2 || sums[0].Time != 2*time.Hour {
+			t.Errorf("RunSummaries = %+v, %v", sums, err)
+		}
 	})
 }

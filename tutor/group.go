@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"pasapas/i18n"
 	"pasapas/learning"
 	"pasapas/record"
 	"pasapas/scoring"
@@ -24,7 +25,7 @@ import (
 
 type (
 	runsMsg struct {
-		runs []record.Run
+		runs []learning.RunSummary
 		err  error
 	}
 	runOpenedMsg struct {
@@ -46,7 +47,7 @@ type (
 func loadRuns(ctx *Context) tea.Cmd {
 	app := ctx.App
 	return storeCmd(ctx, func(c context.Context) tea.Msg {
-		runs, err := app.OpenRuns(c)
+		runs, err := app.RunSummaries(c)
 		return runsMsg{runs, err}
 	})
 }
@@ -54,7 +55,7 @@ func loadRuns(ctx *Context) tea.Cmd {
 // ateliersScreen lists the atelier files, those open first with their code.
 type ateliersScreen struct {
 	loaded  bool
-	runs    []record.Run
+	runs    []learning.RunSummary
 	menu    menu
 	acts    []func(ctx *Context) tea.Cmd
 	problem string
@@ -73,11 +74,15 @@ func (s *ateliersScreen) build(ctx *Context) {
 	var items []menuItem
 	s.acts = nil
 	open := map[string]bool{}
-	for _, r := range s.runs {
-		r := r
-		open[r.Atelier] = true
-		items = append(items, menuItem{label: ctx.say("ateliers_open_line", sanitize(r.Title), r.Code),
-			detail: ctx.say("ateliers_open_until", r.OpenedAt.Add(record.RunHours*time.Hour).Local().Format("15:04"))})
+	now := ctx.now()
+	for _, rs := range s.runs {
+		r := rs
+		if !r.Run.Open(now) {
+			continue
+		}
+		open[r.Run.Atelier] = true
+		items = append(items, menuItem{label: ctx.say("ateliers_open_line", sanitize(r.Run.Title), r.Run.Code),
+			detail: ctx.say("ateliers_open_until", r.Run.OpenedAt.Add(record.RunHours*time.Hour).Local().Format("15:04"))})
 		s.acts = append(s.acts, func(ctx *Context) tea.Cmd { return push(newRunScreen(r)) })
 	}
 	for _, a := range ctx.Lib.Ateliers {
@@ -98,6 +103,23 @@ func (s *ateliersScreen) build(ctx *Context) {
 	if ctx.AteliersDir != "" {
 		items = append(items, menuItem{label: ctx.say("prepare_title"), detail: ctx.say("prepare_detail")})
 		s.acts = append(s.acts, func(ctx *Context) tea.Cmd { return push(newPrepareScreen(ctx)) })
+	}
+	// The ateliers held: what La Coop asks (date, title, participants,
+	// duration), the newest first.
+	past := 0
+	for _, rs := range s.runs {
+		r := rs
+		if r.Run.Open(now) || past == 10 {
+			continue
+		}
+		it := menuItem{label: ctx.say("ateliers_past_line", humanDate(ctx, r.Run.OpenedAt), sanitize(r.Run.Title)),
+			detail: ctx.say("ateliers_past_detail", joined(ctx, r.Members), ago(ctx, r.Time))}
+		if past == 0 {
+			it.heading = ctx.say("ateliers_past")
+		}
+		past++
+		items = append(items, it)
+		s.acts = append(s.acts, func(ctx *Context) tea.Cmd { return push(newRunScreen(r)) })
 	}
 	items = append(items, menuItem{label: ctx.say("back")})
 	s.acts = append(s.acts, func(ctx *Context) tea.Cmd { return back() })
@@ -124,7 +146,7 @@ func (s *ateliersScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		}
-		return push(newRunScreen(msg.run))
+		return push(newRunScreen(learning.RunSummary{Run: msg.run}))
 	case noticeMsg:
 		s.notice = msg.text
 		return loadRuns(ctx)
@@ -165,15 +187,22 @@ func (s *ateliersScreen) Render(ctx *Context, w, h int) string {
 // le groupe » and « Fermer l'atelier ».
 type runScreen struct {
 	run     record.Run
+	sum     learning.RunSummary
 	menu    menu
 	busy    bool
 	problem string
 }
 
-func newRunScreen(r record.Run) *runScreen { return &runScreen{run: r} }
+func newRunScreen(r learning.RunSummary) *runScreen { return &runScreen{run: r.Run, sum: r} }
+
+func (s *runScreen) open(ctx *Context) bool { return s.run.Open(ctx.now()) }
 
 func (s *runScreen) Init(ctx *Context) tea.Cmd {
-	s.menu.set([]menuItem{{label: ctx.say("group_title")}, {label: ctx.say("ateliers_close")}, {label: ctx.say("back")}})
+	if s.open(ctx) {
+		s.menu.set([]menuItem{{label: ctx.say("group_title")}, {label: ctx.say("ateliers_close")}, {label: ctx.say("back")}})
+	} else {
+		s.menu.set([]menuItem{{label: ctx.say("back")}})
+	}
 	return nil
 }
 func (s *runScreen) Title(ctx *Context) string { return sanitize(s.run.Title) }
@@ -202,6 +231,9 @@ func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	if !ok || s.busy {
 		return nil
 	}
+	if !s.open(ctx) {
+		return back()
+	}
 	switch i {
 	case 0:
 		return push(newGroupScreen(&s.run))
@@ -219,13 +251,20 @@ func (s *runScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	r := s.run
 	code := strings.Join(strings.Split(r.Code, ""), " ")
-	lines := []string{
-		wrap(ctx.say("ateliers_code_is"), w),
-		t.Box.Render(t.Strong.Render(code)),
-		wrap(ctx.say("ateliers_open_until", r.OpenedAt.Add(record.RunHours*time.Hour).Local().Format("15:04")), w),
-		"",
-		wrap(ctx.say("ateliers_level", r.Level), w),
+	var lines []string
+	if s.open(ctx) {
+		lines = []string{
+			wrap(ctx.say("ateliers_code_is"), w),
+			t.Box.Render(t.Strong.Render(code)),
+			wrap(ctx.say("ateliers_open_until", r.OpenedAt.Add(record.RunHours*time.Hour).Local().Format("15:04")), w),
+		}
+	} else {
+		lines = []string{
+			wrap(ctx.say("ateliers_held", humanDate(ctx, r.OpenedAt), r.OpenedAt.Local().Format("15:04")), w),
+			wrap(ctx.say("ateliers_past_detail", joined(ctx, s.sum.Members), ago(ctx, s.sum.Time)), w),
+		}
 	}
+	lines = append(lines, "", wrap(ctx.say("ateliers_level", r.Level), w))
 	if len(r.Thematiques) > 0 {
 		lines = append(lines, wrap(ctx.say("ateliers_themes", strings.Join(r.Thematiques, ", ")), w))
 	}
@@ -422,6 +461,15 @@ func (s *groupScreen) Render(ctx *Context, w, h int) string {
 	top := strings.Join(head, "\n")
 	n := lipgloss.Height(top) + 1
 	return top + "\n\n" + s.menu.render(ctx, w, h-n, n)
+}
+
+// joined says how many joined an atelier, the noun agreeing (0 and 1
+// singular in French).
+func joined(ctx *Context, n int) string {
+	if n == 1 || (n == 0 && ctx.Lang == i18n.FR) {
+		return ctx.say("joined_one", n)
+	}
+	return ctx.say("joined_many", n)
 }
 
 // ago says a duration in whole minutes, « moins d'une minute » below.
