@@ -102,7 +102,6 @@ const (
 	ActAtelierOpened ActionKind = "atelier_ouvert" // Value: the run
 	ActAtelierClosed ActionKind = "atelier_ferme"  // Value: the run
 	ActNoteAdded     ActionKind = "note"
-	ActFollowUp      ActionKind = "suivi_vu" // a learner's follow-up looked at
 )
 
 // ExportedNote is a médiateur's note in the learner's export.

@@ -112,6 +112,9 @@ func TestGroupNeverShowsResultsWithoutConsent(t *testing.T) {
 		t.Errorf("FollowUp = %+v, %v: want the note", notes, err)
 	}
 	capture(t, h, "suivi")
+	w.press("esc", "esc", "esc", "esc")
+	w.choose("Le journal des actions")
+	h.expect("atelier ouvert (ouverture n° 1)", "note écrite sur Marie Durand")
 }
 
 // capture writes the screen for the guide when PASAPAS_CAPTURES names a
@@ -255,6 +258,19 @@ func TestAtelierInTheAccessibleMode(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q:\n%s", want, s)
 		}
+	}
+	// Quitting ended the visit and the call.
+	vs, err := h.store.Visits(ctx, 0)
+	if err != nil || len(vs) == 0 {
+		t.Fatalf("Visits = %+v, %v", vs, err)
+	}
+	for _, v := range vs {
+		if v.End.IsZero() {
+			t.Errorf("visit %+v not ended by « quitter »", v)
+		}
+	}
+	if on, _ := app.Calling(ctx, 1); on {
+		t.Error("Marie still calls after quitting")
 	}
 }
 

@@ -208,4 +208,30 @@ func runGroup(t *testing.T, open func(*testing.T) learning.Store) {
 			t.Errorf("Marc's notes after Léa's erase: %+v", notes)
 		}
 	})
+
+	t.Run("Merge", func(t *testing.T) {
+		e, g, sp, sophie := setup(t)
+		keep, drop := e.learner("Hélène", ""), e.learner("Hélène M.", "")
+		r, _ := g.OpenRun(e.ctx, record.Run{Atelier: "a", Title: "A", Code: "CDEF", OpenedBy: sophie.ID})
+		g.JoinRun(e.ctx, r.ID, drop.ID, true)
+		v, _ := g.StartVisit(e.ctx, record.Visit{Learner: drop.ID, Place: "PC 1", Run: r.ID})
+		g.EndVisit(e.ctx, v)
+		g.AddNote(e.ctx, sophie.ID, drop.ID, "Une note")
+		g.SetCall(e.ctx, drop.ID, true)
+		if err := sp.MergeLearners(e.ctx, sophie.ID, keep.ID, drop.ID); err != nil && !errors.Is(err, record.ErrNotCompacted) {
+			t.Fatalf("MergeLearners: %v", err)
+		}
+		if vs, _ := g.Visits(e.ctx, keep.ID); len(vs) != 1 {
+			t.Errorf("visits after the merge: %+v, want the merged profile's", vs)
+		}
+		if ns, _ := g.Notes(e.ctx, keep.ID); len(ns) != 1 {
+			t.Errorf("notes after the merge: %+v", ns)
+		}
+		if ms, _ := g.Members(e.ctx, r.ID); len(ms) != 1 || ms[0].Learner != keep.ID || !ms[0].Consent {
+			t.Errorf("members after the merge: %+v", ms)
+		}
+		if cs, _ := g.Calls(e.ctx); len(cs) != 0 {
+			t.Errorf("calls after the merge: %+v: the merged profile's call goes with it", cs)
+		}
+	})
 }
