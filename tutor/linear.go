@@ -25,7 +25,7 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 	cfg.Mouse = false
 	m := newTutor(cfg)
 	defer m.endVisitNow() // « quitter » ends the visit, as Ctrl+C does
-	m.tick = nil // idle time is measured between lines instead
+	m.tick = nil          // idle time is measured between lines instead
 	m.ctx.linear = true
 	l := &linear{driver: driver{m: m}, out: out}
 	l.send(tea.WindowSizeMsg{Width: linearWidth, Height: linearHeight})
