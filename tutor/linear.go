@@ -24,8 +24,9 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 	cfg.Theme = asciiTheme()
 	cfg.Mouse = false
 	m := newTutor(cfg)
-	defer m.endVisitNow() // « quitter » ends the visit, as Ctrl+C does
-	m.tick = nil          // idle time is measured between lines instead
+	// « quitter » ends the visit, as Ctrl+C does.
+	defer m.endVisitNow()
+	m.tick = nil // idle time is measured between lines instead
 	m.ctx.linear = true
 	l := &linear{driver: driver{m: m}, out: out}
 	l.send(tea.WindowSizeMsg{Width: linearWidth, Height: linearHeight})
