@@ -1,6 +1,7 @@
 package lessons_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -106,5 +107,25 @@ func TestAtelierYAMLRoundTrip(t *testing.T) {
 		strings.Join(got.ThematiqueLabels(), "|") != "E-mail|Papiers - Élections - Citoyenneté" ||
 		strings.Join(got.LessonIDs(), ",") != "mail-adresse,mail-boite" || strings.Join(got.PositioningIDs(), ",") != "mail" {
 		t.Errorf("read back %+v", got)
+	}
+}
+
+// TestGuideAtelierLoads: the atelier written in docs/guide-mediateur.md is
+// sound, so a médiateur who copies it gets no error.
+func TestGuideAtelierLoads(t *testing.T) {
+	data, err := os.ReadFile("../docs/guide-mediateur.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := strings.Split(string(data), "```yaml\n")
+	if len(parts) < 2 {
+		t.Fatal("no yaml block in docs/guide-mediateur.md")
+	}
+	for _, p := range parts[1:] {
+		block, _, _ := strings.Cut(p, "```")
+		lib := loadAtelier(t, block)
+		if lib.Diagnostics.Errors()+lib.Diagnostics.Warnings() > 0 || len(lib.Ateliers) != 1 {
+			t.Errorf("the guide's atelier:\n%s\n%v", block, lib.Diagnostics)
+		}
 	}
 }
