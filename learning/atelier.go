@@ -46,7 +46,8 @@ type Calls interface {
 
 // Visits are the learners' times at a PC of the place.
 type Visits interface {
-	// StartVisit begins a visit at the store's time (v.Start is ignored).
+	// StartVisit begins a visit at the store's time (v.Start is ignored);
+	// the learner's visits left unended (a power cut) end where they began.
 	StartVisit(ctx context.Context, v record.Visit) (record.VisitID, error)
 	// EndVisit ends it at the store's time; ending it again does nothing.
 	EndVisit(ctx context.Context, id record.VisitID) error

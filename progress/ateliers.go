@@ -193,6 +193,11 @@ func (s *Store) StartVisit(ctx context.Context, v record.Visit) (record.VisitID,
 		if err := known(ctx, tx, v.Learner); err != nil {
 			return err
 		}
+		// A visit the program could not end (a power cut) ends where it
+		// began: it counts nothing, and the learner is not « here » twice.
+		if _, err := tx.ExecContext(ctx, "UPDATE visits SET ended_at = started_at WHERE learner_id = ? AND ended_at IS NULL", v.Learner); err != nil {
+			return err
+		}
 		return tx.QueryRowContext(ctx, "INSERT INTO visits (learner_id, started_at, place, run_id) VALUES (?, ?, ?, ?) RETURNING id",
 			v.Learner, ms(now), v.Place, v.Run).Scan(&id)
 	})

@@ -194,6 +194,12 @@ func (s *Store) StartVisit(ctx context.Context, v record.Visit) (record.VisitID,
 		return 0, fail("starting visit", err)
 	}
 	g := &s.d.group
+	// A visit the program could not end ends where it began.
+	for i, o := range g.visits {
+		if o.Learner == v.Learner && o.End.IsZero() {
+			g.visits[i].End = o.Start
+		}
+	}
 	g.lastVisit++
 	v.ID, v.Start, v.End = g.lastVisit, s.clock(), time.Time{}
 	g.visits = append(g.visits, v)

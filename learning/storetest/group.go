@@ -139,6 +139,15 @@ func runGroup(t *testing.T, open func(*testing.T) learning.Store) {
 		if err != nil || len(vs) != 1 || vs[0].Length() != 20*time.Minute || vs[0].Place != "PC 2" {
 			t.Errorf("Visits = %+v, %v: want one of 20 minutes at PC 2", vs, err)
 		}
+		// A visit never ended (the program stopped), then the next one: the
+		// first ends where it began and counts nothing.
+		g.StartVisit(e.ctx, record.Visit{Learner: lea.ID, Place: "PC 2"})
+		e.advance(time.Hour)
+		v3, _ := g.StartVisit(e.ctx, record.Visit{Learner: lea.ID, Place: "PC 2"})
+		vs, _ = g.Visits(e.ctx, lea.ID)
+		if len(vs) != 3 || vs[1].End.IsZero() || vs[1].Length() != 0 || vs[2].ID != v3 || !vs[2].End.IsZero() {
+			t.Errorf("Visits = %+v: want the unended one closed at its start, the new one open", vs)
+		}
 	})
 
 	t.Run("RecentAnswers", func(t *testing.T) {
