@@ -2,6 +2,7 @@ package tutor
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -141,7 +142,7 @@ func (s *ateliersScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case runOpenedMsg:
 		if msg.err != nil {
 			s.problem = spaceExplain(ctx, msg.err)
-			if msg.err == learning.ErrCodeTaken {
+			if errors.Is(msg.err, learning.ErrCodeTaken) {
 				s.problem = ctx.say("ateliers_code_taken")
 			}
 			return nil
