@@ -72,7 +72,7 @@ func (w *spaceWalk) look() string {
 
 func (w *spaceWalk) save(name string) {
 	dir := os.Getenv("PASAPAS_E2E_CAPTURES")
-	if dir == "" {
+	if dir == "" || w == nil {
 		return
 	}
 	os.MkdirAll(dir, 0o755)

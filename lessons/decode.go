@@ -206,7 +206,11 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, f *fieldInfo) {
 			return
 		}
 		if f.enum != nil && s != "" && !slices.Contains(f.enum, s) {
-			d.errorf(d.pos(n), "enum", f.key, s, strings.Join(f.enum, ", "))
+			if fix := fold.Closest(s, f.enum); fix != "" {
+				d.errorf(d.pos(n), "enum_fix", f.key, s, fix)
+			} else {
+				d.errorf(d.pos(n), "enum", f.key, s, strings.Join(f.enum, ", "))
+			}
 			return
 		}
 		if f.slug && !IsSlug(s) {

@@ -207,8 +207,8 @@ var messages = i18n.Table{
 	"empty_file":  {FR: "Le fichier est vide.", EN: "The file is empty."},
 	"not_mapping": {FR: "Le fichier doit être une suite de clés, comme « lecon: mon-identifiant ».", EN: "The file must be a list of keys, such as “lecon: my-identifier”."},
 	"no_kind": {
-		FR: "Le fichier ne dit pas ce qu'il contient. Il doit avoir une de ces clés : « lecon », « questions », « competence », « glossaire » ou « domaines ».",
-		EN: "The file does not say what it holds. It needs one of these keys: “lecon”, “questions”, “competence”, “glossaire” or “domaines”.",
+		FR: "Le fichier ne dit pas ce qu'il contient. Il doit avoir une de ces clés : « lecon », « questions », « competence », « glossaire », « domaines » ou « atelier ».",
+		EN: "The file does not say what it holds. It needs one of these keys: “lecon”, “questions”, “competence”, “glossaire”, “domaines” or “atelier”.",
 	},
 	"many_kinds":      {FR: "Le fichier mélange %s et %s : mettez-les dans deux fichiers.", EN: "The file mixes %s and %s: put them in two files."},
 	"unknown_key":     {FR: "Clé inconnue « %s ».", EN: "Unknown key “%s”."},

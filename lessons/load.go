@@ -168,6 +168,7 @@ type parsed struct {
 	lessons     []*Lesson
 	questions   []*Question
 	words       []*Word
+	ateliers    []*Atelier // checked once the catalogue is built (atelier.go)
 	skipped     []Skip
 	// aside are the identifiers seen in files set aside whole (not
 	// valid YAML, not UTF-8), by kind and id: a reference to one of them
@@ -197,7 +198,13 @@ func loadFiles(opts Options, c *collector, files []file) *Library {
 	for _, cat := range lib.catalogues {
 		checkPlainLanguage(c, cat, opts.Today)
 	}
+	lib.Ateliers = checkAteliers(c, p.ateliers, fr)
 	lib.Skipped = p.skipped
+	for _, a := range p.ateliers {
+		if a.Broken() {
+			lib.Skipped = append(lib.Skipped, Skip{Pos: a.Pos, Kind: "atelier", ID: a.ID})
+		}
+	}
 	for _, cat := range lib.catalogues {
 		lib.Skipped = append(lib.Skipped, cat.skipped...)
 	}
@@ -238,6 +245,7 @@ func decodeAll(c *collector, files []file) *parsed {
 		all.lessons = append(all.lessons, r.p.lessons...)
 		all.questions = append(all.questions, r.p.questions...)
 		all.words = append(all.words, r.p.words...)
+		all.ateliers = append(all.ateliers, r.p.ateliers...)
 		all.skipped = append(all.skipped, r.p.skipped...)
 		for k, v := range r.p.aside {
 			if all.aside == nil {
@@ -261,6 +269,7 @@ var kindKeys = []struct {
 	{"lecon", kindLesson},
 	{"questions", kindBank},
 	{"glossaire", kindGlossary},
+	{"atelier", kindAtelier},
 }
 
 func (p *parsed) decodeFile(c *collector, f file) {
@@ -361,6 +370,10 @@ func (p *parsed) decodeFile(c *collector, f file) {
 			w.Lang = langOr(gf.Lang)
 			p.words = append(p.words, w)
 		}
+	case kindAtelier:
+		a := &Atelier{}
+		decode(a)
+		p.ateliers = append(p.ateliers, a)
 	default:
 		c.errorf(filePos, "no_kind")
 		p.skipped = append(p.skipped, Skip{Pos: filePos})
@@ -457,6 +470,8 @@ type Library struct {
 	catalogues  map[i18n.Lang]*Catalogue
 	Skipped     []Skip
 	Diagnostics Diagnostics
+	// Ateliers are the sound atelier files (atelier.go).
+	Ateliers []*Atelier
 }
 
 // Catalogue returns the content in a language. Items not translated into

@@ -416,6 +416,7 @@ const (
 	kindLesson
 	kindBank
 	kindGlossary
+	kindAtelier
 )
 
 // domainsFile is the référentiel's list of domains.

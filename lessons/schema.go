@@ -22,6 +22,7 @@ func JSONSchema() ([]byte, error) {
 		{"competence", reflect.TypeFor[Competence]()},
 		{"domaines", reflect.TypeFor[domainsFile]()},
 		{"glossaire", reflect.TypeFor[glossaryFile]()},
+		{"atelier", reflect.TypeFor[Atelier]()},
 	}
 	var anyOf, allOf []any
 	for _, k := range kinds {
@@ -36,7 +37,7 @@ func JSONSchema() ([]byte, error) {
 	schema := map[string]any{
 		"$schema":     "http://json-schema.org/draft-07/schema#",
 		"title":       "Pas à pas : leçons, questions et référentiel",
-		"description": "Un fichier de contenu commence par « lecon », « questions », « competence », « domaines » ou « glossaire ». Voir docs/guide-auteur.md.",
+		"description": "Un fichier de contenu commence par « lecon », « questions », « competence », « domaines », « glossaire » ou « atelier ». Voir docs/guide-auteur.md et docs/guide-mediateur.md.",
 		"type":        "object",
 		"anyOf":       anyOf,
 		"allOf":       allOf,
@@ -215,6 +216,8 @@ func (g *schemaGen) value(t reflect.Type, f *fieldInfo) map[string]any {
 	switch t {
 	case reflect.TypeFor[Ref]():
 		return map[string]any{"type": []string{"string", "integer"}, "pattern": slugPattern.String(), "errorMessage": msgSlug}
+	case reflect.TypeFor[Thematique]():
+		return map[string]any{"type": "string", "enum": Thematiques}
 	case reflect.TypeFor[Date]():
 		return map[string]any{"type": "string", "format": "date", "pattern": datePattern, "errorMessage": msgDate}
 	case reflect.TypeFor[LessonItem]():

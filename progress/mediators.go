@@ -282,6 +282,11 @@ func (s *Store) MergeLearners(ctx context.Context, by record.MediatorID, keep, d
 				state = CASE WHEN coalesce(excluded.last_review, 0) > coalesce(last_review, 0) THEN excluded.state ELSE state END,
 				last_review = CASE WHEN coalesce(excluded.last_review, 0) > coalesce(last_review, 0) THEN excluded.last_review ELSE last_review END`,
 			"UPDATE learners SET last_seen = max(last_seen, (SELECT last_seen FROM learners WHERE id = ?2)) WHERE id = ?1",
+			// Visits, notes and ateliers joined (schema 6) move too.
+			"UPDATE visits SET learner_id = ?1 WHERE learner_id = ?2",
+			"UPDATE mediator_notes SET learner_id = ?1 WHERE learner_id = ?2",
+			`INSERT OR IGNORE INTO atelier_members (run_id, learner_id, joined_at, consent)
+			SELECT run_id, ?1, joined_at, consent FROM atelier_members WHERE learner_id = ?2`,
 			"DELETE FROM learners WHERE id = ?2",
 		} {
 			if _, err := tx.ExecContext(ctx, q, keep, drop); err != nil {
@@ -436,6 +441,9 @@ func exportSpace(ctx context.Context, tx *sql.Tx, id LearnerID) (ExportedSpace, 
 		return e, err
 	}
 	e.SharesSince, e.ArchivedAt = fromNullMS(since), fromNullMS(archived)
+	if err := exportGroup(ctx, tx, id, &e); err != nil {
+		return e, err
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT at, mediator_name, kind FROM mediator_actions
 		WHERE learner_id = ?1 OR other_id = ?1 ORDER BY id`, id)
 	if err != nil {

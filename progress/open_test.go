@@ -15,8 +15,9 @@ import (
 )
 
 // wantTables are the tables of the current schema.
-var wantTables = []string{"acquis_states", "answers", "item_stats", "learner_space", "learners", "lesson_progress",
-	"mediator_actions", "mediators", "review_cards", "settings", "sqlite_sequence", "tests"}
+var wantTables = []string{"acquis_states", "answers", "atelier_members", "atelier_runs", "calls", "item_stats",
+	"learner_space", "learners", "lesson_progress", "mediator_actions", "mediator_notes", "mediators", "review_cards",
+	"settings", "sqlite_sequence", "tests", "visits"}
 
 func TestOpenCreatesFromEmpty(t *testing.T) {
 	tests := []struct {

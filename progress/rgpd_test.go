@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"pasapas/record"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -95,6 +96,23 @@ func TestExportIsComplete(t *testing.T) {
 	if err := s.SetArchived(ctx, m.ID, a, false); err != nil {
 		t.Fatal(err)
 	}
+	// Ateliers, visits, a call, a note (schema 6).
+	run, err := s.OpenRun(ctx, record.Run{Atelier: "a", Title: "A", Code: "CDEF", OpenedBy: m.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.JoinRun(ctx, run.ID, a, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartVisit(ctx, record.Visit{Learner: a, Place: "PC 1", Run: run.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetCall(ctx, a, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddNote(ctx, m.ID, a, "Une note"); err != nil {
+		t.Fatal(err)
+	}
 	e, err := s.Export(ctx, a)
 	if err != nil {
 		t.Fatal(err)
@@ -107,6 +125,8 @@ func TestExportIsComplete(t *testing.T) {
 		"answers": len(e.Answers), "tests": len(e.Tests), "lesson_progress": len(e.Lessons),
 		"acquis_states": len(e.Acquis), "review_cards": len(e.Reviews),
 		"learner_space": space, "mediator_actions": len(e.Space.Journal),
+		"atelier_members": len(e.Space.Ateliers), "visits": len(e.Space.Visits), "mediator_notes": len(e.Space.Notes),
+		"calls": map[bool]int{true: 1}[!e.Space.CallingSince.IsZero()],
 	}
 	for _, table := range learnerTables(t, s) {
 		n, ok := exported[table]

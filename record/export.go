@@ -59,6 +59,14 @@ type ExportedSpace struct {
 	SharesSince time.Time        `json:"partage_depuis,omitzero"`
 	ArchivedAt  time.Time        `json:"archive_le,omitzero"`
 	Journal     []ExportedAction `json:"journal"`
+	// The ateliers joined, the visits, and the médiateurs' notes about
+	// them (atelier.go).
+	Ateliers []ExportedMembership `json:"ateliers"`
+	Visits   []ExportedVisit      `json:"visites"`
+	Notes    []ExportedNote       `json:"notes"`
+	// CallingSince: the learner was calling the médiateur when the export
+	// was made.
+	CallingSince time.Time `json:"appelle_depuis,omitzero"`
 }
 
 // ExportedAction is a journal line about the learner's profile.

@@ -36,6 +36,10 @@ func (s *homeScreen) build(ctx *Context) {
 		items = append(items, it)
 		s.actions = append(s.actions, act)
 	}
+	// « Mon atelier » (or « Rejoindre un atelier ») comes first: key 1.
+	if it, act, ok := atelierItem(ctx); ok {
+		add(it, act)
+	}
 	for _, ot := range st.OpenTests {
 		ot := ot
 		add(menuItem{label: ctx.say("home_resume_test", testName(ctx, ot.Competence)), detail: answered(ctx, len(ot.Answers))},
@@ -102,7 +106,7 @@ func (s *homeScreen) Help(ctx *Context) []key.Binding {
 func (s *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case resumeMsg:
-		return loadState(ctx)
+		return tea.Batch(loadState(ctx), loadMyAtelier(ctx))
 	case stateMsg:
 		if msg.err != nil {
 			s.problem = record.Explain(msg.err, ctx.Lang)

@@ -11,6 +11,9 @@ import (
 // anything without asking: Ctrl+C asks before quitting.
 type keyMap struct {
 	Up, Down, Enter, Back, Next, Prev, Help, Quit, Vocab, Digits key.Binding
+	// Call: « Appeler le médiateur », a function key no one types in a
+	// text field (atelier.go).
+	Call key.Binding
 }
 
 func newKeyMap(l i18n.Lang) keyMap {
@@ -26,5 +29,6 @@ func newKeyMap(l i18n.Lang) keyMap {
 		Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("Ctrl+C", w("key_quit"))),
 		Vocab:  key.NewBinding(key.WithKeys("v", "V"), key.WithHelp("v", w("key_vocab"))),
 		Digits: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9 a-z", w("key_digits"))),
+		Call:   key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", w("key_call"))),
 	}
 }

@@ -28,6 +28,8 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 	cfg.Theme = asciiTheme()
 	cfg.Mouse = false
 	m := newTutor(cfg)
+	// « quitter » ends the visit, as Ctrl+C does.
+	defer m.endVisitNow()
 	m.tick = nil // idle time is measured between lines instead
 	m.ctx.linear = true
 	l := &linear{driver: driver{m: m}, out: out}
@@ -146,6 +148,7 @@ type driver struct {
 }
 
 func (d *driver) send(msg tea.Msg) {
+	d.m.ctx.synchronous = true // commands run one after the other: no waiting loop
 	_, cmd := d.m.Update(msg)
 	d.run(cmd)
 }
@@ -196,6 +199,10 @@ func (l *linear) line(text string) {
 		// In a text field these may be the answer; only "retour" and
 		// "quitter", named in the prompt, act there.
 		press(tea.KeyPressMsg{Code: tea.KeyLeft})
+		return
+	case !isTyping && (word == "appeler" || word == "call" || word == "f2"):
+		// « Appeler le médiateur », named in the help bar (F2).
+		press(tea.KeyPressMsg{Code: tea.KeyF2})
 		return
 	case word == "quitter" || word == "quit":
 		press(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
@@ -363,6 +370,9 @@ func (m *model) plain() string {
 		body = m.top().Render(ctx, ctx.Width, ctx.Height)
 	}
 	lines := []string{"== " + sanitize(m.top().Title(ctx)) + " =="}
+	if b := callBanner(ctx, ctx.Width); b != "" {
+		lines = append(lines, b)
+	}
 	blank := false
 	for _, l := range strings.Split(ansi.Strip(body), "\n") {
 		l = strings.TrimRight(strings.ReplaceAll(l, "\u00a0", " "), " ")

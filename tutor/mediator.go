@@ -397,6 +397,10 @@ func newSpaceHome(ctx *Context) *spaceHome {
 	if len(ctx.Lib.Skipped) > 0 {
 		add(ctx.say("content_problems"), "", func(ctx *Context) tea.Cmd { return push(newProblemsScreen(ctx)) })
 	}
+	if ctx.App.HasGroup() {
+		add(ctx.say("space_ateliers"), ctx.say("space_ateliers_detail"), func(ctx *Context) tea.Cmd { return push(newAteliersScreen()) })
+		add(ctx.say("group_title"), ctx.say("space_group_detail"), func(ctx *Context) tea.Cmd { return push(newGroupScreen(nil)) })
+	}
 	add(ctx.say("space_leave"), "", func(ctx *Context) tea.Cmd { return endSession(ctx.say("space_left")) })
 	s.menu.set(s.menu.items)
 	return s

@@ -136,6 +136,9 @@ func (s *spaceProfile) build(ctx *Context) {
 	p := s.p
 	if p.Shares {
 		add(ctx.say("space_see_progress"), "", func(ctx *Context) tea.Cmd { return push(newSharedProgressScreen(p)) })
+		if ctx.App.HasGroup() {
+			add(ctx.say("follow_entry"), ctx.say("follow_entry_detail"), func(ctx *Context) tea.Cmd { return push(newFollowUpScreen(p.ID, p.Name)) })
+		}
 	}
 	add(ctx.say("space_new_code"), ctx.say("space_new_code_detail"), func(ctx *Context) tea.Cmd { return push(newCodeResetScreen(ctx, p)) })
 	add(ctx.say("space_rename"), "", func(ctx *Context) tea.Cmd { return push(newRenameScreen(ctx, p)) })

@@ -451,7 +451,7 @@ func TestSpaceInTheAccessibleMode(t *testing.T) {
 		"retour", "retour",
 		"2", // Le journal des actions
 		"retour",
-		"5", // Quitter l'espace médiateur
+		"7", // Quitter l'espace médiateur (after « Les ateliers » and « Le groupe »)
 		"quitter", "2",
 	}, "\n") + "\n"
 	var out bytes.Buffer

@@ -34,6 +34,11 @@ type Context struct {
 	// applied to the next.
 	sessionSeq int
 	Now        func() time.Time
+	// Place names this PC in the visits.
+	Place string
+	// AteliersDir is where « Préparer un atelier » writes its file ("":
+	// not offered).
+	AteliersDir string
 
 	Width, Height int // the whole window
 
@@ -42,6 +47,9 @@ type Context struct {
 	// shown holds, in the accessible mode, the rows the last rendering
 	// numbered (index → label): what a number or a word typed can choose.
 	shown map[int]string
+	// synchronous: commands are run one by one, to the end (the accessible
+	// mode, tests); a command that waits for a change would never return.
+	synchronous bool
 
 	queue storeQueue // the store's commands, in the order they were asked
 	asker screen     // the screen being updated: its store commands answer to it
@@ -156,6 +164,8 @@ type model struct {
 	quitting *quitDialog
 
 	idleLock  time.Duration // 0: never lock
+	idleBase  time.Duration // the command line's (or default) delay, outside an atelier
+	idleGiven bool          // the command line gave it: an atelier's delay does not apply
 	lastInput time.Time
 	tick      func() tea.Cmd // schedules the next idle check; tests replace it
 	notice    string         // a failed save, said above the screen until the next key
@@ -279,6 +289,9 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a, ok := msg.(addressedMsg); ok {
 		msg, to = a.msg, a.to
 	}
+	if took, cmd := m.atelierUpdate(msg, to); took {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
@@ -309,6 +322,7 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.deliver(m.top(), resumeMsg{})
 	case quitMsg:
+		m.endVisitNow()
 		return m, tea.Quit
 	case signedInMsg:
 		if msg.err == nil && m.ctx.Session == nil {
@@ -342,24 +356,27 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.Session = &session{learner: msg.state.Learner, state: msg.state}
 		m.ctx.applyPrefs(msg.state.Learner.Prefs)
 		m.stack = []screen{newHomeScreen(m.ctx)}
-		return m, m.initTop()
+		return m, tea.Batch(m.initTop(), m.sessionStarted())
 	case startSpaceMsg:
 		m.ctx.sessionSeq++
 		m.ctx.Session, m.ctx.Mediator = nil, &msg.m
 		m.stack = []screen{newSpaceHome(m.ctx)}
 		return m, m.initTop()
 	case endSessionMsg:
+		ended := m.sessionEnding()
 		m.ctx.Session, m.ctx.Mediator = nil, nil
 		m.ctx.setLang(m.ctx.base.lang)
 		m.ctx.Theme, m.ctx.Mouse = m.ctx.base.theme, m.ctx.base.mouse
 		m.stack = []screen{newProfilesScreen(msg.notice)}
-		return m, m.initTop()
+		return m, tea.Batch(ended, m.initTop())
 	case idleTickMsg:
 		var next tea.Cmd
 		if m.tick != nil {
 			next = m.tick()
 		}
-		return m, tea.Batch(m.lockIfIdle(), next)
+		// Every tick also reads the learner's atelier and call again: the
+		// médiateur may have answered the call or closed the atelier.
+		return m, tea.Batch(m.lockIfIdle(), next, loadMyAtelier(m.ctx))
 	case tea.KeyPressMsg:
 		m.lastInput = m.ctx.now()
 		m.notice = ""
@@ -433,6 +450,9 @@ func (m *model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, keys.Help) && !typing(m.top()):
 		m.showHelp = true
 		return nil
+	}
+	if cmd, ok := m.callKey(msg); ok {
+		return cmd
 	}
 	return m.deliver(m.top(), msg)
 }
@@ -515,6 +535,9 @@ func (m *model) render() string {
 	if notice != "" {
 		header += "\n" + notice
 	}
+	if banner := callBanner(ctx, w); banner != "" {
+		header += "\n" + banner
+	}
 	m.bodyTop = h - 2 - bodyH
 	body := m.centredBody(w, bodyH)
 	if pad := bodyH - lipgloss.Height(body); pad > 0 {
@@ -530,6 +553,11 @@ func (m *model) render() string {
 		bindings = []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 	} else {
 		// Help first: when the bar is too narrow, the others give way.
+		// In an atelier, « Appeler le médiateur » comes after the help
+		// (atelier.go).
+		if callShown(ctx) {
+			bindings = append([]key.Binding{ctx.Keys.Call}, bindings...)
+		}
 		bindings = footerKeys(ctx, m.top(), bindings)
 	}
 	footer := t.rule(w) + "\n" + fit(m.help.ShortHelpView(bindings), w, 1)
@@ -540,6 +568,9 @@ func (m *model) render() string {
 // body's height: the window less the header, the notice and the help bar.
 func (m *model) bodyHeight() (string, int) {
 	bodyH := m.ctx.Height - headerHeight - 2
+	if b := callBanner(m.ctx, m.ctx.Width); b != "" {
+		bodyH -= lipgloss.Height(b)
+	}
 	if m.notice == "" {
 		return "", bodyH
 	}

@@ -19,6 +19,12 @@ import (
 type session struct {
 	learner record.Learner
 	state   *record.State
+	// The atelier, the visit and the call (atelier.go).
+	atelier atelierOf
+	visit   record.VisitID
+	calling bool
+	// callsPending: F2 pressed, its write not answered yet.
+	callsPending int
 }
 
 // storeTimeout bounds every call to the store; SQLite itself waits up to

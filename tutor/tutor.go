@@ -30,6 +30,14 @@ type Config struct {
 	// IdleLock ends a learner's session after this long without a key
 	// (default 10 minutes; negative: never).
 	IdleLock time.Duration
+	// IdleLockGiven: the command line gave IdleLock; it then wins over an
+	// atelier's delay (learning.IdleDelay).
+	IdleLockGiven bool
+	// Place names this PC in the visits (--place; the host name by default).
+	Place string
+	// AteliersDir is the « ateliers » folder next to the progress file,
+	// where the space writes the ateliers it prepares ("": none).
+	AteliersDir string
 	// Space starts in the médiateur's space (pasapas mediateur) instead
 	// of « Qui êtes-vous ? ».
 	Space bool
@@ -65,6 +73,7 @@ func newContext(cfg Config) *Context {
 		md:     newMDCache(),
 	}
 	ctx.setLang(cfg.Lang)
+	ctx.Place, ctx.AteliersDir = cfg.Place, cfg.AteliersDir
 	ctx.base.langFixed, ctx.base.themeFixed, ctx.base.noColor = cfg.LangFixed, cfg.ThemeFixed, cfg.NoColor
 	ctx.Theme = ctx.adapt(cfg.Theme)
 	ctx.base.lang, ctx.base.theme, ctx.base.mouse = cfg.Lang, ctx.Theme, cfg.Mouse
@@ -91,6 +100,7 @@ func newTutor(cfg Config) *model {
 	case cfg.IdleLock > 0:
 		m.idleLock = cfg.IdleLock
 	}
+	m.idleBase, m.idleGiven = m.idleLock, cfg.IdleLockGiven
 	return m
 }
 

@@ -56,7 +56,7 @@ var messages = i18n.Table{
 	"flag_content":    {FR: "ajoute les leçons d'un dossier", EN: "add the lessons of a folder"},
 	"flag_theme":      {FR: "apparence : defaut, contraste (fort contraste) ou ascii", EN: "look: defaut, contraste (high contrast) or ascii"},
 	"flag_mouse":      {FR: "permet de cliquer sur les choix avec la souris", EN: "allows clicking choices with the mouse"},
-	"flag_idle":       {FR: "ferme la séance après ce temps sans activité (exemple : 10m ; 0 pour jamais)", EN: "closes the session after this long without activity (for example: 10m; 0 for never)"},
+	"flag_idle":       {FR: "ferme la séance après ce temps sans activité (exemple : 10m ; 0 pour jamais) ; passe avant le délai d'un atelier", EN: "closes the session after this long without activity (for example: 10m; 0 for never); wins over an atelier's delay"},
 	"flag_accessible": {FR: "mode accessible pour lecteur d'écran : texte simple, sans réaffichage (automatique si TERM=dumb)", EN: "accessible mode for screen readers: plain text, no redrawing (automatic when TERM=dumb)"},
 	"flag_version":    {FR: "affiche la version", EN: "print the version"},
 	"flag_store": {FR: "où garder les progrès : postgres://utilisateur@serveur/base (serveur d'un lieu, sans mot de passe ; voir docs/reseau.md) ; par défaut, le fichier de ce PC (ou PASAPAS_STORE)",

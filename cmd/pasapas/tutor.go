@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -87,15 +89,33 @@ func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space b
 		return code
 	}
 	defer st.close()
+	// Atelier files are read from the content folders and from the
+	// « ateliers » folder next to the progress file (docs/guide-mediateur.md).
+	ateliers, ateliersDir := *dirs, ""
+	if st.exportDir != "" {
+		ateliersDir = filepath.Join(st.exportDir, "ateliers")
+		if fi, err := os.Stat(filepath.Join(st.exportDir, "ateliers")); err == nil && fi.IsDir() {
+			ateliers = append(slices.Clone(ateliers), filepath.Join(st.exportDir, "ateliers"))
+		}
+	}
 	if *idle == 0 {
 		*idle = -1 // the command line's 0 means never
 	}
 	app := learning.New(st.store, learning.Options{ExportDir: st.exportDir})
+	// A visit names the place (--place, PASAPAS_PLACE), else this PC.
+	place := *o.store.place
+	if place == "" {
+		place = os.Getenv("PASAPAS_PLACE")
+	}
+	if place == "" {
+		place, _ = os.Hostname()
+	}
 	// The library (most of the start-up) loads while « Qui êtes-vous ? »
 	// is already on screen.
-	load := func() *lessons.Library { return library(*dirs) }
+	load := func() *lessons.Library { return library(ateliers) }
 	cfg := tutor.Config{LoadLibrary: load, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: st.notice, IdleLock: *idle,
-		LangFixed: flagSet(fs, "lang"), ThemeFixed: flagSet(fs, "theme"), NoColor: noColor, Space: space}
+		LangFixed: flagSet(fs, "lang"), ThemeFixed: flagSet(fs, "theme"), NoColor: noColor, Space: space,
+		IdleLockGiven: flagSet(fs, "idle-lock"), Place: place, AteliersDir: ateliersDir}
 	run := tutor.Run
 	if *accessible {
 		run = func(cfg tutor.Config) error { return tutor.RunAccessible(cfg, stdin, stdout) }

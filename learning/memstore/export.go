@@ -51,6 +51,7 @@ func (s *Store) export(ctx context.Context, id record.LearnerID) (*record.Export
 	for _, k := range sortedKeys(s.d.reviews[id]) {
 		e.Reviews = append(e.Reviews, s.d.reviews[id][k])
 	}
+	s.d.group.export(id, &e.Space)
 	// progress's slices are never nil: [] rather than null in the file.
 	if e.Tests == nil {
 		e.Tests = []record.Test{}

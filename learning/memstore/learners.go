@@ -183,6 +183,7 @@ func (s *Store) Erase(ctx context.Context, id record.LearnerID) error {
 	delete(s.d.acquis, id)
 	delete(s.d.reviews, id)
 	delete(s.d.space.profiles, id)
+	s.d.group.forget(id, 0)
 	return nil
 }
 

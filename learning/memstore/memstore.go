@@ -46,6 +46,7 @@ type data struct {
 	reviews  map[record.LearnerID]map[string]record.ReviewCard
 	items    map[string]item
 	space    space // the médiateur's space (space.go)
+	group    group // ateliers, calls, visits, notes (group.go)
 
 	// The last ids given: ids grow and are never given twice, even after
 	// an erase.

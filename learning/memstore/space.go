@@ -328,6 +328,7 @@ func (s *Store) MergeLearners(ctx context.Context, by record.MediatorID, keep, d
 		delete(d.acquis, drop)
 		delete(d.reviews, drop)
 		delete(d.space.profiles, drop)
+		d.group.forget(drop, keep)
 		return nil
 	})
 }
