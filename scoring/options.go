@@ -64,6 +64,12 @@ type TestOptions struct {
 	// NoSkillCoverage drops the "one item per acquis until all are seen"
 	// rule. Ablation.
 	NoSkillCoverage bool
+	// EasyStart makes the first question one of the bank's lowest author
+	// level (level 1 in the product's content) and keeps typed answers
+	// (free text, fields) out of the first two, while the bank has such
+	// questions left: a new learner is not met by a hard or a typed
+	// question. The tutor sets it for every test.
+	EasyStart bool
 	// NoStop runs to MaxItems whatever the stopping rules say (the
 	// simulation uses it to measure every test length in one run).
 	NoStop bool
