@@ -62,6 +62,8 @@ func Methods() []Method {
 		{Name: "pix-smart", Doc: "Pix smart-random: tube inference, reward, stops when no skill is left", Run: runPixSmart},
 		{Name: "pix-flash", Doc: "Pix flash: 81-point EAP, prior var 1.5 on the last estimate, 0.5 cap, top-5 at p=0.51", Run: runPixFlash},
 		ours("ours", "EAP N(-0.5,1.5²), max info, randomesque-3, one item per acquis, exposure cap 0.35, stop when each end of the level interval is 75 % sure or SE <= 0.45", scoring.TestOptions{}),
+		ours("ours-easy", "ours with the easy start of the tutor (first question of level 1, the first two not typed)", scoring.TestOptions{EasyStart: true}),
+		ours("ours-samez", "ours as before issue #24: the 75 % band rule also when every answer is wrong (or right)", scoring.TestOptions{SameZ: -1}),
 		ours("ours-wle", "ours, final ability by WLE", scoring.TestOptions{Final: scoring.FinalWLE}),
 		ours("ours-map", "ours, MAP instead of EAP", scoring.TestOptions{Estimator: scoring.MAPEstimate}),
 		ours("ours-kl", "ours, Kullback-Leibler selection", scoring.TestOptions{Criterion: scoring.KL}),
