@@ -19,9 +19,12 @@ const FirstShown = 3
 type Recommendation struct {
 	Lesson     *lessons.Lesson
 	Competence string
-	Level      int     // the lesson's level
-	PSuccess   float64 // mean predicted success on the acquis it teaches
-	Done       bool    // the learner finished it already
+	Level      int // the lesson's level
+	// PSuccess is the mean predicted success on the acquis it teaches at
+	// its own level or below (where the lesson starts); on all of them
+	// when it teaches none there.
+	PSuccess float64
+	Done     bool // the learner finished it already
 	// Reach says the lesson's level is at most the learner's start level
 	// in its competence (StartLevel of the result's level).
 	Reach bool
@@ -63,8 +66,8 @@ func RankLessons(cat *lessons.Catalogue, results []Result, done func(lessonID st
 	var recs []Recommendation
 	for i, l := range cat.Lessons {
 		pos[l.ID] = i
-		var sum float64
-		var n int
+		var sum, sumAll float64
+		var n, nAll int
 		teaches := false
 		c := ""
 		for _, ref := range l.Skills {
@@ -72,8 +75,12 @@ func RankLessons(cat *lessons.Catalogue, results []Result, done func(lessonID st
 			if !ok {
 				continue
 			}
-			sum += pr
-			n++
+			sumAll += pr
+			nAll++
+			if sk := cat.Skill(ref.ID); sk != nil && sk.Level <= l.Level {
+				sum += pr
+				n++
+			}
 			teaches = teaches || learn[ref.ID]
 			if c == "" {
 				c = comp[ref.ID]
@@ -81,6 +88,9 @@ func RankLessons(cat *lessons.Catalogue, results []Result, done func(lessonID st
 		}
 		if !teaches {
 			continue
+		}
+		if n == 0 {
+			sum, n = sumAll, nAll
 		}
 		recs = append(recs, Recommendation{Lesson: l, Competence: c, Level: l.Level, PSuccess: sum / float64(n),
 			Done: done(l.ID), Reach: l.Level <= start[c]})
