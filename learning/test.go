@@ -108,13 +108,13 @@ func (s *Service) StartTest(ctx context.Context, cat *lessons.Catalogue, state *
 				banks = append(banks, b)
 			}
 		}
-		t.run = scoring.NewSurvey(banks, scoring.SurveyOptions{Seed: uint64(t.Seed), Exclude: exclude})
+		t.run = scoring.NewPositioning(banks, positioningOptions(t.Seed, exclude))
 	} else {
 		bank := NewTestBank(cat, competence, calib, authorB)
 		if bank == nil {
 			return nil, fmt.Errorf("learning: test of %q: %w", competence, ErrNoQuestions)
 		}
-		t.run = scoring.NewTest(bank, scoring.TestOptions{Seed: uint64(t.Seed), Exclude: exclude, Exposure: exposure})
+		t.run = scoring.NewTest(bank, testOptions(t.Seed, exclude, exposure))
 	}
 	if resume != nil {
 		for _, a := range resume.Answers {
@@ -130,6 +130,20 @@ func (s *Service) StartTest(ctx context.Context, cat *lessons.Catalogue, state *
 		return nil, err
 	}
 	return t, nil
+}
+
+// testOptions are the engine's options for a test of one competence:
+// every test has the easy start (a level-1 question first, no typed answer
+// in the first two).
+func testOptions(seed int64, exclude []string, exposure scoring.Exposure) scoring.TestOptions {
+	return scoring.TestOptions{Seed: uint64(seed), Exclude: exclude, Exposure: exposure, EasyStart: true}
+}
+
+// positioningOptions are the engine's options for « Un peu de tout »: the
+// positioning across competences (scoring.Positioning), with the easy
+// start and the default correlation between competences.
+func positioningOptions(seed int64, exclude []string) scoring.PositioningOptions {
+	return scoring.PositioningOptions{Seed: uint64(seed), Exclude: exclude, EasyStart: true}
 }
 
 // ErrNoQuestions: the competence has no question to test with.
@@ -254,6 +268,6 @@ func replayCalibration(today, used map[string]scoring.Calibration) map[string]sc
 }
 
 // Engine is the engine behind the test (a *scoring.Test, or a
-// *scoring.Survey for a positioning), for what it can tell beyond
+// *scoring.Positioning for « Un peu de tout »), for what it can tell beyond
 // Results: its bank, the reasons of its choices.
 func (t *Test) Engine() scoring.Assessment { return t.run }
