@@ -180,18 +180,30 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 		}
 		add("")
 	}
-	if len(s.links) > 0 {
-		add(t.Strong.Render(ctx.say("results_next")))
+	if len(s.links) == 0 {
+		top := len(lines)
+		rows := s.menu.render(ctx, bw, 30, top)
+		all := strings.Split(strings.Join(lines, "\n")+"\n"+rows, "\n")
+		focus := top
+		if c := s.menu.cursor; c < len(s.menu.zones) {
+			focus = s.menu.zones[c][0]
+		}
+		if !s.moved {
+			focus = 0 // opens at the top: the level first
+		}
+		return s.page.window(ctx, all, focus, bw, h)
 	}
-	top := len(lines)
+	// With lessons to read, they come first: « Commencez ici » is what
+	// the learner does next; the levels follow.
+	head := []string{t.Strong.Render(wrap(ctx.say("results_next"), bw))}
+	top := len(head)
 	rows := s.menu.render(ctx, bw, 30, top)
-	all := strings.Split(strings.Join(lines, "\n")+"\n"+rows, "\n")
-	focus := top
-	if c := s.menu.cursor; c < len(s.menu.zones) {
+	all := append(head, strings.Split(rows, "\n")...)
+	all = append(all, "")
+	all = append(all, lines...)
+	focus := 0
+	if c := s.menu.cursor; s.moved && c < len(s.menu.zones) {
 		focus = s.menu.zones[c][0]
-	}
-	if !s.moved {
-		focus = 0 // opens at the top: the level first
 	}
 	return s.page.window(ctx, all, focus, bw, h)
 }
