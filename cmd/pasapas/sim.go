@@ -17,7 +17,7 @@ type simOptions struct {
 	seed, draw               *uint64
 	asJSON, explain          *bool
 	theta                    *float64
-	positioning              *bool
+	positioning, hints       *bool
 	rho                      *float64
 }
 
@@ -36,7 +36,8 @@ func simFlags(lang i18n.Lang) (*flag.FlagSet, simOptions) {
 		theta:      fs.Float64("theta", -0.5, say(lang, "flag_sim_theta")),
 		positioning: fs.Bool("positioning", false, say(lang, "flag_sim_positioning",
 			strings.Join(sim.PositioningMethods, ", "))),
-		rho: fs.Float64("rho", 0.6, say(lang, "flag_sim_rho")),
+		rho:   fs.Float64("rho", 0.6, say(lang, "flag_sim_rho")),
+		hints: fs.Bool("hints", false, say(lang, "flag_sim_hints")),
 	}
 }
 
@@ -55,6 +56,19 @@ func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	if *learners <= 0 || *maxItems <= 0 {
 		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "sim_bad_number"))
 		return 2
+	}
+	if *o.hints {
+		cfg := sim.Config{Banks: strings.Split(*bank, ","), Learners: *learners, Seed: *seed, MaxItems: *maxItems, Population: *population}
+		rs, err := sim.RunHints(cfg)
+		if err != nil {
+			fmt.Fprintf(stderr, "pasapas: %v\n", err)
+			return 2
+		}
+		if err := sim.WriteHints(stdout, cfg, rs); err != nil {
+			fmt.Fprintf(stderr, "pasapas: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	if *o.positioning {
 		var methods []string

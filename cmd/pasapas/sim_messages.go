@@ -26,6 +26,7 @@ var simMessages = i18n.Table{
 	"sim_info":             {FR: "Information (moyenne, vrais paramètres, à la vraie capacité) : hasard, %d questions : %.2f ; %d meilleurs acquis selon les niveaux d'auteur : %.2f ; selon les vrais paramètres : %.2f", EN: "Information (mean, true parameters, at the true ability): random order, %d questions: %.2f; %d best acquis by author level: %.2f; by true parameters: %.2f"},
 	"sim_acceptance":       {FR: "Critères du ticket #4 :", EN: "Issue #4 criteria:"},
 	"flag_sim_positioning": {FR: "simule le positionnement « Un peu de tout » sur les compétences du contenu intégré (%s) ; --method, --learners, --seed, --draw et --rho s'appliquent", EN: "simulate the « Un peu de tout » positioning on the built-in competences (%s); --method, --learners, --seed, --draw and --rho apply"},
+	"flag_sim_hints":       {FR: "simule des apprenants qui demandent un indice quand ils ne sont pas sûrs, selon la règle de score d'une réponse après un indice ; --bank, --learners, --seed, --population s'appliquent", EN: "simulate learners who ask for a hint when unsure, under each scoring rule for an answer after a hint; --bank, --learners, --seed, --population apply"},
 	"flag_sim_rho":         {FR: "avec --positioning : corrélation vraie entre les compétences d'un apprenant", EN: "with --positioning: true correlation between a learner's competences"},
 	"sim_acceptance_24":    {FR: "Critères du ticket #24 :", EN: "Issue #24 criteria:"},
 	"sim_pass":             {FR: "ok", EN: "ok"},
