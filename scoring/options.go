@@ -68,6 +68,10 @@ type TestOptions struct {
 	TargetP   float64 // for TargetSuccess; default 0.7
 	Estimator Estimator
 	Final     Final
+	// FinalSD, when positive, is the SD of the prior of the reported
+	// ability (the EAP at the end), wider than the bank's to pull the
+	// learners at the edges less toward the middle. Simulation only.
+	FinalSD float64
 	// NoSkillCoverage drops the "one item per acquis until all are seen"
 	// rule. Ablation.
 	NoSkillCoverage bool
