@@ -203,16 +203,15 @@ func (s *Service) AbandonTest(ctx context.Context, id record.TestID) error {
 	return s.store.AbandonTest(ctx, id)
 }
 
-// positioningSummary keeps, for a positioning, the mean level over the
-// competences it touched; each competence's rough level is computed again
-// from the answers when results are shown.
+// positioningSummary keeps, for a positioning, the mean level over its
+// competences (every one has a first idea, asked or not); each
+// competence's level is computed again from the answers when results are
+// shown (Service.Results).
 func positioningSummary(rs []scoring.Result) record.TestResult {
 	sum, n := 0, 0
 	for _, r := range rs {
-		if r.N > 0 {
-			sum += r.Level
-			n++
-		}
+		sum += r.Level
+		n++
 	}
 	level := 0
 	if n > 0 {
