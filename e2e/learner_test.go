@@ -200,7 +200,7 @@ func (tm *term) takeTestAnswering(real func(n int) bool) testRun {
 			return asking(s) || looking(s) || answered(s) || isRecap(s) || isResults(s) || tall(s)
 		})
 		switch {
-		case tall(s) && !asking(s) && !answered(s):
+		case tall(s) && !asking(s) && !answered(s) && !looking(s):
 			tm.press("Down") // a question taller than the window: read on to its answers
 		case isResults(s):
 			return r
