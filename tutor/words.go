@@ -180,7 +180,7 @@ var words = i18n.Table{
 	"test_choose":       {FR: "Sur quoi voulez-vous faire le point ?", EN: "What do you want to check?"},
 	"test_reassure":     {FR: "Ce n'est pas un examen. Il n'y a pas de limite de temps. Vous pouvez répondre « Je ne sais pas ».", EN: "This is not an exam. There is no time limit. You can answer “I don't know”."},
 	"test_all":          {FR: "Un peu de tout", EN: "A bit of everything"},
-	"test_all_detail":   {FR: "Quelques questions sur chaque sujet, pour une première idée", EN: "A few questions on each subject, for a first idea"},
+	"test_all_detail":   {FR: "Une dizaine de questions sur tous les sujets, pour une première idée", EN: "About ten questions on every subject, for a first idea"},
 	"last_result":       {FR: "Dernière fois : %s, %s", EN: "Last time: %s, %s"},
 	"never_tested":      {FR: "Jamais fait", EN: "Never done"},
 	"key_pause":         {FR: "pause", EN: "pause"},
