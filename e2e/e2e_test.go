@@ -82,6 +82,36 @@ func TestNewLearner(t *testing.T) {
 	t.Run("progress kept", func(t *testing.T) { progressKept(t, home) })
 }
 
+// TestPositioningBeginner: a new learner who answers « Je ne sais pas » to
+// every question of « Un peu de tout » is done in at most 12 questions
+// (issue #24) and lands on « Mes résultats », whose first lesson is a
+// level-1 one named « Commencez ici ».
+func TestPositioningBeginner(t *testing.T) {
+	t.Parallel()
+	home := t.TempDir()
+	tm := newServer(t).start(home, 80, 24)
+	tm.newLearner("Paul")
+	tm.choose("Faire le point")
+	tm.waitText("Sur quoi voulez-vous faire le point ?")
+	tm.choose("Un peu de tout")
+	run := tm.takeTestAnswering(func(int) bool { return false })
+	t.Logf("positioning: %d questions, %d recaps", len(run.verdicts), run.recaps)
+	if n := len(run.verdicts); n == 0 || n > 12 {
+		t.Errorf("the positioning asked %d questions, want 1 to 12", n)
+	}
+	s := tm.waitText("Mes résultats", "Commencez ici : « ")
+	line := ""
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "Commencez ici : « ") {
+			line = strings.TrimSpace(l)
+		}
+	}
+	if d := strings.TrimSpace(detailOf(s, "Commencez ici : « ")); !strings.HasPrefix(d, "Niveau 1 · ") {
+		t.Errorf("« Commencez ici » (%q) is not a level-1 lesson (detail %q):\n%s", line, d, frame(s))
+	}
+	tm.quit()
+}
+
 // journey: create a profile, follow a whole lesson with its check
 // questions, take a test, read the results, quit.
 func journey(t *testing.T, home string) {
@@ -127,11 +157,15 @@ func journey(t *testing.T, home string) {
 	// The test ends on the results; read them from the home screen too.
 	// (The history says "aujourd'hui : …"; not asserted, so a run across
 	// midnight passes.)
-	s = tm.waitText("Mes résultats", compTitle, "Vos derniers tests", " : "+compTitle+" — ")
+	// The lessons to read come first (« Commencez ici »), the level and the
+	// history below them: Page suivante until they show.
+	tm.waitText("Mes résultats", "Commencez ici : « ")
+	s = tm.scrollTo(compTitle, "Vos derniers tests", " : "+compTitle+" — ")
 	tm.press("Escape")
 	tm.waitText("Bonjour " + learner + " !")
 	tm.choose("Mes résultats")
-	s = tm.waitText("Vos derniers tests", " : "+compTitle+" — ")
+	tm.waitText("Commencez ici : « ")
+	s = tm.scrollTo("Niveau ", "Vos derniers tests", " : "+compTitle+" — ")
 	if !strings.Contains(s, "Niveau ") {
 		t.Errorf("the results do not say a level:\n%s", frame(s))
 	}
@@ -207,10 +241,9 @@ func progressKept(t *testing.T, home string) {
 	}
 	tm.press("Escape")
 	tm.choose("Mes résultats")
-	s = tm.waitText("Vos derniers tests", " : "+compTitle+" — "+scoring.LevelName(i18n.FR, level))
-	if h := scoring.LevelHeading(i18n.FR, level); !strings.Contains(s, h) {
-		t.Errorf("the results do not show the stored level %q:\n%s", h, frame(s))
-	}
+	tm.waitText("Commencez ici : « ")
+	s = tm.scrollTo(scoring.LevelHeading(i18n.FR, level))
+	s = tm.scrollTo("Vos derniers tests", " : "+compTitle+" — "+scoring.LevelName(i18n.FR, level))
 	tm.quit()
 }
 

@@ -58,6 +58,10 @@ func looking(s string) bool {
 	return inQuestion(s) && strings.Contains(s, "Lisez bien cet écran. Appuyez sur Entrée pour voir les réponses.")
 }
 
+// tall says whether a question is taller than the window and shows its
+// top only: its answers come with the arrow keys.
+func tall(s string) bool { return inQuestion(s) && strings.Contains(s, "flèches pour lire la suite") }
+
 // isRecap says whether the recap of the last questions of a test is shown.
 func isRecap(s string) bool {
 	return strings.Contains(s, "Faisons le point sur les dernières questions")
@@ -183,12 +187,21 @@ type testRun struct {
 // question. It checks the questions are numbered 1, 2, 3…
 func (tm *term) takeTest() testRun {
 	tm.t.Helper()
+	return tm.takeTestAnswering(func(n int) bool { return n%3 != 2 })
+}
+
+// takeTestAnswering is takeTest with real(n) saying whether question n
+// (from 0) gets a real answer or « Je ne sais pas ».
+func (tm *term) takeTestAnswering(real func(n int) bool) testRun {
+	tm.t.Helper()
 	var r testRun
 	for range 200 {
 		s := tm.waitFor("a question, a recap or the results", func(s string) bool {
-			return asking(s) || looking(s) || answered(s) || isRecap(s) || isResults(s)
+			return asking(s) || looking(s) || answered(s) || isRecap(s) || isResults(s) || tall(s)
 		})
 		switch {
+		case tall(s) && !asking(s) && !answered(s) && !looking(s):
+			tm.press("Down") // a question taller than the window: read on to its answers
 		case isResults(s):
 			return r
 		case isRecap(s):
@@ -198,7 +211,7 @@ func (tm *term) takeTest() testRun {
 			if got, want := questionNumber(s), len(r.verdicts)+1; got != want {
 				tm.t.Fatalf("question number %d, want %d:\n%s", got, want, frame(s))
 			}
-			r.verdicts = append(r.verdicts, tm.answer(len(r.verdicts)%3 != 2))
+			r.verdicts = append(r.verdicts, tm.answer(real(len(r.verdicts))))
 		case answered(s):
 			tm.choose("Continuer")
 		}

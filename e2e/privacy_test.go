@@ -76,7 +76,8 @@ func TestStaleWindowAfterErase(t *testing.T) {
 	w2.waitText("Sur quoi voulez-vous faire le point ?")
 	w2.choose(compTitle)
 	w2.takeTest()
-	w2.waitText("Vos derniers tests", " : "+compTitle+" — ")
+	w2.waitText("Commencez ici") // « Mes résultats » opens on the lessons to read
+	w2.scrollTo("Vos derniers tests", " : "+compTitle+" — ")
 
 	before := chloeRows(t, home)
 	w1.choose("Mes résultats")

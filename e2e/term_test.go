@@ -169,6 +169,21 @@ func (tm *term) waitText(texts ...string) string {
 	return tm.waitFor(fmt.Sprintf("%q", texts), func(s string) bool { return hasAll(s, texts...) })
 }
 
+// scrollTo presses Page suivante until every text is on the screen (at
+// most ten times), and returns the screen.
+func (tm *term) scrollTo(texts ...string) string {
+	tm.t.Helper()
+	s := tm.capture()
+	for range 10 {
+		if hasAll(s, texts...) {
+			return s
+		}
+		tm.keys("NPage")
+		s = tm.waitChange(s)
+	}
+	return tm.waitText(texts...)
+}
+
 // waitChange waits until the screen is no longer before: the last key was
 // taken into account.
 func (tm *term) waitChange(before string) string {

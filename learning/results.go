@@ -77,8 +77,11 @@ func (s *Service) standing(ctx context.Context, cat *lessons.Catalogue, state *r
 				banks = append(banks, b)
 			}
 		}
-		if sv, err := scoring.ReplaySurvey(banks, scoring.SurveyOptions{Seed: uint64(pt.Seed)}, toEngine(answers, banks)); err == nil {
-			positioning = sv.Results()
+		// A positioning's results depend on its answers, not on the order
+		// its questions were chosen in: a log of the survey that « Un peu
+		// de tout » was before issue #24 replays here too.
+		if ps, err := scoring.ReplayPositioning(banks, positioningOptions(pt.Seed, nil), toEngine(answers, banks)); err == nil {
+			positioning = ps.Results()
 		}
 	}
 	var out []Entry
@@ -92,13 +95,17 @@ func (s *Service) standing(ctx context.Context, cat *lessons.Catalogue, state *r
 			if bank == nil {
 				continue
 			}
-			if tt, err := scoring.Replay(bank, scoring.TestOptions{Seed: uint64(t.Seed)}, toEngine(answers, []*scoring.Bank{bank})); err == nil {
+			if tt, err := scoring.Replay(bank, testOptions(t.Seed, nil, scoring.Exposure{}), toEngine(answers, []*scoring.Bank{bank})); err == nil {
 				out = append(out, Entry{Competence: comp, Result: tt.Result(), Test: t})
 			}
 			continue
 		}
+		// Every competence gets a first idea from a positioning, asked
+		// or not: the answers to the others say something through the
+		// correlation (its result has N = 0 when none of its questions
+		// was asked).
 		for _, r := range positioning {
-			if r.Competence == comp.ID && r.N > 0 {
+			if r.Competence == comp.ID {
 				out = append(out, Entry{Competence: comp, Result: r, Test: pt})
 			}
 		}
@@ -191,4 +198,18 @@ func (s *Service) Standings(ctx context.Context, cat *lessons.Catalogue) ([]Comp
 		}
 	}
 	return out, nil
+}
+
+// Recommendations are the lessons to read after the learner's results,
+// ranked by scoring.RankLessons: « Commencez ici » first, lessons already
+// finished last. The ranking is a decision of the engine, not of the
+// screen: « Mes résultats » shows it as it comes.
+func (st Standing) Recommendations(cat *lessons.Catalogue) []scoring.Recommendation {
+	results := make([]scoring.Result, 0, len(st.Entries))
+	for _, e := range st.Entries {
+		results = append(results, e.Result)
+	}
+	return scoring.RankLessons(cat, results, func(id string) bool {
+		return st.State != nil && st.State.Lessons[id].Done
+	})
 }

@@ -113,13 +113,13 @@ func (s *Service) StartTest(ctx context.Context, cat *lessons.Catalogue, learner
 				banks = append(banks, b)
 			}
 		}
-		t.run = scoring.NewSurvey(banks, scoring.SurveyOptions{Seed: uint64(t.Seed), Exclude: exclude})
+		t.run = scoring.NewPositioning(banks, positioningOptions(t.Seed, exclude))
 	} else {
 		bank := NewTestBank(cat, competence, calib, authorB)
 		if bank == nil {
 			return nil, fmt.Errorf("learning: test of %q: %w", competence, ErrNoQuestions)
 		}
-		t.run = scoring.NewTest(bank, scoring.TestOptions{Seed: uint64(t.Seed), Exclude: exclude, Exposure: exposure})
+		t.run = scoring.NewTest(bank, testOptions(t.Seed, exclude, exposure))
 	}
 	if resume != nil {
 		for _, a := range resume.Answers {
@@ -135,6 +135,20 @@ func (s *Service) StartTest(ctx context.Context, cat *lessons.Catalogue, learner
 		return nil, err
 	}
 	return t, nil
+}
+
+// testOptions are the engine's options for a test of one competence:
+// every test has the easy start (a level-1 question first, no typed answer
+// in the first two).
+func testOptions(seed int64, exclude []string, exposure scoring.Exposure) scoring.TestOptions {
+	return scoring.TestOptions{Seed: uint64(seed), Exclude: exclude, Exposure: exposure, EasyStart: true}
+}
+
+// positioningOptions are the engine's options for « Un peu de tout »: the
+// positioning across competences (scoring.Positioning), with the easy
+// start and the default correlation between competences.
+func positioningOptions(seed int64, exclude []string) scoring.PositioningOptions {
+	return scoring.PositioningOptions{Seed: uint64(seed), Exclude: exclude, EasyStart: true}
 }
 
 // ErrNoQuestions: the competence has no question to test with.
@@ -194,16 +208,15 @@ func (s *Service) AbandonTest(ctx context.Context, id record.TestID) error {
 	return s.store.AbandonTest(ctx, id)
 }
 
-// positioningSummary keeps, for a positioning, the mean level over the
-// competences it touched; each competence's rough level is computed again
-// from the answers when results are shown.
+// positioningSummary keeps, for a positioning, the mean level over its
+// competences (every one has a first idea, asked or not); each
+// competence's level is computed again from the answers when results are
+// shown (Service.Results).
 func positioningSummary(rs []scoring.Result) record.TestResult {
 	sum, n := 0, 0
 	for _, r := range rs {
-		if r.N > 0 {
-			sum += r.Level
-			n++
-		}
+		sum += r.Level
+		n++
 	}
 	level := 0
 	if n > 0 {
@@ -259,6 +272,6 @@ func replayCalibration(today, used map[string]scoring.Calibration) map[string]sc
 }
 
 // Engine is the engine behind the test (a *scoring.Test, or a
-// *scoring.Survey for a positioning), for what it can tell beyond
+// *scoring.Positioning for « Un peu de tout »), for what it can tell beyond
 // Results: its bank, the reasons of its choices.
 func (t *Test) Engine() scoring.Assessment { return t.run }

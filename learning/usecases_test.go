@@ -285,6 +285,12 @@ func TestStandingsAgreeWithResults(t *testing.T) {
 				storedLevel[cr.Competence][ll.Learner] = ll.Level
 			}
 		}
+		var banked []string
+		for _, c := range cat.Competences {
+			if b := scoring.BankFromCatalogue(cat, c.ID, nil); b != nil {
+				banked = append(banked, c.ID)
+			}
+		}
 		learners, _ := app.Learners(ctx)
 		seen := 0
 		for _, l := range learners {
@@ -321,6 +327,11 @@ func TestStandingsAgreeWithResults(t *testing.T) {
 				// shown from it, so only a positioning alone can be checked.
 				if only := len(plans[l.Name]) == 1; only && lv != (sum+n/2)/n {
 					t.Errorf("%s: positioning stored at %d, shown levels average %d", l.Name, lv, (sum+n/2)/n)
+				}
+				// A positioning gives a level in every competence (issue
+				// #24), asked or not, and the médiateur's view has them.
+				if only := len(plans[l.Name]) == 1; only && n != len(banked) {
+					t.Errorf("%s: a positioning alone shows %d competences, want all %d", l.Name, n, len(banked))
 				}
 			}
 		}

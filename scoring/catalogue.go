@@ -35,7 +35,7 @@ func BankFromCatalogue(cat *lessons.Catalogue, competenceID string, calib map[st
 		}
 		b, _ := AuthorDifficulty(cat, q)
 		it := Item{ID: q.ID, Skill: sk.ID, Level: sk.Level, Group: q.ID, A: 1, B: b,
-			Calibrated: q.Difficulty != nil}
+			Calibrated: q.Difficulty != nil, Typed: q.Type == lessons.FreeText || q.Type == lessons.Fields}
 		if sk.Topic != nil {
 			it.Topic = sk.Topic.ID
 		}

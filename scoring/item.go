@@ -14,6 +14,9 @@ type Item struct {
 	Topic string // sujet id
 	Level int    // author level of the acquis: 1–4 in the product's content
 	Group string // variant group: the VariantOf id, or the question's own id
+	// Typed says the answer is typed on the keyboard (free text, fields):
+	// the easy start keeps such questions out of the first two.
+	Typed bool
 
 	// B is the difficulty in logits; A the discrimination (1 for Rasch).
 	B, A float64

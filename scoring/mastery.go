@@ -19,6 +19,29 @@ type SkillMastery struct {
 	// Weak marks an acquis to work on: predicted success below 0.5, or a
 	// question of it failed in this test.
 	Weak bool
+	// Evidence says the answers show this acquis: a question of it was
+	// answered right, or one of a harder acquis of the same sujet was.
+	// An acquis predicted from the level alone has none.
+	Evidence bool
+}
+
+// Shown says whether « Ce que vous savez faire » lists the acquis: not
+// weak, with evidence, and either answered right itself or predicted to
+// succeed at least Known of the time (implied by a harder acquis).
+func (m SkillMastery) Shown() bool {
+	return !m.Weak && m.Evidence && (m.Right > 0 || m.PSuccess >= Known)
+}
+
+// KnownSkills are the acquis « Ce que vous savez faire » lists
+// (SkillMastery.Shown), in bank order.
+func (r Result) KnownSkills() []SkillMastery {
+	var out []SkillMastery
+	for _, m := range r.Skills {
+		if m.Shown() {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // skillTau is how far (in logits) an acquis may sit from where its author
@@ -59,9 +82,39 @@ func (t *Test) mastery() []SkillMastery {
 			out[s].Wrong++
 		}
 	}
+	// Evidence: right here, or right on a harder acquis of the sujet.
+	for s := range out {
+		if out[s].Right == 0 {
+			continue
+		}
+		for o := range out {
+			if out[o].Topic == out[s].Topic && out[o].Level <= out[s].Level && (out[s].Topic != "" || o == s) {
+				out[o].Evidence = true
+			}
+		}
+	}
 	g := t.ll.Grid
 	logPriorDelta := deltaGrid.LogPrior(Prior{Mean: 0, SD: skillTau})
+	// An acquis with no answer here: its success is the posterior mean of
+	// E_δ σ(θ − b − δ), read from a table (most acquis of a positioning).
+	post := t.posterior()
 	for s := range out {
+		if len(bySkill[s]) > 0 {
+			continue
+		}
+		sum := 0.0
+		for k, th := range g.Points {
+			if w := post.W[k]; w > 1e-12 {
+				sum += w * offsetSigmoid(th-diff[s])
+			}
+		}
+		out[s].PSuccess = sum
+		out[s].Weak = out[s].PSuccess < 0.5
+	}
+	for s := range out {
+		if len(bySkill[s]) == 0 {
+			continue
+		}
 		others := t.ll.Clone()
 		for _, r := range bySkill[s] {
 			others.Sub(r.Item, r.Correct)
@@ -94,6 +147,44 @@ func (t *Test) mastery() []SkillMastery {
 		out[s].Weak = out[s].PSuccess < 0.5 || out[s].Wrong > 0
 	}
 	return out
+}
+
+// offsetTable holds E_δ σ(x − δ), δ ~ N(0, skillTau²) on deltaGrid, for x
+// from −offsetSpan to offsetSpan every offsetStep.
+var offsetTable = func() []float64 {
+	lp := deltaGrid.LogPrior(Prior{Mean: 0, SD: skillTau})
+	n := int(2*offsetSpan/offsetStep) + 1
+	out := make([]float64, n)
+	for i := range out {
+		x := -offsetSpan + float64(i)*offsetStep
+		var num, den float64
+		for j, d := range deltaGrid.Points {
+			w := math.Exp(lp[j])
+			num += w * Sigmoid(x-d)
+			den += w
+		}
+		out[i] = num / den
+	}
+	return out
+}()
+
+const (
+	offsetSpan = 20.0
+	offsetStep = 0.005
+)
+
+// offsetSigmoid is E_δ σ(x − δ), interpolated in offsetTable.
+func offsetSigmoid(x float64) float64 {
+	f := (x + offsetSpan) / offsetStep
+	switch {
+	case f <= 0:
+		return offsetTable[0]
+	case f >= float64(len(offsetTable)-1):
+		return offsetTable[len(offsetTable)-1]
+	}
+	i := int(f)
+	r := f - float64(i)
+	return offsetTable[i]*(1-r) + offsetTable[i+1]*r
 }
 
 // sortWeak orders weak acquis easiest first (author level, then bank

@@ -56,14 +56,31 @@ type TestOptions struct {
 	// rule.
 	Z float64
 
+	// SameZ is the band rule's quantile while every answer so far is
+	// wrong (or every one right): default DefaultSameZ; negative keeps Z.
+	// Five wrong answers are also what a learner a level or two higher
+	// gives now and then, so a test settles on level 0 only on stronger
+	// evidence (issue #24).
+	SameZ float64
+
 	TopK      int // randomesque shortlist size, default 3
 	Criterion Criterion
 	TargetP   float64 // for TargetSuccess; default 0.7
 	Estimator Estimator
 	Final     Final
+	// FinalSD, when positive, is the SD of the prior of the reported
+	// ability (the EAP at the end), wider than the bank's to pull the
+	// learners at the edges less toward the middle. Simulation only.
+	FinalSD float64
 	// NoSkillCoverage drops the "one item per acquis until all are seen"
 	// rule. Ablation.
 	NoSkillCoverage bool
+	// EasyStart makes the first question one of the bank's lowest author
+	// level (level 1 in the product's content) and keeps typed answers
+	// (free text, fields) out of the first two, while the bank has such
+	// questions left: a new learner is not met by a hard or a typed
+	// question. The tutor sets it for every test.
+	EasyStart bool
 	// NoStop runs to MaxItems whatever the stopping rules say (the
 	// simulation uses it to measure every test length in one run).
 	NoStop bool
@@ -87,6 +104,10 @@ type TestOptions struct {
 // about 45 Rasch items: the test would almost always run to MaxItems
 // (docs/moteur-adaptatif.md §6).
 const DefaultZ = 0.674
+
+// DefaultSameZ is the band rule's quantile while all answers agree (all
+// wrong or all right): each end of the interval 95 % sure.
+const DefaultSameZ = 1.645
 
 // DefaultMaxExposure is the default cap on the share of tests that ask one
 // question (issue #4 asks for at most 0.35).
@@ -137,6 +158,13 @@ func (o TestOptions) withDefaults() TestOptions {
 	if o.Z == 0 {
 		o.Z = DefaultZ
 	}
+	switch {
+	case o.SameZ == 0:
+		o.SameZ = DefaultSameZ
+	case o.SameZ < 0:
+		o.SameZ = o.Z
+	}
+	o.SameZ = max(o.SameZ, o.Z)
 	if o.TopK <= 0 {
 		o.TopK = 3
 	}

@@ -57,6 +57,10 @@ func (t *Test) final(post Posterior) (theta, se float64) {
 		theta = WLE(t.responses)
 		return theta, 1 / math.Sqrt(TestInfo(t.responses, theta))
 	}
+	if sd := t.opts.FinalSD; sd > 0 {
+		wide := t.ll.Posterior(Prior{Mean: t.bank.Prior.Mean, SD: sd})
+		return wide.Mean(), wide.SD()
+	}
 	return post.Mean(), post.SD()
 }
 
@@ -65,6 +69,10 @@ func (t *Test) final(post Posterior) (theta, se float64) {
 func (t *Test) FinalTheta() float64 {
 	if t.opts.Final == FinalWLE && len(t.responses) > 0 {
 		return WLE(t.responses)
+	}
+	if t.opts.FinalSD > 0 {
+		th, _ := t.final(Posterior{})
+		return th
 	}
 	return t.theta
 }

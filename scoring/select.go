@@ -56,9 +56,29 @@ func (t *Test) selectNext() (int, StepReason) {
 	// Inside the tier, items asked too often on this computer are set
 	// aside while the tier has others (exposure control); the content
 	// rules above always come first.
+	// The easy start: the first question is one of the bank's easiest
+	// author level, and the first two are not typed — when the bank has
+	// such a question left.
+	lowest := math.MaxInt
+	for i := range b.Items {
+		lowest = min(lowest, b.Items[i].Level)
+	}
+	hard := func(i int) bool {
+		it := &b.Items[i]
+		return it.Typed || n == 0 && it.Level > lowest
+	}
+	easy := false
+	if o.EasyStart && n < 2 {
+		for i := range b.Items {
+			if !t.done[i] && !t.usedGroup[b.groupOf[i]] && !hard(i) {
+				easy = true
+				break
+			}
+		}
+	}
 	var count, rested [3]int // per tier: all items, items under the cap
 	for i := range b.Items {
-		if t.done[i] || t.usedGroup[b.groupOf[i]] {
+		if t.done[i] || t.usedGroup[b.groupOf[i]] || easy && hard(i) {
 			continue
 		}
 		var tiers []int
@@ -103,7 +123,7 @@ func (t *Test) selectNext() (int, StepReason) {
 		delta = math.Min(2, 1.645/math.Sqrt(math.Max(1, float64(n))))
 	}
 	for i := range b.Items {
-		if t.done[i] || t.usedGroup[b.groupOf[i]] {
+		if t.done[i] || t.usedGroup[b.groupOf[i]] || easy && hard(i) {
 			continue
 		}
 		switch r.Pool {

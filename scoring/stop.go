@@ -60,6 +60,15 @@ func (t *Test) checkStop() StopInfo {
 	s := t.bank.Scale
 	n := len(t.responses)
 	z := max(o.Z, 0)
+	if n > 0 && o.Z > 0 {
+		same := true
+		for _, r := range t.responses {
+			same = same && r.Correct == t.responses[0].Correct
+		}
+		if same {
+			z = o.SameZ
+		}
+	}
 	info := StopInfo{N: n, Theta: t.theta, SE: t.se, Lo: t.theta - z*t.se, Hi: t.theta + z*t.se,
 		Z: z, MinItems: o.MinItems, MaxItems: o.MaxItems, SETarget: o.SEStop}
 	info.Level, info.LevelLo, info.LevelHi = s.Level(t.theta), s.Level(info.Lo), s.Level(info.Hi)
@@ -67,7 +76,7 @@ func (t *Test) checkStop() StopInfo {
 	case n >= o.MaxItems:
 		info.Satisfied = StopMaxItems
 	case n < o.MinItems:
-	case o.Z > 0 && info.LevelLo == info.LevelHi:
+	case z > 0 && info.LevelLo == info.LevelHi:
 		info.Satisfied = StopBand
 	case o.SEStop > 0 && t.se <= o.SEStop:
 		info.Satisfied = StopPrecision

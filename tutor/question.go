@@ -28,6 +28,9 @@ type questionView struct {
 	phase    qPhase
 	hints    int
 	notice   string
+	// noHints: no hint is offered (a test: an answer after a hint says
+	// little about the learner; docs/moteur-adaptatif.md §3.4).
+	noHints bool
 
 	// choices and every "pick one" stage
 	cursor int
@@ -181,7 +184,7 @@ func (v *questionView) actions() []action {
 		acts = append(acts, actValidate)
 	}
 	acts = append(acts, actSkip)
-	if v.hints < len(v.q.Hints) {
+	if v.hints < len(v.q.Hints) && !v.noHints {
 		acts = append(acts, actHint)
 	}
 	if v.tight {

@@ -18,14 +18,17 @@ import (
 // its uncertainty, a bar, what is mastered, what to learn next (each lesson
 // opens from here), and the history of tests.
 type resultsScreen struct {
-	loaded  bool
-	entries []learning.Entry
-	history []record.Test
-	menu    menu
-	links   []*lessons.Lesson
-	problem string
-	page    follower
-	moved   bool // the learner moved the focus: the page follows it
+	loaded   bool
+	entries  []learning.Entry
+	history  []record.Test
+	menu     menu
+	links    []*lessons.Lesson
+	recs     []scoring.Recommendation
+	all      bool // « voir les autres »: every recommendation is listed
+	standing learning.Standing
+	problem  string
+	page     follower
+	moved    bool // the learner moved the focus: the page follows it
 }
 
 // resultsMsg carries where the learner stands (learning.Service.Results).
@@ -59,6 +62,7 @@ func (s *resultsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.entries = msg.standing.Entries
+		s.standing = msg.standing
 		ctx.Session.state = msg.standing.State
 		s.build(ctx)
 		return nil
@@ -72,31 +76,45 @@ func (s *resultsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		s.moved = true
 	}
 	if i, ok := s.menu.update(ctx, msg); ok {
-		if i < len(s.links) {
+		switch {
+		case i < len(s.links):
 			return push(newLessonScreen(ctx, s.links[i]))
+		case i == len(s.links) && !s.all && len(s.recs) > len(s.links):
+			s.all = true
+			s.build(ctx)
+			s.menu.cursor = i
+			return nil
 		}
 		return back()
 	}
 	return nil
 }
 
-// build makes the menu of lessons to learn next, weakest first.
+// build makes the menu of lessons to learn next, as the engine ranks them
+// (learning.Standing.Recommendations): the first is « Commencez ici », at
+// most scoring.FirstShown are listed until « voir les autres », and the
+// lessons already finished come last.
 func (s *resultsScreen) build(ctx *Context) {
 	s.links = nil
-	seen := map[string]bool{}
+	s.recs = s.standing.Recommendations(ctx.Cat)
 	var items []menuItem
-	for _, e := range s.entries {
-		for _, id := range scoring.Recommend(ctx.Cat, e.Result) {
-			// A lesson already finished is not offered again here.
-			if ctx.Session.state.Lessons[id].Done {
-				continue
-			}
-			if l := ctx.Cat.Lesson(id); l != nil && !seen[id] {
-				seen[id] = true
-				s.links = append(s.links, l)
-				items = append(items, menuItem{label: ctx.say("q_read", l.Title), detail: sanitize(situation(e.Competence))})
-			}
+	for i, r := range s.recs {
+		if i >= scoring.FirstShown && !s.all {
+			break
 		}
+		label := ctx.say("q_read", r.Lesson.Title)
+		if i == 0 && !r.Done {
+			label = ctx.say("results_start_here", r.Lesson.Title)
+		}
+		detail := ctx.say("results_lesson_detail", r.Lesson.Level, sanitize(situationOf(ctx, r.Competence)))
+		if r.Done {
+			detail = ctx.say("results_lesson_done", sanitize(situationOf(ctx, r.Competence)))
+		}
+		s.links = append(s.links, r.Lesson)
+		items = append(items, menuItem{label: label, detail: detail})
+	}
+	if len(s.recs) > len(s.links) {
+		items = append(items, menuItem{label: ctx.say("results_see_others", len(s.recs)-len(s.links))})
 	}
 	items = append(items, menuItem{label: ctx.say("back_home")})
 	s.menu.set(items)
@@ -131,16 +149,16 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 		barW := min(20, max(4, bw-lipgloss.Width(label)-2))
 		add(ctx.bar(barW, float64(r.Level)/float64(scoring.MaxLevel)) + "  " + t.Strong.Render(label))
 		add(wrap(r.Uncertainty(ctx.Lang), bw))
+		// Known acquis only with evidence in the answers (asked and right,
+		// or implied by a harder acquis of the sujet answered right).
 		var mastered, weak []string
 		for _, sk := range r.Skills {
 			skill := ctx.Cat.Skill(sk.Skill)
-			if skill == nil || sk.Right+sk.Wrong == 0 && !sk.Weak && sk.PSuccess < 0.8 {
-				continue
-			}
 			switch {
+			case skill == nil:
 			case sk.Weak:
 				weak = append(weak, skill.Text)
-			case sk.PSuccess >= 0.8:
+			case sk.Shown():
 				mastered = append(mastered, skill.Text)
 			}
 		}
@@ -162,18 +180,30 @@ func (s *resultsScreen) Render(ctx *Context, w, h int) string {
 		}
 		add("")
 	}
-	if len(s.links) > 0 {
-		add(t.Strong.Render(ctx.say("results_next")))
+	if len(s.links) == 0 {
+		top := len(lines)
+		rows := s.menu.render(ctx, bw, 30, top)
+		all := strings.Split(strings.Join(lines, "\n")+"\n"+rows, "\n")
+		focus := top
+		if c := s.menu.cursor; c < len(s.menu.zones) {
+			focus = s.menu.zones[c][0]
+		}
+		if !s.moved {
+			focus = 0 // opens at the top: the level first
+		}
+		return s.page.window(ctx, all, focus, bw, h)
 	}
-	top := len(lines)
+	// With lessons to read, they come first: « Commencez ici » is what
+	// the learner does next; the levels follow.
+	head := []string{t.Strong.Render(wrap(ctx.say("results_next"), bw))}
+	top := len(head)
 	rows := s.menu.render(ctx, bw, 30, top)
-	all := strings.Split(strings.Join(lines, "\n")+"\n"+rows, "\n")
-	focus := top
-	if c := s.menu.cursor; c < len(s.menu.zones) {
+	all := append(head, strings.Split(rows, "\n")...)
+	all = append(all, "")
+	all = append(all, lines...)
+	focus := 0
+	if c := s.menu.cursor; s.moved && c < len(s.menu.zones) {
 		focus = s.menu.zones[c][0]
-	}
-	if !s.moved {
-		focus = 0 // opens at the top: the level first
 	}
 	return s.page.window(ctx, all, focus, bw, h)
 }
@@ -186,4 +216,12 @@ func firstFew(ctx *Context, items []string) []string {
 		return items
 	}
 	return append(items[:few:few], ctx.say("and_more", len(items)-few))
+}
+
+// situationOf names a competence by its id, as the home screen does.
+func situationOf(ctx *Context, id string) string {
+	if c := ctx.Cat.Competence(id); c != nil {
+		return situation(c)
+	}
+	return id
 }

@@ -151,10 +151,10 @@ func TestResultsKeepTheirLevelWhenDifficultiesMove(t *testing.T) {
 
 			// What the engine concluded, and the page shown at the end.
 			concluded := map[string]scoring.Result{}
+			// A positioning gives every competence a first idea, asked or
+			// not (its correlated prior, issue #24).
 			for _, r := range ts.test.Results() {
-				if r.N > 0 || ts.test.Competence != record.Positioning {
-					concluded[r.Competence] = r
-				}
+				concluded[r.Competence] = r
 			}
 			atEnd, pageAtEnd := h.shownResults()
 			if len(atEnd) != len(concluded) {
@@ -239,5 +239,44 @@ func TestResultsKeepTheirLevelWhenDifficultiesMove(t *testing.T) {
 				t.Error("today's difficulties give the same words: the test proves nothing")
 			}
 		})
+	}
+}
+
+// TestResultsStartHere: after a positioning answered « Je ne sais pas »
+// throughout, « Mes résultats » opens on the lessons to read: « Commencez
+// ici » first (a level-1 lesson), two more, then « Voir les autres leçons »,
+// which lists the rest; the level of every competence follows.
+func TestResultsStartHere(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Yves")
+	h.choose("Faire le point")
+	h.choose("Un peu de tout")
+	h.answerTest(func(int) bool { return false })
+	rs, ok := h.m.top().(*resultsScreen)
+	if !ok {
+		t.Fatalf("not the results: %T", h.m.top())
+	}
+	_, page := h.shownResults()
+	lines := strings.Split(page, "\n")
+	if !strings.Contains(lines[0], "Les leçons pour progresser") || !strings.Contains(lines[1], "Commencez ici") ||
+		!strings.Contains(lines[2], "Niveau 1 · ") {
+		t.Errorf("the page does not open on « Commencez ici », a level-1 lesson:\n%q", lines[:3])
+	}
+	if len(rs.links) != scoring.FirstShown || !strings.Contains(page, "Voir les autres leçons (") {
+		t.Fatalf("%d lessons shown first, want %d then « Voir les autres leçons »:\n%s", len(rs.links), scoring.FirstShown, page)
+	}
+	if strings.Count(page, "Commencez ici") != 1 {
+		t.Errorf("« Commencez ici » more than once")
+	}
+	if len(rs.entries) != len(h.m.ctx.Cat.Competences) {
+		t.Errorf("%d competences with a level after a positioning, want all %d", len(rs.entries), len(h.m.ctx.Cat.Competences))
+	}
+	// Nothing was answered right: nothing is listed as known.
+	if strings.Contains(page, "Ce que vous savez faire") {
+		t.Errorf("acquis listed as known after no right answer:\n%s", page)
+	}
+	h.pick("Voir les autres leçons")
+	if len(rs.links) != len(rs.recs) || len(rs.links) <= scoring.FirstShown {
+		t.Errorf("after « Voir les autres »: %d lessons listed of %d", len(rs.links), len(rs.recs))
 	}
 }

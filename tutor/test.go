@@ -276,6 +276,10 @@ func (s *testScreen) next(ctx *Context) tea.Cmd {
 	}
 	s.current = q
 	s.qv = newQuestionView(ctx, q, seedFor(learnerKey(ctx), q.ID, fmt.Sprint(s.test.ID)))
+	// No hint in a test: a hint gives much of the answer, and the
+	// simulation shows what scoring such answers costs either way
+	// (pasapas sim --hints). Lessons and reviews keep their hints.
+	s.qv.noHints = true
 	s.phase = testAsking
 	return nil
 }

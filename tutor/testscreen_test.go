@@ -354,3 +354,43 @@ func TestNotSavedWarningStaysInSight(t *testing.T) {
 		t.Fatalf("the whole warning, and the sign of more below, are not in sight:\n%s", h.screen())
 	}
 }
+
+// TestNoHintInTests: a test offers no hint (issue #24: an answer given after
+// a hint says little, and the simulation shows what scoring it costs); a
+// lesson's questions keep theirs.
+func TestNoHintInTests(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	h.newLearner("Inès")
+	h.choose("Faire le point")
+	h.choose("Un peu de tout")
+	asked := 0
+	for i := 0; i < 400 && !strings.Contains(h.screen(), "Mes résultats"); i++ {
+		s := h.screen()
+		if strings.Contains(s, "Voir un indice") {
+			t.Fatalf("a hint is offered in a test:\n%s", s)
+		}
+		switch {
+		case strings.Contains(s, "Faisons le point"):
+			h.pick("Continuer")
+		case strings.Contains(s, "Je ne sais pas"):
+			asked++
+			h.pick("Je ne sais pas")
+		case strings.Contains(s, "Continuer"):
+			h.pick("Continuer")
+		case strings.Contains(s, "pour voir les réponses"):
+			h.press("enter")
+		default:
+			h.press("down")
+		}
+	}
+	if asked == 0 {
+		t.Fatal("no question was asked")
+	}
+	hinted := false
+	for _, q := range h.m.ctx.Cat.Questions {
+		hinted = hinted || len(q.Hints) > 0
+	}
+	if !hinted {
+		t.Fatal("no question of the content has a hint: the test proves nothing")
+	}
+}

@@ -181,7 +181,7 @@ var words = i18n.Table{
 	"test_choose":       {FR: "Sur quoi voulez-vous faire le point ?", EN: "What do you want to check?"},
 	"test_reassure":     {FR: "Ce n'est pas un examen. Il n'y a pas de limite de temps. Vous pouvez répondre « Je ne sais pas ».", EN: "This is not an exam. There is no time limit. You can answer “I don't know”."},
 	"test_all":          {FR: "Un peu de tout", EN: "A bit of everything"},
-	"test_all_detail":   {FR: "Quelques questions sur chaque sujet, pour une première idée", EN: "A few questions on each subject, for a first idea"},
+	"test_all_detail":   {FR: "Une dizaine de questions sur tous les sujets, pour une première idée", EN: "About ten questions on every subject, for a first idea"},
 	"last_result":       {FR: "Dernière fois : %s, %s", EN: "Last time: %s, %s"},
 	"never_tested":      {FR: "Jamais fait", EN: "Never done"},
 	"key_pause":         {FR: "pause", EN: "pause"},
@@ -198,13 +198,17 @@ var words = i18n.Table{
 	"recap_skipped":     {FR: "Passée", EN: "Skipped"},
 
 	// Results
-	"results_none":     {FR: "Vous n'avez pas encore fait le point. Choisissez « Faire le point » sur l'accueil.", EN: "You have not checked your level yet. Choose “Check my level” on the home screen."},
-	"results_mastered": {FR: "Ce que vous savez faire :", EN: "What you can do:"},
-	"results_to_learn": {FR: "Ce que vous pouvez apprendre :", EN: "What you can learn:"},
-	"and_more":         {FR: "et %d autres", EN: "and %d more"},
-	"results_history":  {FR: "Vos derniers tests", EN: "Your last tests"},
-	"in_french":        {FR: "%s", EN: "%s (in French)"},
-	"results_next":     {FR: "Les leçons pour progresser :", EN: "The lessons to get better:"},
+	"results_none":          {FR: "Vous n'avez pas encore fait le point. Choisissez « Faire le point » sur l'accueil.", EN: "You have not checked your level yet. Choose “Check my level” on the home screen."},
+	"results_mastered":      {FR: "Ce que vous savez faire (vu dans vos réponses) :", EN: "What you can do (seen in your answers):"},
+	"results_start_here":    {FR: "Commencez ici : « %s »", EN: "Start here: “%s”"},
+	"results_lesson_detail": {FR: "Niveau %d · %s", EN: "Level %d · %s"},
+	"results_lesson_done":   {FR: "Déjà lue · %s", EN: "Already read · %s"},
+	"results_see_others":    {FR: "Voir les autres leçons (%d)", EN: "See the other lessons (%d)"},
+	"results_to_learn":      {FR: "Ce que vous pouvez apprendre :", EN: "What you can learn:"},
+	"and_more":              {FR: "et %d autres", EN: "and %d more"},
+	"results_history":       {FR: "Vos derniers tests", EN: "Your last tests"},
+	"in_french":             {FR: "%s", EN: "%s (in French)"},
+	"results_next":          {FR: "Les leçons pour progresser :", EN: "The lessons to get better:"},
 
 	// Review
 	"review_n_of":        {FR: "Révision %d sur %d", EN: "Review %d of %d"},

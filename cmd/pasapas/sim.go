@@ -17,6 +17,8 @@ type simOptions struct {
 	seed, draw               *uint64
 	asJSON, explain          *bool
 	theta                    *float64
+	positioning, hints       *bool
+	rho                      *float64
 }
 
 func simFlags(lang i18n.Lang) (*flag.FlagSet, simOptions) {
@@ -32,6 +34,10 @@ func simFlags(lang i18n.Lang) (*flag.FlagSet, simOptions) {
 		asJSON:     fs.Bool("json", false, say(lang, "flag_sim_json")),
 		explain:    fs.Bool("explain", false, say(lang, "flag_sim_explain")),
 		theta:      fs.Float64("theta", -0.5, say(lang, "flag_sim_theta")),
+		positioning: fs.Bool("positioning", false, say(lang, "flag_sim_positioning",
+			strings.Join(sim.PositioningMethods, ", "))),
+		rho:   fs.Float64("rho", 0.6, say(lang, "flag_sim_rho")),
+		hints: fs.Bool("hints", false, say(lang, "flag_sim_hints")),
 	}
 }
 
@@ -50,6 +56,40 @@ func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	if *learners <= 0 || *maxItems <= 0 {
 		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "sim_bad_number"))
 		return 2
+	}
+	if *o.hints {
+		cfg := sim.Config{Banks: strings.Split(*bank, ","), Learners: *learners, Seed: *seed, MaxItems: *maxItems, Population: *population}
+		rs, err := sim.RunHints(cfg)
+		if err != nil {
+			fmt.Fprintf(stderr, "pasapas: %v\n", err)
+			return 2
+		}
+		if err := sim.WriteHints(stdout, cfg, rs); err != nil {
+			fmt.Fprintf(stderr, "pasapas: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	if *o.positioning {
+		var methods []string
+		if *method != "all" {
+			methods = strings.Split(*method, ",")
+		}
+		rep, err := sim.RunPositioning(sim.PositioningConfig{Learners: *learners, Seed: *seed, Rho: *o.rho, Methods: methods, Draw: *draw})
+		if err != nil {
+			fmt.Fprintf(stderr, "pasapas: %v\n", err)
+			return 2
+		}
+		if *asJSON {
+			err = rep.WriteJSON(stdout)
+		} else {
+			err = rep.WriteTable(stdout, sim.Labels{Acceptance: say(lang, "sim_acceptance_24"), Pass: say(lang, "sim_pass"), Fail: say(lang, "sim_fail")})
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "pasapas: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	if *explain {
 		banks, err := sim.MakeBanks(strings.Split(*bank, ",")[0], *seed)

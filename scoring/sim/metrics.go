@@ -31,6 +31,9 @@ type MethodReport struct {
 	// ItemsToRandom20 is the shortest length whose RMSE is at most random
 	// order's at max-items (0: never within max-items; absent random: −1).
 	ItemsToRandom20 int `json:"items_to_random_rmse_at_max"`
+	// FloorStops is the share of learners of true level 1 or more whose
+	// test stopped at level 0 with every answer wrong.
+	FloorStops float64 `json:"floor_stops"`
 	// Conditional figures on the ability grid (population "grid" only).
 	Conditional []CondReport `json:"conditional,omitempty"`
 }
@@ -57,7 +60,7 @@ func summarise(m Method, b *Bank, sims []Simulee, traces []Trace, maxItems int, 
 	}
 	exposure := make([]float64, b.Engine.Len())
 	var lengths []int
-	var sumLen, se, bias, bias2, exact, within float64
+	var sumLen, se, bias, bias2, exact, within, floor, above float64
 	sqAt := make([]float64, maxItems)
 	biasAt := make([]float64, maxItems)
 	exactAt := make([]float64, maxItems)
@@ -79,6 +82,16 @@ func summarise(m Method, b *Bank, sims []Simulee, traces []Trace, maxItems int, 
 		}
 		if abs(lvl-trueLevel) <= 1 {
 			within++
+		}
+		if trueLevel >= 1 {
+			above++
+			allWrong := L > 0
+			for _, i := range tr.Items[:L] {
+				allWrong = allWrong && !sims[j].answer(b, i)
+			}
+			if allWrong && lvl == 0 {
+				floor++
+			}
 		}
 		r.LevelConfuse[trueLevel][lvl]++
 		for _, i := range tr.Items[:L] {
@@ -114,6 +127,9 @@ func summarise(m Method, b *Bank, sims []Simulee, traces []Trace, maxItems int, 
 	r.BiasCI95 = round(1.96 * sd / math.Sqrt(n))
 	r.ExactLevel = round(exact / n)
 	r.WithinOne = round(within / n)
+	if above > 0 {
+		r.FloorStops = round(floor / above)
+	}
 	var maxExp, never, mean, varr float64
 	for i := range exposure {
 		exposure[i] /= n

@@ -1,0 +1,176 @@
+package scoring
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"pasapas/lessons"
+)
+
+// typedBank is testBank with every other question of levels 1–2 typed.
+func typedBank(name string, topics int) *Bank {
+	b := testBank(topics, 2)
+	items := slices.Clone(b.Items)
+	for i := range items {
+		items[i].ID = name + "-" + items[i].ID
+		items[i].Group = name + "-" + items[i].Group
+		items[i].Skill = name + "-" + items[i].Skill
+		items[i].Topic = name + "-" + items[i].Topic
+		items[i].Typed = i%2 == 0
+	}
+	return NewBank(name, items, DefaultScale, DefaultPrior)
+}
+
+func TestEasyStartTest(t *testing.T) {
+	b := typedBank("c", 3)
+	for seed := range uint64(30) {
+		tt := NewTest(b, TestOptions{Seed: seed, EasyStart: true})
+		for n := range 2 {
+			st, ok := tt.Next()
+			if !ok {
+				t.Fatal("no question")
+			}
+			if st.Item.Typed {
+				t.Errorf("seed %d: question %d is typed", seed, n+1)
+			}
+			if n == 0 && st.Item.Level != 1 {
+				t.Errorf("seed %d: first question of level %d, want 1", seed, st.Item.Level)
+			}
+			_ = tt.Record(st.Item.ID, seed%2 == 0)
+		}
+	}
+	// Without the option the engine starts where the information is.
+	first := map[int]int{}
+	for seed := range uint64(30) {
+		st, _ := NewTest(b, TestOptions{Seed: seed}).Next()
+		first[st.Item.Level]++
+	}
+	if first[1] == 30 {
+		t.Errorf("without EasyStart every first question is level 1: the test proves nothing")
+	}
+}
+
+func positioningBanks() []*Bank {
+	var out []*Bank
+	for c := range 4 {
+		out = append(out, typedBank(fmt.Sprintf("c%d", c), 3))
+	}
+	return out
+}
+
+func TestPositioningEasyStart(t *testing.T) {
+	for seed := range uint64(20) {
+		p := NewPositioning(positioningBanks(), PositioningOptions{Seed: seed, EasyStart: true})
+		for n := range 2 {
+			st, _ := p.Next()
+			if st.Item.Typed || n == 0 && st.Item.Level != 1 {
+				t.Errorf("seed %d: question %d is level %d, typed %v", seed, n+1, st.Item.Level, st.Item.Typed)
+			}
+			_ = p.Record(st.Item.ID, true)
+		}
+	}
+}
+
+// answerAll runs a positioning with one answer rule; it returns the
+// positioning and its log.
+func answerAll(p *Positioning, right func(*Item) bool) []Answer {
+	var log []Answer
+	for {
+		st, ok := p.Next()
+		if !ok {
+			return log
+		}
+		c := right(st.Item)
+		if err := p.Record(st.Item.ID, c); err != nil {
+			panic(err)
+		}
+		log = append(log, Answer{st.Item.ID, c})
+	}
+}
+
+func TestPositioningAllWrong(t *testing.T) {
+	for seed := range uint64(10) {
+		p := NewPositioning(positioningBanks(), PositioningOptions{Seed: seed, EasyStart: true})
+		log := answerAll(p, func(*Item) bool { return false })
+		if len(log) < 8 || len(log) > 12 {
+			t.Errorf("seed %d: %d questions, want 8 to 12", seed, len(log))
+		}
+		asked := map[string]int{}
+		for _, a := range log {
+			asked[a.Question[:2]]++
+		}
+		if len(asked) != 4 {
+			t.Errorf("seed %d: competences asked %v, want all four", seed, asked)
+		}
+		for _, r := range p.Results() {
+			if !r.Rough || r.Level > 0 {
+				t.Errorf("seed %d: %s level %d rough %v after all wrong, want a rough level 0", seed, r.Competence, r.Level, r.Rough)
+			}
+		}
+	}
+}
+
+// The correlation: right answers in one competence raise the others, and
+// the results are those of the answers, whatever order chose them.
+func TestPositioningCorrelation(t *testing.T) {
+	banks := positioningBanks()
+	p := NewPositioning(banks, PositioningOptions{Seed: 1, MinItems: 12})
+	before := p.Results()[3].Theta
+	for _, id := range []string{"c0-t0-2-q0", "c0-t1-3-q0", "c0-t2-3-q0"} {
+		if err := p.Record(id, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := p.Results()[3]
+	if after.N != 0 || after.Theta <= before+0.3 {
+		t.Errorf("c3 moved from %.2f to %.2f (N %d) after three right answers in c0: want up by more than 0.3", before, after.Theta, after.N)
+	}
+	none := NewPositioning(banks, PositioningOptions{Seed: 1, Rho: -1, MinItems: 12})
+	for _, id := range []string{"c0-t0-2-q0", "c0-t1-3-q0", "c0-t2-3-q0"} {
+		_ = none.Record(id, true)
+	}
+	if d := none.Results()[3].Theta - before; d < -1e-9 || d > 1e-9 {
+		t.Errorf("with no correlation c3 moved by %.3g", d)
+	}
+	// Same answers, another seed and order: same results.
+	p1 := NewPositioning(banks, PositioningOptions{Seed: 5})
+	log := answerAll(p1, func(it *Item) bool { return it.Level <= 2 })
+	slices.Reverse(log)
+	p2, err := ReplayPositioning(banks, PositioningOptions{Seed: 9}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range p1.Results() {
+		if r2 := p2.Results()[i]; r2.Level != r.Level || abs(r2.Theta-r.Theta) > 0.02 {
+			t.Errorf("%s: %.3f (level %d) replayed in another order as %.3f (level %d)", r.Competence, r.Theta, r.Level, r2.Theta, r2.Level)
+		}
+	}
+}
+
+func abs(x float64) float64 { return max(x, -x) }
+
+func TestPositioningOnBuiltin(t *testing.T) {
+	cat := builtinCatalogue(t)
+	var banks []*Bank
+	for _, c := range cat.Competences {
+		if b := BankFromCatalogue(cat, c.ID, nil); b != nil {
+			banks = append(banks, b)
+		}
+	}
+	for seed := range uint64(5) {
+		p := NewPositioning(banks, PositioningOptions{Seed: seed, EasyStart: true})
+		log := answerAll(p, func(*Item) bool { return false })
+		if len(log) > 12 {
+			t.Errorf("seed %d: « Je ne sais pas » throughout took %d questions, want at most 12", seed, len(log))
+		}
+		first := cat.Question(log[0].Question)
+		if sk := cat.Skill(first.Skill.ID); sk.Level != 1 || first.Type == lessons.FreeText || first.Type == lessons.Fields {
+			t.Errorf("seed %d: first question %s of level %d, type %s", seed, first.ID, sk.Level, first.Type)
+		}
+		start := StartHere(RankLessons(cat, p.Results(), nil))
+		if start == nil || start.Level != 1 {
+			t.Errorf("seed %d: « Commencez ici » is %+v, want a level-1 lesson", seed, start)
+		}
+	}
+}
