@@ -23,7 +23,11 @@ import (
 func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 	cfg.Theme = asciiTheme()
 	cfg.Mouse = false
-	m := newTutor(cfg)
+	return runLinear(newTutor(cfg), in, out)
+}
+
+// runLinear drives a model in the linear mode (its theme already chosen).
+func runLinear(m *model, in io.Reader, out io.Writer) error {
 	m.tick = nil // idle time is measured between lines instead
 	m.ctx.linear = true
 	l := &linear{driver: driver{m: m}, out: out}

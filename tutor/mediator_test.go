@@ -451,7 +451,7 @@ func TestSpaceInTheAccessibleMode(t *testing.T) {
 		"retour", "retour",
 		"2", // Le journal des actions
 		"retour",
-		"5", // Quitter l'espace médiateur
+		"6", // Quitter l'espace médiateur (after « Présenter une leçon »)
 		"quitter", "2",
 	}, "\n") + "\n"
 	var out bytes.Buffer

@@ -76,6 +76,8 @@ func init() {
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := calibrateFlags(l); return fs }},
 		{name: "mediateur", args: "options_help", about: "mediateur_about", run: runMediateur,
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := tutorFlags(l); return fs }},
+		{name: "presenter", args: "presenter_args", about: "presenter_about", run: runPresenter,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := presenterFlags(l); return fs }},
 		{name: "version", about: "version_about", run: runVersion},
 		{name: "help", about: "help_about", run: runHelp},
 	}
