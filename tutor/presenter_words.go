@@ -49,3 +49,24 @@ var presenterWords = i18n.Table{
 	"pres_entry_detail":      {FR: "Projeter une leçon étape par étape en atelier", EN: "Project a lesson step by step in a workshop"},
 	"pres_unknown":           {FR: "Aucune leçon ne s'appelle « %s ». Les leçons : %s", EN: "No lesson is called “%s”. The lessons: %s"},
 }
+
+// The words of « Ce que j'ai appris aujourd'hui » (learned.go).
+func init() {
+	for code, text := range learnedWords {
+		if _, dup := words[code]; dup {
+			panic("tutor: word " + code + " defined twice")
+		}
+		words[code] = text
+	}
+}
+
+var learnedWords = i18n.Table{
+	"learned_entry":  {FR: "Imprimer « Ce que j'ai appris aujourd'hui »", EN: "Print “What I learned today”"},
+	"learned_title":  {FR: "Ce que j'ai appris aujourd'hui", EN: "What I learned today"},
+	"learned_ready":  {FR: "Votre page est prête.", EN: "Your page is ready."},
+	"learned_where":  {FR: "Elle est dans ce fichier :", EN: "It is in this file:"},
+	"learned_empty":  {FR: "Pas encore de leçon ni de test aujourd'hui : la page le dit.", EN: "No lesson or test yet today: the page says so."},
+	"learned_counts": {FR: "Leçons finies aujourd'hui : %d. Tests finis aujourd'hui : %d.", EN: "Lessons finished today: %d. Tests finished today: %d."},
+	"learned_how":    {FR: "Pour l'imprimer : ouvrez ce fichier avec le navigateur, puis choisissez Imprimer. Le médiateur peut vous aider.", EN: "To print it: open this file with the web browser, then choose Print. The helper can help you."},
+	"learned_back":   {FR: "Entrée ou Échap : revenir à mes résultats.", EN: "Enter or Esc: back to my results."},
+}

@@ -75,6 +75,9 @@ func (s *resultsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if i < len(s.links) {
 			return push(newLessonScreen(ctx, s.links[i]))
 		}
+		if i == len(s.links) {
+			return push(newLearnedScreen())
+		}
 		return back()
 	}
 	return nil
@@ -98,7 +101,7 @@ func (s *resultsScreen) build(ctx *Context) {
 			}
 		}
 	}
-	items = append(items, menuItem{label: ctx.say("back_home")})
+	items = append(items, menuItem{label: ctx.say("learned_entry")}, menuItem{label: ctx.say("back_home")})
 	s.menu.set(items)
 	var hist []record.Test
 	for _, t := range ctx.Session.state.Tests {
