@@ -83,7 +83,13 @@ func (s *presenterScreen) Help(ctx *Context) []key.Binding {
 	if s.pages[s.at].kind == pageCheck {
 		b = append(b, k.Reveal)
 	}
-	if len(s.devices) > 0 && s.pages[s.at].kind == pageStep {
+	if p := s.pages[s.at]; p.kind == pageStep && s.varies(p.step) {
+		// Only the letters of the lesson's devices, and t.
+		var letters []string
+		for _, d := range s.devices {
+			letters = append(letters, string(d[0]))
+		}
+		k.Device.SetHelp(strings.Join(append(letters, "t"), " "), k.Device.Help().Desc)
 		b = append(b, k.Device)
 	}
 	return append(b, k.Next, k.Prev, k.Jump, k.Scroll, ctx.Keys.Back)
@@ -247,10 +253,7 @@ func (s *presenterScreen) renderStep(ctx *Context, p page, w int) string {
 	if p.step.Title != "" {
 		parts = append(parts, t.Heading.Render(wrap(sanitize(p.step.Title), w)), "")
 	}
-	varies := false
-	for _, d := range s.devices {
-		varies = varies || p.step.Variants.For(d) != nil
-	}
+	varies := s.varies(p.step)
 	switch {
 	case !varies:
 		parts = append(parts, stepBody(ctx, *p.step, min(w, 100))...)
@@ -274,6 +277,16 @@ func (s *presenterScreen) renderStep(ctx *Context, p page, w int) string {
 		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// varies says whether a step differs on some device.
+func (s *presenterScreen) varies(st *lessons.Step) bool {
+	for _, d := range s.devices {
+		if st.Variants.For(d) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // deviceLine says which keys show which device.
