@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
@@ -230,5 +231,26 @@ func TestPresenterAccessible(t *testing.T) {
 	if _, err := (LessonRun{Config: Config{Library: goldenLib, Lang: i18n.FR}, Lesson: "nope"}).findLesson(); err == nil ||
 		!strings.Contains(err.Error(), "mail-arnaque") {
 		t.Errorf("an unknown lesson names the known ones: %v", err)
+	}
+}
+
+// TestPresenterKeepsTheSpaceOpen: a médiateur talking to the room for
+// longer than the idle lock is not sent back to « Qui êtes-vous ? »; once
+// back in the space, the lock works again.
+func TestPresenterKeepsTheSpaceOpen(t *testing.T) {
+	h := newHarness(t, i18n.FR, goldenLib)
+	h.m.idleLock = 10 * time.Minute
+	w := &walker{h: h}
+	w.openSpace(true)
+	h.choose("Présenter une leçon")
+	h.choose("Reconnaître un faux mail")
+	h.clock.t = h.clock.t.Add(30 * time.Minute)
+	h.send(idleTickMsg{})
+	h.presenter()
+	h.press("esc")
+	h.clock.t = h.clock.t.Add(30 * time.Minute)
+	h.send(idleTickMsg{})
+	if h.m.ctx.Mediator != nil {
+		t.Errorf("the space stayed open after the presentation:\n%s", h.screen())
 	}
 }
