@@ -12,8 +12,11 @@ const (
 
 // centredBody draws the body of the screen on top in bodyH lines: across
 // the window, or in a centred column on a wide one.
+// A screen that lays itself out across the window (the presenter, whose
+// device versions sit side by side) says so with WholeWidth.
 func (m *model) centredBody(w, bodyH int) string {
-	if w < wideWindow || m.ctx.linear {
+	whole, _ := m.top().(interface{ WholeWidth() bool })
+	if w < wideWindow || m.ctx.linear || whole != nil && whole.WholeWidth() && m.quitting == nil && !m.showHelp {
 		return fit(m.renderBody(w, bodyH), w, bodyH)
 	}
 	body := fit(m.renderBody(readingColumn, bodyH), readingColumn, bodyH)

@@ -107,8 +107,8 @@ func TestFooterInTextField(t *testing.T) {
 	}
 }
 
-// runLinear runs the accessible mode on a store with the lines given.
-func runLinear(t *testing.T, st *progress.Store, lines ...string) string {
+// runLinearLines runs the accessible mode on a store with the lines given.
+func runLinearLines(t *testing.T, st *progress.Store, lines ...string) string {
 	t.Helper()
 	var out bytes.Buffer
 	cfg := Config{Library: builtin, Lang: i18n.FR, App: testApp(st, nil), IdleLock: -1}
@@ -136,7 +136,7 @@ func TestAccessibleStrayCharacter(t *testing.T) {
 	if _, err := st.CreateLearner(context.Background(), "Marie", "", record.Prefs{}); err != nil {
 		t.Fatal(err)
 	}
-	out := runLinear(t, st, "+", "x", "99", "quitter", "2")
+	out := runLinearLines(t, st, "+", "x", "99", "quitter", "2")
 	for _, want := range []string{"Je n'ai pas compris « + »", "Je n'ai pas compris « x »", "Je n'ai pas compris « 99 »"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
@@ -165,7 +165,7 @@ func TestAccessibleFortyProfiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	out := runLinear(t, st, "nouveau", "Zoé", "1", "quitter", "2")
+	out := runLinearLines(t, st, "nouveau", "Zoé", "1", "quitter", "2")
 	for _, want := range []string{"36. ", "41. ", "Quel est votre prénom ?", "Bonjour Zoé !"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -175,7 +175,7 @@ func TestAccessibleFortyProfiles(t *testing.T) {
 		t.Error("a row has no number")
 	}
 	// The row numbered 36 opens that profile.
-	out = runLinear(t, st, "36", "quitter", "2")
+	out = runLinearLines(t, st, "36", "quitter", "2")
 	row := ""
 	for _, line := range strings.Split(out, "\n") {
 		if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "> ")); len(f) > 1 && f[0] == "36." {

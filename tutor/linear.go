@@ -30,10 +30,15 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) error {
 	m := newTutor(cfg)
 	// « quitter » ends the visit, as Ctrl+C does.
 	defer m.endVisitNow()
+	return runLinear(m, in, out)
+}
+
+// runLinear drives a model in the linear mode (its theme already chosen).
+func runLinear(m *model, in io.Reader, out io.Writer) error {
 	m.tick = nil // idle time is measured between lines instead
 	m.ctx.linear = true
 	l := &linear{driver: driver{m: m}, out: out}
-	defer catchInterrupt(in, out, cfg.Lang)()
+	defer catchInterrupt(in, out, m.ctx.Lang)()
 	l.send(tea.WindowSizeMsg{Width: linearWidth, Height: linearHeight})
 	l.run(m.Init())
 	l.print(true)
@@ -243,6 +248,15 @@ func (l *linear) line(text string) {
 		}
 		return
 	case word == "":
+		press(enter)
+		return
+	}
+	// A screen driven by its own keys (the presenter: letters for the
+	// devices, a step's number) takes the line as those keys, then Entrée.
+	if k, ok := l.m.top().(interface{ LinearKeys() bool }); ok && k.LinearKeys() && l.m.quitting == nil && !l.m.showHelp {
+		for _, r := range text {
+			press(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
 		press(enter)
 		return
 	}

@@ -451,7 +451,7 @@ func TestSpaceInTheAccessibleMode(t *testing.T) {
 		"retour", "retour",
 		"2", // Le journal des actions
 		"retour",
-		"7", // Quitter l'espace médiateur (after « Les ateliers » and « Le groupe »)
+		"8", // Quitter l'espace médiateur (after « Les ateliers », « Le groupe » and « Présenter une leçon »)
 		"quitter", "2",
 	}, "\n") + "\n"
 	var out bytes.Buffer

@@ -217,6 +217,9 @@ func (m *model) Init() tea.Cmd {
 // lockIfIdle ends the session of a learner who walked away: the next person
 // at this shared PC must not find their lessons and results open.
 func (m *model) lockIfIdle() tea.Cmd {
+	if p, ok := m.top().(*presenterScreen); ok && !p.root {
+		return nil // a médiateur presenting to a room may talk longer than the lock
+	}
 	if (m.ctx.Session != nil || m.ctx.Mediator != nil) && m.idleLock > 0 && m.ctx.now().Sub(m.lastInput) >= m.idleLock {
 		m.quitting, m.showHelp = nil, false
 		return endSession(m.ctx.say("idle_locked", howLong(m.ctx, m.idleLock)))

@@ -85,6 +85,9 @@ func (s *resultsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.menu.cursor = i
 			return nil
 		}
+		if i == len(s.links) {
+			return push(newLearnedScreen())
+		}
 		return back()
 	}
 	return nil
@@ -116,7 +119,7 @@ func (s *resultsScreen) build(ctx *Context) {
 	if len(s.recs) > len(s.links) {
 		items = append(items, menuItem{label: ctx.say("results_see_others", len(s.recs)-len(s.links))})
 	}
-	items = append(items, menuItem{label: ctx.say("back_home")})
+	items = append(items, menuItem{label: ctx.say("learned_entry")}, menuItem{label: ctx.say("back_home")})
 	s.menu.set(items)
 	var hist []record.Test
 	for _, t := range ctx.Session.state.Tests {

@@ -82,6 +82,10 @@ func init() {
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := tutorFlags(l); return fs }},
 		{name: "store", args: "store_args", about: "store_about", run: runStore,
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := storeFlags(l); return fs }},
+		{name: "presenter", args: "presenter_args", about: "presenter_about", run: runPresenter,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := presenterFlags(l); return fs }},
+		{name: "fiche", args: "fiche_args", about: "fiche_about", run: runFiche,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := ficheFlags(l); return fs }},
 		{name: "version", about: "version_about", run: runVersion},
 		{name: "help", about: "help_about", run: runHelp},
 	}
