@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,18 +50,23 @@ func TestEraseRemovesExports(t *testing.T) {
 	write(t, empty, nil)
 	old := clk.Now().Add(-time.Hour)
 	os.Chtimes(empty, old, old)
+	// A printed « Ce que j'ai appris aujourd'hui » page of each.
+	page := filepath.Join(dir, fmt.Sprintf("appris-%d-Zebulon-20260314.html", gone))
+	write(t, page, []byte("<p>EFFACE-MOI-3</p>"))
+	pageKept := filepath.Join(dir, fmt.Sprintf("appris-%d-Zebulon-20260314.html", kept))
+	write(t, pageKept, []byte("<p>GARDE-MOI-3</p>"))
 	other := filepath.Join(dir, "notes.json") // not an export: left alone
 	write(t, other, []byte(`{"format":"pasapas-progres","profil":{"id":1}}`))
 
 	if err := s.Erase(ctx, gone); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{mine, crashed, empty} {
+	for _, p := range []string{mine, crashed, empty, page} {
 		if _, err := os.Stat(p); !os.IsNotExist(err) {
 			t.Errorf("%s is still there after the erase (%v)", filepath.Base(p), err)
 		}
 	}
-	for _, p := range []string{theirs, other} {
+	for _, p := range []string{theirs, other, pageKept} {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("%s was removed: %v", filepath.Base(p), err)
 		}

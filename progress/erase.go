@@ -175,6 +175,13 @@ func isExportName(name string) bool {
 		strings.HasPrefix(name, ".export-") && strings.HasSuffix(name, ".tmp")
 }
 
+// isLearnedPage says whether a file name is a printed « Ce que j'ai appris
+// aujourd'hui » page of the profile id: appris-ID-NAME-DATE.html (tutor's
+// learned.go). Ids are never given twice, so the number is the person's.
+func isLearnedPage(name string, id LearnerID) bool {
+	return strings.HasPrefix(name, fmt.Sprintf("appris-%d-", id)) && strings.HasSuffix(name, ".html")
+}
+
 // staleTemp is how old an export's temporary file must be to be left over
 // from a crash rather than being written now by another window.
 const staleTemp = 10 * time.Minute
@@ -193,10 +200,22 @@ func (s *Store) removeExports(id LearnerID) (left []string, err error) {
 	}
 	var errs []error
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !isExportName(e.Name()) {
+		if !e.Type().IsRegular() {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
+		// A printed « Ce que j'ai appris aujourd'hui » page holds the
+		// learner's name: its file name carries the profile's number.
+		if isLearnedPage(e.Name(), id) {
+			if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+				left = append(left, p)
+				errs = append(errs, err)
+			}
+			continue
+		}
+		if !isExportName(e.Name()) {
+			continue
+		}
 		f, err := os.Open(p)
 		if err != nil {
 			continue // not ours to read: not ours to remove

@@ -2,6 +2,7 @@ package tutor
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -48,7 +49,9 @@ func (s *learnedScreen) Init(ctx *Context) tea.Cmd {
 			}
 			return '-'
 		}, fold.Accents(l.Name))
-		path := filepath.Join(app.ExportDir(), "appris-"+name+"-"+app.Now().Format("20060102")+".html")
+		// The profile's number is in the name, so that erasing the profile
+		// finds the page again (progress: LearnedPageName).
+		path := filepath.Join(app.ExportDir(), fmt.Sprintf("appris-%d-%s-%s.html", l.ID, name, app.Now().Format("20060102")))
 		return learnedMsg{path, day, sheet.WriteFile(path, fiche.Learned(cat, l.Name, day))}
 	})
 }

@@ -1,6 +1,7 @@
 package tutor
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,7 @@ func TestLearnedFromMyResults(t *testing.T) {
 	if !ok || s.err != nil {
 		t.Fatalf("%T %v\n%s", h.m.top(), s.err, h.screen())
 	}
-	if filepath.Dir(s.path) != filepath.Dir(h.store.Path()) || !strings.HasPrefix(filepath.Base(s.path), "appris-Marie-") {
+	if filepath.Dir(s.path) != filepath.Dir(h.store.Path()) || !strings.HasPrefix(filepath.Base(s.path), fmt.Sprintf("appris-%d-Marie-", h.m.ctx.Session.learner.ID)) {
 		t.Errorf("written to %s", s.path)
 	}
 	page, err := os.ReadFile(s.path)
