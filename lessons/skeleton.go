@@ -15,6 +15,7 @@ var SkeletonKinds = map[string]string{
 	"lecon": "lecon", "lesson": "lecon",
 	"questions": "questions", "bank": "questions",
 	"competence": "competence",
+	"atelier":    "atelier", "workshop": "atelier",
 }
 
 // Skeleton returns a new file of a kind, commented in French, with the
@@ -63,7 +64,38 @@ var skeletons = map[string]string{
 	"lecon":      skeletonLesson,
 	"questions":  skeletonBank,
 	"competence": skeletonCompetence,
+	"atelier":    skeletonAtelier,
 }
+
+// skeletonAtelier is an atelier (docs/modele-atelier.yaml): a title, La
+// Coop's niveau and thématiques, a parcours of built-in lessons the author
+// replaces with theirs.
+const skeletonAtelier = skeletonHead + `
+# Identifiant : minuscules, chiffres, tirets.
+atelier: {{ID}}
+# Le titre, tel qu'il sera noté dans La Coop (Nom de l'atelier).
+titre: À compléter
+# Débutant, Intermédiaire ou Avancé, comme dans La Coop.
+niveau: Débutant
+# Les thématiques de La Coop, écrites exactement comme elle les nomme
+# (la liste est dans le guide du médiateur).
+thematiques:
+  - E-mail
+# Les leçons, dans l'ordre où le groupe les suit : leurs identifiants
+# (« pasapas referentiel » les liste). Remplacez celles-ci par les vôtres.
+parcours:
+  - mail-adresse
+  - mail-boite
+# Facultatif : le code à donner au groupe, 4 à 8 caractères parmi
+# ACDEFGHJKMNPQRTUVWXY34679. Sans cette ligne, un code est tiré à
+# l'ouverture.
+# code: MAC74
+# Facultatif : les compétences à positionner au début.
+# positionner:
+#   - mail
+# Facultatif : minutes sans toucher au clavier avant que la séance se ferme.
+# inactivite: 20
+`
 
 const skeletonHead = `# yaml-language-server: $schema=pasapas.schema.json
 #

@@ -20,7 +20,7 @@ func newFlags_(lang i18n.Lang) *flag.FlagSet {
 	return fs
 }
 
-// runNew implements "pasapas new lecon|questions|competence ID": a
+// runNew implements "pasapas new lecon|questions|competence|atelier ID": a
 // commented skeleton, ID.yaml, and the schema beside it for the editor.
 func runNew(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	set := newFlags_(lang)
@@ -29,10 +29,6 @@ func runNew(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return code
 	}
 	dir := set.Lookup("dir").Value.String()
-	if len(words) == 2 && (words[0] == "atelier" || words[0] == "workshop") {
-		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "new_atelier"))
-		return 2
-	}
 	if len(words) != 2 || lessons.SkeletonKinds[words[0]] == "" {
 		fmt.Fprintf(stderr, "pasapas: %s\n%s\n", say(lang, "new_words"), say(lang, "see_help"))
 		return 2
