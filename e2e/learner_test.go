@@ -58,6 +58,10 @@ func looking(s string) bool {
 	return inQuestion(s) && strings.Contains(s, "Lisez bien cet écran. Appuyez sur Entrée pour voir les réponses.")
 }
 
+// askingOrLooking says whether a question is on screen before its answer:
+// its answers, or its mock screen shown alone first.
+func askingOrLooking(s string) bool { return asking(s) || looking(s) }
+
 // tall says whether a question is taller than the window and shows its
 // top only: its answers come with the arrow keys.
 func tall(s string) bool { return inQuestion(s) && strings.Contains(s, "flèches pour lire la suite") }
