@@ -269,23 +269,9 @@ func (s *confirmScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return s.after(ctx)
-	case tea.KeyPressMsg:
-		if s.busy {
-			return nil
-		}
-		if key.Matches(msg, ctx.Keys.Back) {
-			return back()
-		}
 	}
-	if s.busy {
-		return nil
-	}
-	i, ok := s.menu.update(ctx, msg)
-	switch {
-	case !ok:
-		return nil
-	case i == 0:
-		return back()
+	if yes, cmd := confirmed(ctx, msg, s.busy, &s.menu); !yes {
+		return cmd
 	}
 	s.busy, s.problem = true, ""
 	return spaceChange(ctx, s.run)
