@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"slices"
+	"strings"
 
 	"pasapas/fold"
 	"pasapas/i18n"
@@ -197,6 +198,45 @@ func check(v *validator, own *parsed) {
 		}
 		words[k] = w
 	}
+	oneDefinition(v, own, words)
+}
+
+// oneDefinition warns when a lesson defines a word another way than the
+// glossary, or than an earlier lesson when the glossary lacks the word: a
+// learner who meets « navigateur » explained two ways in two lessons cannot
+// tell whether they are the same thing. The glossary holds the definition; a
+// lesson that repeats it word for word (case, accents and spacing aside) is
+// fine. Only the words themselves are compared: a synonym used as a word is
+// the naming rules' business (two_names, vocab_synonym).
+func oneDefinition(v *validator, own *parsed, glossary map[string]*Word) {
+	first := map[string]*Word{}
+	for _, l := range own.lessons {
+		for i := range l.Vocabulary {
+			w := &l.Vocabulary[i]
+			k := fold.Key(w.Word)
+			if k == "" || w.Definition == "" {
+				continue
+			}
+			other, ok := glossary[k]
+			if !ok {
+				if other, ok = first[k]; !ok {
+					first[k] = w
+					continue
+				}
+			}
+			if sameDefinition(w.Definition, other.Definition) {
+				continue
+			}
+			// The message closes the quote with its own full stop.
+			v.warnf(w.At("mot"), "two_definitions", w.Word, other.At("mot"), strings.TrimRight(other.Definition, ". "))
+		}
+	}
+}
+
+// sameDefinition says whether two definitions are one text once case,
+// accents and spacing are set aside.
+func sameDefinition(a, b string) bool {
+	return fold.Key(strings.Join(strings.Fields(a), " ")) == fold.Key(strings.Join(strings.Fields(b), " "))
 }
 
 // link fills the catalogue of one language, whose items own were checked.

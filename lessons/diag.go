@@ -241,6 +241,7 @@ var messages = i18n.Table{
 		EN: "The identifier “%s” already exists in the built-in content of Pas à pas (%s). The built-in content is kept, and this one is set aside: choose another identifier.",
 	},
 	"dup_word":          {FR: "Le mot « %s » est déjà expliqué dans le glossaire : « %s », dans %s. Gardez une seule explication.", EN: "The word “%s” is already explained in the glossary: “%s”, in %s. Keep only one explanation."},
+	"two_definitions":   {FR: "Le mot « %s » a déjà une autre définition, dans %s : « %s ». Un mot garde une seule définition : recopiez celle-là, ou choisissez un autre mot.", EN: "The word “%s” already has another definition, in %s: “%s”. A word keeps one definition: copy that one, or choose another word."},
 	"unknown_ref":       {FR: "%s « %s » n'existe pas.", EN: "%s “%s” does not exist."},
 	"ref_left":          {FR: "« %[2]s » a une erreur, signalée dans ce rapport : il ne peut pas servir ici.", EN: "“%[2]s” has an error, reported in this list, so it cannot be used here."},
 	"ref_aside":         {FR: "« %[2]s » est dans un fichier mis de côté : %[3]s. Corrigez d'abord ce fichier.", EN: "“%[2]s” is in a file that was set aside: %[3]s. Fix that file first."},

@@ -55,8 +55,9 @@ var snippetLesson = []struct{ key, text string }{
 	{"niveau", "niveau: 1"},
 	{"duree", "duree: 5"},
 	{"objectifs", "objectifs: [Je sais.]"},
-	// mail-adresse's words, which the fragments use.
-	{"vocabulaire", "vocabulaire:\n  - mot: adresse mail\n    definition: L'adresse.\n  - mot: arobase\n    definition: Le signe @.\n  - mot: identifiant\n    definition: La partie avant @.\n  - mot: fournisseur\n    definition: L'entreprise de la boîte mail.\n  - mot: application\n    definition: Un programme du téléphone."},
+	// mail-adresse's words, which the fragments use, with the definitions
+	// the built-in content gives them: a word has one definition.
+	{"vocabulaire", "vocabulaire:\n  - mot: adresse mail\n    definition: L'adresse où vous recevez vos mails, avec un signe @ au milieu.\n  - mot: arobase\n    definition: Le signe @, qui veut dire « chez », au milieu d'une adresse mail.\n  - mot: identifiant\n    definition: Ce qui vous désigne dans un compte, comme une adresse mail ou un numéro.\n  - mot: fournisseur\n    definition: L'entreprise qui s'occupe de votre boîte mail. Par exemple laposte.net ou gmail.com.\n  - mot: application\n    definition: Un programme de votre téléphone ou de votre ordinateur, qui sert à une chose précise."},
 	{"acquis", "acquis: [mail-adresse-1]"},
 	{"etapes", "etapes:\n  - action: Un."},
 	{"a_retenir", "a_retenir: [Une chose., Une autre chose., Une dernière chose.]"},

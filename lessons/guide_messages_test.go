@@ -128,6 +128,12 @@ func guideRows(t *testing.T) []guideRow {
 		{row: "avertissement : 5 étapes de suite sans question pour vérifier", files: L("  - action: Regardez l'adresse.\n    resultat: Vous voyez le signe @.\n", "  - action: Lisez A.\n  - action: Lisez B.\n  - action: Lisez C.\n  - action: Lisez D.\n  - action: Lisez E.\n"), at: "t/lecon.yaml:12:5"},
 		{row: "avertissement : La leçon est de niveau 3, et ses acquis de niveau 1", files: L("niveau: 1", "niveau: 3"), at: "t/lecon.yaml:3:9"},
 		{row: "avertissement : « pas-une-url » n'est pas une adresse de page web", files: L("url: https://example.org", "url: pas-une-url"), at: "t/lecon.yaml:14:10"},
+		{row: "avertissement : Le mot « cadre » a déjà une autre définition, dans glossaire.yaml:2:10 : « Un trait autour d'une image ».", tree: ".",
+			files: map[string]string{
+				"glossaire.yaml": "glossaire:\n  - mot: cadre\n    definition: Un trait autour d'une image.\n",
+				"lecon.yaml":     strings.Replace(base["lecon.yaml"], "etapes:", "vocabulaire:\n  - mot: cadre\n    definition: Un rond de couleur.\netapes:", 1),
+			},
+			at: "lecon.yaml:8:10"},
 		{row: "avertissement : La date « 2999-01-01 » est dans le futur", files: L("verifie_le: 2026-11-01", "verifie_le: 2999-01-01"), at: "t/lecon.yaml:15:17"},
 	}
 }

@@ -144,3 +144,98 @@ func TestGlossaryWordTwice(t *testing.T) {
 		})
 	}
 }
+
+// TestWordDefinedTwice: a lesson that explains a word another way than the
+// glossary — or than an earlier lesson, when the glossary lacks the word —
+// gets a warning at its own word, naming the other place; the same
+// definition, with other case, accents or spacing, is not a second one.
+func TestWordDefinedTwice(t *testing.T) {
+	glossary := "glossaire:\n  - mot: cadre\n    definition: Un trait autour d'une image.\n"
+	// vocab gives the base lesson a vocabulary of one word.
+	vocab := func(word, def string) string {
+		return strings.Replace(base["lecon.yaml"], "etapes:", "vocabulaire:\n  - mot: "+word+"\n    definition: "+def+"\netapes:", 1)
+	}
+	other := func(word, def string) string {
+		return strings.NewReplacer("lecon: mail-adresse", "lecon: mail-autre", "  - verifier: mail-q-1\n", "").Replace(vocab(word, def))
+	}
+	cases := []struct {
+		name           string
+		files          map[string]string
+		want           []string
+		wantFR, wantEN string
+	}{
+		{
+			name:  "the glossary's word, another definition",
+			files: map[string]string{"glossaire.yaml": glossary, "lecon.yaml": vocab("cadre", "Un rond de couleur.")},
+			want:  []string{"t/lecon.yaml:8:10 two_definitions"},
+			wantFR: "Le mot « cadre » a déjà une autre définition, dans t/glossaire.yaml:2:10 : « Un trait autour d'une image ». " +
+				"Un mot garde une seule définition : recopiez celle-là, ou choisissez un autre mot.",
+			wantEN: "The word “cadre” already has another definition, in t/glossaire.yaml:2:10: “Un trait autour d'une image”. " +
+				"A word keeps one definition: copy that one, or choose another word.",
+		},
+		{
+			name:  "capital and accents folded, as the glossary's words are",
+			files: map[string]string{"glossaire.yaml": glossary, "lecon.yaml": vocab("Cadré", "Un rond de couleur.")},
+			want:  []string{"t/lecon.yaml:8:10 two_definitions"},
+		},
+		{
+			name:  "the glossary's definition, copied with other case and spacing",
+			files: map[string]string{"glossaire.yaml": glossary, "lecon.yaml": vocab("Cadre", "un trait  autour d'une image.")},
+		},
+		{
+			name:  "another word",
+			files: map[string]string{"glossaire.yaml": glossary, "lecon.yaml": vocab("case", "Une place pour écrire.")},
+		},
+		{
+			name: "two lessons, a word the glossary lacks: the second one is told",
+			files: map[string]string{
+				"lecon.yaml": vocab("case", "Une place pour écrire."),
+				"zz.yaml":    other("Case", "Un petit carré."),
+			},
+			want: []string{"t/zz.yaml:8:10 two_definitions"},
+			wantFR: "Le mot « Case » a déjà une autre définition, dans t/lecon.yaml:8:10 : « Une place pour écrire ». " +
+				"Un mot garde une seule définition : recopiez celle-là, ou choisissez un autre mot.",
+		},
+		{
+			name: "two lessons, one definition",
+			files: map[string]string{
+				"lecon.yaml": vocab("case", "Une place pour écrire."),
+				"zz.yaml":    other("case", "Une place pour écrire."),
+			},
+		},
+		{
+			name: "the glossary holds the definition: both lessons are compared with it",
+			files: map[string]string{
+				"glossaire.yaml": glossary,
+				"lecon.yaml":     vocab("cadre", "Un trait autour d'une image."),
+				"zz.yaml":        other("cadre", "Un rond de couleur."),
+			},
+			want: []string{"t/zz.yaml:8:10 two_definitions"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lib := loadTest(t, with(c.files))
+			if got := found(lib); !slices.Equal(got, c.want) {
+				t.Fatalf("diagnostics\n got: %q\nwant: %q\n%s", got, c.want, messagesOf(lib))
+			}
+			if len(c.want) == 0 {
+				return
+			}
+			d := lib.Diagnostics[0]
+			if d.Severity != Warning {
+				t.Errorf("severity %v, want a warning: the lesson still loads", d.Severity)
+			}
+			if c.wantFR != "" {
+				if got := d.Message(i18n.FR); got != c.wantFR {
+					t.Errorf("FR: %s\nwant %s", got, c.wantFR)
+				}
+			}
+			if c.wantEN != "" {
+				if got := d.Message(i18n.EN); got != c.wantEN {
+					t.Errorf("EN: %s\nwant %s", got, c.wantEN)
+				}
+			}
+		})
+	}
+}
