@@ -314,7 +314,7 @@ func TestPrepareAnAtelier(t *testing.T) {
 	// The bilan for La Coop comes first, then « Retour » to the list.
 	h.expect("L'atelier « Mes premiers mails » est fermé", "Type : Collectif", "Nom de l’atelier : Mes premiers mails",
 		"Thématique(s) d’accompagnement : E-mail", "bilans-la-coop.csv")
-	w.choose("Retour")
+	w.press("enter")
 	h.expect("Les ateliers passés", "aujourd'hui : Mes premiers mails",
 		"0 personne l'a rejoint", "moins d'une minute de venues en tout", "Ouvrir : Mes premiers mails")
 }

@@ -101,6 +101,8 @@ func (s *ateliersScreen) build(ctx *Context) {
 			})
 		})
 	}
+	items = append(items, menuItem{label: ctx.say("gexport_period_item"), detail: ctx.say("gexport_period_more")})
+	s.acts = append(s.acts, func(ctx *Context) tea.Cmd { return push(newPeriodExportScreen()) })
 	if ctx.AteliersDir != "" {
 		items = append(items, menuItem{label: ctx.say("prepare_title"), detail: ctx.say("prepare_detail")})
 		s.acts = append(s.acts, func(ctx *Context) tea.Cmd { return push(newPrepareScreen(ctx)) })

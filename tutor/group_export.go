@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -32,24 +33,32 @@ func init() {
 }
 
 var exportWords = i18n.Table{
-	"gexport_item":        {FR: "Exporter le tableau du groupe", EN: "Export the group's table"},
-	"gexport_item_more":   {FR: "Pour un rapport ou le Pass numérique", EN: "For a report or the Pass numérique"},
-	"gexport_title":       {FR: "Tableau du groupe", EN: "The group's table"},
-	"gexport_intro":       {FR: "Le tableau a une ligne par personne qui a accepté d'être vue pendant l'atelier. Les autres n'y sont pas.", EN: "The table has one row per person who agreed to be seen during the atelier. The others are not in it."},
-	"gexport_csv":         {FR: "Fichier CSV", EN: "CSV file"},
-	"gexport_csv_more":    {FR: "S'ouvre avec LibreOffice ou Excel", EN: "Opens with LibreOffice or Excel"},
-	"gexport_xlsx":        {FR: "Fichier Excel (xlsx)", EN: "Excel file (xlsx)"},
-	"gexport_acquis":      {FR: "Fichier CSV avec une colonne par acquis", EN: "CSV file with one column per skill"},
-	"gexport_acquis_more": {FR: "acquis, non acquis ou non testé", EN: "mastered, not mastered or not tested"},
-	"gexport_done":        {FR: "Le tableau est écrit : %s", EN: "The table is written: %s"},
-	"gexport_count":       {FR: "Personnes dans le tableau : %d.", EN: "People in the table: %d."},
-	"gexport_private":     {FR: "Ce fichier contient les progrès de ces personnes. Gardez-le pour vous. Effacez-le quand votre rapport est fait.", EN: "This file holds these people's progress. Keep it to yourself. Delete it once your report is done."},
+	"gexport_item":         {FR: "Exporter le tableau du groupe", EN: "Export the group's table"},
+	"gexport_item_more":    {FR: "Pour un rapport ou le Pass numérique", EN: "For a report or the Pass numérique"},
+	"gexport_title":        {FR: "Tableau du groupe", EN: "The group's table"},
+	"gexport_intro":        {FR: "Le tableau a une ligne par personne qui a accepté d'être vue pendant l'atelier. Les autres n'y sont pas.", EN: "The table has one row per person who agreed to be seen during the atelier. The others are not in it."},
+	"gexport_period_item":  {FR: "Exporter le tableau d'une période", EN: "Export the table of a period"},
+	"gexport_period_more":  {FR: "Les personnes qui partagent leurs progrès, pour un mois", EN: "The people who share their progress, for a month"},
+	"gexport_intro_period": {FR: "Le tableau a une ligne par personne qui partage ses progrès et qui est venue pendant la période. Les autres n'y sont pas.", EN: "The table has one row per person who shares their progress and came during the period. The others are not in it."},
+	"gexport_ask_period":   {FR: "Quelle période ?", EN: "Which period?"},
+	"gexport_this_month":   {FR: "Ce mois-ci", EN: "This month"},
+	"gexport_last_month":   {FR: "Le mois dernier", EN: "Last month"},
+	"gexport_all":          {FR: "Depuis le début", EN: "Since the beginning"},
+	"gexport_csv":          {FR: "Fichier CSV", EN: "CSV file"},
+	"gexport_csv_more":     {FR: "S'ouvre avec LibreOffice ou Excel", EN: "Opens with LibreOffice or Excel"},
+	"gexport_xlsx":         {FR: "Fichier Excel (xlsx)", EN: "Excel file (xlsx)"},
+	"gexport_acquis":       {FR: "Fichier CSV avec une colonne par acquis", EN: "CSV file with one column per skill"},
+	"gexport_acquis_more":  {FR: "acquis, non acquis ou non testé", EN: "mastered, not mastered or not tested"},
+	"gexport_done":         {FR: "Le tableau est écrit : %s", EN: "The table is written: %s"},
+	"gexport_count":        {FR: "Personnes dans le tableau : %d.", EN: "People in the table: %d."},
+	"gexport_private":      {FR: "Ce fichier contient les progrès de ces personnes. Gardez-le pour vous. Effacez-le quand votre rapport est fait.", EN: "This file holds these people's progress. Keep it to yourself. Delete it once your report is done."},
 
 	"bilan_item":   {FR: "Bilan pour La Coop", EN: "Bilan for La Coop"},
 	"bilan_title":  {FR: "Bilan de l'atelier", EN: "The atelier's bilan"},
 	"bilan_closed": {FR: "L'atelier est fermé. Voici son bilan.", EN: "The atelier is closed. Here is its bilan."},
 	"bilan_intro":  {FR: "Recopiez ces champs dans La Coop de la médiation numérique. Aucun nom de personne n'y figure.", EN: "Copy these fields into La Coop de la médiation numérique. Nobody's name is in it."},
 	"bilan_added":  {FR: "La ligne est ajoutée au fichier des bilans : %s", EN: "The line is added to the bilans file: %s"},
+	"bilan_back":   {FR: "Entrée ou Échap : retour.", EN: "Enter or Esc: back."},
 	"bilan_file":   {FR: "Le fichier des bilans : %s", EN: "The bilans file: %s"},
 
 	"accomp_key":           {FR: "noter un accompagnement", EN: "record an accompaniment"},
@@ -70,18 +79,48 @@ type gexportMsg struct {
 	err  error
 }
 
-// groupExportScreen writes the table of an atelier run's group.
+// groupExportScreen writes the table of an atelier run's group, or of a
+// period (run 0): this month, last month, or since the beginning, asked
+// first.
 type groupExportScreen struct {
 	run     record.Run
+	scope   learning.ExportScope
+	picked  bool // the period is chosen (always, for a run)
 	menu    menu
+	scroll  scroller // the page once the table is written
 	busy    bool
 	done    gexportMsg
 	problem string
 }
 
-func newGroupExportScreen(r record.Run) *groupExportScreen { return &groupExportScreen{run: r} }
+func newGroupExportScreen(r record.Run) *groupExportScreen {
+	return &groupExportScreen{run: r, scope: learning.ExportScope{Run: r.ID}, picked: true}
+}
+
+// newPeriodExportScreen is the table of the learners who share, over a
+// period.
+func newPeriodExportScreen() *groupExportScreen { return &groupExportScreen{} }
+
+// periods are this month, last month and everything, from now.
+func periods(now time.Time) []learning.ExportScope {
+	y, m, _ := now.Local().Date()
+	first := time.Date(y, m, 1, 0, 0, 0, 0, time.Local)
+	return []learning.ExportScope{
+		{From: first, To: first.AddDate(0, 1, -1)},
+		{From: first.AddDate(0, -1, 0), To: first.AddDate(0, 0, -1)},
+		{},
+	}
+}
 
 func (s *groupExportScreen) Init(ctx *Context) tea.Cmd {
+	if !s.picked {
+		s.menu.set([]menuItem{
+			{label: ctx.say("gexport_this_month")}, {label: ctx.say("gexport_last_month")},
+			{label: ctx.say("gexport_all")}, {label: ctx.say("back")},
+		})
+		return nil
+	}
+	s.menu = menu{}
 	s.menu.set([]menuItem{
 		{label: ctx.say("gexport_csv"), detail: ctx.say("gexport_csv_more")},
 		{label: ctx.say("gexport_xlsx")},
@@ -109,15 +148,27 @@ func (s *groupExportScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if s.busy {
 			return nil
 		}
-		if key.Matches(msg, ctx.Keys.Back) {
+		if key.Matches(msg, ctx.Keys.Back) || s.done.path != "" && msg.String() == "enter" {
 			return back()
+		}
+		if s.done.path != "" {
+			s.scroll.update(ctx, msg)
+			return nil
 		}
 	}
 	i, ok := s.menu.update(ctx, msg)
-	if !ok || s.busy {
+	if !ok || s.busy || s.done.path != "" {
 		return nil
 	}
-	q, f := learning.ExportScope{Run: s.run.ID}, learning.FormatCSV
+	if !s.picked {
+		ps := periods(ctx.now())
+		if i >= len(ps) {
+			return back()
+		}
+		s.scope, s.picked = ps[i], true
+		return s.Init(ctx)
+	}
+	q, f := s.scope, learning.FormatCSV
 	switch i {
 	case 1:
 		f = learning.FormatXLSX
@@ -140,10 +191,21 @@ func (s *groupExportScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 
 func (s *groupExportScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
-	lines := []string{wrap(ctx.say("gexport_intro"), w), ""}
+	intro := ctx.say("gexport_intro")
+	if s.run.ID == 0 {
+		intro = ctx.say("gexport_intro_period")
+	}
+	lines := []string{wrap(intro, w), ""}
+	if !s.picked {
+		lines = append(lines, t.Heading.Render(wrap(ctx.say("gexport_ask_period"), w)), "")
+	}
 	if s.done.path != "" {
-		lines = append(lines, t.Good.Render(wrap(ctx.say("gexport_done", sanitize(s.done.path)), w)),
-			wrap(ctx.say("gexport_count", s.done.rows), w), wrap(ctx.say("gexport_private"), w), "")
+		// Written: where, how many, and what the file holds; no more
+		// choices, so the words fit a small window.
+		lines = []string{t.Good.Render(wrap(ctx.say("gexport_done", sanitize(s.done.path)), w)),
+			wrap(ctx.say("gexport_count", s.done.rows), w), "", wrap(ctx.say("gexport_private"), w),
+			"", t.Muted.Render(wrap(ctx.say("bilan_back"), w))}
+		return s.scroll.render(ctx, strings.Join(lines, "\n"), w, h)
 	}
 	if s.problem != "" {
 		lines = append(lines, problemLine(t, s.problem, w), "")
@@ -170,7 +232,7 @@ type bilanScreen struct {
 	started bool
 	loaded  bool
 	msg     bilanMsg
-	menu    menu
+	scroll  scroller
 }
 
 // newRunBilanScreen is an atelier run's bilan; add: the run has just been
@@ -191,7 +253,6 @@ func newRunBilanScreen(ctx *Context, r record.Run, add bool) *bilanScreen {
 }
 
 func (s *bilanScreen) Init(ctx *Context) tea.Cmd {
-	s.menu.set([]menuItem{{label: ctx.say("back")}})
 	if s.started {
 		return nil // the line is added once
 	}
@@ -200,7 +261,7 @@ func (s *bilanScreen) Init(ctx *Context) tea.Cmd {
 }
 func (s *bilanScreen) Title(ctx *Context) string { return ctx.say("bilan_title") }
 func (s *bilanScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
+	return []key.Binding{ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Back}
 }
 
 func (s *bilanScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -209,12 +270,10 @@ func (s *bilanScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		s.loaded, s.msg = true, msg
 		return nil
 	case tea.KeyPressMsg:
-		if key.Matches(msg, ctx.Keys.Back) {
+		if key.Matches(msg, ctx.Keys.Back) || msg.String() == "enter" {
 			return back()
 		}
-	}
-	if _, ok := s.menu.update(ctx, msg); ok {
-		return back()
+		s.scroll.update(ctx, msg)
 	}
 	return nil
 }
@@ -243,9 +302,8 @@ func (s *bilanScreen) Render(ctx *Context, w, h int) string {
 			lines = append(lines, wrap(ctx.say("bilan_file", sanitize(filepath.Join(dir, learning.BilansFile))), w))
 		}
 	}
-	head := strings.Join(lines, "\n")
-	top := lipgloss.Height(head) + 1
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	lines = append(lines, "", t.Muted.Render(wrap(ctx.say("bilan_back"), w)))
+	return s.scroll.render(ctx, strings.Join(lines, "\n"), w, h)
 }
 
 // accompanimentScreen records an individual accompaniment from a

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
 	"pasapas/i18n"
 	"pasapas/learning"
 	"pasapas/progress"
@@ -53,13 +56,13 @@ func TestGroupExportAndBilanScreens(t *testing.T) {
 	if !bytes.Contains(b, []byte("Marie Durand")) || bytes.Contains(b, []byte("Paul")) {
 		t.Errorf("the table:\n%s", b)
 	}
-	w.press("esc")
+	w.press("enter")
 	w.choose("Fermer l'atelier")
 	h.expect("est fermé", "Date : ", "Type : Collectif", "Participants : 2", "Durée (min) : 0",
 		"Nom de l’atelier : Premiers pas sur le téléphone", "Matériel numérique utilisé : Ordinateur",
 		"Thématique(s) d’accompagnement : Prendre en main du matériel", "Niveau d’autonomie (ou de l’atelier) : Débutant")
 	capture(t, h, "bilan")
-	w.choose("Retour")
+	w.press("enter")
 	// The closed run shows its bilan again, without adding a line.
 	w.choose("Premiers pas sur le téléphone")
 	w.choose("Bilan pour La Coop")
@@ -89,6 +92,18 @@ func TestGroupExportAndBilanScreens(t *testing.T) {
 		}
 	}
 	_ = run
+
+	// A period's table: the learners who share and came this month.
+	w.press("esc", "esc", "esc", "esc", "esc")
+	w.choose("Les ateliers")
+	w.choose("Exporter le tableau d'une période")
+	h.expect("Quelle période ?", "Le mois dernier")
+	w.choose("Ce mois-ci")
+	w.choose("Fichier Excel (xlsx)")
+	h.expect("Le tableau est écrit", "Personnes dans le tableau : 1.")
+	if files, _ := filepath.Glob(filepath.Join(dir, "groupe-*-*.xlsx")); len(files) != 1 {
+		t.Errorf("period files: %v", files)
+	}
 }
 
 // TestGroupExportInTheAccessibleMode: the table and the bilan, line by
@@ -121,6 +136,63 @@ func TestGroupExportInTheAccessibleMode(t *testing.T) {
 		"== Bilan de l'atelier ==", "Type : Collectif", "Participants : 1", "La ligne est ajoutée"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+// TestExportScreensFit draws the export, bilan and accompaniment screens
+// at small, odd and large sizes: no line wider than the window, no more
+// lines than it has, and the choices in sight.
+func TestExportScreensFit(t *testing.T) {
+	screens := []struct {
+		name string
+		keys func(w *walker)
+		menu bool
+	}{
+		{"export", func(w *walker) { w.choose("Les ateliers"); w.choose("Ouvert : "); w.press("3", "enter") }, true},
+		{"export-done", func(w *walker) {
+			w.choose("Les ateliers")
+			w.choose("Ouvert : ")
+			w.press("3", "enter") // the run's page may not show its menu at 40×12
+			w.choose("Fichier CSV")
+		}, false},
+		{"period", func(w *walker) { w.choose("Les ateliers"); w.choose("Exporter le tableau d'une période") }, true},
+		{"bilan", func(w *walker) { w.choose("Les ateliers"); w.choose("Ouvert : "); w.press("2", "enter") }, false},
+		{"accompaniment", func(w *walker) {
+			w.choose("Les profils des personnes")
+			w.choose("Marie-Charlotte")
+			w.choose("Son suivi et vos notes")
+			w.press("a")
+			w.choose("30 minutes")
+		}, true},
+	}
+	for _, sc := range screens {
+		for _, sz := range [][2]int{{40, 12}, {57, 17}, {80, 24}, {200, 60}} {
+			h := newHarness(t, i18n.FR, nil)
+			h.m.ctx.Theme = defaultTheme()
+			ctx := context.Background()
+			app := h.m.ctx.App
+			w := &walker{h: h}
+			w.openSpace(true)
+			sophie, _ := app.Mediators(ctx)
+			app.OpenAtelier(ctx, sophie[0].ID, testAtelier(builtin.Catalogue(i18n.FR), "PHN3"))
+			l, _ := app.CreateLearner(ctx, "Marie-Charlotte", "", record.Prefs{})
+			app.SetSharing(ctx, l.ID, true)
+			app.JoinAtelier(ctx, l.ID, "PHN3", true)
+			h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			sc.keys(w)
+			lines := strings.Split(h.m.View().Content, "\n")
+			if sc.menu && !strings.Contains(h.screen(), h.m.ctx.Theme.G.Pointer+" ") {
+				t.Errorf("%s at %dx%d: the choices are out of sight:\n%s", sc.name, sz[0], sz[1], h.screen())
+			}
+			if len(lines) > sz[1] {
+				t.Errorf("%s at %dx%d: %d lines", sc.name, sz[0], sz[1], len(lines))
+			}
+			for i, ln := range lines {
+				if lw := lipgloss.Width(ln); lw > sz[0] {
+					t.Errorf("%s at %dx%d: line %d is %d wide", sc.name, sz[0], sz[1], i, lw)
+				}
+			}
 		}
 	}
 }
