@@ -3,12 +3,20 @@
 package e2e
 
 import (
+	"bytes"
+	"encoding/csv"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"pasapas/progress"
+	"pasapas/record"
 )
 
 // groupWait is how long the médiateur's window may take to show a change
@@ -180,9 +188,18 @@ func TestAtelier(t *testing.T) {
 	lea.waitText("Qui êtes-vous ?")
 	lea.quit()
 	marc.quit()
+
+	// The médiateur closes the atelier: its bilan for La Coop, on the
+	// screen and as a line of the bilans file.
+	md.press("Escape")
+	md.waitText("Fermer l'atelier")
+	md.choose("Fermer l'atelier")
+	md.waitText("Type : Collectif", "Nom de l’atelier : Premiers pas avec les mails", "La ligne est ajoutée")
+	w.save("bilan")
 	md.quit()
 
 	st := snapshot(t, home)
+	checkBilan(t, home, st)
 	// Each learner's visit: before joining (outside the atelier), then in
 	// the atelier until « Terminer ma séance » or quitting; all ended.
 	vs, err := st.Visits(t.Context(), 0)
@@ -215,4 +232,81 @@ func (tm *term) callRow(name string) string {
 	}
 	tm.t.Fatalf("no row of %s:\n%s", name, frame(s))
 	return ""
+}
+
+// checkBilan reads the bilan of the atelier run back, from the bilans file
+// and from « pasapas mediateur bilan 1 », and checks every field against
+// the run as the store has it; no learner is named.
+func checkBilan(t *testing.T, home string, st *progress.Store) {
+	t.Helper()
+	runs, err := st.Runs(t.Context())
+	if err != nil || len(runs) != 1 || runs[0].ClosedAt.IsZero() {
+		t.Fatalf("runs = %+v, %v: want one, closed", runs, err)
+	}
+	r := runs[0]
+	members, err := st.Members(t.Context(), r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, _ := st.Visits(t.Context(), 0)
+	before := 0
+	for _, m := range members {
+		if slices.ContainsFunc(vs, func(v record.Visit) bool { return v.Learner == m.Learner && v.Start.Before(r.OpenedAt) }) {
+			before++
+		}
+	}
+	want := map[string]string{
+		"Date":                           r.OpenedAt.Local().Format("02/01/2006"),
+		"Type":                           "Collectif",
+		"Participants":                   strconv.Itoa(len(members)),
+		"Déjà accompagnés":               strconv.Itoa(before),
+		"Durée (min)":                    strconv.Itoa(int(r.ClosedAt.Sub(r.OpenedAt).Round(time.Minute) / time.Minute)),
+		"Nom de l’atelier":               "Premiers pas avec les mails",
+		"Matériel numérique utilisé":     "Ordinateur",
+		"Thématique(s) d’accompagnement": "E-mail",
+		"Niveau d’autonomie (ou de l’atelier)": "Débutant",
+	}
+	if len(members) != 2 {
+		t.Errorf("members = %+v: want Léa and Marc", members)
+	}
+	check := func(what string, raw []byte) {
+		t.Helper()
+		raw, ok := bytes.CutPrefix(raw, []byte("\ufeff"))
+		if !ok {
+			t.Errorf("%s: no byte order mark", what)
+		}
+		rd := csv.NewReader(bytes.NewReader(raw))
+		rd.Comma = ';'
+		rows, err := rd.ReadAll()
+		if err != nil || len(rows) != 2 {
+			t.Fatalf("%s: %q, %v", what, rows, err)
+		}
+		if len(rows[0]) != len(want) {
+			t.Errorf("%s: columns %q", what, rows[0])
+		}
+		for i, col := range rows[0] {
+			if w, ok := want[col]; !ok || rows[1][i] != w {
+				t.Errorf("%s: %s = %q, want %q", what, col, rows[1][i], w)
+			}
+		}
+		for _, name := range []string{"Léa", "Marc", "Sophie"} {
+			if bytes.Contains(raw, []byte(name)) {
+				t.Errorf("%s names %s", what, name)
+			}
+		}
+	}
+	file, err := os.ReadFile(filepath.Join(home, "bilans-la-coop.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("bilans-la-coop.csv", file)
+	out := filepath.Join(t.TempDir(), "bilan.csv")
+	cmd := exec.Command(binary, "mediateur", "bilan", strconv.Itoa(int(r.ID)), "--sortie", out)
+	cmd.Env = append(os.Environ(), "PASAPAS_HOME="+home, "PASAPAS_STORE=", "PASAPAS_PLACE=")
+	cmd.Stdin = strings.NewReader("4826\n")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("pasapas mediateur bilan: %v\n%s", err, b)
+	}
+	printed, _ := os.ReadFile(out)
+	check("pasapas mediateur bilan", printed)
 }

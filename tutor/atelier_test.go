@@ -311,6 +311,10 @@ func TestPrepareAnAtelier(t *testing.T) {
 	w.choose("Ouvrir : Mes premiers mails")
 	h.expect("Le code à donner au groupe", a.Code[:1])
 	w.choose("Fermer l'atelier")
-	h.expect("L'atelier « Mes premiers mails » est fermé", "Les ateliers passés", "aujourd'hui : Mes premiers mails",
+	// The bilan for La Coop comes first, then « Retour » to the list.
+	h.expect("L'atelier « Mes premiers mails » est fermé", "Type : Collectif", "Nom de l’atelier : Mes premiers mails",
+		"Thématique(s) d’accompagnement : E-mail", "bilans-la-coop.csv")
+	w.press("enter")
+	h.expect("Les ateliers passés", "aujourd'hui : Mes premiers mails",
 		"0 personne l'a rejoint", "moins d'une minute de venues en tout", "Ouvrir : Mes premiers mails")
 }

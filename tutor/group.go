@@ -101,6 +101,8 @@ func (s *ateliersScreen) build(ctx *Context) {
 			})
 		})
 	}
+	items = append(items, menuItem{label: ctx.say("gexport_period_item"), detail: ctx.say("gexport_period_more")})
+	s.acts = append(s.acts, func(ctx *Context) tea.Cmd { return push(newPeriodExportScreen()) })
 	if ctx.AteliersDir != "" {
 		items = append(items, menuItem{label: ctx.say("prepare_title"), detail: ctx.say("prepare_detail")})
 		s.acts = append(s.acts, func(ctx *Context) tea.Cmd { return push(newPrepareScreen(ctx)) })
@@ -199,10 +201,11 @@ func newRunScreen(r learning.RunSummary) *runScreen { return &runScreen{run: r.R
 func (s *runScreen) open(ctx *Context) bool { return s.run.Open(ctx.now()) }
 
 func (s *runScreen) Init(ctx *Context) tea.Cmd {
+	export := menuItem{label: ctx.say("gexport_item"), detail: ctx.say("gexport_item_more")}
 	if s.open(ctx) {
-		s.menu.set([]menuItem{{label: ctx.say("group_title")}, {label: ctx.say("ateliers_close")}, {label: ctx.say("back")}})
+		s.menu.set([]menuItem{{label: ctx.say("group_title")}, {label: ctx.say("ateliers_close")}, export, {label: ctx.say("back")}})
 	} else {
-		s.menu.set([]menuItem{{label: ctx.say("back")}})
+		s.menu.set([]menuItem{{label: ctx.say("bilan_item")}, export, {label: ctx.say("back")}})
 	}
 	return nil
 }
@@ -219,7 +222,8 @@ func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			s.problem = spaceExplain(ctx, msg.err)
 			return nil
 		}
-		return backWith(1, ctx.say("ateliers_closed", sanitize(s.run.Title)))
+		// The bilan for La Coop replaces the closed run's page.
+		return replace(newRunBilanScreen(ctx, s.run, true))
 	case tea.KeyPressMsg:
 		if s.busy {
 			return nil
@@ -233,11 +237,19 @@ func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if !s.open(ctx) {
+		switch i {
+		case 0:
+			return push(newRunBilanScreen(ctx, s.run, false))
+		case 1:
+			return push(newGroupExportScreen(s.run))
+		}
 		return back()
 	}
 	switch i {
 	case 0:
 		return push(newGroupScreen(&s.run))
+	case 2:
+		return push(newGroupExportScreen(s.run))
 	case 1:
 		s.busy = true
 		id := s.run.ID
@@ -523,7 +535,8 @@ func (s *followUpScreen) Help(ctx *Context) []key.Binding {
 	if s.writing {
 		return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 	}
-	return []key.Binding{key.NewBinding(key.WithKeys("n"), key.WithHelp("n", ctx.say("follow_add_note"))), ctx.Keys.Back}
+	return []key.Binding{key.NewBinding(key.WithKeys("n"), key.WithHelp("n", ctx.say("follow_add_note"))),
+		key.NewBinding(key.WithKeys("a"), key.WithHelp("a", ctx.say("accomp_key"))), ctx.Keys.Back}
 }
 
 func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -582,6 +595,8 @@ func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		case msg.Text == "n" && s.loaded && s.problem == "":
 			s.writing = true
 			return s.note.Focus()
+		case msg.Text == "a" && s.loaded && s.problem == "":
+			return push(newAccompanimentScreen(s.id))
 		}
 		s.scroll.update(ctx, msg)
 	}

@@ -43,3 +43,37 @@ func TestLibraryLoadsInTheBackground(t *testing.T) {
 	h.send(lib)
 	h.expect("Bonjour Alix !", "Envoyer et recevoir des mails")
 }
+
+// TestSpaceWaitsForTheLibrary: « pasapas mediateur » with a médiateur
+// recognised before the library is read: the space's home (which lists
+// the ateliers and the files left out) waits for it instead of failing.
+func TestSpaceWaitsForTheLibrary(t *testing.T) {
+	st := openStore(t)
+	app := testApp(st, nil)
+	m := newTutor(Config{Lang: i18n.FR, Theme: asciiTheme(), App: app, IdleLock: -1, Space: true,
+		LoadLibrary: func() *lessons.Library { return builtin }})
+	m.tick = nil
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d := &driver{m: m}
+	var lib tea.Msg
+	for _, msg := range runCmd(m.Init()) {
+		if l, ok := msg.(libraryMsg); ok {
+			lib = l
+			continue
+		}
+		d.send(msg)
+	}
+	h := &harness{driver: *d, t: t, store: st}
+	h.expect("Bienvenue dans l'espace médiateur")
+	h.typeText("Sophie")
+	h.press("enter")
+	h.typeText("4826")
+	h.press("enter")
+	h.typeText("4826")
+	h.press("enter")
+	if _, ok := h.m.top().(*spaceHome); ok {
+		t.Fatal("the space's home opened without the library")
+	}
+	h.send(lib)
+	h.expect("Bonjour Sophie.", "Les ateliers")
+}

@@ -295,6 +295,11 @@ func printUsage(w io.Writer, lang i18n.Lang) {
 			left += " " + say(lang, c.args)
 		}
 		line(left, say(lang, c.about))
+		if c.name == "mediateur" {
+			for _, h := range mediateurHelp {
+				line("  pasapas "+h[0]+" "+say(lang, h[1]), say(lang, h[1]+"_about"))
+			}
+		}
 	}
 	fmt.Fprintf(w, "\n%s\n", say(lang, "usage_options"))
 	tutorFlagSet(lang).VisitAll(func(f *flag.Flag) {

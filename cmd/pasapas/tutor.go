@@ -53,6 +53,9 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 // runMediateur starts the same interface in the médiateur's space
 // (pasapas mediateur); leaving the space goes to « Qui êtes-vous ? ».
 func runMediateur(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
+	if sub, rest := mediateurSub(args); sub != nil {
+		return sub(rest, lang, stdout, stderr)
+	}
 	return startTutor(args, lang, stdout, stderr, true)
 }
 

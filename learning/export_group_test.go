@@ -1,0 +1,314 @@
+package learning_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"pasapas/i18n"
+	"pasapas/learning"
+	"pasapas/record"
+	"pasapas/scoring"
+)
+
+// readCSV parses an export as a spreadsheet does: « ; », BOM stripped.
+func readCSV(t *testing.T, b []byte) [][]string {
+	t.Helper()
+	b, ok := bytes.CutPrefix(b, []byte("\ufeff"))
+	if !ok {
+		t.Fatal("the CSV has no byte order mark")
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// atelierDay is an atelier run of the tests: three members — one named
+// like a formula, Léa, who both agree to be seen, and Marc, who does not
+// and came the day before — and Nina, who shares her progress but was
+// not in it. The run lasts 95 minutes; the visits in it 90.
+type atelierDay struct {
+	sophie             record.MediatorID
+	run                record.Run
+	formula, lea, marc record.LearnerID
+	nina               record.LearnerID
+	opened             time.Time
+}
+
+const formulaName = `=HYPERLINK("x")`
+
+func holdAtelier(t *testing.T, app *learning.Service, c *clock) atelierDay {
+	t.Helper()
+	ctx := context.Background()
+	var d atelierDay
+	s, _ := app.CreateMediator(ctx, 0, "Sophie", "4826")
+	d.sophie = s.ID
+	mk := func(name string) record.LearnerID {
+		l, err := app.CreateLearner(ctx, name, "", record.Prefs{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.ID
+	}
+	d.formula, d.lea, d.marc, d.nina = mk(formulaName), mk("Léa Martin"), mk("Marc"), mk("Nina")
+	app.SetSharing(ctx, d.nina, true)
+	v, _ := app.StartVisit(ctx, d.marc, "PC 2") // the day before
+	c.t = c.t.Add(time.Hour)
+	app.EndVisit(ctx, v)
+	c.t = c.t.Add(23 * time.Hour)
+	d.opened = c.t
+	var err error
+	if d.run, err = app.OpenAtelier(ctx, d.sophie, mailsAtelier("MAC74")); err != nil {
+		t.Fatal(err)
+	}
+	app.JoinAtelier(ctx, d.formula, "MAC74", true)
+	vf, _ := app.StartVisit(ctx, d.formula, "PC 1")
+	c.t = c.t.Add(time.Minute)
+	app.JoinAtelier(ctx, d.lea, "MAC74", true)
+	vl, _ := app.StartVisit(ctx, d.lea, "PC 3")
+	app.JoinAtelier(ctx, d.marc, "MAC74", false)
+	vm, _ := app.StartVisit(ctx, d.marc, "PC 2")
+	vn, _ := app.StartVisit(ctx, d.nina, "PC 4") // here, not in the atelier
+	takeTest(t, app, c, d.lea, "mail", func(int, *scoring.Item) bool { return true })
+	app.SaveLessonStep(ctx, d.lea, record.LessonStep{Lesson: "mail-adresse", Step: 99, Done: true})
+	c.t = d.opened.Add(90 * time.Minute)
+	app.EndVisit(ctx, vf)
+	c.t = d.opened.Add(91 * time.Minute)
+	for _, v := range []record.VisitID{vl, vm, vn} {
+		app.EndVisit(ctx, v)
+	}
+	c.t = d.opened.Add(95 * time.Minute)
+	if err := app.CloseAtelier(ctx, d.sophie, d.run.ID); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestGroupExportCSV(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		d := holdAtelier(t, app, c)
+		e, err := app.ExportGroup(ctx, d.sophie, cat, learning.ExportScope{Run: d.run.ID, Acquis: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := e.Bytes(i18n.FR, learning.FormatCSV)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := readCSV(t, b)
+		head := rows[0]
+		nComp, nSkills := len(cat.Competences), 0
+		for _, comp := range cat.Competences {
+			nSkills += len(comp.Skills())
+		}
+		if want := 5 + 3*nComp + 2 + nSkills; len(head) != want {
+			t.Fatalf("%d columns, want %d: %q", len(head), want, head)
+		}
+		for i, w := range []string{"Prénom", "Première visite", "Dernière visite", "Temps passé (heures)", "Leçons finies"} {
+			if head[i] != w {
+				t.Errorf("column %d = %q, want %q", i+1, head[i], w)
+			}
+		}
+		if len(rows) != 3 {
+			t.Fatalf("rows: %q", rows)
+		}
+		// The learner named like a formula came first; their name stays
+		// text. Marc, who did not agree, is not there; neither is Nina.
+		if rows[1][0] != "'"+formulaName || rows[2][0] != "Léa Martin" {
+			t.Errorf("names = %q, %q", rows[1][0], rows[2][0])
+		}
+		for _, r := range rows {
+			if strings.Contains(strings.Join(r, ";"), "Marc") || strings.Contains(strings.Join(r, ";"), "Nina") {
+				t.Errorf("a learner who did not agree is in the export: %q", r)
+			}
+		}
+		day := d.opened.Local().Format("02/01/2006")
+		want := map[int][]string{1: {day, day, "1,50", "0"}, 2: {day, day, "1,50", "1"}}
+		for i, w := range want {
+			if got := rows[i][1:5]; strings.Join(got, "|") != strings.Join(w, "|") {
+				t.Errorf("row %d = %q, want %q", i, got, w)
+			}
+		}
+		// Léa's level in « Communiquer par mail » is the one Results gives.
+		st, _ := app.Results(ctx, cat, d.lea)
+		col := -1
+		for i, h := range head {
+			if h == st.Entries[0].Competence.Title+" : niveau (0 à 4)" {
+				col = i
+			}
+		}
+		if col < 0 {
+			t.Fatalf("no level column for %s in %q", st.Entries[0].Competence.Title, head)
+		}
+		lv := st.Entries[0].Result.Level
+		if rows[2][col] != string(rune('0'+lv)) || rows[2][col+1] != scoring.LevelName(i18n.FR, lv) ||
+			rows[2][col+2] != st.Entries[0].Result.Certainty.Text(i18n.FR) {
+			t.Errorf("Léa's level cells = %q", rows[2][col:col+3])
+		}
+		if rows[1][col] != "" {
+			t.Errorf("a level for a learner without a test: %q", rows[1][col])
+		}
+		acq := 5 + 3*nComp
+		if rows[2][acq] == "0" || rows[2][acq+1] != strconv.Itoa(nSkills) {
+			t.Errorf("acquis mastered / in all = %q / %q (catalogue: %d)", rows[2][acq], rows[2][acq+1], nSkills)
+		}
+		seen := map[string]int{}
+		for _, v := range rows[2][acq+2:] {
+			seen[v]++
+		}
+		if seen["acquis"] == 0 || seen["non testé"] == 0 || seen["acquis"]+seen["non acquis"]+seen["non testé"] != nSkills {
+			t.Errorf("acquis columns = %v", seen)
+		}
+		// The same data exported twice: the same bytes.
+		e2, _ := app.ExportGroup(ctx, d.sophie, cat, learning.ExportScope{Run: d.run.ID, Acquis: true})
+		if b2, _ := e2.Bytes(i18n.FR, learning.FormatCSV); !bytes.Equal(b, b2) {
+			t.Error("two exports of the same data differ")
+		}
+		// English headers when the tutor speaks English.
+		en, _ := e.Bytes(i18n.EN, learning.FormatCSV)
+		if h := readCSV(t, en)[0]; h[0] != "First name" || h[3] != "Time spent (hours)" {
+			t.Errorf("English header = %q", h[:5])
+		}
+	})
+}
+
+func TestGroupExportPeriod(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		d := holdAtelier(t, app, c)
+		app.SetSharing(ctx, d.marc, false)
+		q := learning.ExportScope{From: d.opened, To: d.opened}
+		e, err := app.ExportGroup(ctx, d.sophie, cat, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Over a period: the learners who share, whatever the atelier.
+		if len(e.Rows) != 1 || e.Rows[0].Learner != d.nina || e.Rows[0].Time != 90*time.Minute {
+			t.Errorf("rows = %+v", e.Rows)
+		}
+		app.SetSharing(ctx, d.marc, true)
+		e, _ = app.ExportGroup(ctx, d.sophie, cat, q)
+		if len(e.Rows) != 2 || e.Rows[0].Learner != d.marc || e.Rows[0].Time != 90*time.Minute {
+			t.Errorf("Marc shares now, but his visit the day before is outside: %+v", e.Rows)
+		}
+		e, _ = app.ExportGroup(ctx, d.sophie, cat, learning.ExportScope{To: d.opened.AddDate(0, 0, -1)})
+		if len(e.Rows) != 1 || e.Rows[0].Learner != d.marc || e.Rows[0].Time != time.Hour {
+			t.Errorf("the day before: %+v", e.Rows)
+		}
+		path, err := app.SaveGroupExport(e, i18n.FR, learning.FormatXLSX)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 || filepath.Ext(path) != ".xlsx" {
+			t.Errorf("saved %s: %v %v", path, fi, err)
+		}
+	})
+}
+
+// TestGroupExportXLSX reads the workbook back.
+func TestGroupExportXLSX(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		d := holdAtelier(t, app, c)
+		e, _ := app.ExportGroup(ctx, d.sophie, cat, learning.ExportScope{Run: d.run.ID})
+		b, err := e.Bytes(i18n.FR, learning.FormatXLSX)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := f.GetRows("Groupe")
+		if err != nil {
+			t.Fatal(err)
+		}
+		day := d.opened.Local().Format("02/01/2006")
+		if len(rows) != 3 || rows[0][0] != "Prénom" || rows[1][0] != formulaName || rows[2][0] != "Léa Martin" ||
+			rows[2][1] != day || rows[2][4] != "1" {
+			t.Fatalf("rows = %q", rows)
+		}
+		if v, _ := f.GetCellValue("Groupe", "D3", excelize.Options{RawCellValue: true}); v != "1.5" {
+			t.Errorf("hours = %q", v)
+		}
+		if fm, _ := f.GetCellFormula("Groupe", "A2"); fm != "" {
+			t.Errorf("a name became a formula: %q", fm)
+		}
+	})
+}
+
+func TestRunBilan(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		d := holdAtelier(t, app, c)
+		b, err := app.RunBilan(ctx, d.run.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Type != "Collectif" || b.Participants != 3 || b.Before != 1 || b.Minutes != 95 ||
+			b.Title != "Premiers pas avec les mails" || b.Level != "Débutant" ||
+			strings.Join(b.Thematiques, ",") != "E-mail" || strings.Join(b.Materiel, ",") != "Ordinateur" {
+			t.Errorf("bilan = %+v", b)
+		}
+		path, err := app.AppendBilan(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ind, err := app.AccompanimentBilan(ctx, d.marc, learning.Accompaniment{Minutes: 30,
+			Thematiques: []string{"E-mail", "Santé"}, Materiel: []string{"Ordinateur"}, Autonomie: "Autonome"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := app.AppendBilan(ind); err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := os.ReadFile(path)
+		rows := readCSV(t, raw)
+		day := d.opened.Local().Format("02/01/2006")
+		want := [][]string{
+			learning.BilanHeader,
+			{day, "Collectif", "3", "1", "95", "Premiers pas avec les mails", "Ordinateur", "E-mail", "Débutant"},
+			{c.t.Local().Format("02/01/2006"), "Individuel", "1", "1", "30", "", "Ordinateur", "E-mail, Santé", "Autonome"},
+		}
+		if len(rows) != len(want) {
+			t.Fatalf("bilans = %q", rows)
+		}
+		for i := range want {
+			if strings.Join(rows[i], "|") != strings.Join(want[i], "|") {
+				t.Errorf("line %d = %q, want %q", i, rows[i], want[i])
+			}
+		}
+		for _, name := range []string{"HYPERLINK", "Léa", "Marc", "Nina"} {
+			if bytes.Contains(raw, []byte(name)) {
+				t.Errorf("the bilans name %s", name)
+			}
+		}
+		if rows[0][5] != "Nom de l’atelier" {
+			t.Errorf("La Coop's column name: %q", rows[0][5])
+		}
+		for _, bad := range []learning.Accompaniment{
+			{Minutes: 30, Thematiques: []string{"E-mail"}, Materiel: []string{"Ordinateur"}, Autonomie: "Un peu"},
+			{Minutes: 30, Thematiques: []string{"Courriel"}, Materiel: []string{"Ordinateur"}, Autonomie: "Autonome"},
+			{Minutes: 0, Thematiques: []string{"E-mail"}, Materiel: []string{"Ordinateur"}, Autonomie: "Autonome"},
+			{Minutes: 30, Thematiques: []string{"E-mail"}, Autonomie: "Autonome"},
+		} {
+			if _, err := app.AccompanimentBilan(ctx, d.marc, bad); err == nil {
+				t.Errorf("accepted %+v", bad)
+			}
+		}
+	})
+}
