@@ -67,6 +67,11 @@ type Journal interface {
 	// (0: not set, DefaultRetentionMonths applies).
 	Retention(ctx context.Context) (int, error)
 	SetRetention(ctx context.Context, by record.MediatorID, months int) error
+	// Structure is the structure's name, set once in the space for the
+	// attestations ("" when none); SetStructure sets it, with its journal
+	// line (attestation.go).
+	Structure(ctx context.Context) (string, error)
+	SetStructure(ctx context.Context, by record.MediatorID, name string) error
 }
 
 // Space is everything the médiateur's space needs from a store.
