@@ -80,6 +80,8 @@ func init() {
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := calibrateFlags(l); return fs }},
 		{name: "mediateur", args: "options_help", about: "mediateur_about", run: runMediateur,
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := tutorFlags(l); return fs }},
+		{name: "mediateur attestation", args: "att_args", about: "att_about", run: runAttestation,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := attestationFlags(l); return fs }},
 		{name: "store", args: "store_args", about: "store_about", run: runStore,
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := storeFlags(l); return fs }},
 		{name: "presenter", args: "presenter_args", about: "presenter_about", run: runPresenter,
