@@ -225,3 +225,15 @@ func day(t time.Time) time.Time {
 	y, m, d := t.Local().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
 }
+
+// MonthPeriod is a calendar month as a period: back 0 is the month of
+// now (up to today), 1 the month before, and so on. The attestation's
+// screen offers them.
+func MonthPeriod(now time.Time, back int) Period {
+	y, m, _ := now.Local().Date()
+	first := time.Date(y, m-time.Month(back), 1, 0, 0, 0, 0, time.Local)
+	if back == 0 {
+		return Period{From: first}
+	}
+	return Period{From: first, To: first.AddDate(0, 1, -1)}
+}
