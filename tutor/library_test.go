@@ -43,3 +43,36 @@ func TestLibraryLoadsInTheBackground(t *testing.T) {
 	h.send(lib)
 	h.expect("Bonjour Alix !", "Envoyer et recevoir des mails")
 }
+
+// TestSpaceWaitsForTheLibrary: a médiateur who opens the space before the
+// library is read (a busy PC, a quick typist) waits for it — the space's
+// home reads it — rather than crashing; then the home opens.
+func TestSpaceWaitsForTheLibrary(t *testing.T) {
+	st := openStore(t)
+	m := newTutor(Config{Lang: i18n.FR, Theme: asciiTheme(), App: testApp(st, nil), IdleLock: -1, Space: true,
+		LoadLibrary: func() *lessons.Library { return builtin }})
+	m.tick = nil
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d := &driver{m: m}
+	var lib tea.Msg
+	for _, msg := range runCmd(m.Init()) {
+		if l, ok := msg.(libraryMsg); ok {
+			lib = l
+			continue
+		}
+		d.send(msg)
+	}
+	h := &harness{driver: *d, t: t, store: st}
+	h.expect("Bienvenue dans l'espace médiateur")
+	h.typeText("Sophie")
+	h.press("enter")
+	h.typeText("4826")
+	h.press("enter")
+	h.typeText("4826")
+	h.press("enter")
+	if _, ok := h.m.top().(*spaceHome); ok {
+		t.Fatal("the space's home opened without the library")
+	}
+	h.send(lib)
+	h.expect("Bonjour Sophie.", "Nom de la structure")
+}
