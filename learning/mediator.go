@@ -359,7 +359,7 @@ func (s *Service) EraseExpired(ctx context.Context, by record.MediatorID) (int, 
 	for _, p := range list {
 		err := sp.EraseLearner(ctx, by, p.ID, record.ActRetentionErase)
 		switch {
-		case err == nil, errors.Is(err, record.ErrNotCompacted):
+		case err == nil, errors.Is(err, record.ErrNotCompacted), errors.Is(err, record.ErrErasedPartly):
 			n++
 			last = err
 		case errors.Is(err, record.ErrNotFound):
