@@ -81,7 +81,11 @@ func Hours(lang i18n.Lang, d time.Duration, visits int) string {
 	if lang != i18n.EN {
 		dec = strings.ReplaceAll(dec, ".", ",")
 	}
-	return words.Format(lang, "att_hours", h, m, dec, visits)
+	code := "att_hours"
+	if visits == 1 {
+		code = "att_hours_one"
+	}
+	return words.Format(lang, code, h, m, dec, visits)
 }
 
 // AttestationPath is where an attestation is written: in dir (the folder
@@ -135,7 +139,8 @@ var attestationWords = i18n.Table{
 	"att_period_value":  {FR: "du %s au %s", EN: "from %s to %s"},
 	"att_period_day":    {FR: "le %s", EN: "on %s"},
 	"att_time":          {FR: "Temps passé", EN: "Time spent"},
-	"att_hours":         {FR: "%d h %02d min (%s heures), en %d visite(s)", EN: "%d h %02d min (%s hours), in %d visit(s)"},
+	"att_hours":         {FR: "%d h %02d min (%s heures), en %d visites", EN: "%d h %02d min (%s hours), in %d visits"},
+	"att_hours_one":     {FR: "%d h %02d min (%s heures), en %d visite", EN: "%d h %02d min (%s hours), in %d visit"},
 	"att_lessons_n":     {FR: "Leçons finies", EN: "Lessons finished"},
 	"att_lessons":       {FR: "Les leçons finies", EN: "The lessons finished"},
 	"att_levels":        {FR: "Les niveaux", EN: "The levels"},

@@ -80,9 +80,9 @@ func TestAttestationPrints(t *testing.T) {
 				t.Errorf("%d pages, want 1", f.Pages)
 			}
 			say := func(code string, args ...any) string { return words.Format(lang, code, args...) }
-			hours := "3 h 30 min (3,5 heures), en 2 visite(s)"
+			hours := "3 h 30 min (3,5 heures), en 2 visites"
 			if lang == i18n.EN {
-				hours = "3 h 30 min (3.5 hours), in 2 visit(s)"
+				hours = "3 h 30 min (3.5 hours), in 2 visits"
 			}
 			want := []string{say("att_title"), "Médiathèque « Les Lilas » de Saint-Œting", "Camille Exemple",
 				say("att_period_value", Date(lang, a.From), Date(lang, a.To)), hours,
@@ -125,7 +125,7 @@ func TestAttestationPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := b.String()
-	for _, w := range []string{"&lt;b&gt;Mairie&lt;/b&gt; &amp; *Cie*", "Zoé_*Test*", "le 1er décembre 2026", "0 h 50 min (0,8 heures), en 1 visite(s)",
+	for _, w := range []string{"&lt;b&gt;Mairie&lt;/b&gt; &amp; *Cie*", "Zoé_*Test*", "le 1er décembre 2026", "0 h 50 min (0,8 heures), en 1 visite",
 		"Pas encore de test.", "Le médiateur / La médiatrice"} {
 		if !strings.Contains(page, w) {
 			t.Errorf("the page lacks %q", w)
@@ -139,10 +139,10 @@ func TestAttestationPage(t *testing.T) {
 		lang i18n.Lang
 		want string
 	}{
-		{0, i18n.FR, "0 h 00 min (0 heures), en 0 visite(s)"},
-		{90 * time.Minute, i18n.FR, "1 h 30 min (1,5 heures), en 0 visite(s)"},
-		{12*time.Hour + 20*time.Minute + 40*time.Second, i18n.FR, "12 h 21 min (12,3 heures), en 0 visite(s)"},
-		{2 * time.Hour, i18n.EN, "2 h 00 min (2 hours), in 0 visit(s)"},
+		{0, i18n.FR, "0 h 00 min (0 heures), en 0 visites"},
+		{90 * time.Minute, i18n.FR, "1 h 30 min (1,5 heures), en 0 visites"},
+		{12*time.Hour + 20*time.Minute + 40*time.Second, i18n.FR, "12 h 21 min (12,3 heures), en 0 visites"},
+		{2 * time.Hour, i18n.EN, "2 h 00 min (2 hours), in 0 visits"},
 	} {
 		if got := Hours(c.lang, c.d, 0); got != c.want {
 			t.Errorf("Hours(%v) = %q, want %q", c.d, got, c.want)
