@@ -169,3 +169,31 @@ func TestAttestationInTheAccessibleMode(t *testing.T) {
 		t.Errorf("%d attestation pages, want 1", n)
 	}
 }
+
+// TestAttestationFromTheFollowUp: on a sharing learner's follow-up, the
+// key a opens the attestation; their sharing is their agreement, no code
+// is asked.
+func TestAttestationFromTheFollowUp(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	marie, _ := learnerWithResults(t, h, "Marie", "2468")
+	app := h.m.ctx.App
+	if err := app.SetSharing(context.Background(), marie.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	h.send(resumeMsg{})
+	w := &walker{h: h}
+	w.openSpace(true)
+	m, _ := app.Mediators(context.Background())
+	app.SetStructure(context.Background(), m[0].ID, "Mairie de Lille")
+	w.choose("Les profils des personnes")
+	w.choose("Marie")
+	w.choose("Son suivi et vos notes")
+	h.expect("a attestation")
+	w.press("a")
+	h.expect("Attestation pour Marie", "Marie partage ses progrès")
+	w.choose("Depuis sa première visite")
+	h.expect("L'attestation est prête.")
+	if pages := attestationPages(t, h); len(pages) != 1 {
+		t.Errorf("pages %v, want one", pages)
+	}
+}

@@ -19,6 +19,7 @@ var attestationWords = i18n.Table{
 	"att_structure_saved": {FR: "Le nom de la structure est enregistré.", EN: "The organisation's name is saved."},
 	"att_structure_rule":  {FR: "Le nom de la structure a entre 1 et %d caractères.", EN: "The organisation's name has 1 to %d characters."},
 	"att_entry":           {FR: "Faire une attestation", EN: "Make a certificate"},
+	"att_key":             {FR: "attestation", EN: "certificate"},
 	"att_entry_detail":    {FR: "Heures, leçons et niveaux, à imprimer, avec son accord", EN: "Hours, lessons and levels, to print, with their agreement"},
 	"att_title":           {FR: "Attestation", EN: "Certificate"},
 	"att_for":             {FR: "Attestation pour %s", EN: "Certificate for %s"},

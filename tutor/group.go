@@ -523,7 +523,8 @@ func (s *followUpScreen) Help(ctx *Context) []key.Binding {
 	if s.writing {
 		return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 	}
-	return []key.Binding{key.NewBinding(key.WithKeys("n"), key.WithHelp("n", ctx.say("follow_add_note"))), ctx.Keys.Back}
+	return []key.Binding{key.NewBinding(key.WithKeys("n"), key.WithHelp("n", ctx.say("follow_add_note"))),
+		key.NewBinding(key.WithKeys("a"), key.WithHelp("a", ctx.say("att_key"))), ctx.Keys.Back}
 }
 
 func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -582,6 +583,9 @@ func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		case msg.Text == "n" && s.loaded && s.problem == "":
 			s.writing = true
 			return s.note.Focus()
+		case msg.Text == "a" && s.loaded && s.problem == "":
+			// The follow-up is a sharing learner's (attestation.go).
+			return push(newAttestationScreen(ctx, record.Profile{ID: s.id, Name: s.name, Shares: true}))
 		}
 		s.scroll.update(ctx, msg)
 	}
