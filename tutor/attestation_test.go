@@ -197,3 +197,56 @@ func TestAttestationFromTheFollowUp(t *testing.T) {
 		t.Errorf("pages %v, want one", pages)
 	}
 }
+
+// TestAttestationByCodeInTheAccessibleMode: line by line, the médiateur
+// names the structure, then a learner whose progress is private types her
+// code to say yes; her code is never printed back.
+func TestAttestationByCodeInTheAccessibleMode(t *testing.T) {
+	dir := t.TempDir()
+	st, err := progress.OpenWith(filepath.Join(dir, "pasapas.db"), progress.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	app := testApp(st, nil)
+	ctx := context.Background()
+	app.CreateMediator(ctx, 0, "Sophie", "4826")
+	app.CreateLearner(ctx, "Paul", "9753", record.Prefs{})
+	in := strings.Join([]string{
+		"3",    // Espace médiateur (after Paul and « Je suis nouveau »)
+		"1",    // Sophie
+		"4826", // her code
+		"5",    // Nom de la structure
+		"France Services de Roubaix",
+		"1",    // Les profils des personnes
+		"1",    // Paul
+		"6",    // Faire une attestation (the last line but « Revenir »)
+		"1",    // Depuis sa première visite
+		"9753", // Paul's code
+		"",     // back from « prête »
+		"retour", "retour",
+		"quitter", "2",
+	}, "\n") + "\n"
+	var out bytes.Buffer
+	cfg := Config{Library: builtin, Lang: i18n.FR, App: app, IdleLock: -1}
+	if err := RunAccessible(cfg, strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, want := range []string{"Quel est le nom de votre structure ?", "Le nom de la structure est enregistré.",
+		"Les progrès de Paul sont privés", "Donnez le clavier à Paul", "L'attestation est prête."} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "9753") || strings.Contains(s, "4826") {
+		t.Error("a code was printed back")
+	}
+	if name, _ := app.Structure(ctx); name != "France Services de Roubaix" {
+		t.Errorf("Structure = %q", name)
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "attestation-*-Paul-*.html"))
+	if len(pages) != 1 {
+		t.Errorf("pages %v, want one", pages)
+	}
+}
