@@ -67,6 +67,11 @@ type Journal interface {
 	// (0: not set, DefaultRetentionMonths applies).
 	Retention(ctx context.Context) (int, error)
 	SetRetention(ctx context.Context, by record.MediatorID, months int) error
+	// Structure is the structure's name, set once in the space for the
+	// attestations ("" when none); SetStructure sets it, with its journal
+	// line (attestation.go).
+	Structure(ctx context.Context) (string, error)
+	SetStructure(ctx context.Context, by record.MediatorID, name string) error
 }
 
 // Space is everything the médiateur's space needs from a store.
@@ -354,7 +359,7 @@ func (s *Service) EraseExpired(ctx context.Context, by record.MediatorID) (int, 
 	for _, p := range list {
 		err := sp.EraseLearner(ctx, by, p.ID, record.ActRetentionErase)
 		switch {
-		case err == nil, errors.Is(err, record.ErrNotCompacted):
+		case err == nil, errors.Is(err, record.ErrNotCompacted), errors.Is(err, record.ErrErasedPartly):
 			n++
 			last = err
 		case errors.Is(err, record.ErrNotFound):

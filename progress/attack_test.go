@@ -55,18 +55,23 @@ func TestEraseRemovesExports(t *testing.T) {
 	write(t, page, []byte("<p>EFFACE-MOI-3</p>"))
 	pageKept := filepath.Join(dir, fmt.Sprintf("appris-%d-Zebulon-20260314.html", kept))
 	write(t, pageKept, []byte("<p>GARDE-MOI-3</p>"))
+	// And an attestation of each (fiche.AttestationPath).
+	att := filepath.Join(dir, fmt.Sprintf("attestation-%d-Zebulon-20260314.html", gone))
+	write(t, att, []byte("<p>EFFACE-MOI-3</p>"))
+	attKept := filepath.Join(dir, fmt.Sprintf("attestation-%d-Zebulon-20260314.html", kept))
+	write(t, attKept, []byte("<p>GARDE-MOI-3</p>"))
 	other := filepath.Join(dir, "notes.json") // not an export: left alone
 	write(t, other, []byte(`{"format":"pasapas-progres","profil":{"id":1}}`))
 
 	if err := s.Erase(ctx, gone); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{mine, crashed, empty, page} {
+	for _, p := range []string{mine, crashed, empty, page, att} {
 		if _, err := os.Stat(p); !os.IsNotExist(err) {
 			t.Errorf("%s is still there after the erase (%v)", filepath.Base(p), err)
 		}
 	}
-	for _, p := range []string{theirs, other, pageKept} {
+	for _, p := range []string{theirs, other, pageKept, attKept} {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("%s was removed: %v", filepath.Base(p), err)
 		}

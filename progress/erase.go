@@ -175,11 +175,14 @@ func isExportName(name string) bool {
 		strings.HasPrefix(name, ".export-") && strings.HasSuffix(name, ".tmp")
 }
 
-// isLearnedPage says whether a file name is a printed « Ce que j'ai appris
-// aujourd'hui » page of the profile id: appris-ID-NAME-DATE.html (tutor's
-// learned.go). Ids are never given twice, so the number is the person's.
+// isLearnedPage says whether a file name is a printed page of the profile
+// id: « Ce que j'ai appris aujourd'hui », appris-ID-NAME-DATE.html (tutor's
+// learned.go), or an attestation, attestation-ID-NAME-DATE.html (fiche's
+// AttestationPath). Ids are never given twice, so the number is the
+// person's.
 func isLearnedPage(name string, id LearnerID) bool {
-	return strings.HasPrefix(name, fmt.Sprintf("appris-%d-", id)) && strings.HasSuffix(name, ".html")
+	return (strings.HasPrefix(name, fmt.Sprintf("appris-%d-", id)) || strings.HasPrefix(name, fmt.Sprintf("attestation-%d-", id))) &&
+		strings.HasSuffix(name, ".html")
 }
 
 // staleTemp is how old an export's temporary file must be to be left over
@@ -204,8 +207,9 @@ func (s *Store) removeExports(id LearnerID) (left []string, err error) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		// A printed « Ce que j'ai appris aujourd'hui » page holds the
-		// learner's name: its file name carries the profile's number.
+		// A printed « Ce que j'ai appris aujourd'hui » page or an
+		// attestation holds the learner's name: its file name carries the
+		// profile's number.
 		if isLearnedPage(e.Name(), id) {
 			if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 				left = append(left, p)

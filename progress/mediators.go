@@ -315,8 +315,18 @@ func (s *Store) EraseLearner(ctx context.Context, by record.MediatorID, id Learn
 	if err != nil {
 		return err
 	}
-	if err := s.compact(ctx); err != nil {
-		return fmt.Errorf("%w: %w", ErrNotCompacted, err)
+	// The learner's files go too, as with their own erase: exports, and
+	// the printed pages that bear their name (« Ce que j'ai appris »,
+	// attestations).
+	e := &EraseError{}
+	e.FilesLeft, e.Cause = s.removeExports(id)
+	if cerr := s.compact(ctx); cerr != nil {
+		e.NotCompacted = true
+		e.Cause = errors.Join(e.Cause, cerr)
+	}
+	if len(e.FilesLeft) > 0 || e.NotCompacted {
+		s.logError("erasing learner", e.Cause)
+		return e
 	}
 	return nil
 }

@@ -184,7 +184,13 @@ func Render(w io.Writer, d Document) error {
 // WriteFile renders the document into a file, written whole or not at
 // all (a temporary file renamed), readable by the learner or médiateur who
 // asked for it.
-func WriteFile(path string, d Document) error {
+func WriteFile(path string, d Document) error { return writeFile(path, d, 0o644) }
+
+// WritePrivate is WriteFile for a page about one person (an attestation):
+// the file is the OS user's only (0600), as the progress file is.
+func WritePrivate(path string, d Document) error { return writeFile(path, d, 0o600) }
+
+func writeFile(path string, d Document, perm os.FileMode) error {
 	var b bytes.Buffer
 	if err := Render(&b, d); err != nil {
 		return err
@@ -202,7 +208,7 @@ func WriteFile(path string, d Document) error {
 		os.Remove(tmp.Name())
 		return err
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err := os.Chmod(tmp.Name(), perm); err != nil {
 		os.Remove(tmp.Name())
 		return err
 	}

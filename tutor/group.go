@@ -536,7 +536,8 @@ func (s *followUpScreen) Help(ctx *Context) []key.Binding {
 		return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 	}
 	return []key.Binding{key.NewBinding(key.WithKeys("n"), key.WithHelp("n", ctx.say("follow_add_note"))),
-		key.NewBinding(key.WithKeys("a"), key.WithHelp("a", ctx.say("accomp_key"))), ctx.Keys.Back}
+		key.NewBinding(key.WithKeys("a"), key.WithHelp("a", ctx.say("accomp_key"))),
+		key.NewBinding(key.WithKeys("t"), key.WithHelp("t", ctx.say("att_key"))), ctx.Keys.Back}
 }
 
 func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -597,6 +598,9 @@ func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return s.note.Focus()
 		case msg.Text == "a" && s.loaded && s.problem == "":
 			return push(newAccompanimentScreen(s.id))
+		case msg.Text == "t" && s.loaded && s.problem == "":
+			// The follow-up is a sharing learner's (attestation.go).
+			return push(newAttestationScreen(ctx, record.Profile{ID: s.id, Name: s.name, Shares: true}))
 		}
 		s.scroll.update(ctx, msg)
 	}

@@ -61,7 +61,7 @@ var exportWords = i18n.Table{
 	"bilan_back":   {FR: "Entrée ou Échap : retour.", EN: "Enter or Esc: back."},
 	"bilan_file":   {FR: "Le fichier des bilans : %s", EN: "The bilans file: %s"},
 
-	"accomp_key":           {FR: "noter un accompagnement", EN: "record an accompaniment"},
+	"accomp_key":           {FR: "accompagnement", EN: "accompaniment"},
 	"accomp_title":         {FR: "Accompagnement individuel", EN: "Individual accompaniment"},
 	"accomp_ask_minutes":   {FR: "Combien de temps a duré l'accompagnement ?", EN: "How long did the accompaniment last?"},
 	"accomp_minutes":       {FR: "%d minutes", EN: "%d minutes"},

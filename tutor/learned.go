@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/fiche"
-	"pasapas/fold"
 	"pasapas/learning"
 	"pasapas/sheet"
 )
@@ -43,12 +42,7 @@ func (s *learnedScreen) Init(ctx *Context) tea.Cmd {
 		if err != nil {
 			return learnedMsg{err: err}
 		}
-		name := strings.Map(func(r rune) rune {
-			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-				return r
-			}
-			return '-'
-		}, fold.Accents(l.Name))
+		name := fiche.FileWord(l.Name)
 		// The profile's number is in the name, so that erasing the profile
 		// finds the page again (progress: LearnedPageName).
 		path := filepath.Join(app.ExportDir(), fmt.Sprintf("appris-%d-%s-%s.html", l.ID, name, app.Now().Format("20060102")))

@@ -75,5 +75,5 @@ func TestSpaceWaitsForTheLibrary(t *testing.T) {
 		t.Fatal("the space's home opened without the library")
 	}
 	h.send(lib)
-	h.expect("Bonjour Sophie.", "Les ateliers")
+	h.expect("Bonjour Sophie.", "Les ateliers", "Nom de la structure")
 }

@@ -394,6 +394,7 @@ func newSpaceHome(ctx *Context) *spaceHome {
 	add(ctx.say("space_journal"), ctx.say("space_journal_detail"), func(ctx *Context) tea.Cmd { return push(newJournalScreen()) })
 	add(ctx.say("space_accounts"), ctx.say("space_accounts_detail"), func(ctx *Context) tea.Cmd { return push(newAccountsScreen()) })
 	add(ctx.say("space_retention"), ctx.say("space_retention_detail"), func(ctx *Context) tea.Cmd { return push(newRetentionScreen()) })
+	add(ctx.say("att_structure"), "", func(ctx *Context) tea.Cmd { return push(newStructureScreen()) })
 	add(ctx.say("pres_entry"), ctx.say("pres_entry_detail"), func(ctx *Context) tea.Cmd { return push(newPresenterPicker(ctx)) })
 	if len(ctx.Lib.Skipped) > 0 {
 		add(ctx.say("content_problems"), "", func(ctx *Context) tea.Cmd { return push(newProblemsScreen(ctx)) })

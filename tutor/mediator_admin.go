@@ -86,6 +86,8 @@ func (s *journalScreen) describe(ctx *Context, a record.Action) string {
 	case record.ActMerge:
 		// The merged profile is gone by design: its number only.
 		return ctx.say("act_"+string(a.Kind), ctx.say("space_profile_num", a.Other), s.profileRef(ctx, a.Learner))
+	case record.ActStructure:
+		return ctx.say("act_" + string(a.Kind))
 	case record.ActRetention, record.ActAtelierOpened, record.ActAtelierClosed:
 		return ctx.say("act_"+string(a.Kind), a.Value)
 	case record.ActMediatorAdded, record.ActMediatorRemoved:

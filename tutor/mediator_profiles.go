@@ -169,6 +169,10 @@ func (s *spaceProfile) build(ctx *Context) {
 				return backWith(2, ctx.say("space_erased", name))
 			}))
 	})
+	// Last but « Revenir »: the lines above keep their numbers.
+	if ctx.App.HasGroup() {
+		add(ctx.say("att_entry"), ctx.say("att_entry_detail"), func(ctx *Context) tea.Cmd { return push(newAttestationScreen(ctx, p)) })
+	}
 	add(ctx.say("space_back"), "", func(ctx *Context) tea.Cmd { return back() })
 	s.menu.set(items)
 }

@@ -451,7 +451,7 @@ func TestSpaceInTheAccessibleMode(t *testing.T) {
 		"retour", "retour",
 		"2", // Le journal des actions
 		"retour",
-		"8", // Quitter l'espace médiateur (after « Les ateliers », « Le groupe » and « Présenter une leçon »)
+		"9", // Quitter l'espace médiateur (after « Nom de la structure », « Les ateliers », « Le groupe » and « Présenter une leçon »)
 		"quitter", "2",
 	}, "\n") + "\n"
 	var out bytes.Buffer

@@ -80,6 +80,12 @@ func init() {
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := calibrateFlags(l); return fs }},
 		{name: "mediateur", args: "options_help", about: "mediateur_about", run: runMediateur,
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := tutorFlags(l); return fs }},
+		{name: "mediateur export", args: "mexport_args", about: "mexport_args_about", run: runMediateurExport,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := mexportFlags(l, "mexport_usage"); return fs }},
+		{name: "mediateur bilan", args: "mbilan_args", about: "mbilan_args_about", run: runMediateurBilan,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := mexportFlags(l, "mbilan_usage"); return fs }},
+		{name: "mediateur attestation", args: "att_args", about: "att_about", run: runAttestation,
+			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := attestationFlags(l); return fs }},
 		{name: "store", args: "store_args", about: "store_about", run: runStore,
 			flags: func(l i18n.Lang) *flag.FlagSet { fs, _ := storeFlags(l); return fs }},
 		{name: "presenter", args: "presenter_args", about: "presenter_about", run: runPresenter,
@@ -295,11 +301,6 @@ func printUsage(w io.Writer, lang i18n.Lang) {
 			left += " " + say(lang, c.args)
 		}
 		line(left, say(lang, c.about))
-		if c.name == "mediateur" {
-			for _, h := range mediateurHelp {
-				line("  pasapas "+h[0]+" "+say(lang, h[1]), say(lang, h[1]+"_about"))
-			}
-		}
 	}
 	fmt.Fprintf(w, "\n%s\n", say(lang, "usage_options"))
 	tutorFlagSet(lang).VisitAll(func(f *flag.Flag) {

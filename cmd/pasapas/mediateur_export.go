@@ -7,15 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/charmbracelet/x/term"
-
-	foldkey "pasapas/fold"
 	"pasapas/i18n"
 	"pasapas/learning"
 	"pasapas/lessons"
@@ -37,15 +32,7 @@ func init() {
 		}
 		messages[code] = text
 	}
-	mediateurSubs["export"] = runMediateurExport
-	mediateurSubs["bilan"] = runMediateurBilan
-	mediateurHelp = append(mediateurHelp, [2]string{"mediateur export", "mexport_args"}, [2]string{"mediateur bilan", "mbilan_args"})
 }
-
-// mediateurHelp are the help's lines for the words after « mediateur »:
-// the command and the code of its arguments message; the message
-// code+"_about" says what it does.
-var mediateurHelp [][2]string
 
 var exportMessages = i18n.Table{
 	"mexport_usage": {FR: "Utilisation : pasapas mediateur export [--atelier N | --du JJ/MM/AAAA --au JJ/MM/AAAA] [--format csv|xlsx] [--acquis] [--sortie FICHIER] [--compte NOM]\n\nÉcrit le tableau du groupe : une ligne par personne qui a accepté de partager ses progrès.\n\nOptions :\n",
@@ -67,9 +54,6 @@ var exportMessages = i18n.Table{
 	"mexport_written": {FR: "Tableau écrit : %s\n%d personnes. Ce fichier contient leurs progrès : gardez-le pour vous et effacez-le quand votre rapport est fait.", EN: "Table written: %s\n%d people. This file holds their progress: keep it to yourself and delete it once your report is done."},
 	"mexport_none":    {FR: "Personne ne partage ses progrès pour cet atelier ou cette période. Le tableau n'a que ses titres.", EN: "Nobody shares their progress for this atelier or this period. The table has only its headings."},
 	"mexport_nospace": {FR: "Ces progrès n'ont pas encore d'espace médiateur. Ouvrez-le d'abord : pasapas mediateur", EN: "These progress files have no helper's space yet. Open it first: pasapas mediateur"},
-	"mexport_account": {FR: "Aucun compte ne s'appelle « %s ». Les comptes : %s", EN: "No account is called “%s”. The accounts: %s"},
-	"mexport_which":   {FR: "Il y a plusieurs comptes : dites lequel est le vôtre avec --compte NOM. Les comptes : %s", EN: "There are several accounts: say which is yours with --compte NAME. The accounts: %s"},
-	"mexport_code":    {FR: "Code de %s : ", EN: "%s's code: "},
 	"mexport_badcode": {FR: "Ce n'est pas le bon code. Rien n'a été écrit.", EN: "That is not the right code. Nothing was written."},
 	"mbilan_runs":     {FR: "Les ateliers tenus (le plus récent d'abord) :", EN: "The ateliers held (the newest first):"},
 	"mbilan_run_line": {FR: "  n° %d  %s  %s  (%d participants)", EN: "  no. %d  %s  %s  (%d participants)"},
@@ -83,40 +67,6 @@ var exportMessages = i18n.Table{
 	"mbilan_args": {FR: "[N] [--sortie FICHIER]", EN: "[N] [--sortie FILE]"},
 	"mbilan_args_about": {FR: "le bilan d'un atelier pour La Coop (sans N : la liste des ateliers tenus)",
 		EN: "an atelier's bilan for La Coop (without N: the ateliers held)"},
-}
-
-// mediateurSubs are the words after « pasapas mediateur » that are not the
-// space itself.
-var mediateurSubs = map[string]func(args []string, lang i18n.Lang, stdout, stderr io.Writer) int{}
-
-// mediateurSub finds a sub-command among the words after « mediateur »:
-// the first word that is not an option or an option's value.
-func mediateurSub(args []string) (func(args []string, lang i18n.Lang, stdout, stderr io.Writer) int, []string) {
-	for i, a := range args {
-		if strings.HasPrefix(a, "-") {
-			continue
-		}
-		if i > 0 && (takesValue(args[i-1]) || exportTakesValue(args[i-1])) {
-			continue
-		}
-		if run, ok := mediateurSubs[a]; ok {
-			return run, append(append([]string{}, args[:i]...), args[i+1:]...)
-		}
-		return nil, args
-	}
-	return nil, args
-}
-
-// exportTakesValue says whether an option of export or bilan takes the
-// next word.
-func exportTakesValue(arg string) bool {
-	fs, _ := mexportFlags(i18n.FR, "mexport_usage")
-	f := fs.Lookup(strings.TrimLeft(arg, "-"))
-	if f == nil || strings.Contains(arg, "=") {
-		return false
-	}
-	b, isSwitch := f.Value.(interface{ IsBoolFlag() bool })
-	return !isSwitch || !b.IsBoolFlag()
 }
 
 type mexportOptions struct {
@@ -141,15 +91,6 @@ func mexportFlags(lang i18n.Lang, usage string) (*flag.FlagSet, mexportOptions) 
 	return fs, o
 }
 
-// parseDay reads JJ/MM/AAAA ("" is no day).
-func parseDay(s string) (time.Time, bool) {
-	if s == "" {
-		return time.Time{}, true
-	}
-	t, err := time.ParseInLocation("2/1/2006", strings.TrimSpace(s), time.Local)
-	return t, err == nil
-}
-
 // signedIn opens the store and signs the médiateur in with their code.
 // It returns nil (and the exit code) when it cannot.
 func signedIn(o mexportOptions, lang i18n.Lang, stdout, stderr io.Writer) (*openedStore, *learning.Service, record.MediatorID, int) {
@@ -171,58 +112,12 @@ func signedIn(o mexportOptions, lang i18n.Lang, stdout, stderr io.Writer) (*open
 	if !app.HasSpace() || !app.HasGroup() {
 		return fail(say(lang, "mexport_nospace"), 1)
 	}
-	accounts, err := app.Mediators(ctx)
-	if err != nil {
-		return fail(progress.Explain(err, lang), 1)
+	med, code := mediatorSignIn(ctx, app, bufio.NewReader(stdin), *o.compte, lang, stderr)
+	if code != 0 {
+		st.close()
+		return nil, nil, 0, code
 	}
-	if len(accounts) == 0 {
-		return fail(say(lang, "mexport_nospace"), 1)
-	}
-	var names []string
-	for _, m := range accounts {
-		names = append(names, lessons.Visible(m.Name))
-	}
-	var me *record.Mediator
-	for i, m := range accounts {
-		if *o.compte != "" && foldkey.Key(m.Name) == foldkey.Key(*o.compte) {
-			me = &accounts[i]
-		}
-	}
-	switch {
-	case me == nil && *o.compte != "":
-		return fail(say(lang, "mexport_account", lessons.Visible(*o.compte), strings.Join(names, ", ")), 2)
-	case me == nil && len(accounts) > 1:
-		return fail(say(lang, "mexport_which", strings.Join(names, ", ")), 2)
-	case me == nil:
-		me = &accounts[0]
-	}
-	fmt.Fprint(stderr, say(lang, "mexport_code", lessons.Visible(me.Name)))
-	pin, err := readCode(stdin, stderr)
-	if err != nil {
-		return fail(err.Error(), 1)
-	}
-	if err := app.CheckMediatorPIN(ctx, me.ID, pin); err != nil {
-		if errors.Is(err, record.ErrWrongPIN) || errors.Is(err, record.ErrPINLocked) {
-			return fail(say(lang, "mexport_badcode")+" "+progress.Explain(err, lang), 1)
-		}
-		return fail(progress.Explain(err, lang), 1)
-	}
-	return st, app, me.ID, 0
-}
-
-// readCode reads the médiateur's code: from a terminal without echo (the
-// next person at the PC must not read it), else as a line.
-func readCode(in io.Reader, out io.Writer) (string, error) {
-	if f, ok := in.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		b, err := term.ReadPassword(f.Fd())
-		fmt.Fprintln(out)
-		return strings.TrimSpace(string(b)), err
-	}
-	line, err := bufio.NewReader(io.LimitReader(in, 256)).ReadString('\n')
-	if err != nil && line == "" {
-		return "", err
-	}
-	return strings.TrimSpace(line), nil
+	return st, app, med.ID, 0
 }
 
 // writeOut writes a file's bytes where --sortie says: the screen (-), a

@@ -76,9 +76,9 @@ func TestMediateurExportCommand(t *testing.T) {
 	}{
 		{[]string{"mediateur", "export", "--atelier", strconv.Itoa(int(r.ID))}, "4826\n", 0, "groupe-mails-*.csv",
 			[]string{"Prénom;Première visite", "Léa"}, []string{"Marc"}, ""},
-		{[]string{"mediateur", "--compte", "sophie", "export", "--format", "xlsx"}, "4826\n", 0, "groupe-tout.xlsx", nil, nil, ""},
+		{[]string{"mediateur", "export", "--compte", "sophie", "--format", "xlsx"}, "4826\n", 0, "groupe-tout.xlsx", nil, nil, ""},
 		{[]string{"mediateur", "export"}, "1111\n", 1, "", nil, nil, "pas le bon code"},
-		{[]string{"mediateur", "export", "--compte", "Paul"}, "4826\n", 2, "", nil, nil, "Aucun compte ne s'appelle « Paul »"},
+		{[]string{"mediateur", "export", "--compte", "Paul"}, "4826\n", 2, "", nil, nil, "aucun compte de médiateur ne s'appelle « Paul »"},
 		{[]string{"mediateur", "export", "--atelier", "99"}, "4826\n", 2, "", nil, nil, "Aucun atelier ne porte le numéro 99"},
 		{[]string{"mediateur", "export", "--atelier", "1", "--du", "01/12/2026"}, "", 2, "", nil, nil, "pas les deux"},
 		{[]string{"mediateur", "export", "--format", "ods"}, "", 2, "", nil, nil, "« ods » n'existe pas"},

@@ -53,8 +53,12 @@ func runTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 // runMediateur starts the same interface in the médiateur's space
 // (pasapas mediateur); leaving the space goes to « Qui êtes-vous ? ».
 func runMediateur(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
-	if sub, rest := mediateurSub(args); sub != nil {
-		return sub(rest, lang, stdout, stderr)
+	// « pasapas mediateur attestation … »: the table's "mediateur WORD"
+	// entries are the space's own sub-commands.
+	if len(args) > 0 {
+		if c := commandNamed("mediateur " + args[0]); c != nil {
+			return c.run(args[1:], lang, stdout, stderr)
+		}
 	}
 	return startTutor(args, lang, stdout, stderr, true)
 }

@@ -23,6 +23,7 @@ type space struct {
 	profiles     map[record.LearnerID]profile
 	actions      []record.Action
 	retention    int
+	structure    string // the structure's name (structure.go)
 	lastMediator record.MediatorID
 	lastAction   int64
 }

@@ -88,6 +88,7 @@ func Run(t *testing.T, open func(t *testing.T) learning.Store) {
 	t.Run("ResultsByCompetence", func(t *testing.T) { runResults(t, open) })
 	t.Run("CancelledContext", func(t *testing.T) { testCancelled(newEnv(t, open)) })
 	t.Run("Space", func(t *testing.T) { runSpace(t, open) })
+	t.Run("Structure", func(t *testing.T) { runStructure(t, open) })
 	t.Run("Import", func(t *testing.T) { runImport(t, open) })
 	t.Run("Group", func(t *testing.T) { runGroup(t, open) })
 }

@@ -1,0 +1,135 @@
+package learning_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"pasapas/learning"
+	"pasapas/record"
+	"pasapas/scoring"
+)
+
+// attestationStory: Léa (who shares) came on 2 November (1 h 30, finished
+// « mail-adresse ») and on 7 December (2 h, finished « mail-boite », took
+// a test); Paul has a code and does not share; Jean has no code and does
+// not share.
+func attestationStory(t *testing.T, app *learning.Service, c *clock) (sophie record.Mediator, lea, paul, jean record.Learner) {
+	t.Helper()
+	ctx := context.Background()
+	var err error
+	if sophie, err = app.CreateMediator(ctx, 0, "Sophie", "4826"); err != nil {
+		t.Fatal(err)
+	}
+	lea, _ = app.CreateLearner(ctx, "Léa Exemple", "", record.Prefs{})
+	paul, _ = app.CreateLearner(ctx, "Paul", "2468", record.Prefs{})
+	jean, _ = app.CreateLearner(ctx, "Jean", "", record.Prefs{})
+	if err := app.SetSharing(ctx, lea.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	visit := func(at time.Time, long time.Duration, lesson string) {
+		c.t = at
+		v, err := app.StartVisit(ctx, lea.ID, "Médiathèque")
+		if err != nil {
+			t.Fatal(err)
+		}
+		app.SaveLessonStep(ctx, lea.ID, record.LessonStep{Lesson: lesson, Step: 99, Done: true})
+		c.t = at.Add(long)
+		if err := app.EndVisit(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	visit(time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local), 90*time.Minute, "mail-adresse")
+	visit(time.Date(2026, 12, 7, 9, 0, 0, 0, time.Local), 2*time.Hour, "mail-boite")
+	takeTest(t, app, c, lea.ID, cat.Competences[0].ID, func(n int, it *scoring.Item) bool { return n%2 == 0 })
+	c.t = time.Date(2026, 12, 7, 16, 0, 0, 0, time.Local)
+	return
+}
+
+// TestAttestation: an attestation needs the structure's name and the
+// learner's consent (sharing, or their own code typed there and then);
+// it sums the visits and lists the lessons of the period, gives the
+// levels as they stood at its end, and writes one journal line — none
+// when refused.
+func TestAttestation(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		sophie, lea, paul, jean := attestationStory(t, app, c)
+		if _, err := app.Attestation(ctx, sophie.ID, cat, lea.ID, learning.Period{}, ""); !errors.Is(err, learning.ErrNoStructure) {
+			t.Errorf("without the structure's name: %v, want ErrNoStructure", err)
+		}
+		for _, bad := range []string{"", "   ", "Mairie\x1b[31m", string(make([]rune, learning.MaxStructure+1))} {
+			if err := app.SetStructure(ctx, sophie.ID, bad); !errors.Is(err, record.ErrInvalid) {
+				t.Errorf("SetStructure(%q) = %v, want ErrInvalid", bad, err)
+			}
+		}
+		if err := app.SetStructure(ctx, sophie.ID, "  Médiathèque   « Les Lilas » "); err != nil {
+			t.Fatal(err)
+		}
+		if name, _ := app.Structure(ctx); name != "Médiathèque « Les Lilas »" {
+			t.Errorf("Structure = %q", name)
+		}
+		date := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.Local) }
+		for _, c := range []struct {
+			name     string
+			who      record.Learner
+			period   learning.Period
+			pin      string
+			err      error
+			consent  learning.Consent
+			from, to time.Time
+			time     time.Duration
+			lessons  []string
+			levels   int
+		}{
+			{name: "shares, whole time", who: lea, consent: learning.ConsentShares, from: date(11, 2), to: date(12, 7),
+				time: 210 * time.Minute, lessons: []string{"mail-adresse", "mail-boite"}, levels: 1},
+			{name: "shares, December", who: lea, period: learning.Period{From: date(12, 1)}, consent: learning.ConsentShares,
+				from: date(12, 1), to: date(12, 7), time: 2 * time.Hour, lessons: []string{"mail-boite"}, levels: 1},
+			{name: "shares, November", who: lea, period: learning.Period{From: date(11, 1), To: date(11, 30)}, consent: learning.ConsentShares,
+				from: date(11, 1), to: date(11, 30), time: 90 * time.Minute, lessons: []string{"mail-adresse"}, levels: 0},
+			{name: "a period the wrong way round", who: lea, period: learning.Period{From: date(12, 2), To: date(12, 1)}, err: record.ErrInvalid},
+			{name: "does not share, no code typed", who: paul, err: record.ErrNoConsent},
+			{name: "does not share, a wrong code", who: paul, pin: "1111", err: &record.PINError{}},
+			{name: "does not share, their own code", who: paul, pin: "2468", consent: learning.ConsentCode, from: date(12, 7), to: date(12, 7)},
+			{name: "no code and does not share: any code refused", who: jean, pin: "1234", err: record.ErrNoConsent},
+			{name: "unknown learner", who: record.Learner{ID: 999}, err: record.ErrNotFound},
+		} {
+			before, _ := app.Actions(ctx)
+			a, err := app.Attestation(ctx, sophie.ID, cat, c.who.ID, c.period, c.pin)
+			after, _ := app.Actions(ctx)
+			if c.err != nil {
+				var pe *record.PINError
+				if _, wantPIN := c.err.(*record.PINError); wantPIN && !errors.As(err, &pe) || !wantPIN && !errors.Is(err, c.err) {
+					t.Errorf("%s: %v, want %v", c.name, err, c.err)
+				}
+				if len(after) != len(before) {
+					t.Errorf("%s: a refused attestation wrote a journal line: %+v", c.name, after[0])
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+				continue
+			}
+			var got []string
+			for _, l := range a.Lessons {
+				got = append(got, l.ID)
+			}
+			if a.Structure != "Médiathèque « Les Lilas »" || a.Name != c.who.Name || a.Consent != c.consent ||
+				!a.From.Equal(c.from) || !a.To.Equal(c.to) || a.Time != c.time || !slices.Equal(got, c.lessons) || len(a.Levels) != c.levels {
+				t.Errorf("%s: %+v\nwant from %v to %v, %v, lessons %v, %d levels, consent %d", c.name, a, c.from, c.to, c.time, c.lessons, c.levels, c.consent)
+			}
+			value := 0
+			if c.consent == learning.ConsentCode {
+				value = 1
+			}
+			if len(after) != len(before)+1 || after[0].Kind != record.ActAttestation || after[0].Learner != c.who.ID ||
+				after[0].Mediator != sophie.ID || after[0].Value != value {
+				t.Errorf("%s: journal line %+v, want one attestation line for %d", c.name, after[0], c.who.ID)
+			}
+		}
+	})
+}
