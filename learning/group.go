@@ -236,7 +236,7 @@ func firstName(name string) string {
 
 // Refresher says when the group view may have changed. The SQLite store
 // is polled (Poll); a store that can tell (PostgreSQL's LISTEN/NOTIFY)
-// implements Refresher itself and is used instead.
+// offers its own through Notifier, used instead.
 type Refresher interface {
 	// Next returns when the view should be read again, or with ctx's error.
 	Next(ctx context.Context) error
@@ -259,8 +259,20 @@ func (p Poll) Next(ctx context.Context) error {
 	}
 }
 
-// Refresher is what drives the group view's refresh on this store.
+// Notifier is a store that can tell when what the group view shows has
+// changed, without being asked again and again: PostgreSQL's LISTEN/NOTIFY.
+// Its Refresher wakes on a change committed by any PC of the place.
+type Notifier interface {
+	Changes() Refresher
+}
+
+// Refresher is what drives the group view's refresh on this store: the
+// store's notifications when it offers them, polling every GroupPoll
+// otherwise (the SQLite file of one PC).
 func (s *Service) Refresher() Refresher {
+	if n, ok := s.store.(Notifier); ok {
+		return n.Changes()
+	}
 	if r, ok := s.store.(Refresher); ok {
 		return r
 	}

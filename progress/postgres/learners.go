@@ -228,6 +228,6 @@ func (s *Store) Erase(ctx context.Context, id record.LearnerID) error {
 		if tag.RowsAffected() == 0 {
 			return fmt.Errorf("learner %d: %w", id, record.ErrNotFound)
 		}
-		return nil
+		return s.notify(ctx, tx, changeProfile)
 	})
 }

@@ -50,6 +50,9 @@ type Store struct {
 	name    string
 	now     func() time.Time
 	retries atomic.Int64 // transactions run again, for tests and logs
+	// channel is the place's NOTIFY channel; listen hears it (notify.go).
+	channel string
+	listen  *listener
 }
 
 // maxRetries is how many times a transaction the server cancelled (a
@@ -120,6 +123,8 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		return nil, classify("connecting", err)
 	}
 	s := &Store{pool: pool, name: place, now: o.Now}
+	s.listen = newListener(s)
+	var schema string
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -129,12 +134,13 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 			ON CONFLICT (name) DO NOTHING`, place, ms(s.now())); err != nil {
 			return err
 		}
-		return tx.QueryRow(ctx, "SELECT id FROM places WHERE name = $1", place).Scan(&s.place)
+		return tx.QueryRow(ctx, "SELECT id, current_schema() FROM places WHERE name = $1", place).Scan(&s.place, &schema)
 	})
 	if err != nil {
 		pool.Close()
 		return nil, err
 	}
+	s.channel = channelName(schema, s.place)
 	return s, nil
 }
 
@@ -143,6 +149,7 @@ func (s *Store) Place() string { return s.name }
 
 // Close closes the connections.
 func (s *Store) Close() error {
+	s.listen.close()
 	s.pool.Close()
 	return nil
 }
