@@ -1,0 +1,39 @@
+package learning_test
+
+import (
+	"context"
+	"testing"
+
+	"pasapas/learning"
+	"pasapas/learning/memstore"
+)
+
+// told is a Refresher that says at once that the view changed.
+type told struct{}
+
+func (told) Next(context.Context) error { return nil }
+
+// notifying is a store that can tell when the group view changed.
+type notifying struct{ *memstore.Store }
+
+func (notifying) Changes() learning.Refresher { return told{} }
+
+// TestRefresherChoice: a store that notifies drives the group view; any
+// other is polled every GroupPoll.
+func TestRefresherChoice(t *testing.T) {
+	tests := []struct {
+		name  string
+		store learning.Store
+		want  learning.Refresher
+	}{
+		{"notifies", notifying{memstore.New()}, told{}},
+		{"polled", memstore.New(), learning.Poll(learning.GroupPoll)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := learning.New(tt.store, learning.Options{}).Refresher(); got != tt.want {
+				t.Errorf("Refresher() = %#v, want %#v", got, tt.want)
+			}
+		})
+	}
+}
