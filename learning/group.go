@@ -268,15 +268,44 @@ type Notifier interface {
 
 // Refresher is what drives the group view's refresh on this store: the
 // store's notifications when it offers them, polling every GroupPoll
-// otherwise (the SQLite file of one PC).
+// otherwise (the SQLite file of one PC). The screen also reads again when
+// a wait ends with its context (a minute), for the signs that come with
+// time alone (stuck on one step).
+//
+// With Options.NoPolling (tests), the Refresher returns only when the
+// store notifies: not on a poll, not when the screen's wait ends. That
+// proves the notifications alone keep the view up to date; a store without
+// them is then never refreshed.
 func (s *Service) Refresher() Refresher {
+	var r Refresher = Poll(GroupPoll)
 	if n, ok := s.store.(Notifier); ok {
-		return n.Changes()
+		r = n.Changes()
+	} else if sr, ok := s.store.(Refresher); ok {
+		r = sr
+	} else if s.noPolling {
+		r = silent{}
 	}
-	if r, ok := s.store.(Refresher); ok {
-		return r
+	if s.noPolling {
+		return notifiedOnly{r}
 	}
-	return Poll(GroupPoll)
+	return r
+}
+
+// silent never says the view changed: it waits for its context's end.
+type silent struct{}
+
+func (silent) Next(ctx context.Context) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// notifiedOnly waits for the next notification whatever its context says,
+// so that a screen's time limit does not read the view again. Tests only: a
+// wait may outlive its screen until the next notification.
+type notifiedOnly struct{ r Refresher }
+
+func (n notifiedOnly) Next(ctx context.Context) error {
+	return n.r.Next(context.WithoutCancel(ctx))
 }
 
 // FollowUp is one learner's story at the place, for a médiateur: visits,

@@ -3,6 +3,7 @@ package learning_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"pasapas/learning"
 	"pasapas/learning/memstore"
@@ -33,6 +34,38 @@ func TestRefresherChoice(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := learning.New(tt.store, learning.Options{}).Refresher(); got != tt.want {
 				t.Errorf("Refresher() = %#v, want %#v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNoPolling: with polling off (tests), only a notification ends a wait:
+// neither the poll nor the end of the wait's context does.
+func TestNoPolling(t *testing.T) {
+	tests := []struct {
+		name  string
+		store learning.Store
+		woken bool
+	}{
+		{"notifies", notifying{memstore.New()}, true},
+		{"polled", memstore.New(), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := learning.New(tt.store, learning.Options{NoPolling: true}).Refresher()
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel() // the screen's time limit is over at once
+			done := make(chan error, 1)
+			go func() { done <- r.Next(ctx) }()
+			select {
+			case err := <-done:
+				if !tt.woken {
+					t.Errorf("Next returned (%v) with no notification", err)
+				}
+			case <-time.After(learning.GroupPoll + time.Second):
+				if tt.woken {
+					t.Error("a notification did not end the wait")
+				}
 			}
 		})
 	}
