@@ -317,15 +317,22 @@ func (s *Store) MergeLearners(ctx context.Context, by record.MediatorID, keep, d
 }
 
 // EraseLearner erases a profile of this place as Erase does — one cascading
-// DELETE — with its line in the journal, written in the same transaction (it
-// holds only the profile's number).
+// DELETE, then the learner's files on this PC — with its line in the
+// journal, written in the same transaction (it holds only the profile's
+// number).
 func (s *Store) EraseLearner(ctx context.Context, by record.MediatorID, id record.LearnerID, kind record.ActionKind) error {
-	return s.manage(ctx, "erasing learner", record.Action{Mediator: by, Kind: kind, Learner: id}, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, "DELETE FROM learners WHERE id = $1", int64(id)); err != nil {
+	var l record.Learner
+	err := s.manage(ctx, "erasing learner", record.Action{Mediator: by, Kind: kind, Learner: id}, func(tx pgx.Tx) error {
+		var err error
+		if l, err = s.eraseRows(ctx, tx, id); err != nil {
 			return err
 		}
 		return s.notify(ctx, tx, changeProfile)
 	})
+	if err != nil {
+		return err
+	}
+	return s.removeFiles(l)
 }
 
 // LogAction writes a journal line on its own.

@@ -32,6 +32,10 @@ type Options struct {
 	// Config, when set, adjusts the pool's configuration once parsed
 	// (tests: a schema per test through search_path).
 	Config func(*pgxpool.Config)
+	// FilesDir is this PC's data folder, where exports and printed pages
+	// are written: an erase done on this PC removes the learner's files
+	// there too. "": none.
+	FilesDir string
 }
 
 // ErrPasswordInURL: the server's address holds a password. A command line
@@ -45,11 +49,12 @@ var ErrNoPlace = errors.New("no place given")
 // Store is the store on a PostgreSQL server, opened for one place. It is
 // safe for concurrent use.
 type Store struct {
-	pool    *pgxpool.Pool
-	place   int64
-	name    string
-	now     func() time.Time
-	retries atomic.Int64 // transactions run again, for tests and logs
+	pool     *pgxpool.Pool
+	place    int64
+	name     string
+	now      func() time.Time
+	retries  atomic.Int64 // transactions run again, for tests and logs
+	filesDir string
 	// channel is the place's NOTIFY channel; listen hears it (notify.go).
 	channel string
 	listen  *listener
@@ -122,7 +127,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	if err != nil {
 		return nil, classify("connecting", err)
 	}
-	s := &Store{pool: pool, name: place, now: o.Now}
+	s := &Store{pool: pool, name: place, now: o.Now, filesDir: o.FilesDir}
 	s.listen = newListener(s)
 	var schema string
 	if err := s.migrate(ctx); err != nil {
