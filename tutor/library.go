@@ -26,7 +26,7 @@ func (m *model) onLibrary(lib *lessons.Library) (tea.Model, tea.Cmd) {
 	m.ctx.setLang(m.ctx.Lang)
 	if w := m.waiting; w != nil {
 		m.waiting = nil
-		return m.Update(*w)
+		return m.Update(w)
 	}
 	return m, nil
 }

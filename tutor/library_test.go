@@ -7,6 +7,7 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/lessons"
+	"pasapas/record"
 )
 
 // TestLibraryLoadsInTheBackground: with Config.LoadLibrary, « Qui
@@ -42,4 +43,30 @@ func TestLibraryLoadsInTheBackground(t *testing.T) {
 	}
 	h.send(lib)
 	h.expect("Bonjour Alix !", "Envoyer et recevoir des mails")
+}
+
+// TestSpaceWaitsForTheLibrary: the médiateur's space opened before the
+// library is read (the first account made at once) waits for it, then
+// opens; it used to draw its home with no library and stop the program.
+func TestSpaceWaitsForTheLibrary(t *testing.T) {
+	st := openStore(t)
+	m := newTutor(Config{Lang: i18n.FR, Theme: asciiTheme(), App: testApp(st, nil), IdleLock: -1,
+		LoadLibrary: func() *lessons.Library { return builtin }})
+	m.tick = nil
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	var lib tea.Msg
+	for _, msg := range runCmd(m.Init()) {
+		if l, ok := msg.(libraryMsg); ok {
+			lib = l // held back: the library is « still loading »
+		}
+	}
+	h := &harness{driver: driver{m: m}, t: t, store: st}
+	h.send(startSpaceMsg{record.Mediator{ID: 1, Name: "Sophie"}})
+	if _, ok := h.m.top().(*spaceHome); ok {
+		t.Fatal("the space's home opened without the library")
+	}
+	h.send(lib)
+	if _, ok := h.m.top().(*spaceHome); !ok {
+		t.Fatalf("after the library, the top screen is %T, want the space's home", h.m.top())
+	}
 }

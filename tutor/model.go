@@ -175,9 +175,10 @@ type model struct {
 	// real program; the tests and the accessible mode do not)
 	askBackground bool
 	// loadLib reads the library in the background (library.go); waiting
-	// is a session ready before it.
+	// is a session (a learner's startSessionMsg or the médiateur's
+	// startSpaceMsg) ready before it.
 	loadLib func() *lessons.Library
-	waiting *startSessionMsg
+	waiting tea.Msg
 }
 
 // idleTickMsg wakes the model up to check how long the keyboard has been
@@ -352,7 +353,7 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onLibrary(msg.lib)
 	case startSessionMsg:
 		if m.ctx.Lib == nil {
-			m.waiting = &msg // the library is loading: the session opens with it
+			m.waiting = msg // the library is loading: the session opens with it
 			return m, nil
 		}
 		m.ctx.sessionSeq++
@@ -361,6 +362,12 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.stack = []screen{newHomeScreen(m.ctx)}
 		return m, tea.Batch(m.initTop(), m.sessionStarted())
 	case startSpaceMsg:
+		if m.ctx.Lib == nil {
+			// The space's home lists the library's problems and its
+			// ateliers: it opens once the library is there.
+			m.waiting = msg
+			return m, nil
+		}
 		m.ctx.sessionSeq++
 		m.ctx.Session, m.ctx.Mediator = nil, &msg.m
 		m.stack = []screen{newSpaceHome(m.ctx)}
