@@ -203,9 +203,11 @@ func (tm *term) walkTo(n int) int {
 // notifications refreshes the view, not even the once-a-minute read). The
 // médiateur opens an atelier from a file on PC A; the learner joins it on
 // PC B with its code and goes to step 2: the row shows on PC A at that step
-// within 30 s; then the call's mark.
+// within 30 s; then the call's mark. The server stops: the view says it
+// does not answer; it starts again: the view reads again by itself and
+// shows the learner's next step.
 func TestAtelierOnServer(t *testing.T) {
-	url, _ := pgServer(t)
+	url, ctl := pgServer(t)
 	place := "Atelier e2e " + strconv.FormatInt(time.Now().UnixNano(), 36)
 	args := []string{"--store", url, "--place", place}
 	noPolling := []string{"PASAPAS_TEST_NO_POLLING=1"}
@@ -251,6 +253,40 @@ func TestAtelierOnServer(t *testing.T) {
 	called := time.Now()
 	d = waitGroup(t, md, "Léa's call on the other PC", called, func(s string) bool { return strings.Contains(rowOf(s, "Léa"), "APPELLE") })
 	t.Logf("PC A shows the call's mark %v after F2 on PC B, polling off", d.Round(10*time.Millisecond))
+
+	server := func(arg string) {
+		t.Helper()
+		if out, err := exec.Command(ctl, arg).CombinedOutput(); err != nil {
+			t.Fatalf("%s %s: %v\n%s", ctl, arg, err, out)
+		}
+	}
+	server("stop")
+	down := true
+	t.Cleanup(func() {
+		if down {
+			server("start")
+		}
+	})
+	waitGroup(t, md, "the view saying the server does not answer", time.Now(), func(s string) bool {
+		return strings.Contains(strings.Join(strings.Fields(s), " "), "Le serveur qui garde les progrès ne répond pas")
+	})
+	server("start")
+	down = false
+	back := time.Now()
+	waitGroup(t, md, "the view read again once the server is back", back, func(s string) bool {
+		return !strings.Contains(s, "ne répond pas") && strings.Contains(rowOf(s, "Léa"), "APPELLE")
+	})
+	t.Logf("PC A reads the view again %v after the server started", time.Since(back).Round(10*time.Millisecond))
+	lea.press("Right")
+	sent = time.Now()
+	lea.waitText("Étape 3 sur")
+	if s := lea.capture(); strings.Contains(s, "pas enregistré") {
+		t.Errorf("the first step after the restart was not saved:\n%s", frame(s))
+	}
+	waitGroup(t, md, "Léa at step 3 after the restart", sent, func(s string) bool {
+		m := groupStepRe.FindStringSubmatch(rowOf(s, "Léa"))
+		return m != nil && m[1] == "3"
+	})
 	lea.quit()
 	md.quit()
 }

@@ -11,6 +11,7 @@ import (
 	"pasapas/i18n"
 	"pasapas/learning"
 	"pasapas/lessons"
+	"pasapas/progress/postgres"
 	"pasapas/record"
 )
 
@@ -144,8 +145,8 @@ func TestGroupViewLive(t *testing.T) {
 }
 
 // The server restarts while a group view listens: the listener connects
-// again by itself, wakes the view once (what happened meanwhile was not
-// heard), and the next change wakes it again.
+// again by itself, wakes the view (what happened meanwhile was not heard),
+// and the next change wakes it again.
 func TestGroupViewLiveAfterRestart(t *testing.T) {
 	ctl := os.Getenv("PASAPAS_TEST_PGCTL")
 	if ctl == "" {
@@ -174,22 +175,34 @@ func TestGroupViewLiveAfterRestart(t *testing.T) {
 			run("start")
 		}
 	}()
-	time.Sleep(500 * time.Millisecond)
+	for postgres.Listening(mediatorPC) {
+		if wctx.Err() != nil {
+			t.Fatalf("the listener did not see the server stop within %v", liveWait)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	run("start")
 	started = true
+	// The loss, then the new connection, each wake the view once.
+	for !postgres.Listening(mediatorPC) {
+		if wctx.Err() != nil {
+			t.Fatalf("the listener did not connect again within %v", liveWait)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	if err := r.Next(wctx); err != nil {
 		t.Fatalf("no wake-up after the server came back within %v: %v", liveWait, err)
 	}
+	// Now only a notification can wake it.
 	woke := make(chan error, 1)
 	go func() { woke <- r.Next(wctx) }()
 	// The learner's PC may need a try or two while the server starts.
-	deadline := time.Now().Add(liveWait)
 	for {
 		err := learnerPC.SaveLessonStep(ctx, lea.ID, record.LessonStep{Lesson: "mail-adresse", Step: 1})
 		if err == nil {
 			break
 		}
-		if time.Now().After(deadline) {
+		if wctx.Err() != nil {
 			t.Fatalf("saving a step after the restart: %v", err)
 		}
 		time.Sleep(200 * time.Millisecond)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -74,6 +75,8 @@ type listener struct {
 	wake chan struct{}
 	stop chan struct{} // closed by Store.Close
 	once sync.Once
+	// connected: LISTEN is in place (tests wait for it after a restart).
+	connected atomic.Bool
 
 	mu      sync.Mutex
 	running bool
@@ -153,9 +156,10 @@ func (l *listener) needed() bool {
 	return true
 }
 
-// run connects, listens and forwards notifications; after a lost
-// connection (the server restarted) it tries again with a growing wait,
-// and once connected again signals one refresh.
+// run connects, listens and forwards notifications. A lost connection
+// (the server stopped) wakes the view once, so that it reads, fails and
+// says the server does not answer; then run tries again with a growing
+// wait, and once connected again wakes the view once more.
 func (l *listener) run() {
 	wait := 200 * time.Millisecond
 	for l.needed() {
@@ -171,13 +175,16 @@ func (l *listener) run() {
 		wait = 200 * time.Millisecond
 		// What changed before LISTEN took effect was not heard: read again.
 		l.signal()
+		l.connected.Store(true)
 		done := l.listen(conn)
+		l.connected.Store(false)
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		conn.Close(ctx)
 		cancel()
 		if done {
 			return
 		}
+		l.signal() // lost: the view reads now, and says so if the server is down
 	}
 }
 

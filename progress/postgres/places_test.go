@@ -405,6 +405,35 @@ func TestServerStoppedAndBack(t *testing.T) {
 	}
 }
 
+// The server restarts between two answers, faster than the pool's health
+// check: the first answer after it is saved (the connections the server
+// closed are dropped at BEGIN, where nothing has run), not refused.
+func TestFirstWriteAfterQuickRestart(t *testing.T) {
+	ctl := os.Getenv("PASAPAS_TEST_PGCTL")
+	if ctl == "" {
+		t.Skip("PostgreSQL: PASAPAS_TEST_PGCTL not set (.ci/postgres sets it): the server cannot be stopped from here")
+	}
+	sch := schema(t)
+	ctx := context.Background()
+	s := open(t, sch, "Mairie", nil)
+	l, err := s.CreateLearner(ctx, "Léa", "", record.Prefs{})
+	must(t, err)
+	must(t, s.SaveLessonStep(ctx, l.ID, record.LessonStep{Lesson: "mail-adresse", Step: 1}))
+	for _, arg := range []string{"stop", "start"} {
+		if out, err := exec.Command(ctl, arg).CombinedOutput(); err != nil {
+			t.Fatalf("%s %s: %v\n%s", ctl, arg, err, out)
+		}
+	}
+	if err := s.SaveLessonStep(ctx, l.ID, record.LessonStep{Lesson: "mail-adresse", Step: 2}); err != nil {
+		t.Fatalf("the first step after the restart: %v", err)
+	}
+	st, err := s.LoadState(ctx, l.ID)
+	must(t, err)
+	if st.Lessons["mail-adresse"].Step != 2 {
+		t.Errorf("step %d after the restart, want 2", st.Lessons["mail-adresse"].Step)
+	}
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
