@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -194,4 +195,98 @@ func (tm *term) walkTo(n int) int {
 	}
 	tm.t.Fatalf("step %d not reached:\n%s", n, frame(tm.last))
 	return 0
+}
+
+// TestAtelierOnServer: the médiateur's group view on PC A and a learner on
+// PC B, two data folders and one PostgreSQL, with polling switched off in
+// both binaries (PASAPAS_TEST_NO_POLLING=1: nothing but the server's
+// notifications refreshes the view, not even the once-a-minute read). The
+// médiateur opens an atelier from a file on PC A; the learner joins it on
+// PC B with its code and goes to step 2: the row shows on PC A at that step
+// within 30 s; then the call's mark. The server stops: the view says it
+// does not answer; it starts again: the view reads again by itself and
+// shows the learner's next step.
+func TestAtelierOnServer(t *testing.T) {
+	url, ctl := pgServer(t)
+	place := "Atelier e2e " + strconv.FormatInt(time.Now().UnixNano(), 36)
+	args := []string{"--store", url, "--place", place}
+	noPolling := []string{"PASAPAS_TEST_NO_POLLING=1"}
+	homeA, homeB := t.TempDir(), t.TempDir()
+	if err := os.MkdirAll(filepath.Join(homeA, "ateliers"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(homeA, "ateliers", "premiers-mails.yaml"), []byte(atelierFile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := newServer(t)
+
+	md := srv.startEnv(noPolling, homeA, 100, 34, append([]string{"mediateur"}, args...)...)
+	md.waitText("Bienvenue dans l'espace médiateur")
+	md.typeText("Sophie")
+	md.keys("Enter")
+	md.waitText("Choisissez votre code.")
+	md.typeText("4826")
+	md.keys("Enter")
+	md.waitText("Tapez encore une fois votre code.")
+	md.typeText("4826")
+	md.keys("Enter")
+	md.waitText("Bonjour Sophie.", "Les ateliers")
+	md.choose("Les ateliers")
+	md.choose("Ouvrir : Premiers pas avec les mails")
+	md.waitText("Le code à donner au groupe", "M A C 7 4")
+	md.choose("Le groupe")
+	md.waitText("Personne pour l'instant.")
+
+	lea := srv.startEnv(noPolling, homeB, 80, 24, args...)
+	lea.newLearner("Léa")
+	lea.joinAtelier("", 2, nil)
+	sent := time.Now()
+	lea.waitText("Étape 2 sur")
+	d := waitGroup(t, md, "Léa at step 2 on the other PC", sent, func(s string) bool {
+		m := groupStepRe.FindStringSubmatch(rowOf(s, "Léa"))
+		return m != nil && m[1] == "2" && strings.Contains(rowOf(s, "Léa"), "Lire et écrire une adresse mail")
+	})
+	t.Logf("PC A shows Léa at step 2 %v after her last key on PC B, polling off (limit %v)", d.Round(10*time.Millisecond), groupWait)
+
+	lea.keys("F2")
+	lea.waitText("VOUS APPELEZ LE MÉDIATEUR")
+	called := time.Now()
+	d = waitGroup(t, md, "Léa's call on the other PC", called, func(s string) bool { return strings.Contains(rowOf(s, "Léa"), "APPELLE") })
+	t.Logf("PC A shows the call's mark %v after F2 on PC B, polling off", d.Round(10*time.Millisecond))
+
+	server := func(arg string) {
+		t.Helper()
+		if out, err := exec.Command(ctl, arg).CombinedOutput(); err != nil {
+			t.Fatalf("%s %s: %v\n%s", ctl, arg, err, out)
+		}
+	}
+	server("stop")
+	down := true
+	t.Cleanup(func() {
+		if down {
+			server("start")
+		}
+	})
+	waitGroup(t, md, "the view saying the server does not answer", time.Now(), func(s string) bool {
+		return strings.Contains(strings.Join(strings.Fields(s), " "), "Le serveur qui garde les progrès ne répond pas")
+	})
+	server("start")
+	down = false
+	back := time.Now()
+	waitGroup(t, md, "the view read again once the server is back", back, func(s string) bool {
+		return !strings.Contains(s, "ne répond pas") && strings.Contains(rowOf(s, "Léa"), "APPELLE")
+	})
+	t.Logf("PC A reads the view again %v after the server started", time.Since(back).Round(10*time.Millisecond))
+	lea.press("Right")
+	sent = time.Now()
+	lea.waitText("Étape 3 sur")
+	if s := lea.capture(); strings.Contains(s, "pas enregistré") {
+		t.Errorf("the first step after the restart was not saved:\n%s", frame(s))
+	}
+	waitGroup(t, md, "Léa at step 3 after the restart", sent, func(s string) bool {
+		m := groupStepRe.FindStringSubmatch(rowOf(s, "Léa"))
+		return m != nil && m[1] == "3"
+	})
+	lea.quit()
+	md.quit()
 }

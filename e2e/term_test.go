@@ -100,6 +100,13 @@ type term struct {
 // fake HOME and XDG folders, TERM and LANG as on a learner's PC.
 func (s *server) start(home string, w, h int, args ...string) *term {
 	s.t.Helper()
+	return s.startEnv(nil, home, w, h, args...)
+}
+
+// startEnv is start with more variables in pasapas's environment (a test
+// hook such as PASAPAS_TEST_NO_POLLING=1).
+func (s *server) startEnv(env []string, home string, w, h int, args ...string) *term {
+	s.t.Helper()
 	s.runs++
 	name := fmt.Sprintf("run%d", s.runs)
 	fake := filepath.Join(s.dir, "home")
@@ -113,8 +120,8 @@ func (s *server) start(home string, w, h int, args ...string) *term {
 		"TERM=xterm-256color",
 		"LANG=fr_FR.UTF-8",
 		"PASAPAS_HOME=" + home,
-		binary,
 	}
+	cmd = append(append(cmd, env...), binary)
 	cmd = append(cmd, args...)
 	// Given as several words, the command is run directly, without a shell:
 	// env execs pasapas, so the pane's process is pasapas itself.

@@ -236,7 +236,7 @@ func firstName(name string) string {
 
 // Refresher says when the group view may have changed. The SQLite store
 // is polled (Poll); a store that can tell (PostgreSQL's LISTEN/NOTIFY)
-// implements Refresher itself and is used instead.
+// offers its own through Notifier, used instead.
 type Refresher interface {
 	// Next returns when the view should be read again, or with ctx's error.
 	Next(ctx context.Context) error
@@ -259,12 +259,53 @@ func (p Poll) Next(ctx context.Context) error {
 	}
 }
 
-// Refresher is what drives the group view's refresh on this store.
+// Notifier is a store that can tell when what the group view shows has
+// changed, without being asked again and again: PostgreSQL's LISTEN/NOTIFY.
+// Its Refresher wakes on a change committed by any PC of the place.
+type Notifier interface {
+	Changes() Refresher
+}
+
+// Refresher is what drives the group view's refresh on this store: the
+// store's notifications when it offers them, polling every GroupPoll
+// otherwise (the SQLite file of one PC). The screen also reads again when
+// a wait ends with its context (a minute), for the signs that come with
+// time alone (stuck on one step).
+//
+// With Options.NoPolling (tests), the Refresher returns only when the
+// store notifies: not on a poll, not when the screen's wait ends. That
+// proves the notifications alone keep the view up to date; a store without
+// them is then never refreshed.
 func (s *Service) Refresher() Refresher {
-	if r, ok := s.store.(Refresher); ok {
-		return r
+	var r Refresher = Poll(GroupPoll)
+	if n, ok := s.store.(Notifier); ok {
+		r = n.Changes()
+	} else if sr, ok := s.store.(Refresher); ok {
+		r = sr
+	} else if s.noPolling {
+		r = silent{}
 	}
-	return Poll(GroupPoll)
+	if s.noPolling {
+		return notifiedOnly{r}
+	}
+	return r
+}
+
+// silent never says the view changed: it waits for its context's end.
+type silent struct{}
+
+func (silent) Next(ctx context.Context) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// notifiedOnly waits for the next notification whatever its context says,
+// so that a screen's time limit does not read the view again. Tests only: a
+// wait may outlive its screen until the next notification.
+type notifiedOnly struct{ r Refresher }
+
+func (n notifiedOnly) Next(ctx context.Context) error {
+	return n.r.Next(context.WithoutCancel(ctx))
 }
 
 // FollowUp is one learner's story at the place, for a médiateur: visits,

@@ -17,6 +17,7 @@ type Service struct {
 	store     Store
 	now       func() time.Time
 	exportDir string
+	noPolling bool
 }
 
 // Options tune a Service.
@@ -26,6 +27,9 @@ type Options struct {
 	// ExportDir is where a learner's export is written (next to the
 	// progress file); "" means exports are not offered.
 	ExportDir string
+	// NoPolling is for tests only: nothing but the store's notifications
+	// refreshes the group view (see Service.Refresher).
+	NoPolling bool
 }
 
 // New returns the use cases over store.
@@ -33,7 +37,7 @@ func New(store Store, o Options) *Service {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Service{store: store, now: o.Now, exportDir: o.ExportDir}
+	return &Service{store: store, now: o.Now, exportDir: o.ExportDir, noPolling: o.NoPolling}
 }
 
 // Learners lists the profiles, with no result.

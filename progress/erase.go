@@ -130,42 +130,44 @@ func (e *EraseError) Is(target error) bool {
 func (e *EraseError) Unwrap() error { return e.Cause }
 
 // exportOwner reads whose export a file is: the "profil" "id" of an export
-// file, even one cut short by a crash. ok is false for anything else.
-func exportOwner(r io.Reader) (id LearnerID, ok bool) {
+// file, even one cut short by a crash, and the profile's creation time
+// ("cree_le"). ok is false for anything else.
+func exportOwner(r io.Reader) (id LearnerID, created time.Time, ok bool) {
 	dec := json.NewDecoder(io.LimitReader(r, 1<<20))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return 0, false
+		return 0, time.Time{}, false
 	}
 	format := false
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
-			return 0, false
+			return 0, time.Time{}, false
 		}
 		key, _ := t.(string)
 		switch key {
 		case "format":
 			var f string
 			if dec.Decode(&f) != nil {
-				return 0, false
+				return 0, time.Time{}, false
 			}
 			format = f == ExportFormat
 		case "profil":
 			var p struct {
-				ID *LearnerID `json:"id"`
+				ID      *LearnerID `json:"id"`
+				Created time.Time  `json:"cree_le"`
 			}
 			if dec.Decode(&p) != nil || p.ID == nil || !format {
-				return 0, false
+				return 0, time.Time{}, false
 			}
-			return *p.ID, true
+			return *p.ID, p.Created, true
 		default:
 			var skip json.RawMessage
 			if dec.Decode(&skip) != nil {
-				return 0, false
+				return 0, time.Time{}, false
 			}
 		}
 	}
-	return 0, false
+	return 0, time.Time{}, false
 }
 
 // isExportName says whether a file name is one of an export: export-*.json,
@@ -185,17 +187,45 @@ func isLearnedPage(name string, id LearnerID) bool {
 		strings.HasSuffix(name, ".html")
 }
 
+// youngEnough: with created set, a page written more than a day before the
+// profile was created is another profile's (the same number, given by
+// another store).
+func youngEnough(e os.DirEntry, created time.Time) bool {
+	if created.IsZero() {
+		return true
+	}
+	info, err := e.Info()
+	return err == nil && info.ModTime().After(created.Add(-24*time.Hour))
+}
+
 // staleTemp is how old an export's temporary file must be to be left over
 // from a crash rather than being written now by another window.
 const staleTemp = 10 * time.Minute
 
-// removeExports removes the learner's export files from the progress
-// file's folder, found by what they hold (the learner's id), not by their
-// name: two learners may share a first name. A temporary file too short to
-// say whose it is holds no answer; it is removed once stale. It returns
-// the files it could not remove.
+// removeExports removes the learner's export files and printed pages from
+// the progress file's folder.
 func (s *Store) removeExports(id LearnerID) (left []string, err error) {
-	dir := filepath.Dir(s.path)
+	return removeLearnerFiles(filepath.Dir(s.path), Learner{ID: id}, s.now())
+}
+
+// RemoveLearnerFiles removes a learner's export files and printed « Ce que
+// j'ai appris » pages from dir, a PC's data folder, for a store that keeps
+// its data elsewhere (the shared store erases on the server, then here).
+// Ids there were given by the server, and the folder may still hold files
+// of this PC's own file from before, with the same numbers: so an export
+// must also have l's creation time, and a page must not be older than l
+// (a day's margin for the clocks of the PC and the server).
+func RemoveLearnerFiles(dir string, l record.Learner, now time.Time) (left []string, err error) {
+	return removeLearnerFiles(dir, l, now)
+}
+
+// removeLearnerFiles removes the learner's export files from dir, found by
+// what they hold (the learner's id), not by their name: two learners may
+// share a first name; with l.CreatedAt set, the export's creation time too.
+// A temporary file too short to say whose it is holds no answer; it is
+// removed once stale. It returns the files it could not remove.
+func removeLearnerFiles(dir string, l record.Learner, now time.Time) (left []string, err error) {
+	id := l.ID
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		// Whether exports are there cannot be known: say where to look.
@@ -210,7 +240,7 @@ func (s *Store) removeExports(id LearnerID) (left []string, err error) {
 		// A printed « Ce que j'ai appris aujourd'hui » page or an
 		// attestation holds the learner's name: its file name carries the
 		// profile's number.
-		if isLearnedPage(e.Name(), id) {
+		if isLearnedPage(e.Name(), id) && youngEnough(e, l.CreatedAt) {
 			if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 				left = append(left, p)
 				errs = append(errs, err)
@@ -224,11 +254,11 @@ func (s *Store) removeExports(id LearnerID) (left []string, err error) {
 		if err != nil {
 			continue // not ours to read: not ours to remove
 		}
-		owner, ok := exportOwner(f)
+		owner, created, ok := exportOwner(f)
 		f.Close()
-		mine := ok && owner == id
+		mine := ok && owner == id && (l.CreatedAt.IsZero() || created.UnixMilli() == l.CreatedAt.UnixMilli())
 		if !ok && strings.HasSuffix(p, ".tmp") {
-			if info, err := e.Info(); err == nil && s.now().Sub(info.ModTime()) > staleTemp {
+			if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleTemp {
 				mine = true
 			}
 		}

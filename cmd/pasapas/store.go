@@ -177,7 +177,7 @@ func openStore(o storeOptions, lang i18n.Lang, stdout, stderr io.Writer, create 
 	defer stop()
 	for try := 1; ; try++ {
 		open, cancel := context.WithTimeout(ctx, 30*time.Second)
-		s, err := postgres.Open(open, postgres.Options{URL: c.url, Place: c.place})
+		s, err := postgres.Open(open, postgres.Options{URL: c.url, Place: c.place, FilesDir: dir})
 		cancel()
 		if err == nil {
 			return &openedStore{store: s, close: s.Close, exportDir: dir}, 0

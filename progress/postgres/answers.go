@@ -87,7 +87,10 @@ func (s *Store) RecordAnswer(ctx context.Context, a record.Answer) (record.Answe
 			ON CONFLICT (question) DO UPDATE SET answers = item_stats.answers + 1,
 				correct = item_stats.correct + excluded.correct, updated_at = excluded.updated_at`,
 			a.Question, correct, ms(at))
-		return err
+		if err != nil {
+			return err
+		}
+		return s.notify(ctx, tx, changeAnswer)
 	})
 	if err != nil {
 		return 0, err

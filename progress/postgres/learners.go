@@ -218,16 +218,51 @@ func (s *Store) CheckPIN(ctx context.Context, id record.LearnerID, pin string) e
 // DELETE, which cascades to every table holding a learner_id. The rows are
 // gone for every query at once; the server reclaims their space at its next
 // VACUUM (autovacuum), and backups keep them until they are rotated (see
-// docs/reseau.md). The anonymous per-question counts stay.
+// docs/reseau.md). The anonymous per-question counts stay. Then the
+// learner's export files and printed pages in this PC's data folder go
+// (Options.FilesDir); those on other PCs are out of reach.
 func (s *Store) Erase(ctx context.Context, id record.LearnerID) error {
-	return s.write(ctx, "erasing learner", func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, "DELETE FROM learners WHERE id = $1 AND place_id = $2", int64(id), s.place)
-		if err != nil {
+	var l record.Learner
+	err := s.write(ctx, "erasing learner", func(tx pgx.Tx) error {
+		var err error
+		if l, err = s.eraseRows(ctx, tx, id); err != nil {
 			return err
 		}
-		if tag.RowsAffected() == 0 {
-			return fmt.Errorf("learner %d: %w", id, record.ErrNotFound)
-		}
-		return nil
+		return s.notify(ctx, tx, changeProfile)
 	})
+	if err != nil {
+		return err
+	}
+	return s.removeFiles(l)
+}
+
+// eraseRows deletes a learner of this place, and returns who they were
+// (for their files).
+func (s *Store) eraseRows(ctx context.Context, tx pgx.Tx, id record.LearnerID) (record.Learner, error) {
+	l, err := s.loadLearner(ctx, tx, id)
+	if err != nil {
+		return l, err
+	}
+	tag, err := tx.Exec(ctx, "DELETE FROM learners WHERE id = $1 AND place_id = $2", int64(id), s.place)
+	if err != nil {
+		return l, err
+	}
+	if tag.RowsAffected() == 0 {
+		return l, fmt.Errorf("learner %d: %w", id, record.ErrNotFound)
+	}
+	return l, nil
+}
+
+// removeFiles removes an erased learner's files from this PC's data folder;
+// files it could not remove give a *progress.EraseError (the learner is
+// erased on the server all the same).
+func (s *Store) removeFiles(l record.Learner) error {
+	if s.filesDir == "" {
+		return nil
+	}
+	left, err := progress.RemoveLearnerFiles(s.filesDir, l, s.now())
+	if err != nil {
+		return &progress.EraseError{FilesLeft: left, Cause: err}
+	}
+	return nil
 }

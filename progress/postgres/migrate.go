@@ -19,8 +19,9 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// migration is one schema version: NNNN_name.sql gives version NNNN, the
-// same numbers as the progress file's schema versions.
+// migration is one schema version: NNNN_name.sql gives version NNNN. The
+// numbers followed the progress file's up to 4; version 5 holds what the
+// file's versions 5 and 6 added (the médiateur's space, the ateliers).
 type migration struct {
 	version int
 	name    string

@@ -45,7 +45,10 @@ func (s *Store) SaveLessonStep(ctx context.Context, learner record.LearnerID, st
 				updated_at = excluded.updated_at,
 				done_at = coalesce(p.done_at, excluded.done_at)`,
 			int64(learner), st.Lesson, st.Step, st.Done, string(st.Device), now, doneAt)
-		return err
+		if err != nil {
+			return err
+		}
+		return s.notify(ctx, tx, changeStep)
 	})
 }
 

@@ -78,7 +78,8 @@ func (s *Store) Export(ctx context.Context, id record.LearnerID) (*progress.Expo
 			return err
 		}
 		e.Reviews = sortedValues(reviews, func(c record.ReviewCard) string { return c.Acquis })
-		return nil
+		e.Space, err = s.exportSpace(ctx, tx, id)
+		return err
 	})
 	if err != nil {
 		return nil, err

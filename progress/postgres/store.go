@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/url"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -32,6 +34,10 @@ type Options struct {
 	// Config, when set, adjusts the pool's configuration once parsed
 	// (tests: a schema per test through search_path).
 	Config func(*pgxpool.Config)
+	// FilesDir is this PC's data folder, where exports and printed pages
+	// are written: an erase done on this PC removes the learner's files
+	// there too. "": none.
+	FilesDir string
 }
 
 // ErrPasswordInURL: the server's address holds a password. A command line
@@ -45,11 +51,15 @@ var ErrNoPlace = errors.New("no place given")
 // Store is the store on a PostgreSQL server, opened for one place. It is
 // safe for concurrent use.
 type Store struct {
-	pool    *pgxpool.Pool
-	place   int64
-	name    string
-	now     func() time.Time
-	retries atomic.Int64 // transactions run again, for tests and logs
+	pool     *pgxpool.Pool
+	place    int64
+	name     string
+	now      func() time.Time
+	retries  atomic.Int64 // transactions run again, for tests and logs
+	filesDir string
+	// channel is the place's NOTIFY channel; listen hears it (notify.go).
+	channel string
+	listen  *listener
 }
 
 // maxRetries is how many times a transaction the server cancelled (a
@@ -119,7 +129,9 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	if err != nil {
 		return nil, classify("connecting", err)
 	}
-	s := &Store{pool: pool, name: place, now: o.Now}
+	s := &Store{pool: pool, name: place, now: o.Now, filesDir: o.FilesDir}
+	s.listen = newListener(s)
+	var schema string
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -129,12 +141,13 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 			ON CONFLICT (name) DO NOTHING`, place, ms(s.now())); err != nil {
 			return err
 		}
-		return tx.QueryRow(ctx, "SELECT id FROM places WHERE name = $1", place).Scan(&s.place)
+		return tx.QueryRow(ctx, "SELECT id, current_schema() FROM places WHERE name = $1", place).Scan(&s.place, &schema)
 	})
 	if err != nil {
 		pool.Close()
 		return nil, err
 	}
+	s.channel = channelName(schema, s.place)
 	return s, nil
 }
 
@@ -143,6 +156,7 @@ func (s *Store) Place() string { return s.name }
 
 // Close closes the connections.
 func (s *Store) Close() error {
+	s.listen.close()
 	s.pool.Close()
 	return nil
 }
@@ -153,7 +167,7 @@ func (s *Store) Close() error {
 // (learner, test, questions) and may run more than once.
 func (s *Store) write(ctx context.Context, what string, fn func(pgx.Tx) error) error {
 	for attempt := 0; ; attempt++ {
-		err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{}, fn)
+		err := s.inTx(ctx, pgx.TxOptions{}, fn)
 		if err == nil {
 			return nil
 		}
@@ -172,11 +186,58 @@ func (s *Store) write(ctx context.Context, what string, fn func(pgx.Tx) error) e
 
 // read runs fn in one consistent read-only snapshot.
 func (s *Store) read(ctx context.Context, what string, fn func(pgx.Tx) error) error {
-	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, fn)
+	err := s.inTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, fn)
 	if err != nil {
 		return fail(ctx, what, err)
 	}
 	return nil
+}
+
+// inTx runs fn in one transaction and commits it (rolled back on error).
+func (s *Store) inTx(ctx context.Context, opts pgx.TxOptions, fn func(pgx.Tx) error) error {
+	tx, err := s.begin(ctx, opts)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx) // after a commit, does nothing
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// begin begins a transaction. A pooled connection the server closed while
+// it waited (a restart shorter than the pool's one-second health check)
+// fails at BEGIN, before anything ran on it: the pool drops it, and BEGIN
+// is tried on another, at most once per connection of the pool. Without
+// this, the first answer after a restart was refused though the server
+// was back.
+func (s *Store) begin(ctx context.Context, opts pgx.TxOptions) (pgx.Tx, error) {
+	var err error
+	for range s.pool.Config().MaxConns + 1 {
+		var tx pgx.Tx
+		tx, err = s.pool.BeginTx(ctx, opts)
+		if err == nil || !droppedConn(err) || ctx.Err() != nil {
+			return tx, err
+		}
+	}
+	return nil, err
+}
+
+// droppedConn: the error of a connection the server had closed (shut down,
+// restarted, or ended by an administrator), not of one that could not be
+// made.
+func droppedConn(err error) bool {
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) {
+		return false
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "57P01" || pe.Code == "57P02" // admin_shutdown, crash_shutdown
+	}
+	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, syscall.EPIPE)
 }
 
 // retryable: the server rolled the transaction back and running it again

@@ -66,6 +66,9 @@ func (s *Store) FinishTestWith(ctx context.Context, id record.TestID, o record.T
 		if err := saveAcquis(ctx, tx, learner, now, o.Acquis); err != nil {
 			return err
 		}
+		if err := s.notify(ctx, tx, changeTest); err != nil {
+			return err
+		}
 		if o.Calibrate != nil {
 			return calibrateTest(ctx, tx, id, ms(now), o.Calibrate)
 		}
