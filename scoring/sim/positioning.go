@@ -29,6 +29,10 @@ type PositioningConfig struct {
 	Methods []string
 	// Draw redraws the methods' random choices, as Config.Draw.
 	Draw uint64
+	// Competences, when set, keeps only these built-in competences (ids,
+	// in the catalogue's order): issue #24's yardstick is the eight
+	// competences of its time, and the bank has grown since.
+	Competences []string
 }
 
 // PositioningMethods lists the positioning methods in report order.
@@ -104,20 +108,35 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 		}
 	}
 	cat := lessons.Load(lessons.Options{}, lessons.Builtin()).Catalogue(i18n.FR)
+	for _, id := range cfg.Competences {
+		if cat.Competence(id) == nil {
+			var known []string
+			for _, c := range cat.Competences {
+				known = append(known, c.ID)
+			}
+			return nil, fmt.Errorf("unknown competence %q (known: %v)", id, known)
+		}
+	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9051ba4c))
 	var banks []*posBank
 	var engines []*scoring.Bank
 	total := 0
 	for _, comp := range cat.Competences {
+		// The true parameters are drawn for every competence, kept or
+		// not, so that a competence keeps its draw whatever the list.
 		eb := scoring.BankFromCatalogue(cat, comp.ID, nil)
 		if eb == nil {
 			continue
 		}
-		pb := &posBank{engine: eb, offset: total}
-		for _, it := range eb.Items {
-			pb.trueB = append(pb.trueB, it.B+0.5*rng.NormFloat64())
-			pb.trueA = append(pb.trueA, it.A*math.Exp(0.25*rng.NormFloat64()))
+		trueB, trueA := make([]float64, eb.Len()), make([]float64, eb.Len())
+		for i, it := range eb.Items {
+			trueB[i] = it.B + 0.5*rng.NormFloat64()
+			trueA[i] = it.A * math.Exp(0.25*rng.NormFloat64())
 		}
+		if len(cfg.Competences) > 0 && !slices.Contains(cfg.Competences, comp.ID) {
+			continue
+		}
+		pb := &posBank{engine: eb, offset: total, trueB: trueB, trueA: trueA}
 		total += eb.Len()
 		banks = append(banks, pb)
 		engines = append(engines, eb)
@@ -260,7 +279,9 @@ func StartHit(lessonLevel, trueLevel int) bool {
 // the acquis: one level-2 question in each competence (the topic in turn),
 // and a level-1 question of another topic in the competences with the most
 // level-1–2 acquis, until ten. No typed answer; the level-1 questions come
-// first.
+// first. With more than ten competences it cannot both cover them all and
+// stay at ten: coverage wins (ABC Diag's point), so it has one question per
+// competence, 11 for the 11 built-in ones; it is never cut to lose.
 func Fixed10(banks []*scoring.Bank) []string {
 	type pick struct {
 		id    string
