@@ -119,7 +119,9 @@ func NewPositioning(banks []*Bank, opts PositioningOptions) *Positioning {
 		if b == nil || b.Len() == 0 {
 			continue
 		}
-		t := NewTest(b, TestOptions{Seed: opts.Seed, Exclude: opts.Exclude, MinItems: 1, MaxItems: 1 << 20, NoStop: true})
+		// EdgeSD off: a competence's prior here is the correlated one
+		// (refresh), which the edge estimate would replace by the bank's.
+		t := NewTest(b, TestOptions{Seed: opts.Seed, Exclude: opts.Exclude, MinItems: 1, MaxItems: 1 << 20, NoStop: true, EdgeSD: -1})
 		p.tests = append(p.tests, t)
 	}
 	k := len(p.tests)
