@@ -51,6 +51,8 @@ var positioningVariants = map[string]scoring.PositioningOptions{
 	// Past the minimum, one more question while the best one is expected
 	// to add at least 0.1 to the summed sureness (up to the maximum).
 	"pos-gain": {Settled: 0.99999, MinGain: 0.10},
+	// Without the easy start (what it costs; the tutor always has it).
+	"pos-hardstart": {},
 }
 
 // PositioningVariantNames lists the variants, sorted.
@@ -208,7 +210,7 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 				run = scoring.NewPositioning(engines, scoring.PositioningOptions{Seed: seed, Fixed: form})
 			default:
 				o := positioningVariants[name]
-				o.Seed, o.EasyStart = seed, true
+				o.Seed, o.EasyStart = seed, name != "pos-hardstart"
 				run = scoring.NewPositioning(engines, o)
 			}
 			n := 0
