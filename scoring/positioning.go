@@ -51,7 +51,7 @@ type PositioningOptions struct {
 	// competence needs one of its own answers, as in ABC Diag.
 	MinItems, MaxItems int
 	// Settled is the probability at which a competence's first lesson is
-	// settled (see Positioning.settled); default 0.8.
+	// settled (see checkStop); default 0.7.
 	Settled float64
 	// TopK is the randomesque shortlist; default 3.
 	TopK int
