@@ -72,6 +72,13 @@ type TestOptions struct {
 	// ability (the EAP at the end), wider than the bank's to pull the
 	// learners at the edges less toward the middle. Simulation only.
 	FinalSD float64
+	// EdgeSD is the prior SD of the reported ability when the learner's
+	// level is the lowest or the highest (default DefaultEdgeSD; negative:
+	// none). There the wide prior's pull toward the middle is the bias
+	// (+0.49 logit at θ = −3 on the simulation's grid); the wider prior
+	// is used only if it moves the ability further out, so the level, and
+	// every level stored before, stays the same (see Test.final).
+	EdgeSD float64
 	// NoSkillCoverage drops the "one item per acquis until all are seen"
 	// rule. Ablation.
 	NoSkillCoverage bool
@@ -108,6 +115,10 @@ const DefaultZ = 0.674
 // DefaultSameZ is the band rule's quantile while all answers agree (all
 // wrong or all right): each end of the interval 95 % sure.
 const DefaultSameZ = 1.645
+
+// DefaultEdgeSD is the default EdgeSD: chosen on seeds 1–5 of the
+// simulation's grid (docs/moteur-adaptatif.md §3.5).
+const DefaultEdgeSD = 2
 
 // DefaultMaxExposure is the default cap on the share of tests that ask one
 // question (issue #4 asks for at most 0.35).
@@ -173,6 +184,9 @@ func (o TestOptions) withDefaults() TestOptions {
 	}
 	if o.MaxExposure == 0 {
 		o.MaxExposure = DefaultMaxExposure
+	}
+	if o.EdgeSD == 0 {
+		o.EdgeSD = DefaultEdgeSD
 	}
 	return o
 }

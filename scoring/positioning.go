@@ -19,6 +19,19 @@ const startWeight = 0.5
 // (docs/moteur-adaptatif.md §3.1).
 const DefaultRho = 0.6
 
+// PositioningCriterion is what the choice of the next question
+// maximises, in expectation over its answer.
+type PositioningCriterion int
+
+const (
+	// Sureness: the summed probability of each competence's most likely
+	// level, plus startWeight times that of its first lesson.
+	Sureness PositioningCriterion = iota
+	// LevelVariance: minus the summed variance of the levels (issue #24's
+	// suggestion, tried in its second session).
+	LevelVariance
+)
+
 // PositioningOptions tune the positioning across competences (« Un peu de
 // tout »). The zero value with a Seed is the product's.
 type PositioningOptions struct {
@@ -32,22 +45,45 @@ type PositioningOptions struct {
 	// the population, so it has the population's spread, not the wide
 	// prior of a competence's own test.
 	Prior Prior
-	// MinItems and MaxItems bound the length: default 8 and 12.
+	// MinItems and MaxItems bound the length: default 10 and 12, and
+	// with more than ten competences one question each at least (the
+	// number of competences) and one more at most: a first idea of every
+	// competence needs one of its own answers, as in ABC Diag.
 	MinItems, MaxItems int
 	// Settled is the probability at which a competence's first lesson is
-	// settled (see Positioning.settled); default 0.8.
+	// settled (see checkStop); default 0.7.
 	Settled float64
 	// TopK is the randomesque shortlist; default 3.
 	TopK int
 	// EasyStart: the first question is of the lowest author level and
 	// typed by no one, the second is not typed either.
 	EasyStart bool
+	// MinGain, when positive, ends the positioning after MinItems as
+	// soon as the best question left is expected to add less than this to
+	// the summed sureness (see gain): a question that tells little is not
+	// asked.
+	MinGain float64
+	// Criterion is what the choice of the next question maximises
+	// (simulation only: the product keeps Sureness).
+	Criterion PositioningCriterion
+	// StartWeight overrides startWeight when positive; negative: 0
+	// (simulation only).
+	StartWeight float64
+	// FirstLow keeps a competence's first question at author level 2 or
+	// below (simulation only).
+	FirstLow bool
 	// Fixed, when set, is the order of the questions to ask (the
 	// simulation's fixed form): no choice, no stop before its end.
 	Fixed []string
 }
 
-func (o PositioningOptions) withDefaults() PositioningOptions {
+func (o PositioningOptions) withDefaults(competences int) PositioningOptions {
+	if o.MinItems <= 0 {
+		o.MinItems = max(10, competences)
+	}
+	if o.MaxItems <= 0 {
+		o.MaxItems = max(12, competences+1)
+	}
 	switch {
 	case o.Rho == 0:
 		o.Rho = DefaultRho
@@ -57,12 +93,6 @@ func (o PositioningOptions) withDefaults() PositioningOptions {
 	o.Rho = min(o.Rho, 0.95)
 	if o.Prior.SD <= 0 {
 		o.Prior = DefaultPopulation
-	}
-	if o.MinItems <= 0 {
-		o.MinItems = 10
-	}
-	if o.MaxItems <= 0 {
-		o.MaxItems = 12
 	}
 	o.MinItems = min(o.MinItems, o.MaxItems)
 	if o.Settled <= 0 || o.Settled >= 1 {
@@ -100,6 +130,7 @@ type Positioning struct {
 	pending   *Step
 	fixedAt   int
 	stop      StopReason
+	lastGain  float64 // expected gain of the question selectNext chose
 }
 
 type answerAt struct {
@@ -113,16 +144,19 @@ var _ Assessment = (*Positioning)(nil)
 // NewPositioning starts a positioning over the given banks (nil or empty
 // banks are skipped).
 func NewPositioning(banks []*Bank, opts PositioningOptions) *Positioning {
-	o := opts.withDefaults()
-	p := &Positioning{opts: o}
+	p := &Positioning{}
 	for _, b := range banks {
 		if b == nil || b.Len() == 0 {
 			continue
 		}
-		t := NewTest(b, TestOptions{Seed: opts.Seed, Exclude: opts.Exclude, MinItems: 1, MaxItems: 1 << 20, NoStop: true})
+		// EdgeSD off: a competence's prior here is the correlated one
+		// (refresh), which the edge estimate would replace by the bank's.
+		t := NewTest(b, TestOptions{Seed: opts.Seed, Exclude: opts.Exclude, MinItems: 1, MaxItems: 1 << 20, NoStop: true, EdgeSD: -1})
 		p.tests = append(p.tests, t)
 	}
 	k := len(p.tests)
+	o := opts.withDefaults(k)
+	p.opts = o
 	p.mu = make([]float64, k)
 	p.sigma = make([][]float64, k)
 	for i := range p.tests {
@@ -227,6 +261,10 @@ func (p *Positioning) Next() (Step, bool) {
 		st, ok := p.selectNext()
 		if !ok {
 			p.stop = StopNoItems
+			return Step{}, false
+		}
+		if g := p.opts.MinGain; g > 0 && len(p.opts.Fixed) == 0 && len(p.order) >= p.opts.MinItems && p.lastGain < g {
+			p.stop = StopPrecision
 			return Step{}, false
 		}
 		p.pending = &st
@@ -401,7 +439,7 @@ func (p *Positioning) selectNext() (Step, bool) {
 	gains := map[pkey]float64{}
 	now := 0.0
 	for d := range p.tests {
-		now += p.sureness(d, p.jointMean[d], p.jointCov[d][d])
+		now += p.score(d, p.jointMean[d], p.jointCov[d][d])
 	}
 	// Tiers: fresh questions first, the previous positioning's only when
 	// nothing else is left.
@@ -423,6 +461,9 @@ func (p *Positioning) selectNext() (Step, bool) {
 				}
 				it := &t.bank.Items[i]
 				if p.opts.EasyStart && n < 2 && (it.Typed || n == 0 && it.Level > lowest) {
+					continue
+				}
+				if p.opts.FirstLow && t.Len() == 0 && it.Level > 2 {
 					continue
 				}
 				kk := pkey{c, it.B, it.A}
@@ -452,6 +493,7 @@ func (p *Positioning) selectNext() (Step, bool) {
 		}
 		pick := rng.IntN(len(best))
 		cd := best[pick]
+		p.lastGain = cd.score
 		t := p.tests[cd.comp]
 		it := &t.bank.Items[cd.item]
 		pool := PoolNewSkill
@@ -499,11 +541,33 @@ func (p *Positioning) gain(c int, it *Item) float64 {
 		sum := 0.0
 		for d := range p.tests {
 			r := p.jointCov[d][c] / v
-			sum += p.sureness(d, p.jointMean[d]+r*(nm-m), p.jointCov[d][d]-r*r*(v-nv))
+			sum += p.score(d, p.jointMean[d]+r*(nm-m), p.jointCov[d][d]-r*r*(v-nv))
 		}
 		out += u[0] / tot * sum
 	}
 	return out
+}
+
+// score is what the selection maximises for competence d under N(m, v).
+func (p *Positioning) score(d int, m, v float64) float64 {
+	if p.opts.Criterion == LevelVariance {
+		return -p.levelVariance(d, m, v)
+	}
+	return p.sureness(d, m, v)
+}
+
+// levelVariance is the variance of competence d's level under N(m, v).
+func (p *Positioning) levelVariance(d int, m, v float64) float64 {
+	s := p.tests[d].bank.Scale
+	sd := math.Sqrt(max(v, 1e-9))
+	var e1, e2 float64
+	for k := 0; k <= s.Top(); k++ {
+		lo, hi := s.Band(k)
+		pr := 0.5*(1+math.Erf((hi-m)/(sd*math.Sqrt2))) - 0.5*(1+math.Erf((lo-m)/(sd*math.Sqrt2)))
+		e1 += pr * float64(k)
+		e2 += pr * float64(k*k)
+	}
+	return e2 - e1*e1
 }
 
 // sureness is, for competence d under a normal N(m, v), the probability
@@ -537,5 +601,11 @@ func (p *Positioning) sureness(d int, m, v float64) float64 {
 	for l := 1; l <= s.Top(); l++ {
 		start = max(start, probs[l]+probs[l-1])
 	}
-	return best + startWeight*start
+	w := startWeight
+	if p.opts.StartWeight > 0 {
+		w = p.opts.StartWeight
+	} else if p.opts.StartWeight < 0 {
+		w = 0
+	}
+	return best + w*start
 }

@@ -174,3 +174,39 @@ func TestPositioningOnBuiltin(t *testing.T) {
 		}
 	}
 }
+
+// TestPositioningAsksEveryCompetence: with more than ten competences (the
+// built-in content has eleven), the positioning asks each one at least one
+// question of its own, and stays within one question more; with fewer it
+// keeps its ten to twelve.
+func TestPositioningAsksEveryCompetence(t *testing.T) {
+	for _, tc := range []struct{ comps, min, max int }{
+		{4, 10, 12},
+		{8, 10, 12},
+		{11, 11, 12},
+		{13, 13, 14},
+	} {
+		var banks []*Bank
+		for c := range tc.comps {
+			banks = append(banks, typedBank(fmt.Sprintf("c%d", c), 3))
+		}
+		for seed := range uint64(4) {
+			for _, right := range []bool{false, true} {
+				p := NewPositioning(banks, PositioningOptions{Seed: seed, EasyStart: true})
+				log := answerAll(p, func(*Item) bool { return right })
+				if len(log) < tc.min || len(log) > tc.max {
+					t.Errorf("%d competences, seed %d: %d questions, want %d to %d", tc.comps, seed, len(log), tc.min, tc.max)
+				}
+				asked := map[string]bool{}
+				for _, r := range p.Results() {
+					asked[r.Competence] = r.N > 0
+				}
+				for c, ok := range asked {
+					if !ok && tc.comps <= tc.min {
+						t.Errorf("%d competences, seed %d: %s never asked", tc.comps, seed, c)
+					}
+				}
+			}
+		}
+	}
+}

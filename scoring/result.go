@@ -52,6 +52,15 @@ func (t *Test) Result() Result {
 
 // final is the reported estimate and its standard error: the posterior's
 // mean and SD, or the WLE when the options ask for it.
+//
+// In the lowest and the highest level the posterior mean is replaced by
+// the one under a prior of SD EdgeSD when that one is further out. A
+// learner far below the middle answers little right, and the wide
+// prior's pull toward the middle is then the whole bias (issue #24). Only
+// outward, and only there: the level cannot change (an ability further
+// out in the lowest level is still in it), so a stored test replays to the
+// level it had, and the learners in between keep the estimate with the
+// smallest error.
 func (t *Test) final(post Posterior) (theta, se float64) {
 	if t.opts.Final == FinalWLE && len(t.responses) > 0 {
 		theta = WLE(t.responses)
@@ -61,7 +70,18 @@ func (t *Test) final(post Posterior) (theta, se float64) {
 		wide := t.ll.Posterior(Prior{Mean: t.bank.Prior.Mean, SD: sd})
 		return wide.Mean(), wide.SD()
 	}
-	return post.Mean(), post.SD()
+	theta, se = post.Mean(), post.SD()
+	if sd := t.opts.EdgeSD; sd > 0 && len(t.responses) > 0 {
+		s := t.bank.Scale
+		switch level := s.Level(theta); {
+		case level == 0, level == s.Top():
+			wide := t.ll.Posterior(Prior{Mean: t.bank.Prior.Mean, SD: sd})
+			if w := wide.Mean(); level == 0 && w < theta || level == s.Top() && w > theta {
+				return w, wide.SD()
+			}
+		}
+	}
+	return theta, se
 }
 
 // FinalTheta is the reported ability alone, without mastery: cheaper, for
@@ -73,6 +93,12 @@ func (t *Test) FinalTheta() float64 {
 	if t.opts.FinalSD > 0 {
 		th, _ := t.final(Posterior{})
 		return th
+	}
+	if t.opts.EdgeSD > 0 {
+		if s := t.bank.Scale; s.Level(t.theta) == 0 || s.Level(t.theta) == s.Top() {
+			th, _ := t.final(t.posterior())
+			return th
+		}
 	}
 	return t.theta
 }

@@ -141,3 +141,59 @@ func TestExplanationsRender(t *testing.T) {
 		t.Errorf("stop text %q", tt.Stop().Text(i18n.FR))
 	}
 }
+
+// TestEdgeEstimate: in the lowest and the highest level the reported
+// ability is the wider prior's when that is further out (issue #24: the
+// bias at θ = −3), and the level never moves, so stored tests replay to the
+// level they had; in between nothing changes.
+func TestEdgeEstimate(t *testing.T) {
+	b := testBank(6, 2)
+	for _, tc := range []struct {
+		name    string
+		theta   float64
+		outward int // −1: lower than without the edge rule, +1 higher, 0 equal
+	}{
+		{"every answer wrong", -6, -1},
+		{"every answer right", 6, +1},
+		{"a middle learner", -0.5, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for seed := range uint64(20) {
+				l := learner{theta: tc.theta, luck: hashLuck(seed)}
+				_, log := runTest(b, TestOptions{Seed: seed}, l.answer)
+				edge, err := Replay(b, TestOptions{Seed: seed}, log)
+				if err != nil {
+					t.Fatal(err)
+				}
+				plain, _ := Replay(b, TestOptions{Seed: seed, EdgeSD: -1}, log)
+				re, rp := edge.Result(), plain.Result()
+				if re.Level != rp.Level {
+					t.Fatalf("seed %d: level %d with the edge rule, %d without", seed, re.Level, rp.Level)
+				}
+				if got := edge.FinalTheta(); got != re.Theta {
+					t.Errorf("seed %d: FinalTheta %v, Result %v", seed, got, re.Theta)
+				}
+				switch d := re.Theta - rp.Theta; {
+				case tc.outward < 0 && d >= -0.05, tc.outward > 0 && d <= 0.05, tc.outward == 0 && d != 0:
+					t.Errorf("seed %d: θ %.3f with the edge rule, %.3f without", seed, re.Theta, rp.Theta)
+				}
+			}
+		})
+	}
+}
+
+// TestEdgeEstimateKeepsEveryLevel: over many answer patterns of every
+// ability, the edge rule never changes a level.
+func TestEdgeEstimateKeepsEveryLevel(t *testing.T) {
+	b := testBank(6, 2)
+	for k := range 400 {
+		theta := -4 + 8*float64(k%40)/39
+		l := learner{theta: theta, luck: hashLuck(uint64(k))}
+		_, log := runTest(b, TestOptions{Seed: uint64(k)}, l.answer)
+		edge, _ := Replay(b, TestOptions{Seed: uint64(k)}, log)
+		plain, _ := Replay(b, TestOptions{Seed: uint64(k), EdgeSD: -1}, log)
+		if e, p := edge.Result(), plain.Result(); e.Level != p.Level || e.LevelProbs != p.LevelProbs {
+			t.Fatalf("θ %.2f, pattern %d: level %d/%v with the edge rule, %d/%v without", theta, k, e.Level, e.LevelProbs, p.Level, p.LevelProbs)
+		}
+	}
+}

@@ -19,6 +19,7 @@ type simOptions struct {
 	theta                    *float64
 	positioning, hints       *bool
 	rho                      *float64
+	competences              *string
 }
 
 func simFlags(lang i18n.Lang) (*flag.FlagSet, simOptions) {
@@ -36,8 +37,9 @@ func simFlags(lang i18n.Lang) (*flag.FlagSet, simOptions) {
 		theta:      fs.Float64("theta", -0.5, say(lang, "flag_sim_theta")),
 		positioning: fs.Bool("positioning", false, say(lang, "flag_sim_positioning",
 			strings.Join(sim.PositioningMethods, ", "))),
-		rho:   fs.Float64("rho", 0.6, say(lang, "flag_sim_rho")),
-		hints: fs.Bool("hints", false, say(lang, "flag_sim_hints")),
+		rho:         fs.Float64("rho", 0.6, say(lang, "flag_sim_rho")),
+		hints:       fs.Bool("hints", false, say(lang, "flag_sim_hints")),
+		competences: fs.String("competences", "", say(lang, "flag_sim_competences")),
 	}
 }
 
@@ -75,7 +77,12 @@ func runSim(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		if *method != "all" {
 			methods = strings.Split(*method, ",")
 		}
-		rep, err := sim.RunPositioning(sim.PositioningConfig{Learners: *learners, Seed: *seed, Rho: *o.rho, Methods: methods, Draw: *draw})
+		var comps []string
+		if *o.competences != "" {
+			comps = strings.Split(*o.competences, ",")
+		}
+		rep, err := sim.RunPositioning(sim.PositioningConfig{Learners: *learners, Seed: *seed, Rho: *o.rho, Methods: methods,
+			Draw: *draw, Competences: comps})
 		if err != nil {
 			fmt.Fprintf(stderr, "pasapas: %v\n", err)
 			return 2

@@ -49,6 +49,7 @@ func TestSimCommandErrors(t *testing.T) {
 		{"sim", "--method", "nope"},
 		{"sim", "--learners", "0"},
 		{"sim", "--population", "nope"},
+		{"sim", "--positioning", "--competences", "mail,nope", "--learners", "2"},
 	} {
 		var out, errs bytes.Buffer
 		if code := run(args, &out, &errs); code != 2 || errs.Len() == 0 {

@@ -65,6 +65,8 @@ func Methods() []Method {
 		ours("ours-easy", "ours with the easy start of the tutor (first question of level 1, the first two not typed)", scoring.TestOptions{EasyStart: true}),
 		ours("ours-samez", "ours as before issue #24: the 75 % band rule also when every answer is wrong (or right)", scoring.TestOptions{SameZ: -1}),
 		ours("ours-wle", "ours, final ability by WLE", scoring.TestOptions{Final: scoring.FinalWLE}),
+		ours("ours-noedge", "ours before issue #24's second session: the EAP N(-0.5,1.5²) reported in the lowest and highest levels too", scoring.TestOptions{EdgeSD: -1}),
+		ours("ours-edge3", "ours, in the lowest and highest levels the ability under a prior SD of 3 when further out (2 by default)", scoring.TestOptions{EdgeSD: 3}),
 		ours("ours-final2", "ours, final ability by an EAP with a prior SD of 2 (1.5 during the test)", scoring.TestOptions{FinalSD: 2}),
 		ours("ours-final3", "ours, final ability by an EAP with a prior SD of 3 (1.5 during the test)", scoring.TestOptions{FinalSD: 3}),
 		ours("ours-final175", "ours, final ability by an EAP with a prior SD of 1.75 (1.5 during the test)", scoring.TestOptions{FinalSD: 1.75}),

@@ -25,10 +25,44 @@ type PositioningConfig struct {
 	Rho float64
 	// Methods: "positioning" (the product's), "survey" (« Un peu de
 	// tout » before issue #24), "fixed10" (a fixed 10-question form built
-	// like ABC Diag); empty for all.
+	// like ABC Diag); empty for those three. The variants of
+	// PositioningVariantNames are asked by name.
 	Methods []string
 	// Draw redraws the methods' random choices, as Config.Draw.
 	Draw uint64
+	// Competences, when set, keeps only these built-in competences (ids,
+	// in the catalogue's order): issue #24's yardstick is the eight
+	// competences of its time, and the bank has grown since.
+	Competences []string
+}
+
+// positioningVariants are the ideas tried in issue #24's second session
+// to beat the fixed form on every seed (docs/moteur-adaptatif.md §3.1):
+// each is the product's positioning with one change.
+var positioningVariants = map[string]scoring.PositioningOptions{
+	// The next question by the expected summed variance of the levels.
+	"pos-levelvar": {Criterion: scoring.LevelVariance},
+	// A competence's first question of author level 1 or 2.
+	"pos-firstlow": {FirstLow: true},
+	// No weight on the first lesson in the choice of questions.
+	"pos-startw0": {StartWeight: -1},
+	// Settled at 0.74 instead of 0.7 (more learners go past the minimum).
+	"pos-settled74": {Settled: 0.74},
+	// Past the minimum, one more question while the best one is expected
+	// to add at least 0.1 to the summed sureness (up to the maximum).
+	"pos-gain": {Settled: 0.99999, MinGain: 0.10},
+	// Without the easy start (what it costs; the tutor always has it).
+	"pos-hardstart": {},
+}
+
+// PositioningVariantNames lists the variants, sorted.
+func PositioningVariantNames() []string {
+	var out []string
+	for k := range positioningVariants {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // PositioningMethods lists the positioning methods in report order.
@@ -99,31 +133,22 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 		cfg.Methods = PositioningMethods
 	}
 	for _, m := range cfg.Methods {
+		if _, ok := positioningVariants[m]; ok {
+			continue
+		}
 		if !slices.Contains(PositioningMethods, m) {
-			return nil, fmt.Errorf("unknown positioning method %q (known: %v)", m, PositioningMethods)
+			return nil, fmt.Errorf("unknown positioning method %q (known: %v, %v)", m, PositioningMethods, PositioningVariantNames())
 		}
 	}
 	cat := lessons.Load(lessons.Options{}, lessons.Builtin()).Catalogue(i18n.FR)
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9051ba4c))
-	var banks []*posBank
-	var engines []*scoring.Bank
-	total := 0
-	for _, comp := range cat.Competences {
-		eb := scoring.BankFromCatalogue(cat, comp.ID, nil)
-		if eb == nil {
-			continue
-		}
-		pb := &posBank{engine: eb, offset: total}
-		for _, it := range eb.Items {
-			pb.trueB = append(pb.trueB, it.B+0.5*rng.NormFloat64())
-			pb.trueA = append(pb.trueA, it.A*math.Exp(0.25*rng.NormFloat64()))
-		}
-		total += eb.Len()
-		banks = append(banks, pb)
-		engines = append(engines, eb)
+	banks, err := positioningBanks(cfg)
+	if err != nil {
+		return nil, err
 	}
-	if len(banks) == 0 {
-		return nil, fmt.Errorf("the built-in content has no competence with questions")
+	engines := engineBanks(banks)
+	total := 0
+	for _, b := range banks {
+		total += b.engine.Len()
 	}
 	rep := &PositioningReport{Seed: cfg.Seed, Learners: cfg.Learners, Rho: cfg.Rho, Items: total}
 	for _, b := range banks {
@@ -183,6 +208,10 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 				run = scoring.NewSurvey(engines, scoring.SurveyOptions{Seed: seed})
 			case "fixed10":
 				run = scoring.NewPositioning(engines, scoring.PositioningOptions{Seed: seed, Fixed: form})
+			default:
+				o := positioningVariants[name]
+				o.Seed, o.EasyStart = seed, name != "pos-hardstart"
+				run = scoring.NewPositioning(engines, o)
 			}
 			n := 0
 			for {
@@ -248,6 +277,56 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 	return rep, nil
 }
 
+// positioningBanks are the built-in competences (cfg.Competences only, when
+// set) with their true parameters for the seed, and each one's offset in a
+// learner's uniforms.
+func positioningBanks(cfg PositioningConfig) ([]*posBank, error) {
+	cat := lessons.Load(lessons.Options{}, lessons.Builtin()).Catalogue(i18n.FR)
+	for _, id := range cfg.Competences {
+		if cat.Competence(id) == nil {
+			var known []string
+			for _, c := range cat.Competences {
+				known = append(known, c.ID)
+			}
+			return nil, fmt.Errorf("unknown competence %q (known: %v)", id, known)
+		}
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9051ba4c))
+	var banks []*posBank
+	total := 0
+	for _, comp := range cat.Competences {
+		// The true parameters are drawn for every competence, kept or
+		// not, so that a competence keeps its draw whatever the list.
+		eb := scoring.BankFromCatalogue(cat, comp.ID, nil)
+		if eb == nil {
+			continue
+		}
+		trueB, trueA := make([]float64, eb.Len()), make([]float64, eb.Len())
+		for i, it := range eb.Items {
+			trueB[i] = it.B + 0.5*rng.NormFloat64()
+			trueA[i] = it.A * math.Exp(0.25*rng.NormFloat64())
+		}
+		if len(cfg.Competences) > 0 && !slices.Contains(cfg.Competences, comp.ID) {
+			continue
+		}
+		banks = append(banks, &posBank{engine: eb, offset: total, trueB: trueB, trueA: trueA})
+		total += eb.Len()
+	}
+	if len(banks) == 0 {
+		return nil, fmt.Errorf("the built-in content has no competence with questions")
+	}
+	return banks, nil
+}
+
+// engineBanks are the engine's side of the banks.
+func engineBanks(banks []*posBank) []*scoring.Bank {
+	out := make([]*scoring.Bank, len(banks))
+	for i, b := range banks {
+		out[i] = b.engine
+	}
+	return out
+}
+
 // StartHit says whether a first lesson of a level suits a learner of a
 // true level: the learner's level or one below, and level 1 for a learner
 // at level 0 (there is no lesson below level 1).
@@ -260,7 +339,9 @@ func StartHit(lessonLevel, trueLevel int) bool {
 // the acquis: one level-2 question in each competence (the topic in turn),
 // and a level-1 question of another topic in the competences with the most
 // level-1–2 acquis, until ten. No typed answer; the level-1 questions come
-// first.
+// first. With more than ten competences it cannot both cover them all and
+// stay at ten: coverage wins (ABC Diag's point), so it has one question per
+// competence, 11 for the 11 built-in ones; it is never cut to lose.
 func Fixed10(banks []*scoring.Bank) []string {
 	type pick struct {
 		id    string
