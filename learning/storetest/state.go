@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -241,7 +242,10 @@ func testExport(e *env) {
 		t.Fatal(err)
 	}
 	text := string(b)
-	if strings.Contains(text, "MARQUEUR-B") || strings.Contains(text, "2468") || strings.Contains(text, "argon") {
+	// The PIN as a number of its own: with a real clock, a timestamp's
+	// digits may hold 2468 inside a longer number.
+	pin := regexp.MustCompile(`(^|[^0-9])2468([^0-9]|$)`)
+	if strings.Contains(text, "MARQUEUR-B") || pin.MatchString(text) || strings.Contains(text, "argon") {
 		t.Error("the export holds another learner's data or the PIN")
 	}
 	var doc struct {
