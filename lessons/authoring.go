@@ -32,6 +32,10 @@ var authoringMessages = i18n.Table{
 		FR: "%d étapes de suite sans question pour vérifier : ajoutez un « verifier » toutes les 2 à 4 étapes.",
 		EN: "%d steps in a row with no check question: add a “verifier” every 2 to 4 steps.",
 	},
+	"missing_sinon": {
+		FR: "Il manque le « sinon » de cette étape : écrivez ce que la personne fait quand l'écran est différent (exemple : « Le bouton est introuvable ? Faites défiler la page. »). Un « sinon » sur l'étape sert à tous les appareils. Avec des variantes, vous pouvez aussi en écrire un dans chacune : android, iphone et ordinateur.",
+		EN: "This step has no “sinon”: write what the learner does when the screen looks different (for example: “The button is hard to find? Scroll down the page.”). A “sinon” on the step serves every device. With variants, you may instead write one in each: android, iphone and ordinateur.",
+	},
 	"objective_je_sais": {
 		FR: "Un objectif commence par « Je sais » : la personne se dit « je sais » à la fin de la leçon.",
 		EN: "An objective starts with “I can” or “I know”: the learner says “I can” at the end of the lesson.",
@@ -125,6 +129,9 @@ func checkLessonRules(c *collector, cat *Catalogue, l *Lesson) {
 			run = 0
 		case it.Step != nil:
 			run++
+			if !hasIfNot(it.Step) {
+				c.warnf(it.Step.Pos, "missing_sinon")
+			}
 			if run == 5 {
 				c.warnf(it.Step.Pos, "check_gap", 5)
 			}
@@ -145,6 +152,22 @@ func checkLessonRules(c *collector, cat *Catalogue, l *Lesson) {
 	if len(levels) > 0 && best >= 2 {
 		c.warnf(l.At("niveau"), "level_gap", l.Level, strings.Join(levels, ", "))
 	}
+}
+
+// hasIfNot: the learner is never left without a next move, on any device.
+// A step's « sinon » serves every device; without it, each device needs a
+// variant that carries one, since a device with no variant shows the step
+// as written.
+func hasIfNot(s *Step) bool {
+	if strings.TrimSpace(s.IfNot) != "" {
+		return true
+	}
+	for _, d := range Devices {
+		if strings.TrimSpace(s.On(d).IfNot) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 func abs(x int) int {

@@ -59,7 +59,7 @@ var snippetLesson = []struct{ key, text string }{
 	// the built-in content gives them: a word has one definition.
 	{"vocabulaire", "vocabulaire:\n  - mot: adresse mail\n    definition: L'adresse où vous recevez vos mails, avec un signe @ au milieu.\n  - mot: arobase\n    definition: Le signe @, qui veut dire « chez », au milieu d'une adresse mail.\n  - mot: identifiant\n    definition: Ce qui vous désigne dans un compte, comme une adresse mail ou un numéro.\n  - mot: fournisseur\n    definition: L'entreprise qui s'occupe de votre boîte mail. Par exemple laposte.net ou gmail.com.\n  - mot: application\n    definition: Un programme de votre téléphone ou de votre ordinateur, qui sert à une chose précise."},
 	{"acquis", "acquis: [mail-adresse-1]"},
-	{"etapes", "etapes:\n  - action: Un."},
+	{"etapes", "etapes:\n  - action: Un.\n    sinon: Deux."},
 	{"a_retenir", "a_retenir: [Une chose., Une autre chose., Une dernière chose.]"},
 	{"sources", "sources:\n  - titre: Essai\n    url: https://example.org\n    verifie_le: 2026-11-01"},
 }
@@ -84,9 +84,14 @@ func snippetFile(block string) string {
 	case isFile:
 		return block
 	case strings.HasPrefix(first, "  - "): // an entry of "etapes"
-		block = "etapes:\n  - action: Un.\n" + block
+		block = "etapes:\n  - action: Un.\n    sinon: Deux.\n" + block
 	case stepKey.MatchString(first): // the keys of one step
+		// A fragment that shows one key gets the « sinon » every step
+		// needs, as it gets the rest of the lesson.
 		block = "etapes:\n  - " + block
+		if !strings.Contains(block, "sinon:") {
+			block = strings.TrimRight(block, "\n") + "\n    sinon: Deux.\n"
+		}
 	}
 	have := map[string]bool{}
 	for _, m := range topKey.FindAllStringSubmatch(block, -1) {

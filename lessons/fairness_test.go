@@ -378,7 +378,7 @@ func TestFairnessRules(t *testing.T) {
 // has none. Both mistakes are errors.
 func TestSourceDateRules(t *testing.T) {
 	lesson := func(src string) string {
-		return "lecon: l\ntitre: T\nniveau: 1\nduree: 5\nobjectifs: [Je sais.]\nacquis: [a-1]\netapes:\n  - action: Lisez.\na_retenir: [Un., Deux., Trois.]\nsources:\n" + src
+		return "lecon: l\ntitre: T\nniveau: 1\nduree: 5\nobjectifs: [Je sais.]\nacquis: [a-1]\netapes:\n  - {action: Lisez., sinon: Relisez.}\na_retenir: [Un., Deux., Trois.]\nsources:\n" + src
 	}
 	for _, c := range []struct{ name, src, want string }{
 		{"read", "  - {titre: A, url: https://a.fr, verifie_le: 2026-12-07}\n", ""},

@@ -13,6 +13,9 @@ import (
 
 var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 
+// baseStep is the one step of base's lesson, for the tests that replace it.
+const baseStep = "  - action: Regardez l'adresse.\n    resultat: Vous voyez le signe @.\n    sinon: Cherchez un petit « a » entouré d'un rond.\n"
+
 // base is a small sound library the rule tests add broken files to.
 var base = map[string]string{
 	"domaines.yaml": `
@@ -47,6 +50,7 @@ acquis: [mail-adresse-1]
 etapes:
   - action: Regardez l'adresse.
     resultat: Vous voyez le signe @.
+    sinon: Cherchez un petit « a » entouré d'un rond.
   - verifier: mail-q-1
 a_retenir: [Une adresse a un seul @., Le signe @ est au milieu., Une adresse n'a pas d'espace.]
 sources:
@@ -194,14 +198,14 @@ func TestRules(t *testing.T) {
 		{
 			name: "wrong type: list for a block",
 			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
-				"  - action: Regardez l'adresse.\n    resultat: Vous voyez le signe @.\n", "  - [a, b]\n", 1)},
+				baseStep, "  - [a, b]\n", 1)},
 			want: []string{"t/lecon.yaml:8:5 want"},
 		},
 		{
 			name: "wrong type: yes/no",
 			files: map[string]string{"questions.yaml": strings.Replace(base["questions.yaml"],
 				"bonne: true", "bonne: peut-être", 1)},
-			want: []string{"t/lecon.yaml:10:15 ref_dropped", "t/questions.yaml:9:16 want"},
+			want: []string{"t/lecon.yaml:11:15 ref_dropped", "t/questions.yaml:9:16 want"},
 		},
 		{
 			name: "missing required key",
@@ -231,7 +235,7 @@ func TestRules(t *testing.T) {
 			name: "bad enum value",
 			files: map[string]string{"questions.yaml": strings.Replace(base["questions.yaml"],
 				"type: choix_unique", "type: qcm", 1)},
-			want: []string{"t/lecon.yaml:10:15 ref_dropped", "t/questions.yaml:4:11 enum"},
+			want: []string{"t/lecon.yaml:11:15 ref_dropped", "t/questions.yaml:4:11 enum"},
 		},
 		{
 			name: "bad identifier",
@@ -243,7 +247,7 @@ func TestRules(t *testing.T) {
 			name: "bad date",
 			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
 				"verifie_le: 2026-11-01", "verifie_le: 1er novembre", 1)},
-			want: []string{"t/lecon.yaml:15:17 date"},
+			want: []string{"t/lecon.yaml:16:17 date"},
 		},
 		{
 			name: "control character",
@@ -290,7 +294,7 @@ func TestRules(t *testing.T) {
 				"enonce: Laquelle est une adresse ?", "enonce: Et celle-ci ?", 1)},
 			// Both set aside, each naming the other: which is the right
 			// one cannot be told.
-			want: []string{"t/autre.yaml:2:9 dup_id", "t/lecon.yaml:10:15 ref_dropped", "t/questions.yaml:2:9 dup_id"},
+			want: []string{"t/autre.yaml:2:9 dup_id", "t/lecon.yaml:11:15 ref_dropped", "t/questions.yaml:2:9 dup_id"},
 		},
 		{
 			name: "a word defined twice in the glossary",
@@ -310,7 +314,7 @@ func TestRules(t *testing.T) {
 			name: "dangling check question",
 			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
 				"verifier: mail-q-1", "verifier: zzz", 1)},
-			want: []string{"t/lecon.yaml:10:15 unknown_ref"},
+			want: []string{"t/lecon.yaml:11:15 unknown_ref"},
 		},
 		{
 			name: "dangling domain",
@@ -325,7 +329,7 @@ func TestRules(t *testing.T) {
 		{
 			name:  "dangling lesson link",
 			files: map[string]string{"lecon.yaml": base["lecon.yaml"] + "voir_aussi: [mail-ecrire]\n"},
-			want:  []string{"t/lecon.yaml:16:14 unknown_ref"},
+			want:  []string{"t/lecon.yaml:17:14 unknown_ref"},
 		},
 		{
 			name: "two skills at one level in a topic",
@@ -352,7 +356,7 @@ func TestRules(t *testing.T) {
 			files: map[string]string{"questions.yaml": strings.Replace(base["questions.yaml"],
 				"    acquis: mail-adresse-1\n", "", 1)},
 			want: []string{
-				"t/lecon.yaml:10:15 ref_dropped",
+				"t/lecon.yaml:11:15 ref_dropped",
 				"t/questions.yaml:2:5 bank_skill",
 			},
 		},
@@ -379,13 +383,13 @@ questions:
 			},
 			// b.yaml is read first, so the cycle closes at lecon.yaml's
 			// prerequisite.
-			want: []string{"t/b.yaml:16:13 ref_dropped", "t/lecon.yaml:16:13 prereq_cycle"},
+			want: []string{"t/b.yaml:17:13 ref_dropped", "t/lecon.yaml:17:13 prereq_cycle"},
 		},
 		{
 			name: "a check mixed with a step",
 			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
 				"  - verifier: mail-q-1", "  - verifier: mail-q-1\n    action: Lisez.", 1)},
-			want: []string{"t/lecon.yaml:11:5 check_mixed"},
+			want: []string{"t/lecon.yaml:12:5 check_mixed"},
 		},
 		{
 			name:  "no sources is a warning",
@@ -396,7 +400,7 @@ questions:
 			name: "stale source is a warning",
 			files: map[string]string{"lecon.yaml": strings.Replace(base["lecon.yaml"],
 				"verifie_le: 2026-11-01", "verifie_le: 2024-01-01", 1)},
-			want: []string{"t/lecon.yaml:15:17 stale_source"},
+			want: []string{"t/lecon.yaml:16:17 stale_source"},
 		},
 	}
 	for _, c := range cases {
@@ -571,7 +575,7 @@ func TestLinkToABrokenLessonIsDropped(t *testing.T) {
 		"b.yaml":     broken,
 	}))
 	got := found(lib)
-	want := []string{"t/b.yaml:1:1 missing", "t/lecon.yaml:16:14 ref_dropped", "t/lecon.yaml:17:13 ref_dropped"}
+	want := []string{"t/b.yaml:1:1 missing", "t/lecon.yaml:17:14 ref_dropped", "t/lecon.yaml:18:13 ref_dropped"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("got  %q\nwant %q", got, want)
 	}

@@ -79,6 +79,12 @@ func loadPlain(t *testing.T, files map[string]string) Diagnostics {
 		if d.Severity == Error {
 			t.Fatalf("unexpected error: %s", d)
 		}
+		// These tests look at the wording; the steps they write to show a
+		// wording need no « sinon », whose rule is tested in
+		// authoring_test.go.
+		if d.Code == "missing_sinon" {
+			continue
+		}
 		warns = append(warns, d)
 	}
 	return warns

@@ -61,7 +61,7 @@ var snippets = []any{
 		"body": map[string]any{
 			"lecon": "${1:mon-identifiant}", "titre": "${2:À compléter}", "niveau": 1, "duree": 10,
 			"objectifs": []any{"Je sais À compléter."}, "acquis": []any{"mail-ecrire-1"},
-			"etapes":    []any{map[string]any{"action": "À compléter.", "resultat": "À compléter."}},
+			"etapes":    []any{map[string]any{"action": "À compléter.", "resultat": "À compléter.", "sinon": "À compléter."}},
 			"a_retenir": []any{"À compléter.", "À compléter.", "À compléter."},
 			"sources":   []any{map[string]any{"titre": "À compléter", "url": "https://a-completer.fr", "a_verifier": true}},
 		}},

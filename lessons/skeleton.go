@@ -145,6 +145,7 @@ etapes:
   - titre: À compléter
     action: À compléter.
     resultat: À compléter.
+    sinon: À compléter.
   - verifier:
       id: {{ID}}-c1
       type: choix_unique

@@ -42,7 +42,8 @@ sujets:
         texte: Je reconnais une adresse mail.
 `
 
-// testLesson is a lesson whose only step is the given action.
+// testLesson is a lesson whose only step is the given action (with the
+// « sinon » every step needs).
 func testLesson(action string) string {
 	return `lecon: mail-lire
 titre: Lire une adresse mail
@@ -53,6 +54,7 @@ objectifs:
 acquis: [mail-adresse-1]
 etapes:
   - action: ` + action + `
+    sinon: Relisez l'adresse, lettre par lettre.
 a_retenir: [Une adresse mail a un seul signe @., Elle n'a pas d'espace., Elle n'a pas d'accent.]
 # (sur une ligne)
 sources:
