@@ -34,6 +34,8 @@ func init() {
 }
 
 var attestationMessages = i18n.Table{
+	"att_usage": {FR: "Utilisation : pasapas mediateur attestation [PRÉNOM] [--du JJ/MM/AAAA] [--au JJ/MM/AAAA] [--compte NOM]\n\nÉcrit l'attestation d'une personne, avec son accord : une page HTML à imprimer en A4.\n\nOptions :\n",
+		EN: "Usage: pasapas mediateur attestation [NAME] [--du DD/MM/YYYY] [--au DD/MM/YYYY] [--compte NAME]\n\nWrites a person's certificate, with their agreement: an HTML page to print on A4.\n\nOptions:\n"},
 	"att_args":         {FR: "[PRÉNOM] [--du JJ/MM/AAAA] [--au JJ/MM/AAAA]", EN: "[NAME] [--du DD/MM/YYYY] [--au DD/MM/YYYY]"},
 	"att_about":        {FR: "écrit l'attestation d'une personne (page HTML, A4) : structure, période, heures, leçons, niveaux ; avec son accord", EN: "write a person's certificate (HTML page, A4): organisation, period, hours, lessons, levels; with their agreement"},
 	"flag_att_from":    {FR: "le premier jour de la période, JJ/MM/AAAA (par défaut : sa première visite)", EN: "the period's first day, DD/MM/YYYY (default: their first visit)"},
@@ -62,8 +64,7 @@ type attestationOptions struct {
 }
 
 func attestationFlags(lang i18n.Lang) (*flag.FlagSet, attestationOptions) {
-	fs := newFlags("pasapas mediateur attestation", lang, "")
-	fs.Usage = func() { printUsage(fs.Output(), lang) }
+	fs := newFlags("pasapas mediateur attestation", lang, "att_usage")
 	o := attestationOptions{dirs: &dirList{}}
 	fs.Var(o.dirs, "content", say(lang, "flag_content"))
 	o.from = fs.String("du", "", say(lang, "flag_att_from"))
