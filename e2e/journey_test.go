@@ -134,3 +134,33 @@ func TestAccessibleFortyProfiles(t *testing.T) {
 	after := snapshot(t, home)
 	learnerID(t, after, "Zoé")
 }
+
+// TestAccessibleFitsTheTerminal: in the accessible mode in an 80-column
+// terminal, the text is cut between words by the program, never in the
+// middle of a word by the terminal (a screen reader reads « mes / sage »
+// as two words). With its wrapped lines joined (capture-pane -J), no line
+// of the pane is wider than the terminal.
+func TestAccessibleFitsTheTerminal(t *testing.T) {
+	t.Parallel()
+	home := t.TempDir()
+	tm := newServer(t).start(home, 80, 40, "--accessible")
+	tm.waitText("Qui êtes-vous ?")
+	tm.typeText("nouveau")
+	tm.keys("Enter")
+	tm.waitText("Quel est votre prénom ?")
+	tm.typeText("Zoé")
+	tm.keys("Enter")
+	tm.waitText("Zoé, voulez-vous un code secret ?")
+	tm.typeText("1")
+	tm.keys("Enter")
+	tm.waitText("Bonjour Zoé !")
+	out, err := tm.s.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", tm.name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if n := len([]rune(strings.TrimRight(line, " "))); n > 80 {
+			t.Errorf("a line of %d characters, cut by the terminal:\n%s", n, line)
+		}
+	}
+}

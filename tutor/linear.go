@@ -39,7 +39,7 @@ func runLinear(m *model, in io.Reader, out io.Writer) error {
 	m.ctx.linear = true
 	l := &linear{driver: driver{m: m}, out: out}
 	defer catchInterrupt(in, out, m.ctx.Lang)()
-	l.send(tea.WindowSizeMsg{Width: linearWidth, Height: linearHeight})
+	l.send(tea.WindowSizeMsg{Width: columnFor(out), Height: linearHeight})
 	l.run(m.Init())
 	l.print(true)
 	lines := bufio.NewReaderSize(in, 4096)
@@ -136,6 +136,25 @@ func (l *linear) secret() bool {
 // The text column of the linear mode: wide enough not to cut sentences,
 // tall enough that nothing scrolls.
 const linearWidth, linearHeight = 100, 400
+
+// columnFor is the linear mode's width on out: the terminal's own when it
+// is narrower than linearWidth, so that the lines are cut between words
+// here and not in the middle of a word by the terminal (which a screen
+// reader then reads as two words). A file or a pipe gets linearWidth.
+func columnFor(out io.Writer) int {
+	f, ok := out.(interface{ Fd() uintptr })
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return linearWidth
+	}
+	if w, _, err := term.GetSize(f.Fd()); err == nil && w >= minLinearWidth && w < linearWidth {
+		return w
+	}
+	return linearWidth
+}
+
+// minLinearWidth: below it a terminal's size is not believed (a broken
+// report); the text keeps linearWidth.
+const minLinearWidth = 40
 
 type linear struct {
 	driver
