@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -245,6 +246,9 @@ func (l *linear) line(text string) {
 		return
 	case word == "?" || word == "aide" || word == "help":
 		l.fprintln(l.m.ctx.say("linear_help"))
+		if keys := l.letterKeys(); len(keys) > 0 {
+			l.fprintln(l.m.ctx.say("linear_letters", strings.Join(keys, " · ")))
+		}
 		return
 	case word == "" && l.question() != nil && !l.ticking():
 		// Entrée alone would answer the line the pointer is on, most
@@ -292,6 +296,11 @@ func (l *linear) line(text string) {
 	} else if word == "v" && l.offers(l.m.ctx.Keys.Vocab) {
 		press(tea.KeyPressMsg{Code: 'v', Text: "v"})
 		return
+	} else if r, ok := l.letterKey(word); ok {
+		// A letter the screen's help offers (« n ajouter une note »):
+		// the same key as in the full interface.
+		press(tea.KeyPressMsg{Code: r, Text: string(r)})
+		return
 	} else if i, ok := l.byWord(word); ok {
 		l.pick(i)
 		return
@@ -321,6 +330,33 @@ func (l *linear) offers(b key.Binding) bool {
 		}
 	}
 	return false
+}
+
+// letterKey says whether word is one letter that the screen's help offers
+// as its key (« t attestation »).
+func (l *linear) letterKey(word string) (rune, bool) {
+	r := []rune(word)
+	if len(r) != 1 || !unicode.IsLetter(r[0]) || l.m.quitting != nil || l.m.showHelp || l.question() != nil {
+		return 0, false
+	}
+	for _, h := range l.m.top().Help(l.m.ctx) {
+		if h.Help().Key == word && slices.Contains(h.Keys(), word) {
+			return r[0], true
+		}
+	}
+	return 0, false
+}
+
+// letterKeys are the screen's letter keys with what they do, for « aide »:
+// the help bar of the full interface, which the linear mode does not draw.
+func (l *linear) letterKeys() []string {
+	var out []string
+	for _, h := range l.m.top().Help(l.m.ctx) {
+		if _, ok := l.letterKey(h.Help().Key); ok {
+			out = append(out, h.Help().Key+" : "+h.Help().Desc)
+		}
+	}
+	return out
 }
 
 // byWord finds the one row whose label holds the word typed, accents and

@@ -598,3 +598,49 @@ func TestSpaceIdleLockInTheAccessibleMode(t *testing.T) {
 		t.Errorf("the line meant for the space acted on « Qui êtes-vous ? »:\n%s", s)
 	}
 }
+
+// TestFollowUpInTheAccessibleMode: the follow-up's letter keys (a note, an
+// accompaniment, an attestation) work in the accessible mode, and « aide »
+// names them — the linear mode draws no help bar.
+func TestFollowUpInTheAccessibleMode(t *testing.T) {
+	st, err := progress.OpenWith(filepath.Join(t.TempDir(), "pasapas.db"), progress.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	app := testApp(st, nil)
+	ctx := context.Background()
+	marie, _ := app.CreateLearner(ctx, "Marie", "2468", record.Prefs{})
+	app.SetSharing(ctx, marie.ID, true)
+	in := strings.Join([]string{
+		"3",            // Espace médiateur
+		"Sophie",       // the first account
+		"4826", "4826", // its code, twice
+		"1",     // Les profils des personnes
+		"1",     // Marie
+		"suivi", // Son suivi et vos notes
+		"aide",
+		"n", "Veut envoyer des photos à sa fille.",
+		"retour", "retour", "retour", "retour",
+		"quitter", "2",
+	}, "\n") + "\n"
+	var out bytes.Buffer
+	cfg := Config{Library: builtin, Lang: i18n.FR, App: app, IdleLock: -1}
+	if err := RunAccessible(cfg, strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, want := range []string{"== Suivi : Marie ==", "tapez aussi une de ces lettres", "n : ajouter une note",
+		"t : attestation"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "Je n'ai pas compris « n »") {
+		t.Errorf("« n » was not understood:\n%s", s)
+	}
+	notes, err := st.Notes(ctx, marie.ID)
+	if err != nil || len(notes) != 1 || notes[0].Text != "Veut envoyer des photos à sa fille." {
+		t.Errorf("notes %+v, %v: want the note typed", notes, err)
+	}
+}

@@ -252,6 +252,7 @@ var words = i18n.Table{
 	"linear_answer":      {FR: "Votre réponse (un numéro, puis Entrée ; 0 : retour) :", EN: "Your answer (a number, then Enter; 0: back):"},
 	"linear_pick":        {FR: "Tapez le numéro de votre réponse. Vous pouvez aussi taper le numéro de « Je ne sais pas ».", EN: "Type the number of your answer. You can also type the number of “I don't know”."},
 	"linear_tick":        {FR: "Cochez (numéro ; Entrée seule : valider ; 0 : retour) :", EN: "Tick (number; Enter alone: confirm; 0: back):"},
+	"linear_letters":     {FR: "Sur cet écran, tapez aussi une de ces lettres, puis Entrée : %s.", EN: "On this screen, you can also type one of these letters, then Enter: %s."},
 	"linear_help":        {FR: "Tapez le numéro d'un choix, puis Entrée. Entrée seule : continuer. 0 : revenir en arrière. Un tiret : page précédente. « quitter » : quitter Pas à pas.", EN: "Type the number of a choice, then Enter. Enter alone: go on. 0: go back. A dash: previous page. “quit”: quit Pas à pas."},
 	"linear_unknown":     {FR: "Je n'ai pas compris « %s ». Tapez un numéro, ou « aide ».", EN: "I did not understand “%s”. Type a number, or “help”."},
 	"menu_where":         {FR: "choix %d sur %d", EN: "choice %d of %d"},
