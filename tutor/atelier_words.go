@@ -85,7 +85,7 @@ var atelierWords = i18n.Table{
 	"group_read_at":         {FR: "Mis à jour à %s · %d personnes", EN: "Updated at %s · %d people"},
 	"group_refresh":         {FR: "Mettre à jour", EN: "Update"},
 	"group_empty":           {FR: "Personne pour l'instant.", EN: "Nobody yet."},
-	"group_calls":           {FR: "appelle", EN: "calls"},
+	"group_calls":           {FR: "appelle", EN: "calling"},
 	"group_since":           {FR: "depuis %s", EN: "for %s"},
 	"group_in_lesson":       {FR: "« %s », étape %d sur %d, depuis %s", EN: "“%s”, step %d of %d, for %s"},
 	"group_no_lesson":       {FR: "Pas dans une leçon", EN: "Not in a lesson"},

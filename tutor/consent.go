@@ -99,6 +99,8 @@ func (s *consentScreen) Render(ctx *Context, w, h int) string {
 		hanging(t.G.Bullet+" ", ctx.say("consent_lessons"), bw),
 		hanging(t.G.Bullet+" ", ctx.say("consent_levels"), bw),
 		hanging(t.G.Bullet+" ", ctx.say("consent_tests"), bw),
+		hanging(t.G.Bullet+" ", ctx.say("consent_visits"), bw),
+		wrap(ctx.say("consent_uses"), bw),
 		wrap(ctx.say("consent_never"), bw),
 		wrap(ctx.say("consent_always"), bw),
 		wrap(ctx.say("consent_change"), bw),

@@ -18,7 +18,7 @@ var authorMessages = i18n.Table{
 	"preview_both":     {FR: "choisissez --lesson ou --question, pas les deux", EN: "choose --lesson or --question, not both"},
 	"no_path":          {FR: "« %s » n'existe pas.", EN: "“%s” does not exist."},
 	"bad_device":       {FR: "appareil inconnu « %s » (possibles : %s)", EN: "unknown device “%s” (possible: %s)"},
-	"new_args":         {FR: "lecon|questions|competence ID", EN: "lecon|questions|competence ID"},
+	"new_args":         {FR: "lecon|questions|competence|atelier ID", EN: "lecon|questions|competence|atelier ID"},
 	"new_about":        {FR: "écrit le début d'une leçon, d'une banque de questions ou d'une compétence, à compléter", EN: "write the start of a lesson, question bank or competence, to complete"},
 	"new_usage": {
 		FR: "Utilisation : pasapas new lecon|questions|competence|atelier ID [--dir DOSSIER]\n\nÉcrit ID.yaml : un fichier commenté à compléter, et le schéma pour l'éditeur à côté.\n\nOptions :\n",
