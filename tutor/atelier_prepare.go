@@ -12,7 +12,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"pasapas/learning"
 	"pasapas/lessons"
 )
 
@@ -141,7 +140,9 @@ func (s *prepareScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 // loader, so what the space writes is what « pasapas check » accepts.
 func (s *prepareScreen) write(ctx *Context, comp *lessons.Competence) tea.Cmd {
 	title := strings.TrimSpace(s.title.Value())
-	a := &lessons.Atelier{ID: lessons.AtelierID(title), Title: title, Code: learning.NewCode(6), Level: s.level,
+	// No code in the file: each opening draws its own (« Le code est tiré au
+	// hasard »), so an old code never opens a new session.
+	a := &lessons.Atelier{ID: lessons.AtelierID(title), Title: title, Level: s.level,
 		Thematiques: []lessons.Thematique{{Label: s.theme}}, Positioning: []lessons.Ref{{ID: comp.ID}}}
 	for _, l := range ctx.Cat.LessonsOf(comp.ID) {
 		a.Parcours = append(a.Parcours, lessons.Ref{ID: l.ID})

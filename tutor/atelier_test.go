@@ -308,8 +308,15 @@ func TestPrepareAnAtelier(t *testing.T) {
 	if lib.Diagnostics.Errors() > 0 || a == nil || a.Level != "Débutant" || len(a.Parcours) != len(builtin.Catalogue(i18n.FR).LessonsOf("mail")) {
 		t.Fatalf("the file written: %+v, %v", a, lib.Diagnostics)
 	}
+	if a.Code != "" {
+		t.Errorf("the file holds the code %q: each opening must draw its own", a.Code)
+	}
 	w.choose("Ouvrir : Mes premiers mails")
-	h.expect("Le code à donner au groupe", a.Code[:1])
+	h.expect("Le code à donner au groupe")
+	runs, err := h.m.ctx.App.Runs(context.Background())
+	if err != nil || len(runs) != 1 || !lessons.ValidCode(runs[0].Code) {
+		t.Fatalf("runs %+v, %v: want one opening with a drawn code", runs, err)
+	}
 	w.choose("Fermer l'atelier")
 	// The bilan for La Coop comes first, then « Retour » to the list.
 	h.expect("L'atelier « Mes premiers mails » est fermé", "Type : Collectif", "Nom de l’atelier : Mes premiers mails",
