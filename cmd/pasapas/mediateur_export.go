@@ -54,7 +54,7 @@ var exportMessages = i18n.Table{
 	"mexport_written": {FR: "Tableau écrit : %s\n%d personnes. Ce fichier contient leurs progrès : gardez-le pour vous et effacez-le quand votre rapport est fait.", EN: "Table written: %s\n%d people. This file holds their progress: keep it to yourself and delete it once your report is done."},
 	"mexport_none":    {FR: "Personne ne partage ses progrès pour cet atelier ou cette période. Le tableau n'a que ses titres.", EN: "Nobody shares their progress for this atelier or this period. The table has only its headings."},
 	"mexport_nospace": {FR: "Ces progrès n'ont pas encore d'espace médiateur. Ouvrez-le d'abord : pasapas mediateur", EN: "These progress files have no helper's space yet. Open it first: pasapas mediateur"},
-	"mexport_badcode": {FR: "Ce n'est pas le bon code. Rien n'a été écrit.", EN: "That is not the right code. Nothing was written."},
+	"mexport_badcode": {FR: "Rien n'a été écrit.", EN: "Nothing was written."},
 	"mbilan_runs":     {FR: "Les ateliers tenus (le plus récent d'abord) :", EN: "The ateliers held (the newest first):"},
 	"mbilan_run_line": {FR: "  n° %d  %s  %s  (%d participants)", EN: "  no. %d  %s  %s  (%d participants)"},
 	"mbilan_no_runs":  {FR: "Aucun atelier n'a encore été ouvert ici.", EN: "No atelier has been opened here yet."},

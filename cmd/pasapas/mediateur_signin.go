@@ -71,7 +71,7 @@ func mediatorSignIn(ctx context.Context, app *learning.Service, in *bufio.Reader
 	if err := app.CheckMediatorPIN(ctx, med.ID, pin); err != nil {
 		msg := attestationExplain(lang, err)
 		if errors.Is(err, record.ErrWrongPIN) || errors.Is(err, record.ErrPINLocked) {
-			msg = say(lang, "mexport_badcode") + " " + msg
+			msg += " " + say(lang, "mexport_badcode")
 		}
 		fmt.Fprintf(stderr, "pasapas: %s\n", msg)
 		return record.Mediator{}, 1
