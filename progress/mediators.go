@@ -22,7 +22,7 @@ var _ learning.Space = (*Store)(nil)
 // by hashPIN, the function learners' codes go through, so both follow the
 // same rules.
 func (s *Store) CreateMediator(ctx context.Context, by record.MediatorID, name, pin string) (record.Mediator, error) {
-	name, err := cleanName(name)
+	name, err := record.CleanName(name, record.MaxName)
 	if err != nil {
 		return record.Mediator{}, fmt.Errorf("progress: new médiateur: %w", err)
 	}
@@ -206,7 +206,7 @@ func (s *Store) ResetPIN(ctx context.Context, by record.MediatorID, id LearnerID
 
 // RenameLearner changes a profile's name.
 func (s *Store) RenameLearner(ctx context.Context, by record.MediatorID, id LearnerID, name string) error {
-	name, err := cleanName(name)
+	name, err := record.CleanName(name, record.MaxName)
 	if err != nil {
 		return fmt.Errorf("progress: renaming: %w", err)
 	}
