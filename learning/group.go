@@ -3,8 +3,10 @@ package learning
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"pasapas/lessons"
@@ -270,43 +272,46 @@ type Notifier interface {
 // store's notifications when it offers them, polling every GroupPoll
 // otherwise (the SQLite file of one PC). The screen also reads again when
 // a wait ends with its context (a minute), for the signs that come with
-// time alone (stuck on one step).
+// time alone (stuck on one step). Every wait ends with its context, so a
+// view that is left leaves no wait behind (nor a busy LISTEN connection).
 //
-// With Options.NoPolling (tests), the Refresher returns only when the
-// store notifies: not on a poll, not when the screen's wait ends. That
-// proves the notifications alone keep the view up to date; a store without
-// them is then never refreshed.
+// Options.NoPolling (tests) asks for the notifications alone, which is
+// what a Notifier store gives anyway. A store without them is polled all
+// the same, and the log says so once (Logger): a wait that nothing could end would
+// leave one goroutine behind per view opened.
 func (s *Service) Refresher() Refresher {
-	var r Refresher = Poll(GroupPoll)
 	if n, ok := s.store.(Notifier); ok {
-		r = n.Changes()
-	} else if sr, ok := s.store.(Refresher); ok {
-		r = sr
-	} else if s.noPolling {
-		r = silent{}
+		return n.Changes()
+	}
+	if sr, ok := s.store.(Refresher); ok {
+		return sr
 	}
 	if s.noPolling {
-		return notifiedOnly{r}
+		if _, said := pollSaid.LoadOrStore(s, true); !said {
+			if l, ok := s.store.(Logger); ok {
+				l.LogNote("group view", noNotifications)
+			}
+		}
 	}
-	return r
+	return Poll(GroupPoll)
 }
 
-// silent never says the view changed: it waits for its context's end.
-type silent struct{}
-
-func (silent) Next(ctx context.Context) error {
-	<-ctx.Done()
-	return ctx.Err()
+// Logger is a store that keeps a log for whoever looks after the PC (the
+// SQLite store's pasapas.log): what went otherwise than asked, not an error
+// for the person at the screen.
+type Logger interface {
+	// LogNote writes note, a fixed sentence of the program's (no name,
+	// nothing typed), about what it was doing.
+	LogNote(what, note string)
 }
 
-// notifiedOnly waits for the next notification whatever its context says,
-// so that a screen's time limit does not read the view again. Tests only: a
-// wait may outlive its screen until the next notification.
-type notifiedOnly struct{ r Refresher }
+// noNotifications is the log's line when NoPolling was asked of a store
+// that cannot notify.
+var noNotifications = fmt.Sprintf("no polling asked, but this store sends no notifications: polled every %v", GroupPoll)
 
-func (n notifiedOnly) Next(ctx context.Context) error {
-	return n.r.Next(context.WithoutCancel(ctx))
-}
+// pollSaid holds the Services that logged noNotifications already: the
+// Refresher is asked again at each refresh, the log says it once.
+var pollSaid sync.Map
 
 // FollowUp is one learner's story at the place, for a médiateur: visits,
 // lessons, tests with levels, and the médiateurs' notes.

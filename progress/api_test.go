@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"pasapas/record"
 	"pasapas/scoring"
 	"slices"
 	"strconv"
@@ -175,7 +176,7 @@ func TestLearnerProfile(t *testing.T) {
 	if l.Name != "Léa" || l.Prefs.Lang != i18n.FR {
 		t.Fatalf("new learner %+v: want name trimmed and French by default", l)
 	}
-	for _, bad := range []string{"", "   ", "a\x1b[31mb", strings.Repeat("é", maxNameLen+1), "\xff"} {
+	for _, bad := range []string{"", "   ", "a\x1b[31mb", strings.Repeat("é", record.MaxName+1), "\xff"} {
 		if err := s.Rename(ctx, l.ID, bad); !errors.Is(err, ErrInvalid) {
 			t.Errorf("Rename(%q) = %v, want ErrInvalid", bad, err)
 		}

@@ -15,6 +15,7 @@ import (
 // Ateliers, calls, visits and notes (learning.Group), schema version 6.
 
 var _ learning.Group = (*Store)(nil)
+var _ learning.Logger = (*Store)(nil)
 
 func jsonList(l []string) string {
 	if l == nil {

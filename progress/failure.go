@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
+	"unicode"
 
 	"modernc.org/sqlite"
 
@@ -168,7 +170,26 @@ var logMu sync.Mutex
 // that cannot be written must not hide the failure it reports.
 func writeLog(path, what string, err error) {
 	cause, _ := classify(err, path)
-	line := fmt.Sprintf("%s %s: %s%s\n", time.Now().UTC().Format(time.RFC3339), what, cause, codes(err))
+	appendLog(path, fmt.Sprintf("%s %s: %s%s\n", time.Now().UTC().Format(time.RFC3339), what, cause, codes(err)))
+}
+
+// LogNote writes a line of the program's own words to the log
+// (learning.Logger): a fixed sentence about how it runs, never a name or
+// anything typed, as the log's other lines.
+func (s *Store) LogNote(what, note string) {
+	appendLog(s.path, fmt.Sprintf("%s %s: %s\n", time.Now().UTC().Format(time.RFC3339), what, strings.ToValidUTF8(strings.Map(noControl, note), "?")))
+}
+
+// noControl drops control characters, so that a note is one line.
+func noControl(r rune) rune {
+	if unicode.IsControl(r) {
+		return -1
+	}
+	return r
+}
+
+// appendLog appends line to the log next to path, keeping it under maxLog.
+func appendLog(path, line string) {
 	logMu.Lock()
 	defer logMu.Unlock()
 	p := filepath.Join(filepath.Dir(path), LogName)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"pasapas/record"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,7 +55,7 @@ func FuzzStoreInputs(f *testing.F) {
 			t.Fatal(err)
 		}
 		if got.Name != strings.TrimSpace(name) || strings.ContainsFunc(got.Name, unicode.IsControl) ||
-			strings.ContainsFunc(got.Name, isBidiControl) ||
+			strings.ContainsFunc(got.Name, record.IsBidiControl) ||
 			!utf8.ValidString(got.Name) || got.Name == "" {
 			t.Fatalf("name %q stored as %q", name, got.Name)
 		}

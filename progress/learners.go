@@ -8,20 +8,16 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"pasapas/i18n"
 	"pasapas/lessons"
+	"pasapas/record"
 )
-
-// maxNameLen bounds a display name, in characters: a first name, maybe with
-// an initial, fits; a pasted paragraph does not.
-const maxNameLen = 60
 
 // CreateLearner adds a profile. pin is "" for none, or 4 to 6 digits. Empty
 // prefs fields take their defaults (French, default theme).
 func (s *Store) CreateLearner(ctx context.Context, name, pin string, p Prefs) (Learner, error) {
-	name, err := cleanName(name)
+	name, err := record.CleanName(name, record.MaxName)
 	if err != nil {
 		return Learner{}, fmt.Errorf("progress: new learner: %w", err)
 	}
@@ -121,7 +117,7 @@ func (s *Store) Seen(ctx context.Context, id LearnerID) error {
 
 // Rename changes a learner's display name.
 func (s *Store) Rename(ctx context.Context, id LearnerID, name string) error {
-	name, err := cleanName(name)
+	name, err := record.CleanName(name, record.MaxName)
 	if err != nil {
 		return fmt.Errorf("progress: renaming: %w", err)
 	}
@@ -148,30 +144,6 @@ func (s *Store) SetPrefs(ctx context.Context, id LearnerID, p Prefs) error {
 			string(p.Lang), p.Theme, string(p.Device), p.Mouse, id)
 		return err
 	})
-}
-
-// cleanName trims a display name and refuses what cannot be shown safely: an
-// empty name, a very long one, control characters (escape sequences).
-func cleanName(name string) (string, error) {
-	name = strings.TrimSpace(name)
-	switch {
-	case name == "":
-		return "", fmt.Errorf("empty name: %w", ErrInvalid)
-	case !utf8.ValidString(name):
-		return "", fmt.Errorf("name is not valid text: %w", ErrInvalid)
-	case utf8.RuneCountInString(name) > maxNameLen:
-		return "", fmt.Errorf("name longer than %d characters: %w", maxNameLen, ErrInvalid)
-	case strings.ContainsFunc(name, unicode.IsControl), strings.ContainsFunc(name, isBidiControl):
-		return "", fmt.Errorf("name with control characters: %w", ErrInvalid)
-	}
-	return name, nil
-}
-
-// isBidiControl says whether r turns the reading order of the text around
-// it (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C): a name holding
-// one could show as another name in the list.
-func isBidiControl(r rune) bool {
-	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 func cleanPrefs(p Prefs) (Prefs, error) {

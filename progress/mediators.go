@@ -22,7 +22,7 @@ var _ learning.Space = (*Store)(nil)
 // by hashPIN, the function learners' codes go through, so both follow the
 // same rules.
 func (s *Store) CreateMediator(ctx context.Context, by record.MediatorID, name, pin string) (record.Mediator, error) {
-	name, err := cleanName(name)
+	name, err := record.CleanName(name, record.MaxName)
 	if err != nil {
 		return record.Mediator{}, fmt.Errorf("progress: new médiateur: %w", err)
 	}
@@ -206,7 +206,7 @@ func (s *Store) ResetPIN(ctx context.Context, by record.MediatorID, id LearnerID
 
 // RenameLearner changes a profile's name.
 func (s *Store) RenameLearner(ctx context.Context, by record.MediatorID, id LearnerID, name string) error {
-	name, err := cleanName(name)
+	name, err := record.CleanName(name, record.MaxName)
 	if err != nil {
 		return fmt.Errorf("progress: renaming: %w", err)
 	}
@@ -234,9 +234,10 @@ func (s *Store) SetArchived(ctx context.Context, by record.MediatorID, id Learne
 // change); a lesson both followed keeps the furthest step, done if either
 // finished it, the position of the latest; an acquis both have keeps the
 // latest estimate and the sum of the answers it rests on (each answer
-// counted once); a review card keeps the one reviewed last. Then drop goes,
-// and the file is compacted as after an erase, so its name is not left in
-// free pages.
+// counted once); a review card keeps the one reviewed last. Then drop goes
+// with its files (exports, printed pages), and the file is compacted as
+// after an erase, so its name is not left in free pages. What could not be
+// cleaned gives an *EraseError, as an erase does.
 func (s *Store) MergeLearners(ctx context.Context, by record.MediatorID, keep, drop LearnerID) error {
 	if keep == drop {
 		return fmt.Errorf("progress: merging: %w", record.ErrSelf)
@@ -298,8 +299,17 @@ func (s *Store) MergeLearners(ctx context.Context, by record.MediatorID, keep, d
 	if err != nil {
 		return err
 	}
-	if err := s.compact(ctx); err != nil {
-		return fmt.Errorf("%w: %w", ErrNotCompacted, err)
+	// drop's files go too, as after an erase: its exports and printed pages
+	// bear its number, which no later erase of keep would look for.
+	e := &EraseError{}
+	e.FilesLeft, e.Cause = s.removeExports(drop)
+	if cerr := s.compact(ctx); cerr != nil {
+		e.NotCompacted = true
+		e.Cause = errors.Join(e.Cause, cerr)
+	}
+	if len(e.FilesLeft) > 0 || e.NotCompacted {
+		s.logError("merging", e.Cause)
+		return e
 	}
 	return nil
 }

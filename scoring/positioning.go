@@ -493,7 +493,9 @@ func (p *Positioning) selectNext() (Step, bool) {
 		}
 		pick := rng.IntN(len(best))
 		cd := best[pick]
-		p.lastGain = cd.score
+		// MinGain weighs the best question left, not the one drawn from the
+		// shortlist: a lucky draw must not end the positioning early.
+		p.lastGain = best[0].score
 		t := p.tests[cd.comp]
 		it := &t.bank.Items[cd.item]
 		pool := PoolNewSkill

@@ -210,3 +210,40 @@ func TestPositioningAsksEveryCompetence(t *testing.T) {
 		}
 	}
 }
+
+// TestMinGainWeighsTheBestQuestion: MinGain compares the expected gain of
+// the best question left (as its doc says), not of the one drawn from the
+// randomesque shortlist; the best of a shortlist of 5 is the one a
+// shortlist of 1 would ask. Every question here has its own difficulty,
+// so the shortlist's gains differ.
+func TestMinGainWeighsTheBestQuestion(t *testing.T) {
+	bank := func(c string) *Bank {
+		var items []Item
+		for i := range 10 {
+			id := fmt.Sprintf("%s-q%d", c, i)
+			items = append(items, Item{ID: id, Group: id, Skill: fmt.Sprintf("%s-s%d", c, i), Topic: c,
+				Level: 1 + i%4, B: -2 + 0.45*float64(i), A: 0.8 + 0.1*float64(i)})
+		}
+		return NewBank(c, items, DefaultScale, DefaultPrior)
+	}
+	drawnLower := 0
+	for seed := uint64(1); seed <= 20; seed++ {
+		one := NewPositioning([]*Bank{bank("a"), bank("b")}, PositioningOptions{Seed: seed, TopK: 1})
+		five := NewPositioning([]*Bank{bank("a"), bank("b")}, PositioningOptions{Seed: seed, TopK: 5})
+		best, ok1 := one.Next()
+		st, ok5 := five.Next()
+		if !ok1 || !ok5 {
+			t.Fatalf("seed %d: no first question", seed)
+		}
+		if five.lastGain != one.lastGain {
+			t.Errorf("seed %d: the gain weighed is %v, the best question's is %v (drawn at rank %d)",
+				seed, five.lastGain, one.lastGain, st.Reason.Rank)
+		}
+		if st.Item.B != best.Item.B {
+			drawnLower++
+		}
+	}
+	if drawnLower == 0 {
+		t.Error("no seed drew a question other than the best: the test proves nothing")
+	}
+}

@@ -61,6 +61,14 @@ func (t *Test) Result() Result {
 // out in the lowest level is still in it), so a stored test replays to the
 // level it had, and the learners in between keep the estimate with the
 // smallest error.
+//
+// The error moves with the estimate: it is the wide posterior's SD, so
+// that the stored pair (theta, se; the export's « erreur_type ») describes
+// one distribution. It is wider (on the built-in banks, every answer wrong:
+// 1.12 against 0.91; every answer right: 1.03 against 0.81). Nothing said
+// to a person reads it: the level's words (Certainty) come from the level
+// probabilities of the posterior itself, which the edge rule leaves as
+// they are, so a stored test replays to the same words either way.
 func (t *Test) final(post Posterior) (theta, se float64) {
 	if t.opts.Final == FinalWLE && len(t.responses) > 0 {
 		theta = WLE(t.responses)

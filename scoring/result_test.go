@@ -144,8 +144,10 @@ func TestExplanationsRender(t *testing.T) {
 
 // TestEdgeEstimate: in the lowest and the highest level the reported
 // ability is the wider prior's when that is further out (issue #24: the
-// bias at θ = −3), and the level never moves, so stored tests replay to the
-// level they had; in between nothing changes.
+// bias at θ = −3), with that prior's SD as its error (wider: the pair
+// stays one distribution's), and the level and its words never move, so
+// stored tests replay to the level and the confidence they had; in between
+// nothing changes.
 func TestEdgeEstimate(t *testing.T) {
 	b := testBank(6, 2)
 	for _, tc := range []struct {
@@ -169,6 +171,13 @@ func TestEdgeEstimate(t *testing.T) {
 				re, rp := edge.Result(), plain.Result()
 				if re.Level != rp.Level {
 					t.Fatalf("seed %d: level %d with the edge rule, %d without", seed, re.Level, rp.Level)
+				}
+				if we, wp := re.Uncertainty(i18n.FR), rp.Uncertainty(i18n.FR); we != wp {
+					t.Errorf("seed %d: %q with the edge rule, %q without", seed, we, wp)
+				}
+				switch {
+				case tc.outward != 0 && re.SE <= rp.SE, tc.outward == 0 && re.SE != rp.SE:
+					t.Errorf("seed %d: SE %.3f with the edge rule, %.3f without", seed, re.SE, rp.SE)
 				}
 				if got := edge.FinalTheta(); got != re.Theta {
 					t.Errorf("seed %d: FinalTheta %v, Result %v", seed, got, re.Theta)

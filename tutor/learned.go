@@ -46,7 +46,9 @@ func (s *learnedScreen) Init(ctx *Context) tea.Cmd {
 		// The profile's number is in the name, so that erasing the profile
 		// finds the page again (progress: LearnedPageName).
 		path := filepath.Join(app.ExportDir(), fmt.Sprintf("appris-%d-%s-%s.html", l.ID, name, app.Now().Format("20060102")))
-		return learnedMsg{path, day, sheet.WriteFile(path, fiche.Learned(cat, l.Name, day))}
+		// The page bears the learner's name and what they learned: it is
+		// the OS user's only, as the attestation and the progress file are.
+		return learnedMsg{path, day, sheet.WritePrivate(path, fiche.Learned(cat, l.Name, day))}
 	})
 }
 

@@ -14,7 +14,8 @@ import (
 
 // TestLearnedFromMyResults: « Mes résultats » offers « Ce que j'ai appris
 // aujourd'hui »; it writes the page next to the progress file, with the
-// lesson finished today, says where, and goes back to the results.
+// lesson finished today, readable by the OS user only, says where, and goes
+// back to the results.
 func TestLearnedFromMyResults(t *testing.T) {
 	h := loggedIn(t, asciiTheme(), goldenLib)
 	l := goldenLib.Catalogue(h.m.ctx.Lang).Lesson("mail-arnaque")
@@ -31,6 +32,12 @@ func TestLearnedFromMyResults(t *testing.T) {
 	}
 	if filepath.Dir(s.path) != filepath.Dir(h.store.Path()) || !strings.HasPrefix(filepath.Base(s.path), fmt.Sprintf("appris-%d-Marie-", h.m.ctx.Session.learner.ID)) {
 		t.Errorf("written to %s", s.path)
+	}
+	// The page is about one person: the OS user's only, as the attestation.
+	if info, err := os.Stat(s.path); err != nil {
+		t.Error(err)
+	} else if info.Mode().Perm() != 0o600 {
+		t.Errorf("the page's mode: %v, want 0600", info.Mode().Perm())
 	}
 	page, err := os.ReadFile(s.path)
 	if err != nil || !strings.Contains(string(page), "Reconnaître un faux mail") || !strings.Contains(string(page), "Marie") {

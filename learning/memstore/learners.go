@@ -7,20 +7,16 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"pasapas/i18n"
 	"pasapas/lessons"
 	"pasapas/record"
 )
 
-// maxNameLen bounds a display name, in characters, as progress does.
-const maxNameLen = 60
-
 // CreateLearner adds a profile. pin is "" for none, or 4 to 6 digits. Empty
 // prefs fields take their defaults (French, default theme).
 func (s *Store) CreateLearner(ctx context.Context, name, pin string, p record.Prefs) (record.Learner, error) {
-	name, err := cleanName(name)
+	name, err := record.CleanName(name, record.MaxName)
 	if err != nil {
 		return record.Learner{}, fail("new learner", err)
 	}
@@ -185,23 +181,6 @@ func (s *Store) Erase(ctx context.Context, id record.LearnerID) error {
 	delete(s.d.space.profiles, id)
 	s.d.group.forget(id, 0)
 	return nil
-}
-
-// cleanName trims a display name and refuses what cannot be shown safely,
-// as progress does.
-func cleanName(name string) (string, error) {
-	name = strings.TrimSpace(name)
-	switch {
-	case name == "":
-		return "", fmt.Errorf("empty name: %w", record.ErrInvalid)
-	case !utf8.ValidString(name):
-		return "", fmt.Errorf("name is not valid text: %w", record.ErrInvalid)
-	case utf8.RuneCountInString(name) > maxNameLen:
-		return "", fmt.Errorf("name longer than %d characters: %w", maxNameLen, record.ErrInvalid)
-	case strings.ContainsFunc(name, unicode.IsControl):
-		return "", fmt.Errorf("name with control characters: %w", record.ErrInvalid)
-	}
-	return name, nil
 }
 
 func cleanPrefs(p record.Prefs) (record.Prefs, error) {

@@ -50,7 +50,7 @@ func (sp *space) init() {
 // CreateMediator adds an account; by 0 is the first account, which adds
 // itself in the journal.
 func (s *Store) CreateMediator(ctx context.Context, by record.MediatorID, name, pin string) (record.Mediator, error) {
-	name, err := cleanName(name)
+	name, err := record.CleanName(name, record.MaxName)
 	if err != nil {
 		return record.Mediator{}, fail("new médiateur", err)
 	}
@@ -223,7 +223,7 @@ func (s *Store) ResetPIN(ctx context.Context, by record.MediatorID, id record.Le
 
 // RenameLearner changes a profile's name.
 func (s *Store) RenameLearner(ctx context.Context, by record.MediatorID, id record.LearnerID, name string) error {
-	name, err := cleanName(name)
+	name, err := record.CleanName(name, record.MaxName)
 	if err != nil {
 		return fail("renaming", err)
 	}

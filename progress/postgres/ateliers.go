@@ -34,7 +34,8 @@ func fromJSONList(s string) []string {
 	return l
 }
 
-// OpenRun records an opening in this place and its journal line.
+// OpenRun records an opening in this place and its journal line, and tells
+// the place's PCs (their lists of open ateliers, their group views).
 func (s *Store) OpenRun(ctx context.Context, r record.Run) (record.Run, error) {
 	now := s.now()
 	r.OpenedAt, r.ClosedAt = fromMS(ms(now)), time.Time{}
@@ -51,7 +52,10 @@ func (s *Store) OpenRun(ctx context.Context, r record.Run) (record.Run, error) {
 		if err != nil {
 			return err
 		}
-		return s.logAction(ctx, tx, now, record.Action{Mediator: r.OpenedBy, Kind: record.ActAtelierOpened, Value: int(r.ID)})
+		if err := s.logAction(ctx, tx, now, record.Action{Mediator: r.OpenedBy, Kind: record.ActAtelierOpened, Value: int(r.ID)}); err != nil {
+			return err
+		}
+		return s.notify(ctx, tx, changeRun)
 	})
 	if err != nil {
 		return record.Run{}, err
@@ -60,7 +64,7 @@ func (s *Store) OpenRun(ctx context.Context, r record.Run) (record.Run, error) {
 }
 
 // CloseRun closes an opening of this place (closing it again changes
-// nothing but the journal).
+// nothing but the journal), and tells the place's PCs.
 func (s *Store) CloseRun(ctx context.Context, by record.MediatorID, id record.RunID) error {
 	now := s.now()
 	return s.write(ctx, "closing atelier", func(tx pgx.Tx) error {
@@ -72,7 +76,10 @@ func (s *Store) CloseRun(ctx context.Context, by record.MediatorID, id record.Ru
 		if tag.RowsAffected() == 0 {
 			return fmt.Errorf("atelier %d: %w", id, record.ErrNotFound)
 		}
-		return s.logAction(ctx, tx, now, record.Action{Mediator: by, Kind: record.ActAtelierClosed, Value: int(id)})
+		if err := s.logAction(ctx, tx, now, record.Action{Mediator: by, Kind: record.ActAtelierClosed, Value: int(id)}); err != nil {
+			return err
+		}
+		return s.notify(ctx, tx, changeRun)
 	})
 }
 

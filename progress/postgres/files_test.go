@@ -15,7 +15,7 @@ import (
 	"pasapas/record"
 )
 
-// An erase done on a PC removes the learner's export files and printed
+// An erase (or a merge) done on a PC removes the learner's export files and printed
 // pages from that PC's data folder, and only theirs: not another learner's,
 // nor the files of this PC's own file from before the server, which may
 // carry the same profile number.
@@ -29,6 +29,15 @@ func TestEraseRemovesFilesOnThisPC(t *testing.T) {
 		}},
 		{"EraseLearner", func(s *postgres.Store, by record.MediatorID, id record.LearnerID) error {
 			return s.EraseLearner(context.Background(), by, id, record.ActErase)
+		}},
+		// A merge removes the profile that goes: its files go too, since
+		// a later erase of the kept profile looks only for the kept one's.
+		{"MergeLearners", func(s *postgres.Store, by record.MediatorID, id record.LearnerID) error {
+			keep, err := s.CreateLearner(context.Background(), "Garde", "", record.Prefs{})
+			if err != nil {
+				return err
+			}
+			return s.MergeLearners(context.Background(), by, keep.ID, id)
 		}},
 	}
 	for _, tt := range tests {

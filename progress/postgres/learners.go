@@ -16,8 +16,8 @@ import (
 	"pasapas/record"
 )
 
-// maxNameLen bounds a display name, in characters, as the progress file.
-const maxNameLen = 60
+// maxNameLen bounds a display name, in characters, as every store.
+const maxNameLen = record.MaxName
 
 // CreateLearner adds a profile to this place. pin is "" for none.
 func (s *Store) CreateLearner(ctx context.Context, name, pin string, p record.Prefs) (record.Learner, error) {

@@ -80,7 +80,6 @@ func TestGroupViewLive(t *testing.T) {
 	// The first wake-up comes once LISTEN is in place (what changed before
 	// was not heard).
 	must(t, r.Next(wctx))
-	_ = sophie
 
 	// Another place's writes do not wake this place's view.
 	must(t, other.SaveLessonStep(ctx, marc.ID, record.LessonStep{Lesson: "mail-adresse", Step: 1}))
@@ -142,6 +141,37 @@ func TestGroupViewLive(t *testing.T) {
 	case <-wctx.Done():
 		t.Fatalf("the call did not show within %v", liveWait)
 	}
+
+	// An atelier opened, joined or closed on another PC wakes the view at
+	// once, not at the screen's minute: « Le groupe » of an atelier and
+	// the list of open ateliers change with it.
+	quiet := func() {
+		for {
+			c, stop := context.WithTimeout(ctx, 300*time.Millisecond)
+			err := r.Next(c)
+			stop()
+			if err != nil {
+				return // nothing pending
+			}
+		}
+	}
+	woken := func(what string, write func() error) {
+		t.Helper()
+		quiet()
+		must(t, write())
+		c, stop := context.WithTimeout(ctx, liveWait)
+		defer stop()
+		if err := r.Next(c); err != nil {
+			t.Errorf("%s on another PC did not wake the view within %v: %v", what, liveWait, err)
+		}
+	}
+	var run record.Run
+	woken("an atelier opened", func() (err error) {
+		run, err = learnerPC.OpenRun(ctx, record.Run{Atelier: "premiers-mails", Title: "Premiers mails", Code: "4821", OpenedBy: sophie.ID})
+		return err
+	})
+	woken("an atelier joined", func() error { return learnerPC.JoinRun(ctx, run.ID, lea.ID, true) })
+	woken("an atelier closed", func() error { return learnerPC.CloseRun(ctx, sophie.ID, run.ID) })
 }
 
 // The server restarts while a group view listens: the listener connects

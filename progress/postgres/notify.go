@@ -35,6 +35,7 @@ const (
 	changeCall    change = "call"
 	changeConsent change = "consent"
 	changeProfile change = "profile"
+	changeRun     change = "run" // an atelier opened or closed
 )
 
 // notify sends c to the place's PCs when tx commits. PostgreSQL folds the

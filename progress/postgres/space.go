@@ -272,18 +272,25 @@ const (
 // finished it, the position of the latest; an acquis both have keeps the
 // latest estimate and the sum of the answers it rests on; a review card
 // keeps the one reviewed last; visits, notes and ateliers joined move; drop's
-// call goes with it. Both learners must be of this place; their rows are
+// call goes with it, and then its files in this PC's data folder
+// (Options.FilesDir; a *progress.EraseError says those left). Both learners must be of this place; their rows are
 // locked in id order, so two merges never wait on each other in a circle.
 func (s *Store) MergeLearners(ctx context.Context, by record.MediatorID, keep, drop record.LearnerID) error {
 	if keep == drop {
 		return fmt.Errorf("postgres: merging: %w", record.ErrSelf)
 	}
 	a := record.Action{Mediator: by, Kind: record.ActMerge, Learner: keep, Other: drop}
-	return s.write(ctx, "merging", func(tx pgx.Tx) error {
+	var gone record.Learner
+	err := s.write(ctx, "merging", func(tx pgx.Tx) error {
 		for _, id := range []record.LearnerID{min(keep, drop), max(keep, drop)} {
 			if err := s.lockLearner(ctx, tx, id); err != nil {
 				return err
 			}
+		}
+		// Who drop was (its creation time), to find its files afterwards.
+		var err error
+		if gone, err = s.loadLearner(ctx, tx, drop); err != nil {
+			return err
 		}
 		for _, q := range []string{
 			"UPDATE tests SET learner_id = $1 WHERE learner_id = $2",
@@ -314,6 +321,12 @@ func (s *Store) MergeLearners(ctx context.Context, by record.MediatorID, keep, d
 		}
 		return s.logAction(ctx, tx, s.now(), a)
 	})
+	if err != nil {
+		return err
+	}
+	// drop's files on this PC go too, as after an erase: they bear its
+	// number, which no later erase of keep would look for.
+	return s.removeFiles(gone)
 }
 
 // EraseLearner erases a profile of this place as Erase does — one cascading

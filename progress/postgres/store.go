@@ -11,8 +11,6 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -309,19 +307,6 @@ func (s *Store) touch(ctx context.Context, tx pgx.Tx, id record.LearnerID, now t
 	return nil
 }
 
-// cleanText trims a name and refuses an empty one, a too long one, or one
-// with control characters.
-func cleanText(s string, max int) (string, error) {
-	s = strings.TrimSpace(s)
-	switch {
-	case s == "":
-		return "", fmt.Errorf("empty: %w", record.ErrInvalid)
-	case !utf8.ValidString(s):
-		return "", fmt.Errorf("not valid text: %w", record.ErrInvalid)
-	case utf8.RuneCountInString(s) > max:
-		return "", fmt.Errorf("longer than %d characters: %w", max, record.ErrInvalid)
-	case strings.ContainsFunc(s, unicode.IsControl) || strings.ContainsRune(s, 0):
-		return "", fmt.Errorf("control characters: %w", record.ErrInvalid)
-	}
-	return s, nil
-}
+// cleanText is record's name rule (record.CleanName), for every name this
+// store keeps: learners', médiateurs', the place's.
+func cleanText(s string, max int) (string, error) { return record.CleanName(s, max) }
