@@ -77,8 +77,9 @@ type Attestation struct {
 	Time      time.Duration // the ended visits begun in the period, summed
 	Visits    int           // how many visits
 	Lessons   []*lessons.Lesson
-	// Levels are the learner's levels per competence (from Results, the
-	// one source of truth), as they stood at the period's end.
+	// Levels are the learner's levels per competence measured by a test
+	// (from Results, the one source of truth), as they stood at the
+	// period's end; a positioning's first idea is left out.
 	Levels  []Entry
 	Made    time.Time
 	Consent Consent
@@ -129,7 +130,9 @@ func (s *Service) Attestation(ctx context.Context, by record.MediatorID, cat *le
 	}
 	end := to.AddDate(0, 0, 1) // the period's last day, included
 	in := func(t time.Time) bool { return !t.IsZero() && !t.Before(from) && t.Before(end) }
-	st, err := s.Results(ctx, cat, id)
+	// The levels as they stood at the period's end: a test retaken since
+	// does not hide the one of the period.
+	st, err := s.ResultsBefore(ctx, cat, id, end)
 	if err != nil {
 		return Attestation{}, err
 	}
@@ -159,8 +162,11 @@ func (s *Service) Attestation(ctx context.Context, by record.MediatorID, cat *le
 	for _, d := range ds {
 		a.Lessons = append(a.Lessons, d.l)
 	}
+	// Only levels measured by a test of the competence: a positioning's
+	// first idea (one answer or none per competence) would overstate what
+	// a certificate says.
 	for _, e := range st.Entries {
-		if e.Test.FinishedAt.Before(end) {
+		if !e.Result.Rough {
 			a.Levels = append(a.Levels, e)
 		}
 	}

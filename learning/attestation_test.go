@@ -3,6 +3,7 @@ package learning_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -129,6 +130,52 @@ func TestAttestation(t *testing.T) {
 			if len(after) != len(before)+1 || after[0].Kind != record.ActAttestation || after[0].Learner != c.who.ID ||
 				after[0].Mediator != sophie.ID || after[0].Value != value {
 				t.Errorf("%s: journal line %+v, want one attestation line for %d", c.name, after[0], c.who.ID)
+			}
+		}
+	})
+}
+
+// TestAttestationLevels: the levels are those measured by a test, as they
+// stood at the period's end — a positioning's first idea is left out, and
+// a competence retested after the period keeps the period's test.
+func TestAttestationLevels(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		sophie, lea, _, _ := attestationStory(t, app, c)
+		if err := app.SetStructure(ctx, sophie.ID, "Médiathèque"); err != nil {
+			t.Fatal(err)
+		}
+		comp := cat.Competences[0].ID
+		st, _ := app.Results(ctx, cat, lea.ID)
+		december := st.State.Tests[len(st.State.Tests)-1].ID
+		// A positioning on 8 December: a first idea of every competence.
+		c.t = time.Date(2026, 12, 8, 10, 0, 0, 0, time.Local)
+		takeTest(t, app, c, lea.ID, record.Positioning, func(n int, _ *scoring.Item) bool { return n%2 == 0 })
+		// The same competence again in January, after the period.
+		c.t = time.Date(2027, 1, 12, 10, 0, 0, 0, time.Local)
+		january := takeTest(t, app, c, lea.ID, comp, func(int, *scoring.Item) bool { return true }).ID
+		if st, _ := app.Results(ctx, cat, lea.ID); !slices.ContainsFunc(st.Entries, func(e learning.Entry) bool { return e.Result.Rough }) {
+			t.Fatal("the story has no first idea from the positioning: the test proves nothing")
+		}
+		date := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.Local) }
+		for _, c := range []struct {
+			name   string
+			period learning.Period
+			want   record.TestID
+		}{
+			{"December, retested in January", learning.Period{From: date(2026, 12, 1), To: date(2026, 12, 31)}, december},
+			{"up to today", learning.Period{From: date(2026, 12, 1)}, january},
+		} {
+			a, err := app.Attestation(ctx, sophie.ID, cat, lea.ID, c.period, "")
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if len(a.Levels) != 1 || a.Levels[0].Competence.ID != comp || a.Levels[0].Test.ID != c.want || a.Levels[0].Result.Rough {
+				var got []string
+				for _, e := range a.Levels {
+					got = append(got, fmt.Sprintf("%s from test %d (rough %v)", e.Competence.ID, e.Test.ID, e.Result.Rough))
+				}
+				t.Errorf("%s: levels %v, want only %s from test %d", c.name, got, comp, c.want)
 			}
 		}
 	})
