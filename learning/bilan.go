@@ -91,7 +91,8 @@ func BilanTable(bs ...Bilan) tabular.Table {
 // RunBilan is the bilan of an atelier run: its day, its length from the
 // opening to the closing (to now while it is open, at most the hours its
 // code lasts), everyone who joined, and how many of them had a visit
-// before it opened.
+// before its day (as for an individual accompaniment: someone who signed
+// in a few minutes before the opening is coming for the first time).
 func (s *Service) RunBilan(ctx context.Context, id record.RunID) (Bilan, error) {
 	g, err := s.group()
 	if err != nil {
@@ -117,7 +118,7 @@ func (s *Service) RunBilan(ctx context.Context, id record.RunID) (Bilan, error) 
 		return Bilan{}, err
 	}
 	b := Bilan{Date: r.OpenedAt, Type: TypeCollectif, Participants: len(members),
-		Before: cameBefore(visits, members, r.OpenedAt), Minutes: minutes(end.Sub(r.OpenedAt)),
+		Before: cameBefore(visits, members, dayStart(r.OpenedAt)), Minutes: minutes(end.Sub(r.OpenedAt)),
 		Title: r.Title, Level: r.Level, Materiel: []string{MaterielOrdinateur}, Thematiques: slices.Clone(r.Thematiques)}
 	return b, nil
 }

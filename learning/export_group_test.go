@@ -312,3 +312,51 @@ func TestRunBilan(t *testing.T) {
 		}
 	})
 }
+
+// TestRunBilanBefore: « Déjà accompagnés » counts the participants with a
+// visit before the run's day — not one who signed in a few minutes before
+// the opening, on their first day.
+func TestRunBilanBefore(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name   string
+		before time.Duration // how long before the opening the visit began
+		want   int
+	}{
+		{"signed in two minutes before the opening", 2 * time.Minute, 0},
+		{"came the day before", 24 * time.Hour, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			onEachStore(t, func(t *testing.T, app *learning.Service, clk *clock) {
+				opening := time.Date(2026, 12, 7, 14, 0, 0, 0, time.Local)
+				s, _ := app.CreateMediator(ctx, 0, "Sophie", "4826")
+				zoe, err := app.CreateLearner(ctx, "Zoé", "", record.Prefs{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				clk.t = opening.Add(-c.before)
+				v, _ := app.StartVisit(ctx, zoe.ID, "PC 1")
+				if c.before > time.Hour {
+					clk.t = clk.t.Add(time.Hour)
+					app.EndVisit(ctx, v)
+				}
+				clk.t = opening
+				run, err := app.OpenAtelier(ctx, s.ID, mailsAtelier("MAC74"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := app.JoinAtelier(ctx, zoe.ID, "MAC74", true); err != nil {
+					t.Fatal(err)
+				}
+				clk.t = opening.Add(time.Hour)
+				b, err := app.RunBilan(ctx, run.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if b.Participants != 1 || b.Before != c.want {
+					t.Errorf("%d participants, %d already accompanied; want 1, %d", b.Participants, b.Before, c.want)
+				}
+			})
+		})
+	}
+}
