@@ -264,7 +264,7 @@ func TestRunBilan(t *testing.T) {
 			strings.Join(b.Thematiques, ",") != "E-mail" || strings.Join(b.Materiel, ",") != "Ordinateur" {
 			t.Errorf("bilan = %+v", b)
 		}
-		path, err := app.AppendBilan(b)
+		path, _, err := app.AppendBilan(b)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -273,7 +273,7 @@ func TestRunBilan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := app.AppendBilan(ind); err != nil {
+		if _, _, err := app.AppendBilan(ind); err != nil {
 			t.Fatal(err)
 		}
 		raw, _ := os.ReadFile(path)
@@ -281,8 +281,8 @@ func TestRunBilan(t *testing.T) {
 		day := d.opened.Local().Format("02/01/2006")
 		want := [][]string{
 			learning.BilanHeader,
-			{day, "Collectif", "3", "1", "95", "Premiers pas avec les mails", "Ordinateur", "E-mail", "Débutant"},
-			{c.t.Local().Format("02/01/2006"), "Individuel", "1", "1", "30", "", "Ordinateur", "E-mail, Santé", "Autonome"},
+			{day, "Collectif", "3", "1", "95", "Premiers pas avec les mails", "Ordinateur", "E-mail", "Débutant", strconv.Itoa(int(d.run.ID))},
+			{c.t.Local().Format("02/01/2006"), "Individuel", "1", "1", "30", "", "Ordinateur", "E-mail, Santé", "Autonome", ""},
 		}
 		if len(rows) != len(want) {
 			t.Fatalf("bilans = %q", rows)
@@ -359,4 +359,67 @@ func TestRunBilanBefore(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestBilanOnce: a run's line goes into the bilans file once — when a
+// call closes the open run, not when a stale screen closes it again; and,
+// for a run whose code ran out without a closing, on the first bilan asked.
+func TestBilanOnce(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		s, _ := app.CreateMediator(ctx, 0, "Sophie", "4826")
+		open := func(code string) record.Run {
+			r, err := app.OpenAtelier(ctx, s.ID, mailsAtelier(code))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r
+		}
+		closed, expired, still := open(""), open(""), record.Run{}
+		c.t = c.t.Add(time.Hour)
+		steps := []struct {
+			name  string
+			do    func() (learning.BilanLine, error)
+			added bool
+			open  bool
+		}{
+			{"closing the open run", func() (learning.BilanLine, error) { return app.CloseAtelierBilan(ctx, s.ID, closed.ID) }, true, false},
+			{"closing it again (a stale screen)", func() (learning.BilanLine, error) { return app.CloseAtelierBilan(ctx, s.ID, closed.ID) }, false, false},
+			{"the closed run's bilan", func() (learning.BilanLine, error) { return app.AtelierBilan(ctx, closed.ID) }, false, false},
+			{"a run still open", func() (learning.BilanLine, error) {
+				still = open("")
+				return app.AtelierBilan(ctx, still.ID)
+			}, false, true},
+			{"the expired run's first bilan", func() (learning.BilanLine, error) {
+				c.t = c.t.Add(record.RunHours * time.Hour)
+				return app.AtelierBilan(ctx, expired.ID)
+			}, true, false},
+			{"the expired run's second bilan", func() (learning.BilanLine, error) { return app.AtelierBilan(ctx, expired.ID) }, false, false},
+			{"closing the expired run", func() (learning.BilanLine, error) { return app.CloseAtelierBilan(ctx, s.ID, expired.ID) }, false, false},
+		}
+		for _, st := range steps {
+			l, err := st.do()
+			if err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+			if l.Added != st.added || l.Open != st.open || l.InFile == st.open || l.Path == "" {
+				t.Errorf("%s: %+v, want added %v, open %v", st.name, l, st.added, st.open)
+			}
+		}
+		if b, _ := app.AtelierBilan(ctx, expired.ID); b.Bilan.Minutes != record.RunHours*60 {
+			t.Errorf("the expired run lasts %d minutes, want its code's %d hours", b.Bilan.Minutes, record.RunHours)
+		}
+		raw, err := os.ReadFile(filepath.Join(app.ExportDir(), learning.BilansFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var refs []string
+		for _, row := range readCSV(t, raw)[1:] {
+			refs = append(refs, row[len(row)-1])
+		}
+		want := []string{strconv.Itoa(int(closed.ID)), strconv.Itoa(int(expired.ID))}
+		if strings.Join(refs, ",") != strings.Join(want, ",") {
+			t.Errorf("the bilans file has the lines of runs %v, want %v", refs, want)
+		}
+	})
 }

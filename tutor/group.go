@@ -216,14 +216,14 @@ func (s *runScreen) Help(ctx *Context) []key.Binding {
 
 func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case spaceDoneMsg:
+	case bilanMsg:
 		s.busy = false
-		if msg.err != nil {
-			s.problem = spaceExplain(ctx, msg.err)
+		if msg.err != nil && msg.line.Bilan.Type == "" {
+			s.problem = spaceExplain(ctx, msg.err) // not closed
 			return nil
 		}
 		// The bilan for La Coop replaces the closed run's page.
-		return replace(newRunBilanScreen(ctx, s.run, true))
+		return replace(newClosedBilanScreen(s.run, msg))
 	case tea.KeyPressMsg:
 		if s.busy {
 			return nil
@@ -239,7 +239,7 @@ func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	if !s.open(ctx) {
 		switch i {
 		case 0:
-			return push(newRunBilanScreen(ctx, s.run, false))
+			return push(newRunBilanScreen(ctx, s.run))
 		case 1:
 			return push(newGroupExportScreen(s.run))
 		}
@@ -251,10 +251,13 @@ func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case 2:
 		return push(newGroupExportScreen(s.run))
 	case 1:
+		// One use case closes the run and adds its bilan's line, only if
+		// this call closed it (another window may have already).
 		s.busy = true
-		id := s.run.ID
-		return spaceChange(ctx, func(c context.Context, app *learning.Service, by record.MediatorID) error {
-			return app.CloseAtelier(c, by, id)
+		app, by, id := ctx.App, ctx.Mediator.ID, s.run.ID
+		return storeCmd(ctx, func(c context.Context) tea.Msg {
+			l, err := app.CloseAtelierBilan(c, by, id)
+			return bilanMsg{line: l, err: err}
 		})
 	}
 	return back()

@@ -66,7 +66,7 @@ func TestGroupExportAndBilanScreens(t *testing.T) {
 	// The closed run shows its bilan again, without adding a line.
 	w.choose("Premiers pas sur le téléphone")
 	w.choose("Bilan pour La Coop")
-	h.expect("Type : Collectif", "Le fichier des bilans")
+	h.expect("Type : Collectif", "Sa ligne est déjà dans le fichier des bilans", "Réf. Pas à pas : ")
 	w.press("esc", "esc", "esc")
 
 	w.choose("Les profils des personnes")
@@ -83,7 +83,7 @@ func TestGroupExportAndBilanScreens(t *testing.T) {
 		"La ligne est ajoutée")
 	b, _ = os.ReadFile(filepath.Join(dir, learning.BilansFile))
 	lines := strings.Split(strings.TrimSpace(string(b)), "\r\n")
-	if len(lines) != 3 || !strings.Contains(lines[1], "Collectif") || !strings.Contains(lines[2], "Individuel;1;0;30;;Ordinateur;E-mail;Autonome avec guidage") {
+	if len(lines) != 3 || !strings.Contains(lines[1], "Collectif") || !strings.Contains(lines[2], "Individuel;1;0;30;;Ordinateur;E-mail;Autonome avec guidage en cas de besoin;") {
 		t.Errorf("bilans file:\n%s", b)
 	}
 	for _, name := range []string{"Marie", "Paul", "Durand"} {

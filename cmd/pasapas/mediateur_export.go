@@ -60,8 +60,12 @@ var exportMessages = i18n.Table{
 	"mbilan_no_runs":  {FR: "Aucun atelier n'a encore été ouvert ici.", EN: "No atelier has been opened here yet."},
 	"mbilan_see":      {FR: "Le bilan d'un atelier : pasapas mediateur bilan N", EN: "An atelier's bilan: pasapas mediateur bilan N"},
 	"mbilan_written":  {FR: "Bilan écrit : %s", EN: "Bilan written: %s"},
-	"mbilan_file":     {FR: "Tous les bilans, un par ligne : %s", EN: "Every bilan, one per line: %s"},
-	"mexport_args":    {FR: "[--atelier N | --du … --au …] [--format csv|xlsx]", EN: "[--atelier N | --du … --au …] [--format csv|xlsx]"},
+	"mbilan_added":    {FR: "Sa ligne est ajoutée au fichier des bilans : %s", EN: "Its line is added to the bilans file: %s"},
+	"mbilan_in_file":  {FR: "Sa ligne est déjà dans le fichier des bilans : %s", EN: "Its line is already in the bilans file: %s"},
+	"mbilan_open":     {FR: "L'atelier est encore ouvert. Sa ligne sera ajoutée au fichier des bilans quand vous le fermerez.", EN: "The atelier is still open. Its line will be added to the bilans file when you close it."},
+	"mbilan_not_in_file": {FR: "Sa ligne n'est pas dans le fichier des bilans (%s). Recopiez ces champs dans La Coop.",
+		EN: "Its line is not in the bilans file (%s). Copy these fields into La Coop."},
+	"mexport_args": {FR: "[--atelier N | --du … --au …] [--format csv|xlsx]", EN: "[--atelier N | --du … --au …] [--format csv|xlsx]"},
 	"mexport_args_about": {FR: "écrit le tableau des progrès d'un groupe (les personnes qui partagent), pour un rapport ou le Pass numérique (--help)",
 		EN: "write a group's progress table (the people who share), for a report or the Pass numérique (--help)"},
 	"mbilan_args": {FR: "[N] [--sortie FICHIER]", EN: "[N] [--sortie FILE]"},
@@ -252,7 +256,9 @@ func runMediateurBilan(args []string, lang i18n.Lang, stdout, stderr io.Writer) 
 		fmt.Fprintln(stdout, say(lang, "mbilan_see"))
 		return 0
 	}
-	b, err := app.RunBilan(ctx, run)
+	// learning decides whether the run's line goes into the bilans file:
+	// once, for a run whose code ran out without a closing.
+	l, err := app.AtelierBilan(ctx, run)
 	if errors.Is(err, record.ErrNotFound) {
 		fmt.Fprintln(stderr, "pasapas:", say(lang, "mexport_no_run", run))
 		return 2
@@ -261,7 +267,7 @@ func runMediateurBilan(args []string, lang i18n.Lang, stdout, stderr io.Writer) 
 		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 		return 1
 	}
-	t := learning.BilanTable(b)
+	t := learning.BilanTable(l.Bilan)
 	if *o.sortie != "" {
 		data, err := tabular.CSV(t)
 		if err != nil {
@@ -276,6 +282,9 @@ func runMediateurBilan(args []string, lang i18n.Lang, stdout, stderr io.Writer) 
 		if path != "" {
 			fmt.Fprintln(stdout, say(lang, "mbilan_written", lessons.Visible(path)))
 		}
+		if l.Added { // on stderr: « --sortie - » keeps stdout to the table
+			fmt.Fprintln(stderr, bilanLineSays(lang, l))
+		}
 		return 0
 	}
 	// On the screen: one « column : value » line each, as La Coop's form
@@ -283,6 +292,24 @@ func runMediateurBilan(args []string, lang i18n.Lang, stdout, stderr io.Writer) 
 	for i, h := range t.Header {
 		fmt.Fprintf(stdout, "%s : %s\n", h, lessons.Visible(t.Rows[0][i].String()))
 	}
-	fmt.Fprintln(stdout, say(lang, "mbilan_file", lessons.Visible(filepath.Join(st.exportDir, learning.BilansFile))))
+	if line := bilanLineSays(lang, l); line != "" {
+		fmt.Fprintln(stdout, line)
+	}
 	return 0
+}
+
+// bilanLineSays where a run's line stands in the bilans file.
+func bilanLineSays(lang i18n.Lang, l learning.BilanLine) string {
+	path := lessons.Visible(l.Path)
+	switch {
+	case l.Added:
+		return say(lang, "mbilan_added", path)
+	case l.InFile:
+		return say(lang, "mbilan_in_file", path)
+	case l.Open:
+		return say(lang, "mbilan_open")
+	case l.Path != "":
+		return say(lang, "mbilan_not_in_file", path)
+	}
+	return ""
 }
