@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"os"
@@ -300,7 +301,8 @@ func (e GroupExport) Bytes(lang i18n.Lang, f ExportFormat) ([]byte, error) {
 	return nil, fmt.Errorf("learning: format %q: %w", f, record.ErrInvalid)
 }
 
-// FileName is the export's file name: the atelier and its day, or the
+// FileName is the export's file name: the atelier, its day and its run's
+// number (two runs of an atelier on one day are two files), or the
 // period's days; no one is named in it.
 func (e GroupExport) FileName(f ExportFormat) string {
 	if f == "" {
@@ -310,7 +312,7 @@ func (e GroupExport) FileName(f ExportFormat) string {
 	name := "groupe"
 	switch {
 	case e.Scope.Run != 0:
-		name += "-" + fileSafe(e.Run.Atelier) + "-" + day(e.Run.OpenedAt)
+		name += "-" + fileSafe(e.Run.Atelier) + "-" + day(e.Run.OpenedAt) + "-" + strconv.Itoa(int(e.Scope.Run))
 	case !e.Scope.From.IsZero() || !e.Scope.To.IsZero():
 		from, to := "debut", "fin"
 		if !e.Scope.From.IsZero() {

@@ -423,3 +423,26 @@ func TestBilanOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestGroupExportFileNames: two runs of one atelier on one day are two
+// files; a period's file says its days.
+func TestGroupExportFileNames(t *testing.T) {
+	opened := time.Date(2026, 12, 7, 10, 0, 0, 0, time.Local)
+	run := func(id record.RunID) learning.GroupExport {
+		return learning.GroupExport{Scope: learning.ExportScope{Run: id}, Run: record.Run{ID: id, Atelier: "premiers-mails", OpenedAt: opened}}
+	}
+	for _, c := range []struct {
+		e    learning.GroupExport
+		f    learning.ExportFormat
+		want string
+	}{
+		{run(3), learning.FormatCSV, "groupe-premiers-mails-20261207-3.csv"},
+		{run(4), learning.FormatXLSX, "groupe-premiers-mails-20261207-4.xlsx"},
+		{learning.GroupExport{Scope: learning.ExportScope{From: opened}}, "", "groupe-20261207-fin.csv"},
+		{learning.GroupExport{}, learning.FormatCSV, "groupe-tout.csv"},
+	} {
+		if got := c.e.FileName(c.f); got != c.want {
+			t.Errorf("FileName = %q, want %q", got, c.want)
+		}
+	}
+}
