@@ -57,6 +57,20 @@ func (s *Service) SetStructure(ctx context.Context, by record.MediatorID, name s
 // starts at the learner's first visit; a zero To ends today.
 type Period struct{ From, To time.Time }
 
+// ErrBackwards: a period whose first day comes after its last.
+var ErrBackwards = fmt.Errorf("learning: the period ends before it begins: %w", record.ErrInvalid)
+
+// Check says ErrBackwards for a period the wrong way round (a zero day
+// is open, so never wrong).
+func (p Period) Check() error { return checkDays(p.From, p.To) }
+
+func checkDays(from, to time.Time) error {
+	if !from.IsZero() && !to.IsZero() && day(from).After(day(to)) {
+		return fmt.Errorf("%w: from %s to %s", ErrBackwards, from.Format(time.DateOnly), to.Format(time.DateOnly))
+	}
+	return nil
+}
+
 // Consent says how the learner agreed to an attestation.
 type Consent int
 
@@ -116,7 +130,7 @@ func (s *Service) Attestation(ctx context.Context, by record.MediatorID, cat *le
 		to = day(now)
 	}
 	if !p.From.IsZero() && from.After(to) {
-		return Attestation{}, fmt.Errorf("learning: a period from %s to %s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), record.ErrInvalid)
+		return Attestation{}, checkDays(from, to)
 	}
 	visits, err := g.Visits(ctx, id)
 	if err != nil {

@@ -91,7 +91,7 @@ func TestAttestation(t *testing.T) {
 				from: date(12, 1), to: date(12, 7), time: 2 * time.Hour, lessons: []string{"mail-boite"}, levels: 1},
 			{name: "shares, November", who: lea, period: learning.Period{From: date(11, 1), To: date(11, 30)}, consent: learning.ConsentShares,
 				from: date(11, 1), to: date(11, 30), time: 90 * time.Minute, lessons: []string{"mail-adresse"}, levels: 0},
-			{name: "a period the wrong way round", who: lea, period: learning.Period{From: date(12, 2), To: date(12, 1)}, err: record.ErrInvalid},
+			{name: "a period the wrong way round", who: lea, period: learning.Period{From: date(12, 2), To: date(12, 1)}, err: learning.ErrBackwards},
 			{name: "does not share, no code typed", who: paul, err: record.ErrNoConsent},
 			{name: "does not share, a wrong code", who: paul, pin: "1111", err: &record.PINError{}},
 			{name: "does not share, their own code", who: paul, pin: "2468", consent: learning.ConsentCode, from: date(12, 7), to: date(12, 7)},

@@ -34,6 +34,10 @@ type ExportScope struct {
 	Acquis bool
 }
 
+// Check says ErrBackwards for a period the wrong way round: it would
+// make an empty table without a word.
+func (q ExportScope) Check() error { return checkDays(q.From, q.To) }
+
 // within says whether a visit is in the scope.
 func (q ExportScope) within(v record.Visit) bool {
 	if q.Run != 0 {
@@ -89,6 +93,9 @@ type GroupExport struct {
 // their progress and came in it. Each learner's look is written in the
 // journal, as the follow-up's is.
 func (s *Service) ExportGroup(ctx context.Context, by record.MediatorID, cat *lessons.Catalogue, q ExportScope) (GroupExport, error) {
+	if err := q.Check(); err != nil {
+		return GroupExport{}, err
+	}
 	g, err := s.group()
 	if err != nil {
 		return GroupExport{}, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -207,6 +208,9 @@ func TestGroupExportPeriod(t *testing.T) {
 		e, _ = app.ExportGroup(ctx, d.sophie, cat, learning.ExportScope{To: d.opened.AddDate(0, 0, -1)})
 		if len(e.Rows) != 1 || e.Rows[0].Learner != d.marc || e.Rows[0].Time != time.Hour {
 			t.Errorf("the day before: %+v", e.Rows)
+		}
+		if _, err := app.ExportGroup(ctx, d.sophie, cat, learning.ExportScope{From: d.opened, To: d.opened.AddDate(0, 0, -1)}); !errors.Is(err, learning.ErrBackwards) {
+			t.Errorf("a period the wrong way round: %v, want ErrBackwards", err)
 		}
 		path, err := app.SaveGroupExport(e, i18n.FR, learning.FormatXLSX)
 		if err != nil {

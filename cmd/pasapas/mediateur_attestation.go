@@ -88,10 +88,14 @@ func runAttestation(args []string, lang i18n.Lang, stdout, stderr io.Writer) int
 	}{{*o.from, &period.From}, {*o.to, &period.To}} {
 		t, ok := parseDay(d.in)
 		if !ok {
-			fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "att_bad_date", d.in))
+			fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "att_bad_date", lessons.Visible(d.in)))
 			return 2
 		}
 		*d.out = t
+	}
+	if period.Check() != nil {
+		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "period_backwards"))
+		return 2
 	}
 	st, code := openStore(o.store, lang, stdout, stderr, false, 0)
 	if st == nil {
@@ -161,8 +165,9 @@ func runAttestation(args []string, lang i18n.Lang, stdout, stderr io.Writer) int
 			fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "att_cannot", name, name))
 			return 1
 		}
-		fmt.Fprintln(stdout, say(lang, "att_ask_code", name, name, name))
-		if learnerPIN, err = readCode(in, stdout); err != nil {
+		// On stderr, as the médiateur's prompts: stdout keeps the result.
+		fmt.Fprintln(stderr, say(lang, "att_ask_code", name, name, name))
+		if learnerPIN, err = readCode(in, stderr); err != nil {
 			return fail(err)
 		}
 	}

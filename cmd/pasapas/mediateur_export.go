@@ -39,14 +39,16 @@ var exportMessages = i18n.Table{
 		EN: "Usage: pasapas mediateur export [--atelier N | --du DD/MM/YYYY --au DD/MM/YYYY] [--format csv|xlsx] [--acquis] [--sortie FILE] [--compte NAME]\n\nWrites the group's table: one row per person who agreed to share their progress.\n\nOptions:\n"},
 	"mbilan_usage": {FR: "Utilisation : pasapas mediateur bilan [N] [--sortie FICHIER] [--compte NOM]\n\nSans N : la liste des ateliers tenus, avec leur numéro. Avec N : le bilan de cet atelier pour La Coop.\n\nOptions :\n",
 		EN: "Usage: pasapas mediateur bilan [N] [--sortie FILE] [--compte NAME]\n\nWithout N: the ateliers held, with their number. With N: that atelier's bilan for La Coop.\n\nOptions:\n"},
-	"flag_atelier":    {FR: "le numéro de l'atelier tenu (voir pasapas mediateur bilan)", EN: "the number of the atelier held (see pasapas mediateur bilan)"},
-	"flag_du":         {FR: "le premier jour de la période, JJ/MM/AAAA", EN: "the first day of the period, DD/MM/YYYY"},
-	"flag_au":         {FR: "le dernier jour de la période, JJ/MM/AAAA", EN: "the last day of the period, DD/MM/YYYY"},
-	"flag_format":     {FR: "csv (par défaut) ou xlsx", EN: "csv (the default) or xlsx"},
-	"flag_acquis":     {FR: "ajoute une colonne par acquis : acquis, non acquis, non testé", EN: "add one column per skill: mastered, not mastered, not tested"},
-	"flag_sortie":     {FR: "le fichier à écrire (par défaut dans le dossier des progrès ; - pour l'écran)", EN: "the file to write (by default in the progress folder; - for the screen)"},
-	"flag_compte":     {FR: "le nom de votre compte médiateur (inutile s'il n'y en a qu'un)", EN: "your helper account's name (not needed when there is only one)"},
-	"mexport_date":    {FR: "« %s » n'est pas une date. Écrivez-la JJ/MM/AAAA, par exemple 07/12/2026.", EN: "“%s” is not a date. Write it DD/MM/YYYY, for example 07/12/2026."},
+	"flag_atelier": {FR: "le numéro de l'atelier tenu (voir pasapas mediateur bilan)", EN: "the number of the atelier held (see pasapas mediateur bilan)"},
+	"flag_du":      {FR: "le premier jour de la période, JJ/MM/AAAA", EN: "the first day of the period, DD/MM/YYYY"},
+	"flag_au":      {FR: "le dernier jour de la période, JJ/MM/AAAA", EN: "the last day of the period, DD/MM/YYYY"},
+	"flag_format":  {FR: "csv (par défaut) ou xlsx", EN: "csv (the default) or xlsx"},
+	"flag_acquis":  {FR: "ajoute une colonne par acquis : acquis, non acquis, non testé", EN: "add one column per skill: mastered, not mastered, not tested"},
+	"flag_sortie":  {FR: "le fichier à écrire (par défaut dans le dossier des progrès ; - pour l'écran)", EN: "the file to write (by default in the progress folder; - for the screen)"},
+	"flag_compte":  {FR: "le nom de votre compte médiateur (inutile s'il n'y en a qu'un)", EN: "your helper account's name (not needed when there is only one)"},
+	"mexport_date": {FR: "« %s » n'est pas une date. Écrivez-la JJ/MM/AAAA, par exemple 07/12/2026.", EN: "“%s” is not a date. Write it DD/MM/YYYY, for example 07/12/2026."},
+	"period_backwards": {FR: "La date de --du vient après celle de --au. Écrivez d'abord le premier jour, puis le dernier.",
+		EN: "The --du date comes after the --au date. Write the first day first, then the last one."},
 	"mexport_both":    {FR: "Choisissez un atelier (--atelier) ou une période (--du, --au), pas les deux.", EN: "Choose an atelier (--atelier) or a period (--du, --au), not both."},
 	"mexport_format":  {FR: "Le format « %s » n'existe pas. Choisissez csv ou xlsx.", EN: "There is no “%s” format. Choose csv or xlsx."},
 	"mexport_run":     {FR: "« %s » n'est pas un numéro d'atelier. La liste : pasapas mediateur bilan", EN: "“%s” is not an atelier number. The list: pasapas mediateur bilan"},
@@ -162,6 +164,9 @@ func runMediateurExport(args []string, lang i18n.Lang, stdout, stderr io.Writer)
 	if q.To, okDay = parseDay(*o.au); !okDay {
 		return bad(say(lang, "mexport_date", lessons.Visible(*o.au)))
 	}
+	if q.Check() != nil {
+		return bad(say(lang, "period_backwards"))
+	}
 	if *o.atelier != "" {
 		n, err := strconv.Atoi(*o.atelier)
 		if err != nil || n <= 0 {
@@ -193,7 +198,7 @@ func runMediateurExport(args []string, lang i18n.Lang, stdout, stderr io.Writer)
 	}
 	data, err := e.Bytes(lang, format)
 	if err != nil {
-		fmt.Fprintln(stderr, "pasapas:", err)
+		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 		return 1
 	}
 	path, err := writeOut(*o.sortie, filepath.Join(st.exportDir, e.FileName(format)), data, stdout)
@@ -271,7 +276,7 @@ func runMediateurBilan(args []string, lang i18n.Lang, stdout, stderr io.Writer) 
 	if *o.sortie != "" {
 		data, err := tabular.CSV(t)
 		if err != nil {
-			fmt.Fprintln(stderr, "pasapas:", err)
+			fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 			return 1
 		}
 		path, err := writeOut(*o.sortie, "", data, stdout)

@@ -83,6 +83,7 @@ func TestMediateurExportCommand(t *testing.T) {
 		{[]string{"mediateur", "export", "--atelier", "99"}, "4826\n", 2, "", nil, nil, "Aucun atelier ne porte le numéro 99"},
 		{[]string{"mediateur", "export", "--atelier", "1", "--du", "01/12/2026"}, "", 2, "", nil, nil, "pas les deux"},
 		{[]string{"mediateur", "export", "--format", "ods"}, "", 2, "", nil, nil, "« ods » n'existe pas"},
+		{[]string{"mediateur", "export", "--du", "02/12/2026", "--au", "01/12/2026"}, "4826\n", 2, "", nil, nil, "La date de --du vient après celle de --au"},
 	}
 	for _, c := range cases {
 		stdin = strings.NewReader(c.code)
