@@ -105,16 +105,8 @@ func AttestationPath(dir string, a learning.Attestation) string {
 // begin.
 func AttestationPrefix(id record.LearnerID) string { return fmt.Sprintf("attestation-%d-", id) }
 
-// FileWord makes a name safe in a file name on every system: letters
-// without accents and digits, anything else a hyphen.
-func FileWord(name string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '-'
-	}, accents.Accents(name))
-}
+// FileWord makes a name safe in a file name on every system (fold.FileWord).
+func FileWord(name string) string { return accents.FileWord(name) }
 
 // WriteAttestation writes the attestation's page, private to the OS user
 // (0600), and returns its path.

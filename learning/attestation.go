@@ -65,7 +65,7 @@ var ErrBackwards = fmt.Errorf("learning: the period ends before it begins: %w", 
 func (p Period) Check() error { return checkDays(p.From, p.To) }
 
 func checkDays(from, to time.Time) error {
-	if !from.IsZero() && !to.IsZero() && day(from).After(day(to)) {
+	if !from.IsZero() && !to.IsZero() && dayStart(from).After(dayStart(to)) {
 		return fmt.Errorf("%w: from %s to %s", ErrBackwards, from.Format(time.DateOnly), to.Format(time.DateOnly))
 	}
 	return nil
@@ -125,9 +125,9 @@ func (s *Service) Attestation(ctx context.Context, by record.MediatorID, cat *le
 		return Attestation{}, ErrNoStructure
 	}
 	now := s.now()
-	from, to := day(p.From), day(p.To)
+	from, to := dayStart(p.From), dayStart(p.To)
 	if p.To.IsZero() {
-		to = day(now)
+		to = dayStart(now)
 	}
 	if !p.From.IsZero() && from.After(to) {
 		return Attestation{}, checkDays(from, to)
@@ -138,8 +138,8 @@ func (s *Service) Attestation(ctx context.Context, by record.MediatorID, cat *le
 	}
 	if p.From.IsZero() {
 		from = to
-		if len(visits) > 0 && day(visits[0].Start).Before(to) {
-			from = day(visits[0].Start)
+		if len(visits) > 0 && dayStart(visits[0].Start).Before(to) {
+			from = dayStart(visits[0].Start)
 		}
 	}
 	end := to.AddDate(0, 0, 1) // the period's last day, included
@@ -237,8 +237,9 @@ func (s *Service) NeedsCode(ctx context.Context, id record.LearnerID) (needs, ca
 	return !list[i].Shares, list[i].HasPIN, nil
 }
 
-// day is the local midnight that starts t's day.
-func day(t time.Time) time.Time {
+// dayStart is the local midnight that begins t's day (the zero time
+// stays zero: an open end of a period).
+func dayStart(t time.Time) time.Time {
 	if t.IsZero() {
 		return t
 	}

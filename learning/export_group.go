@@ -10,7 +10,6 @@ import (
 
 	"os"
 	"path/filepath"
-	"strings"
 
 	"pasapas/fold"
 	"pasapas/i18n"
@@ -47,12 +46,6 @@ func (q ExportScope) within(v record.Visit) bool {
 		return false
 	}
 	return q.To.IsZero() || v.Start.Before(dayStart(q.To).AddDate(0, 0, 1))
-}
-
-// dayStart is the local midnight that begins t's day.
-func dayStart(t time.Time) time.Time {
-	y, m, d := t.Local().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
 }
 
 // SkillState is where a learner is with one acquis.
@@ -319,7 +312,7 @@ func (e GroupExport) FileName(f ExportFormat) string {
 	name := "groupe"
 	switch {
 	case e.Scope.Run != 0:
-		name += "-" + fileSafe(e.Run.Atelier) + "-" + day(e.Run.OpenedAt) + "-" + strconv.Itoa(int(e.Scope.Run))
+		name += "-" + fold.FileWord(e.Run.Atelier) + "-" + day(e.Run.OpenedAt) + "-" + strconv.Itoa(int(e.Scope.Run))
 	case !e.Scope.From.IsZero() || !e.Scope.To.IsZero():
 		from, to := "debut", "fin"
 		if !e.Scope.From.IsZero() {
@@ -333,16 +326,6 @@ func (e GroupExport) FileName(f ExportFormat) string {
 		name += "-tout"
 	}
 	return name + "." + string(f)
-}
-
-// fileSafe keeps plain letters, digits and dashes of a name.
-func fileSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '-'
-	}, fold.Accents(s))
 }
 
 // SaveGroupExport writes the export in the export folder (private to the

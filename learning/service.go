@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"pasapas/fold"
@@ -95,13 +94,7 @@ func (s *Service) Export(ctx context.Context, l record.Learner) (string, error) 
 	if s.exportDir == "" {
 		return "", ErrNoExport
 	}
-	safe := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '-'
-	}, fold.Accents(l.Name))
-	path := filepath.Join(s.exportDir, "export-"+safe+"-"+s.now().Format("20060102-150405")+".json")
+	path := filepath.Join(s.exportDir, "export-"+fold.FileWord(l.Name)+"-"+s.now().Format("20060102-150405")+".json")
 	return path, s.store.ExportFile(ctx, l.ID, path)
 }
 
