@@ -103,15 +103,11 @@ func newGroupExportScreen(r record.Run) *groupExportScreen {
 // period.
 func newPeriodExportScreen() *groupExportScreen { return &groupExportScreen{} }
 
-// periods are this month, last month and everything, from now.
+// periods are this month (up to today), last month and everything, from
+// now: the months are learning.MonthPeriod's, as the attestation's.
 func periods(now time.Time) []learning.ExportScope {
-	y, m, _ := now.Local().Date()
-	first := time.Date(y, m, 1, 0, 0, 0, 0, time.Local)
-	return []learning.ExportScope{
-		{From: first, To: first.AddDate(0, 1, -1)},
-		{From: first.AddDate(0, -1, 0), To: first.AddDate(0, 0, -1)},
-		{},
-	}
+	this, last := learning.MonthPeriod(now, 0), learning.MonthPeriod(now, 1)
+	return []learning.ExportScope{{From: this.From, To: this.To}, {From: last.From, To: last.To}, {}}
 }
 
 func (s *groupExportScreen) Init(ctx *Context) tea.Cmd {
