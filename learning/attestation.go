@@ -27,7 +27,7 @@ const MaxStructure = 80
 
 // ErrNoStructure: the structure's name is not set yet; an attestation
 // needs it (a médiateur sets it once, in the space's settings).
-var ErrNoStructure = fmt.Errorf("learning: the structure's name is not set: %w", record.ErrInvalid)
+var ErrNoStructure = explain(fmt.Errorf("learning: the structure's name is not set: %w", record.ErrInvalid), "err_no_structure")
 
 // Structure is the structure's name ("" when none was set).
 func (s *Service) Structure(ctx context.Context) (string, error) {
@@ -48,7 +48,7 @@ func (s *Service) SetStructure(ctx context.Context, by record.MediatorID, name s
 	}
 	name = strings.Join(strings.Fields(name), " ")
 	if name == "" || len([]rune(name)) > MaxStructure || strings.ContainsFunc(name, unicode.IsControl) {
-		return fmt.Errorf("learning: structure's name %q: %w", name, record.ErrInvalid)
+		return errStructure(name)
 	}
 	return sp.SetStructure(ctx, by, name)
 }
@@ -58,7 +58,7 @@ func (s *Service) SetStructure(ctx context.Context, by record.MediatorID, name s
 type Period struct{ From, To time.Time }
 
 // ErrBackwards: a period whose first day comes after its last.
-var ErrBackwards = fmt.Errorf("learning: the period ends before it begins: %w", record.ErrInvalid)
+var ErrBackwards = explain(fmt.Errorf("learning: the period ends before it begins: %w", record.ErrInvalid), "err_backwards")
 
 // Check says ErrBackwards for a period the wrong way round (a zero day
 // is open, so never wrong).
@@ -211,7 +211,7 @@ func (s *Service) attestationConsent(ctx context.Context, sp Space, id record.Le
 	// A profile with no code would take any code: it cannot say yes this
 	// way.
 	if pin == "" || !p.HasPIN {
-		return 0, record.ErrNoConsent
+		return 0, errNoConsent
 	}
 	if err := s.store.CheckPIN(ctx, id, pin); err != nil {
 		return 0, err

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"pasapas/i18n"
 	"pasapas/learning"
 	"pasapas/record"
 	"pasapas/scoring"
@@ -176,6 +178,40 @@ func TestAttestationLevels(t *testing.T) {
 					got = append(got, fmt.Sprintf("%s from test %d (rough %v)", e.Competence.ID, e.Test.ID, e.Result.Rough))
 				}
 				t.Errorf("%s: levels %v, want only %s from test %d", c.name, got, comp, c.want)
+			}
+		}
+	})
+}
+
+// TestErrorsSayThemselves: the use cases' own errors have their sentence
+// (record.Explain), the same on the screen and on the command line, and
+// are still what errors.Is looks for.
+func TestErrorsSayThemselves(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		sophie, lea, paul, _ := attestationStory(t, app, c)
+		_, noStructure := app.Attestation(ctx, sophie.ID, cat, lea.ID, learning.Period{}, "")
+		badName := app.SetStructure(ctx, sophie.ID, "")
+		app.SetStructure(ctx, sophie.ID, "Mairie")
+		_, noConsent := app.Attestation(ctx, sophie.ID, cat, paul.ID, learning.Period{}, "")
+		backwards := learning.Period{From: time.Now(), To: time.Now().AddDate(0, 0, -1)}.Check()
+		for _, e := range []struct {
+			name string
+			err  error
+			is   error
+			want string
+		}{
+			{"no structure's name", noStructure, learning.ErrNoStructure, "Le nom de la structure n'est pas encore donné"},
+			{"a structure's name refused", badName, record.ErrInvalid, "entre 1 et 80 caractères"},
+			{"no consent", noConsent, record.ErrNoConsent, "L'attestation demande l'accord de la personne"},
+			{"a period the wrong way round", backwards, learning.ErrBackwards, "le premier jour vient après le dernier"},
+			{"no space", learning.ErrNoSpace, record.ErrInvalid, "L'espace médiateur n'est pas disponible ici"},
+		} {
+			if !errors.Is(e.err, e.is) {
+				t.Errorf("%s: %v is not %v", e.name, e.err, e.is)
+			}
+			if got := record.Explain(e.err, i18n.FR); !strings.Contains(got, e.want) {
+				t.Errorf("%s: says %q, want %q", e.name, got, e.want)
 			}
 		}
 	})

@@ -85,7 +85,7 @@ func (s *Service) Erase(ctx context.Context, id record.LearnerID) error {
 }
 
 // ErrNoExport: this service offers no export (a preview has no folder).
-var ErrNoExport = fmt.Errorf("learning: no folder for exports: %w", record.ErrInvalid)
+var ErrNoExport = explain(fmt.Errorf("learning: no folder for exports: %w", record.ErrInvalid), "err_no_export")
 
 // Export writes everything about a learner to a JSON file in the export
 // folder (RGPD: the right to take one's data away) and returns its path.

@@ -48,7 +48,7 @@ func TestAttestationInTheSpace(t *testing.T) {
 	h.expect("Donnez le clavier à Marie")
 	w.typeText("2468")
 	w.press("enter")
-	h.expect("Donnez d'abord le nom de la structure")
+	h.expect("Le nom de la structure n'est pas encore donné")
 	w.press("esc", "esc", "esc")
 
 	w.choose("Nom de la structure")
