@@ -543,8 +543,21 @@ func (s *followUpScreen) Help(ctx *Context) []key.Binding {
 		key.NewBinding(key.WithKeys("t"), key.WithHelp("t", ctx.say("att_key"))), ctx.Keys.Back}
 }
 
+// attestationForMsg: whether a learner's attestation needs their code,
+// read just before the attestation's screen.
+type attestationForMsg struct {
+	p   record.Profile
+	err error
+}
+
 func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case attestationForMsg:
+		if msg.err != nil {
+			s.problem = spaceExplain(ctx, msg.err)
+			return nil
+		}
+		return push(newAttestationScreen(ctx, msg.p))
 	case followUpMsg:
 		s.loaded = true
 		if msg.err != nil {
@@ -602,8 +615,13 @@ func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		case msg.Text == "a" && s.loaded && s.problem == "":
 			return push(newAccompanimentScreen(s.id))
 		case msg.Text == "t" && s.loaded && s.problem == "":
-			// The follow-up is a sharing learner's (attestation.go).
-			return push(newAttestationScreen(ctx, record.Profile{ID: s.id, Name: s.name, Shares: true}))
+			// The learner may have stopped sharing since this page was
+			// loaded: the use case says whether their code is needed now.
+			app, id, name := ctx.App, s.id, s.name
+			return storeCmd(ctx, func(c context.Context) tea.Msg {
+				needs, can, err := app.NeedsCode(c, id)
+				return attestationForMsg{p: record.Profile{ID: id, Name: name, Shares: !needs, HasPIN: can}, err: err}
+			})
 		}
 		s.scroll.update(ctx, msg)
 	}
