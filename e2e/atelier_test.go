@@ -249,9 +249,12 @@ func checkBilan(t *testing.T, home string, st *progress.Store) {
 		t.Fatal(err)
 	}
 	vs, _ := st.Visits(t.Context(), 0)
+	// « Déjà accompagnés »: a visit before the run's day.
+	y, mo, d := r.OpenedAt.Local().Date()
+	day := time.Date(y, mo, d, 0, 0, 0, 0, time.Local)
 	before := 0
 	for _, m := range members {
-		if slices.ContainsFunc(vs, func(v record.Visit) bool { return v.Learner == m.Learner && v.Start.Before(r.OpenedAt) }) {
+		if slices.ContainsFunc(vs, func(v record.Visit) bool { return v.Learner == m.Learner && v.Start.Before(day) }) {
 			before++
 		}
 	}
@@ -265,6 +268,7 @@ func checkBilan(t *testing.T, home string, st *progress.Store) {
 		"Matériel numérique utilisé":     "Ordinateur",
 		"Thématique(s) d’accompagnement": "E-mail",
 		"Niveau d’autonomie (ou de l’atelier)": "Débutant",
+		"Réf. Pas à pas":                       strconv.Itoa(int(r.ID)),
 	}
 	if len(members) != 2 {
 		t.Errorf("members = %+v: want Léa and Marc", members)

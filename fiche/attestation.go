@@ -18,7 +18,7 @@ import (
 // Attestation is a learner's attestation, one A4 page: the structure, the
 // person, the period, the time spent (in hours and minutes, and in hours
 // with a decimal comma, as a Pass numérique count wants them), the
-// lessons finished, the level per competence in words, and where the
+// lessons finished, the level per competence measured by a test, in words, and where the
 // médiateur signs (place, date, signature, the structure's stamp).
 func Attestation(cat *lessons.Catalogue, a learning.Attestation) sheet.Document {
 	lang := cat.Lang
@@ -49,15 +49,20 @@ func Attestation(cat *lessons.Catalogue, a learning.Attestation) sheet.Document 
 		}
 		d.Blocks = append(d.Blocks, sheet.Bullets(say("att_lessons"), ts...))
 	}
-	if len(a.Levels) > 0 {
-		var rows [][]string
-		for _, e := range a.Levels {
-			what := e.Competence.Situation
-			if what == "" {
-				what = e.Competence.Title
-			}
-			rows = append(rows, []string{what, scoring.LevelHeading(lang, e.Result.Level)})
+	var rows [][]string
+	for _, e := range a.Levels {
+		// learning leaves a positioning's first idea out; the page never
+		// prints one as a measured level, whoever made the attestation.
+		if e.Result.Rough {
+			continue
 		}
+		what := e.Competence.Situation
+		if what == "" {
+			what = e.Competence.Title
+		}
+		rows = append(rows, []string{what, scoring.LevelHeading(lang, e.Result.Level)})
+	}
+	if len(rows) > 0 {
 		d.Blocks = append(d.Blocks, sheet.Table(say("att_levels"), []string{say("att_competence"), say("att_level")}, rows))
 	} else {
 		d.Blocks = append(d.Blocks, sheet.Heading(say("att_levels")), sheet.Text(say("att_no_level")))
@@ -100,16 +105,8 @@ func AttestationPath(dir string, a learning.Attestation) string {
 // begin.
 func AttestationPrefix(id record.LearnerID) string { return fmt.Sprintf("attestation-%d-", id) }
 
-// FileWord makes a name safe in a file name on every system: letters
-// without accents and digits, anything else a hyphen.
-func FileWord(name string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '-'
-	}, accents.Accents(name))
-}
+// FileWord makes a name safe in a file name on every system (fold.FileWord).
+func FileWord(name string) string { return accents.FileWord(name) }
 
 // WriteAttestation writes the attestation's page, private to the OS user
 // (0600), and returns its path.
@@ -143,7 +140,7 @@ var attestationWords = i18n.Table{
 	"att_hours_one":     {FR: "%d h %02d min (%s heures), en %d visite", EN: "%d h %02d min (%s hours), in %d visit"},
 	"att_lessons_n":     {FR: "Leçons finies", EN: "Lessons finished"},
 	"att_lessons":       {FR: "Les leçons finies", EN: "The lessons finished"},
-	"att_levels":        {FR: "Les niveaux", EN: "The levels"},
+	"att_levels":        {FR: "Niveaux mesurés par un test", EN: "Levels measured by a test"},
 	"att_competence":    {FR: "Compétence", EN: "Skill"},
 	"att_level":         {FR: "Niveau", EN: "Level"},
 	"att_no_level":      {FR: "Pas encore de test.", EN: "No test yet."},

@@ -125,6 +125,16 @@ func TestAttestationPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := b.String()
+	// A positioning's first idea is not a measured level.
+	rough := a
+	rough.Levels = []learning.Entry{{Competence: cat.Competences[0], Result: scoring.Result{Level: 3, Rough: true}}}
+	var rb bytes.Buffer
+	if err := sheet.Render(&rb, Attestation(cat, rough)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(rb.String(), scoring.LevelHeading(i18n.FR, 3)) || !strings.Contains(rb.String(), "Pas encore de test.") {
+		t.Errorf("a first idea printed as a level:\n%s", rb.String())
+	}
 	for _, w := range []string{"&lt;b&gt;Mairie&lt;/b&gt; &amp; *Cie*", "Zoé_*Test*", "le 1er décembre 2026", "0 h 50 min (0,8 heures), en 1 visite",
 		"Pas encore de test.", "Le médiateur / La médiatrice"} {
 		if !strings.Contains(page, w) {

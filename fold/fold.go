@@ -50,6 +50,18 @@ func Accents(s string) string {
 	return norm.NFC.String(b.String())
 }
 
+// FileWord makes a name safe in a file name on every system: letters
+// without accents and digits, anything else a hyphen. The one rule for
+// every file the tutor names after a person or an atelier.
+func FileWord(name string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '-'
+	}, Accents(name))
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {

@@ -122,3 +122,17 @@ func TestT2(t *testing.T) {
 		}
 	}
 }
+
+func TestFileWord(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Camille Exemple", "Camille-Exemple"},
+		{"Zoé_*Test*", "Zoe--Test-"},
+		{"premiers-mails", "premiers-mails"},
+		{"../cœur\x1b[31m", "---c-ur--31m"},
+		{"", ""},
+	} {
+		if got := FileWord(c.in); got != c.want {
+			t.Errorf("FileWord(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -27,7 +27,7 @@ const MaxStructure = 80
 
 // ErrNoStructure: the structure's name is not set yet; an attestation
 // needs it (a médiateur sets it once, in the space's settings).
-var ErrNoStructure = fmt.Errorf("learning: the structure's name is not set: %w", record.ErrInvalid)
+var ErrNoStructure = explain(fmt.Errorf("learning: the structure's name is not set: %w", record.ErrInvalid), "err_no_structure")
 
 // Structure is the structure's name ("" when none was set).
 func (s *Service) Structure(ctx context.Context) (string, error) {
@@ -48,7 +48,7 @@ func (s *Service) SetStructure(ctx context.Context, by record.MediatorID, name s
 	}
 	name = strings.Join(strings.Fields(name), " ")
 	if name == "" || len([]rune(name)) > MaxStructure || strings.ContainsFunc(name, unicode.IsControl) {
-		return fmt.Errorf("learning: structure's name %q: %w", name, record.ErrInvalid)
+		return errStructure(name)
 	}
 	return sp.SetStructure(ctx, by, name)
 }
@@ -56,6 +56,20 @@ func (s *Service) SetStructure(ctx context.Context, by record.MediatorID, name s
 // Period is the days an attestation covers, both included. A zero From
 // starts at the learner's first visit; a zero To ends today.
 type Period struct{ From, To time.Time }
+
+// ErrBackwards: a period whose first day comes after its last.
+var ErrBackwards = explain(fmt.Errorf("learning: the period ends before it begins: %w", record.ErrInvalid), "err_backwards")
+
+// Check says ErrBackwards for a period the wrong way round (a zero day
+// is open, so never wrong).
+func (p Period) Check() error { return checkDays(p.From, p.To) }
+
+func checkDays(from, to time.Time) error {
+	if !from.IsZero() && !to.IsZero() && dayStart(from).After(dayStart(to)) {
+		return fmt.Errorf("%w: from %s to %s", ErrBackwards, from.Format(time.DateOnly), to.Format(time.DateOnly))
+	}
+	return nil
+}
 
 // Consent says how the learner agreed to an attestation.
 type Consent int
@@ -77,8 +91,9 @@ type Attestation struct {
 	Time      time.Duration // the ended visits begun in the period, summed
 	Visits    int           // how many visits
 	Lessons   []*lessons.Lesson
-	// Levels are the learner's levels per competence (from Results, the
-	// one source of truth), as they stood at the period's end.
+	// Levels are the learner's levels per competence measured by a test
+	// (from Results, the one source of truth), as they stood at the
+	// period's end; a positioning's first idea is left out.
 	Levels  []Entry
 	Made    time.Time
 	Consent Consent
@@ -110,12 +125,12 @@ func (s *Service) Attestation(ctx context.Context, by record.MediatorID, cat *le
 		return Attestation{}, ErrNoStructure
 	}
 	now := s.now()
-	from, to := day(p.From), day(p.To)
+	from, to := dayStart(p.From), dayStart(p.To)
 	if p.To.IsZero() {
-		to = day(now)
+		to = dayStart(now)
 	}
 	if !p.From.IsZero() && from.After(to) {
-		return Attestation{}, fmt.Errorf("learning: a period from %s to %s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), record.ErrInvalid)
+		return Attestation{}, checkDays(from, to)
 	}
 	visits, err := g.Visits(ctx, id)
 	if err != nil {
@@ -123,13 +138,15 @@ func (s *Service) Attestation(ctx context.Context, by record.MediatorID, cat *le
 	}
 	if p.From.IsZero() {
 		from = to
-		if len(visits) > 0 && day(visits[0].Start).Before(to) {
-			from = day(visits[0].Start)
+		if len(visits) > 0 && dayStart(visits[0].Start).Before(to) {
+			from = dayStart(visits[0].Start)
 		}
 	}
 	end := to.AddDate(0, 0, 1) // the period's last day, included
 	in := func(t time.Time) bool { return !t.IsZero() && !t.Before(from) && t.Before(end) }
-	st, err := s.Results(ctx, cat, id)
+	// The levels as they stood at the period's end: a test retaken since
+	// does not hide the one of the period.
+	st, err := s.ResultsBefore(ctx, cat, id, end)
 	if err != nil {
 		return Attestation{}, err
 	}
@@ -159,8 +176,11 @@ func (s *Service) Attestation(ctx context.Context, by record.MediatorID, cat *le
 	for _, d := range ds {
 		a.Lessons = append(a.Lessons, d.l)
 	}
+	// Only levels measured by a test of the competence: a positioning's
+	// first idea (one answer or none per competence) would overstate what
+	// a certificate says.
 	for _, e := range st.Entries {
-		if e.Test.FinishedAt.Before(end) {
+		if !e.Result.Rough {
 			a.Levels = append(a.Levels, e)
 		}
 	}
@@ -191,7 +211,7 @@ func (s *Service) attestationConsent(ctx context.Context, sp Space, id record.Le
 	// A profile with no code would take any code: it cannot say yes this
 	// way.
 	if pin == "" || !p.HasPIN {
-		return 0, record.ErrNoConsent
+		return 0, errNoConsent
 	}
 	if err := s.store.CheckPIN(ctx, id, pin); err != nil {
 		return 0, err
@@ -217,8 +237,9 @@ func (s *Service) NeedsCode(ctx context.Context, id record.LearnerID) (needs, ca
 	return !list[i].Shares, list[i].HasPIN, nil
 }
 
-// day is the local midnight that starts t's day.
-func day(t time.Time) time.Time {
+// dayStart is the local midnight that begins t's day (the zero time
+// stays zero: an open end of a period).
+func dayStart(t time.Time) time.Time {
 	if t.IsZero() {
 		return t
 	}

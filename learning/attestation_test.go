@@ -3,10 +3,13 @@ package learning_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"pasapas/i18n"
 	"pasapas/learning"
 	"pasapas/record"
 	"pasapas/scoring"
@@ -90,7 +93,7 @@ func TestAttestation(t *testing.T) {
 				from: date(12, 1), to: date(12, 7), time: 2 * time.Hour, lessons: []string{"mail-boite"}, levels: 1},
 			{name: "shares, November", who: lea, period: learning.Period{From: date(11, 1), To: date(11, 30)}, consent: learning.ConsentShares,
 				from: date(11, 1), to: date(11, 30), time: 90 * time.Minute, lessons: []string{"mail-adresse"}, levels: 0},
-			{name: "a period the wrong way round", who: lea, period: learning.Period{From: date(12, 2), To: date(12, 1)}, err: record.ErrInvalid},
+			{name: "a period the wrong way round", who: lea, period: learning.Period{From: date(12, 2), To: date(12, 1)}, err: learning.ErrBackwards},
 			{name: "does not share, no code typed", who: paul, err: record.ErrNoConsent},
 			{name: "does not share, a wrong code", who: paul, pin: "1111", err: &record.PINError{}},
 			{name: "does not share, their own code", who: paul, pin: "2468", consent: learning.ConsentCode, from: date(12, 7), to: date(12, 7)},
@@ -129,6 +132,86 @@ func TestAttestation(t *testing.T) {
 			if len(after) != len(before)+1 || after[0].Kind != record.ActAttestation || after[0].Learner != c.who.ID ||
 				after[0].Mediator != sophie.ID || after[0].Value != value {
 				t.Errorf("%s: journal line %+v, want one attestation line for %d", c.name, after[0], c.who.ID)
+			}
+		}
+	})
+}
+
+// TestAttestationLevels: the levels are those measured by a test, as they
+// stood at the period's end — a positioning's first idea is left out, and
+// a competence retested after the period keeps the period's test.
+func TestAttestationLevels(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		sophie, lea, _, _ := attestationStory(t, app, c)
+		if err := app.SetStructure(ctx, sophie.ID, "Médiathèque"); err != nil {
+			t.Fatal(err)
+		}
+		comp := cat.Competences[0].ID
+		st, _ := app.Results(ctx, cat, lea.ID)
+		december := st.State.Tests[len(st.State.Tests)-1].ID
+		// A positioning on 8 December: a first idea of every competence.
+		c.t = time.Date(2026, 12, 8, 10, 0, 0, 0, time.Local)
+		takeTest(t, app, c, lea.ID, record.Positioning, func(n int, _ *scoring.Item) bool { return n%2 == 0 })
+		// The same competence again in January, after the period.
+		c.t = time.Date(2027, 1, 12, 10, 0, 0, 0, time.Local)
+		january := takeTest(t, app, c, lea.ID, comp, func(int, *scoring.Item) bool { return true }).ID
+		if st, _ := app.Results(ctx, cat, lea.ID); !slices.ContainsFunc(st.Entries, func(e learning.Entry) bool { return e.Result.Rough }) {
+			t.Fatal("the story has no first idea from the positioning: the test proves nothing")
+		}
+		date := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.Local) }
+		for _, c := range []struct {
+			name   string
+			period learning.Period
+			want   record.TestID
+		}{
+			{"December, retested in January", learning.Period{From: date(2026, 12, 1), To: date(2026, 12, 31)}, december},
+			{"up to today", learning.Period{From: date(2026, 12, 1)}, january},
+		} {
+			a, err := app.Attestation(ctx, sophie.ID, cat, lea.ID, c.period, "")
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if len(a.Levels) != 1 || a.Levels[0].Competence.ID != comp || a.Levels[0].Test.ID != c.want || a.Levels[0].Result.Rough {
+				var got []string
+				for _, e := range a.Levels {
+					got = append(got, fmt.Sprintf("%s from test %d (rough %v)", e.Competence.ID, e.Test.ID, e.Result.Rough))
+				}
+				t.Errorf("%s: levels %v, want only %s from test %d", c.name, got, comp, c.want)
+			}
+		}
+	})
+}
+
+// TestErrorsSayThemselves: the use cases' own errors have their sentence
+// (record.Explain), the same on the screen and on the command line, and
+// are still what errors.Is looks for.
+func TestErrorsSayThemselves(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		sophie, lea, paul, _ := attestationStory(t, app, c)
+		_, noStructure := app.Attestation(ctx, sophie.ID, cat, lea.ID, learning.Period{}, "")
+		badName := app.SetStructure(ctx, sophie.ID, "")
+		app.SetStructure(ctx, sophie.ID, "Mairie")
+		_, noConsent := app.Attestation(ctx, sophie.ID, cat, paul.ID, learning.Period{}, "")
+		backwards := learning.Period{From: time.Now(), To: time.Now().AddDate(0, 0, -1)}.Check()
+		for _, e := range []struct {
+			name string
+			err  error
+			is   error
+			want string
+		}{
+			{"no structure's name", noStructure, learning.ErrNoStructure, "Le nom de la structure n'est pas encore donné"},
+			{"a structure's name refused", badName, record.ErrInvalid, "entre 1 et 80 caractères"},
+			{"no consent", noConsent, record.ErrNoConsent, "L'attestation demande l'accord de la personne"},
+			{"a period the wrong way round", backwards, learning.ErrBackwards, "le premier jour vient après le dernier"},
+			{"no space", learning.ErrNoSpace, record.ErrInvalid, "L'espace médiateur n'est pas disponible ici"},
+		} {
+			if !errors.Is(e.err, e.is) {
+				t.Errorf("%s: %v is not %v", e.name, e.err, e.is)
+			}
+			if got := record.Explain(e.err, i18n.FR); !strings.Contains(got, e.want) {
+				t.Errorf("%s: says %q, want %q", e.name, got, e.want)
 			}
 		}
 	})

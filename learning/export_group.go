@@ -5,11 +5,11 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"os"
 	"path/filepath"
-	"strings"
 
 	"pasapas/fold"
 	"pasapas/i18n"
@@ -33,6 +33,10 @@ type ExportScope struct {
 	Acquis bool
 }
 
+// Check says ErrBackwards for a period the wrong way round: it would
+// make an empty table without a word.
+func (q ExportScope) Check() error { return checkDays(q.From, q.To) }
+
 // within says whether a visit is in the scope.
 func (q ExportScope) within(v record.Visit) bool {
 	if q.Run != 0 {
@@ -42,12 +46,6 @@ func (q ExportScope) within(v record.Visit) bool {
 		return false
 	}
 	return q.To.IsZero() || v.Start.Before(dayStart(q.To).AddDate(0, 0, 1))
-}
-
-// dayStart is the local midnight that begins t's day.
-func dayStart(t time.Time) time.Time {
-	y, m, d := t.Local().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
 }
 
 // SkillState is where a learner is with one acquis.
@@ -88,6 +86,9 @@ type GroupExport struct {
 // their progress and came in it. Each learner's look is written in the
 // journal, as the follow-up's is.
 func (s *Service) ExportGroup(ctx context.Context, by record.MediatorID, cat *lessons.Catalogue, q ExportScope) (GroupExport, error) {
+	if err := q.Check(); err != nil {
+		return GroupExport{}, err
+	}
 	g, err := s.group()
 	if err != nil {
 		return GroupExport{}, err
@@ -300,7 +301,8 @@ func (e GroupExport) Bytes(lang i18n.Lang, f ExportFormat) ([]byte, error) {
 	return nil, fmt.Errorf("learning: format %q: %w", f, record.ErrInvalid)
 }
 
-// FileName is the export's file name: the atelier and its day, or the
+// FileName is the export's file name: the atelier, its day and its run's
+// number (two runs of an atelier on one day are two files), or the
 // period's days; no one is named in it.
 func (e GroupExport) FileName(f ExportFormat) string {
 	if f == "" {
@@ -310,7 +312,7 @@ func (e GroupExport) FileName(f ExportFormat) string {
 	name := "groupe"
 	switch {
 	case e.Scope.Run != 0:
-		name += "-" + fileSafe(e.Run.Atelier) + "-" + day(e.Run.OpenedAt)
+		name += "-" + fold.FileWord(e.Run.Atelier) + "-" + day(e.Run.OpenedAt) + "-" + strconv.Itoa(int(e.Scope.Run))
 	case !e.Scope.From.IsZero() || !e.Scope.To.IsZero():
 		from, to := "debut", "fin"
 		if !e.Scope.From.IsZero() {
@@ -324,16 +326,6 @@ func (e GroupExport) FileName(f ExportFormat) string {
 		name += "-tout"
 	}
 	return name + "." + string(f)
-}
-
-// fileSafe keeps plain letters, digits and dashes of a name.
-func fileSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '-'
-	}, fold.Accents(s))
 }
 
 // SaveGroupExport writes the export in the export folder (private to the

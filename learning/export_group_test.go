@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -208,6 +209,9 @@ func TestGroupExportPeriod(t *testing.T) {
 		if len(e.Rows) != 1 || e.Rows[0].Learner != d.marc || e.Rows[0].Time != time.Hour {
 			t.Errorf("the day before: %+v", e.Rows)
 		}
+		if _, err := app.ExportGroup(ctx, d.sophie, cat, learning.ExportScope{From: d.opened, To: d.opened.AddDate(0, 0, -1)}); !errors.Is(err, learning.ErrBackwards) {
+			t.Errorf("a period the wrong way round: %v, want ErrBackwards", err)
+		}
 		path, err := app.SaveGroupExport(e, i18n.FR, learning.FormatXLSX)
 		if err != nil {
 			t.Fatal(err)
@@ -264,7 +268,7 @@ func TestRunBilan(t *testing.T) {
 			strings.Join(b.Thematiques, ",") != "E-mail" || strings.Join(b.Materiel, ",") != "Ordinateur" {
 			t.Errorf("bilan = %+v", b)
 		}
-		path, err := app.AppendBilan(b)
+		path, _, err := app.AppendBilan(b)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -273,7 +277,7 @@ func TestRunBilan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := app.AppendBilan(ind); err != nil {
+		if _, _, err := app.AppendBilan(ind); err != nil {
 			t.Fatal(err)
 		}
 		raw, _ := os.ReadFile(path)
@@ -281,8 +285,8 @@ func TestRunBilan(t *testing.T) {
 		day := d.opened.Local().Format("02/01/2006")
 		want := [][]string{
 			learning.BilanHeader,
-			{day, "Collectif", "3", "1", "95", "Premiers pas avec les mails", "Ordinateur", "E-mail", "Débutant"},
-			{c.t.Local().Format("02/01/2006"), "Individuel", "1", "1", "30", "", "Ordinateur", "E-mail, Santé", "Autonome"},
+			{day, "Collectif", "3", "1", "95", "Premiers pas avec les mails", "Ordinateur", "E-mail", "Débutant", strconv.Itoa(int(d.run.ID))},
+			{c.t.Local().Format("02/01/2006"), "Individuel", "1", "1", "30", "", "Ordinateur", "E-mail, Santé", "Autonome", ""},
 		}
 		if len(rows) != len(want) {
 			t.Fatalf("bilans = %q", rows)
@@ -311,4 +315,138 @@ func TestRunBilan(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestRunBilanBefore: « Déjà accompagnés » counts the participants with a
+// visit before the run's day — not one who signed in a few minutes before
+// the opening, on their first day.
+func TestRunBilanBefore(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name   string
+		before time.Duration // how long before the opening the visit began
+		want   int
+	}{
+		{"signed in two minutes before the opening", 2 * time.Minute, 0},
+		{"came the day before", 24 * time.Hour, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			onEachStore(t, func(t *testing.T, app *learning.Service, clk *clock) {
+				opening := time.Date(2026, 12, 7, 14, 0, 0, 0, time.Local)
+				s, _ := app.CreateMediator(ctx, 0, "Sophie", "4826")
+				zoe, err := app.CreateLearner(ctx, "Zoé", "", record.Prefs{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				clk.t = opening.Add(-c.before)
+				v, _ := app.StartVisit(ctx, zoe.ID, "PC 1")
+				if c.before > time.Hour {
+					clk.t = clk.t.Add(time.Hour)
+					app.EndVisit(ctx, v)
+				}
+				clk.t = opening
+				run, err := app.OpenAtelier(ctx, s.ID, mailsAtelier("MAC74"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := app.JoinAtelier(ctx, zoe.ID, "MAC74", true); err != nil {
+					t.Fatal(err)
+				}
+				clk.t = opening.Add(time.Hour)
+				b, err := app.RunBilan(ctx, run.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if b.Participants != 1 || b.Before != c.want {
+					t.Errorf("%d participants, %d already accompanied; want 1, %d", b.Participants, b.Before, c.want)
+				}
+			})
+		})
+	}
+}
+
+// TestBilanOnce: a run's line goes into the bilans file once — when a
+// call closes the open run, not when a stale screen closes it again; and,
+// for a run whose code ran out without a closing, on the first bilan asked.
+func TestBilanOnce(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		s, _ := app.CreateMediator(ctx, 0, "Sophie", "4826")
+		open := func(code string) record.Run {
+			r, err := app.OpenAtelier(ctx, s.ID, mailsAtelier(code))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r
+		}
+		closed, expired, still := open(""), open(""), record.Run{}
+		c.t = c.t.Add(time.Hour)
+		steps := []struct {
+			name  string
+			do    func() (learning.BilanLine, error)
+			added bool
+			open  bool
+		}{
+			{"closing the open run", func() (learning.BilanLine, error) { return app.CloseAtelierBilan(ctx, s.ID, closed.ID) }, true, false},
+			{"closing it again (a stale screen)", func() (learning.BilanLine, error) { return app.CloseAtelierBilan(ctx, s.ID, closed.ID) }, false, false},
+			{"the closed run's bilan", func() (learning.BilanLine, error) { return app.AtelierBilan(ctx, closed.ID) }, false, false},
+			{"a run still open", func() (learning.BilanLine, error) {
+				still = open("")
+				return app.AtelierBilan(ctx, still.ID)
+			}, false, true},
+			{"the expired run's first bilan", func() (learning.BilanLine, error) {
+				c.t = c.t.Add(record.RunHours * time.Hour)
+				return app.AtelierBilan(ctx, expired.ID)
+			}, true, false},
+			{"the expired run's second bilan", func() (learning.BilanLine, error) { return app.AtelierBilan(ctx, expired.ID) }, false, false},
+			{"closing the expired run", func() (learning.BilanLine, error) { return app.CloseAtelierBilan(ctx, s.ID, expired.ID) }, false, false},
+		}
+		for _, st := range steps {
+			l, err := st.do()
+			if err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+			if l.Added != st.added || l.Open != st.open || l.InFile == st.open || l.Path == "" {
+				t.Errorf("%s: %+v, want added %v, open %v", st.name, l, st.added, st.open)
+			}
+		}
+		if b, _ := app.AtelierBilan(ctx, expired.ID); b.Bilan.Minutes != record.RunHours*60 {
+			t.Errorf("the expired run lasts %d minutes, want its code's %d hours", b.Bilan.Minutes, record.RunHours)
+		}
+		raw, err := os.ReadFile(filepath.Join(app.ExportDir(), learning.BilansFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var refs []string
+		for _, row := range readCSV(t, raw)[1:] {
+			refs = append(refs, row[len(row)-1])
+		}
+		want := []string{strconv.Itoa(int(closed.ID)), strconv.Itoa(int(expired.ID))}
+		if strings.Join(refs, ",") != strings.Join(want, ",") {
+			t.Errorf("the bilans file has the lines of runs %v, want %v", refs, want)
+		}
+	})
+}
+
+// TestGroupExportFileNames: two runs of one atelier on one day are two
+// files; a period's file says its days.
+func TestGroupExportFileNames(t *testing.T) {
+	opened := time.Date(2026, 12, 7, 10, 0, 0, 0, time.Local)
+	run := func(id record.RunID) learning.GroupExport {
+		return learning.GroupExport{Scope: learning.ExportScope{Run: id}, Run: record.Run{ID: id, Atelier: "premiers-mails", OpenedAt: opened}}
+	}
+	for _, c := range []struct {
+		e    learning.GroupExport
+		f    learning.ExportFormat
+		want string
+	}{
+		{run(3), learning.FormatCSV, "groupe-premiers-mails-20261207-3.csv"},
+		{run(4), learning.FormatXLSX, "groupe-premiers-mails-20261207-4.xlsx"},
+		{learning.GroupExport{Scope: learning.ExportScope{From: opened}}, "", "groupe-20261207-fin.csv"},
+		{learning.GroupExport{}, learning.FormatCSV, "groupe-tout.csv"},
+	} {
+		if got := c.e.FileName(c.f); got != c.want {
+			t.Errorf("FileName = %q, want %q", got, c.want)
+		}
+	}
 }

@@ -89,7 +89,7 @@ const DefaultRetentionMonths = 24
 var RetentionChoices = []int{6, 12, 24, 36}
 
 // ErrNoSpace: the store does not offer the médiateur's space.
-var ErrNoSpace = fmt.Errorf("learning: this store has no médiateur's space: %w", record.ErrInvalid)
+var ErrNoSpace = explain(fmt.Errorf("learning: this store has no médiateur's space: %w", record.ErrInvalid), "err_no_space")
 
 // space returns the store's médiateur side.
 func (s *Service) space() (Space, error) {

@@ -36,6 +36,13 @@ type Entry struct {
 // (schema version 2) is replayed with today's calibration, and may show a
 // level slightly different from the one in the history.
 func (s *Service) Results(ctx context.Context, cat *lessons.Catalogue, learner record.LearnerID) (Standing, error) {
+	return s.ResultsBefore(ctx, cat, learner, time.Time{})
+}
+
+// ResultsBefore is Results as it stood at end: per competence, the latest
+// test finished before end (a test retaken since does not hide it). A
+// zero end is Results.
+func (s *Service) ResultsBefore(ctx context.Context, cat *lessons.Catalogue, learner record.LearnerID, end time.Time) (Standing, error) {
 	state, err := s.store.LoadState(ctx, learner)
 	if err != nil {
 		return Standing{}, err
@@ -44,14 +51,16 @@ func (s *Service) Results(ctx context.Context, cat *lessons.Catalogue, learner r
 	if err != nil {
 		return Standing{}, err
 	}
-	entries, err := s.standing(ctx, cat, state, Calibrations(stats))
+	entries, err := s.standing(ctx, cat, state, Calibrations(stats), end)
 	return Standing{State: state, Entries: entries}, err
 }
 
-func (s *Service) standing(ctx context.Context, cat *lessons.Catalogue, state *record.State, calib map[string]scoring.Calibration) ([]Entry, error) {
+// standing replays, per competence, the latest test finished before end
+// (every one when end is zero).
+func (s *Service) standing(ctx context.Context, cat *lessons.Catalogue, state *record.State, calib map[string]scoring.Calibration, end time.Time) ([]Entry, error) {
 	latest := map[string]record.Test{}
 	for _, t := range state.Tests {
-		if t.Result != nil {
+		if t.Result != nil && (end.IsZero() || t.FinishedAt.Before(end)) {
 			latest[t.Competence] = t
 		}
 	}
@@ -175,7 +184,7 @@ func (s *Service) Standings(ctx context.Context, cat *lessons.Catalogue) ([]Comp
 		if err != nil {
 			return nil, err
 		}
-		entries, err := s.standing(ctx, cat, state, calib)
+		entries, err := s.standing(ctx, cat, state, calib, time.Time{})
 		if err != nil {
 			return nil, err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"pasapas/fold"
@@ -86,7 +85,7 @@ func (s *Service) Erase(ctx context.Context, id record.LearnerID) error {
 }
 
 // ErrNoExport: this service offers no export (a preview has no folder).
-var ErrNoExport = fmt.Errorf("learning: no folder for exports: %w", record.ErrInvalid)
+var ErrNoExport = explain(fmt.Errorf("learning: no folder for exports: %w", record.ErrInvalid), "err_no_export")
 
 // Export writes everything about a learner to a JSON file in the export
 // folder (RGPD: the right to take one's data away) and returns its path.
@@ -95,13 +94,7 @@ func (s *Service) Export(ctx context.Context, l record.Learner) (string, error) 
 	if s.exportDir == "" {
 		return "", ErrNoExport
 	}
-	safe := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '-'
-	}, fold.Accents(l.Name))
-	path := filepath.Join(s.exportDir, "export-"+safe+"-"+s.now().Format("20060102-150405")+".json")
+	path := filepath.Join(s.exportDir, "export-"+fold.FileWord(l.Name)+"-"+s.now().Format("20060102-150405")+".json")
 	return path, s.store.ExportFile(ctx, l.ID, path)
 }
 

@@ -64,7 +64,7 @@ func (s *structureScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case spaceDoneMsg:
 		s.busy = false
 		if msg.err != nil {
-			s.problem = attestationExplain(ctx, msg.err)
+			s.problem = spaceExplain(ctx, msg.err)
 			return nil
 		}
 		return backWith(1, ctx.say("att_structure_saved"))
@@ -204,7 +204,7 @@ func (s *attestationScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		s.busy = false
 		s.code.in.Reset()
 		if msg.err != nil {
-			s.problem = attestationExplain(ctx, msg.err)
+			s.problem = spaceExplain(ctx, msg.err)
 			var pe *record.PINError
 			if !errors.As(msg.err, &pe) {
 				s.stage = attPeriod
@@ -302,20 +302,4 @@ func consentWord(p record.Profile) string {
 		return "shares"
 	}
 	return "code"
-}
-
-// attestationExplain says an error of the attestation in plain words.
-func attestationExplain(ctx *Context, err error) string {
-	var pe *record.PINError
-	switch {
-	case errors.As(err, &pe):
-		return pe.Message(ctx.Lang)
-	case errors.Is(err, learning.ErrNoStructure):
-		return ctx.say("att_no_structure")
-	case errors.Is(err, record.ErrNoConsent):
-		return ctx.say("att_no_consent")
-	case errors.Is(err, record.ErrInvalid) && !errors.Is(err, learning.ErrNoSpace) && !errors.Is(err, learning.ErrNoExport):
-		return ctx.say("att_structure_rule", learning.MaxStructure)
-	}
-	return spaceExplain(ctx, err)
 }

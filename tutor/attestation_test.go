@@ -48,7 +48,7 @@ func TestAttestationInTheSpace(t *testing.T) {
 	h.expect("Donnez le clavier à Marie")
 	w.typeText("2468")
 	w.press("enter")
-	h.expect("Donnez d'abord le nom de la structure")
+	h.expect("Le nom de la structure n'est pas encore donné")
 	w.press("esc", "esc", "esc")
 
 	w.choose("Nom de la structure")
@@ -249,4 +249,35 @@ func TestAttestationByCodeInTheAccessibleMode(t *testing.T) {
 	if len(pages) != 1 {
 		t.Errorf("pages %v, want one", pages)
 	}
+}
+
+// TestAttestationFromAStaleFollowUp: a learner who stopped sharing after
+// their follow-up was shown is asked for their code — the key t asks the
+// use case, not the page.
+func TestAttestationFromAStaleFollowUp(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	marie, _ := learnerWithResults(t, h, "Marie", "2468")
+	app := h.m.ctx.App
+	ctx := context.Background()
+	if err := app.SetSharing(ctx, marie.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	h.send(resumeMsg{})
+	w := &walker{h: h}
+	w.openSpace(true)
+	m, _ := app.Mediators(ctx)
+	app.SetStructure(ctx, m[0].ID, "Mairie de Lille")
+	w.choose("Les profils des personnes")
+	w.choose("Marie")
+	w.choose("Son suivi et vos notes")
+	h.expect("t attestation")
+	if err := app.SetSharing(ctx, marie.ID, false); err != nil { // from another window
+		t.Fatal(err)
+	}
+	w.press("t")
+	h.expect("Attestation pour Marie")
+	w.choose("Depuis sa première visite")
+	h.expect("Donnez le clavier à Marie", "tapez votre code")
+	w.press("2", "4", "6", "8", "enter")
+	h.expect("L'attestation est prête.")
 }

@@ -216,14 +216,14 @@ func (s *runScreen) Help(ctx *Context) []key.Binding {
 
 func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case spaceDoneMsg:
+	case bilanMsg:
 		s.busy = false
-		if msg.err != nil {
-			s.problem = spaceExplain(ctx, msg.err)
+		if msg.err != nil && msg.line.Bilan.Type == "" {
+			s.problem = spaceExplain(ctx, msg.err) // not closed
 			return nil
 		}
 		// The bilan for La Coop replaces the closed run's page.
-		return replace(newRunBilanScreen(ctx, s.run, true))
+		return replace(newClosedBilanScreen(s.run, msg))
 	case tea.KeyPressMsg:
 		if s.busy {
 			return nil
@@ -239,7 +239,7 @@ func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	if !s.open(ctx) {
 		switch i {
 		case 0:
-			return push(newRunBilanScreen(ctx, s.run, false))
+			return push(newRunBilanScreen(ctx, s.run))
 		case 1:
 			return push(newGroupExportScreen(s.run))
 		}
@@ -251,10 +251,13 @@ func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case 2:
 		return push(newGroupExportScreen(s.run))
 	case 1:
+		// One use case closes the run and adds its bilan's line, only if
+		// this call closed it (another window may have already).
 		s.busy = true
-		id := s.run.ID
-		return spaceChange(ctx, func(c context.Context, app *learning.Service, by record.MediatorID) error {
-			return app.CloseAtelier(c, by, id)
+		app, by, id := ctx.App, ctx.Mediator.ID, s.run.ID
+		return storeCmd(ctx, func(c context.Context) tea.Msg {
+			l, err := app.CloseAtelierBilan(c, by, id)
+			return bilanMsg{line: l, err: err}
 		})
 	}
 	return back()
@@ -540,8 +543,21 @@ func (s *followUpScreen) Help(ctx *Context) []key.Binding {
 		key.NewBinding(key.WithKeys("t"), key.WithHelp("t", ctx.say("att_key"))), ctx.Keys.Back}
 }
 
+// attestationForMsg: whether a learner's attestation needs their code,
+// read just before the attestation's screen.
+type attestationForMsg struct {
+	p   record.Profile
+	err error
+}
+
 func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case attestationForMsg:
+		if msg.err != nil {
+			s.problem = spaceExplain(ctx, msg.err)
+			return nil
+		}
+		return push(newAttestationScreen(ctx, msg.p))
 	case followUpMsg:
 		s.loaded = true
 		if msg.err != nil {
@@ -599,8 +615,13 @@ func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		case msg.Text == "a" && s.loaded && s.problem == "":
 			return push(newAccompanimentScreen(s.id))
 		case msg.Text == "t" && s.loaded && s.problem == "":
-			// The follow-up is a sharing learner's (attestation.go).
-			return push(newAttestationScreen(ctx, record.Profile{ID: s.id, Name: s.name, Shares: true}))
+			// The learner may have stopped sharing since this page was
+			// loaded: the use case says whether their code is needed now.
+			app, id, name := ctx.App, s.id, s.name
+			return storeCmd(ctx, func(c context.Context) tea.Msg {
+				needs, can, err := app.NeedsCode(c, id)
+				return attestationForMsg{p: record.Profile{ID: id, Name: name, Shares: !needs, HasPIN: can}, err: err}
+			})
 		}
 		s.scroll.update(ctx, msg)
 	}

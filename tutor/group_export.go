@@ -2,7 +2,6 @@ package tutor
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -53,13 +52,16 @@ var exportWords = i18n.Table{
 	"gexport_count":        {FR: "Personnes dans le tableau : %d.", EN: "People in the table: %d."},
 	"gexport_private":      {FR: "Ce fichier contient les progrès de ces personnes. Gardez-le pour vous. Effacez-le quand votre rapport est fait.", EN: "This file holds these people's progress. Keep it to yourself. Delete it once your report is done."},
 
-	"bilan_item":   {FR: "Bilan pour La Coop", EN: "Bilan for La Coop"},
-	"bilan_title":  {FR: "Bilan de l'atelier", EN: "The atelier's bilan"},
-	"bilan_closed": {FR: "L'atelier est fermé. Voici son bilan.", EN: "The atelier is closed. Here is its bilan."},
-	"bilan_intro":  {FR: "Recopiez ces champs dans La Coop de la médiation numérique. Aucun nom de personne n'y figure.", EN: "Copy these fields into La Coop de la médiation numérique. Nobody's name is in it."},
-	"bilan_added":  {FR: "La ligne est ajoutée au fichier des bilans : %s", EN: "The line is added to the bilans file: %s"},
-	"bilan_back":   {FR: "Entrée ou Échap : retour.", EN: "Enter or Esc: back."},
-	"bilan_file":   {FR: "Le fichier des bilans : %s", EN: "The bilans file: %s"},
+	"bilan_item":    {FR: "Bilan pour La Coop", EN: "Bilan for La Coop"},
+	"bilan_title":   {FR: "Bilan de l'atelier", EN: "The atelier's bilan"},
+	"bilan_closed":  {FR: "L'atelier est fermé. Voici son bilan.", EN: "The atelier is closed. Here is its bilan."},
+	"bilan_intro":   {FR: "Recopiez ces champs dans La Coop de la médiation numérique. Aucun nom de personne n'y figure.", EN: "Copy these fields into La Coop de la médiation numérique. Nobody's name is in it."},
+	"bilan_added":   {FR: "La ligne est ajoutée au fichier des bilans : %s", EN: "The line is added to the bilans file: %s"},
+	"bilan_back":    {FR: "Entrée ou Échap : retour.", EN: "Enter or Esc: back."},
+	"bilan_in_file": {FR: "Sa ligne est déjà dans le fichier des bilans : %s", EN: "Its line is already in the bilans file: %s"},
+	"bilan_open":    {FR: "L'atelier est encore ouvert. Sa ligne sera ajoutée au fichier des bilans quand vous le fermerez.", EN: "The atelier is still open. Its line will be added to the bilans file when you close it."},
+	"bilan_not_in_file": {FR: "Sa ligne n'est pas dans le fichier des bilans (%s). Recopiez ces champs dans La Coop.",
+		EN: "Its line is not in the bilans file (%s). Copy these fields into La Coop."},
 
 	"accomp_key":           {FR: "accompagnement", EN: "accompaniment"},
 	"accomp_title":         {FR: "Accompagnement individuel", EN: "Individual accompaniment"},
@@ -101,15 +103,11 @@ func newGroupExportScreen(r record.Run) *groupExportScreen {
 // period.
 func newPeriodExportScreen() *groupExportScreen { return &groupExportScreen{} }
 
-// periods are this month, last month and everything, from now.
+// periods are this month (up to today), last month and everything, from
+// now: the months are learning.MonthPeriod's, as the attestation's.
 func periods(now time.Time) []learning.ExportScope {
-	y, m, _ := now.Local().Date()
-	first := time.Date(y, m, 1, 0, 0, 0, 0, time.Local)
-	return []learning.ExportScope{
-		{From: first, To: first.AddDate(0, 1, -1)},
-		{From: first.AddDate(0, -1, 0), To: first.AddDate(0, 0, -1)},
-		{},
-	}
+	this, last := learning.MonthPeriod(now, 0), learning.MonthPeriod(now, 1)
+	return []learning.ExportScope{{From: this.From, To: this.To}, {From: last.From, To: last.To}, {}}
 }
 
 func (s *groupExportScreen) Init(ctx *Context) tea.Cmd {
@@ -215,17 +213,17 @@ func (s *groupExportScreen) Render(ctx *Context, w, h int) string {
 	return head + "\n" + s.menu.render(ctx, w, h-top, top)
 }
 
-// bilanMsg: a bilan is ready (and added to the bilans file when path is
-// set).
+// bilanMsg: a bilan is ready, with where its line stands in the bilans
+// file.
 type bilanMsg struct {
-	b    learning.Bilan
-	path string
+	line learning.BilanLine
 	err  error
 }
 
 // bilanScreen shows a bilan for La Coop, field by field, in La Coop's
-// words. It is made by its command: an atelier run's (added to the
-// bilans file when the run has just closed), or an accompaniment's.
+// words. It is made by its command: an atelier run's, or an
+// accompaniment's. Whether a line goes into the bilans file is decided
+// in learning (once per run).
 type bilanScreen struct {
 	make    func(c context.Context) tea.Msg
 	closed  string // the title of the run that has just closed
@@ -235,21 +233,20 @@ type bilanScreen struct {
 	scroll  scroller
 }
 
-// newRunBilanScreen is an atelier run's bilan; add: the run has just been
-// closed, and its line goes into the bilans file.
-func newRunBilanScreen(ctx *Context, r record.Run, add bool) *bilanScreen {
-	app, id, closed := ctx.App, r.ID, ""
-	if add {
-		closed = r.Title
-	}
-	return &bilanScreen{closed: closed, make: func(c context.Context) tea.Msg {
-		b, err := app.RunBilan(c, id)
-		if err != nil || !add {
-			return bilanMsg{b: b, err: err}
-		}
-		path, err := app.AppendBilan(b)
-		return bilanMsg{b: b, path: path, err: err}
+// newRunBilanScreen is an atelier run's bilan (its line added once, by
+// learning.AtelierBilan, for a run whose code ran out without a closing).
+func newRunBilanScreen(ctx *Context, r record.Run) *bilanScreen {
+	app, id := ctx.App, r.ID
+	return &bilanScreen{make: func(c context.Context) tea.Msg {
+		l, err := app.AtelierBilan(c, id)
+		return bilanMsg{line: l, err: err}
 	}}
+}
+
+// newClosedBilanScreen is the bilan of a run this screen has just closed:
+// the closing already made it.
+func newClosedBilanScreen(r record.Run, msg bilanMsg) *bilanScreen {
+	return &bilanScreen{closed: r.Title, started: true, loaded: true, msg: msg}
 }
 
 func (s *bilanScreen) Init(ctx *Context) tea.Cmd {
@@ -291,15 +288,20 @@ func (s *bilanScreen) Render(ctx *Context, w, h int) string {
 		lines = append(lines, problemLine(t, spaceExplain(ctx, s.msg.err), w))
 	} else {
 		lines = append(lines, wrap(ctx.say("bilan_intro"), w), "")
-		table := learning.BilanTable(s.msg.b)
+		table := learning.BilanTable(s.msg.line.Bilan)
 		for i, name := range table.Header {
 			lines = append(lines, hanging(t.G.Bullet+" ", t.Strong.Render(name)+" : "+sanitize(table.Rows[0][i].String()), w))
 		}
 		lines = append(lines, "")
-		if s.msg.path != "" {
-			lines = append(lines, wrap(ctx.say("bilan_added", sanitize(s.msg.path)), w))
-		} else if dir := ctx.App.ExportDir(); dir != "" {
-			lines = append(lines, wrap(ctx.say("bilan_file", sanitize(filepath.Join(dir, learning.BilansFile))), w))
+		switch l := s.msg.line; {
+		case l.Added:
+			lines = append(lines, wrap(ctx.say("bilan_added", sanitize(l.Path)), w))
+		case l.InFile:
+			lines = append(lines, wrap(ctx.say("bilan_in_file", sanitize(l.Path)), w))
+		case l.Open:
+			lines = append(lines, wrap(ctx.say("bilan_open"), w))
+		case l.Path != "":
+			lines = append(lines, wrap(ctx.say("bilan_not_in_file", sanitize(l.Path)), w))
 		}
 	}
 	lines = append(lines, "", t.Muted.Render(wrap(ctx.say("bilan_back"), w)))
@@ -383,8 +385,8 @@ func (s *accompanimentScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			if err != nil {
 				return bilanMsg{err: err}
 			}
-			path, err := app.AppendBilan(b)
-			return bilanMsg{b: b, path: path, err: err}
+			path, added, err := app.AppendBilan(b)
+			return bilanMsg{line: learning.BilanLine{Bilan: b, Path: path, Added: added, InFile: added}, err: err}
 		}})
 	}
 	s.stage++

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -66,7 +67,7 @@ func TestGroupExportAndBilanScreens(t *testing.T) {
 	// The closed run shows its bilan again, without adding a line.
 	w.choose("Premiers pas sur le téléphone")
 	w.choose("Bilan pour La Coop")
-	h.expect("Type : Collectif", "Le fichier des bilans")
+	h.expect("Type : Collectif", "Sa ligne est déjà dans le fichier des bilans", "Réf. Pas à pas : ")
 	w.press("esc", "esc", "esc")
 
 	w.choose("Les profils des personnes")
@@ -83,7 +84,7 @@ func TestGroupExportAndBilanScreens(t *testing.T) {
 		"La ligne est ajoutée")
 	b, _ = os.ReadFile(filepath.Join(dir, learning.BilansFile))
 	lines := strings.Split(strings.TrimSpace(string(b)), "\r\n")
-	if len(lines) != 3 || !strings.Contains(lines[1], "Collectif") || !strings.Contains(lines[2], "Individuel;1;0;30;;Ordinateur;E-mail;Autonome avec guidage") {
+	if len(lines) != 3 || !strings.Contains(lines[1], "Collectif") || !strings.Contains(lines[2], "Individuel;1;0;30;;Ordinateur;E-mail;Autonome avec guidage en cas de besoin;") {
 		t.Errorf("bilans file:\n%s", b)
 	}
 	for _, name := range []string{"Marie", "Paul", "Durand"} {
@@ -193,6 +194,20 @@ func TestExportScreensFit(t *testing.T) {
 					t.Errorf("%s at %dx%d: line %d is %d wide", sc.name, sz[0], sz[1], i, lw)
 				}
 			}
+		}
+	}
+}
+
+// TestExportPeriods: « Ce mois-ci » ends today, as the attestation's
+// month does (learning.MonthPeriod); « Le mois dernier » is the whole
+// month before.
+func TestExportPeriods(t *testing.T) {
+	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.Local) }
+	got := periods(time.Date(2026, 12, 7, 15, 0, 0, 0, time.Local))
+	want := []learning.ExportScope{{From: day(12, 1)}, {From: day(11, 1), To: day(11, 30)}, {}}
+	for i := range want {
+		if !got[i].From.Equal(want[i].From) || !got[i].To.Equal(want[i].To) {
+			t.Errorf("period %d = %v to %v, want %v to %v", i, got[i].From, got[i].To, want[i].From, want[i].To)
 		}
 	}
 }

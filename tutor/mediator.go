@@ -81,7 +81,12 @@ func spaceChange(ctx *Context, f func(c context.Context, app *learning.Service, 
 
 // spaceExplain says an error of the space in plain words.
 func spaceExplain(ctx *Context, err error) string {
+	// An error of a use case that says itself (learning's attestation,
+	// structure, period) has one wording, the command line's too.
+	var ex record.Explainer
 	switch {
+	case errors.As(err, &ex):
+		return ex.Message(ctx.Lang)
 	case errors.Is(err, learning.ErrNoSpace):
 		return ctx.say("space_unavailable")
 	case errors.Is(err, record.ErrTrivialPIN):

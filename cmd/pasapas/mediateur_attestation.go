@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 	"pasapas/i18n"
 	"pasapas/learning"
 	"pasapas/lessons"
+	"pasapas/progress"
 	"pasapas/record"
 )
 
@@ -52,8 +52,6 @@ var attestationMessages = i18n.Table{
 	"att_bad_choice":   {FR: "ce numéro n'est pas dans la liste.", EN: "this number is not in the list."},
 	"att_ask_code":     {FR: "Les progrès de %s sont privés.\nSi %s est d'accord pour cette attestation, %s tape son code, puis Entrée :", EN: "%s's progress is private.\nIf %s agrees to this certificate, %s types their code, then Enter:"},
 	"att_cannot":       {FR: "les progrès de %s sont privés, et ce profil n'a pas de code.\nPour avoir une attestation, %s choisit d'abord « Partager mes progrès » dans « Mes réglages ».", EN: "%s's progress is private, and this profile has no code.\nTo get a certificate, %s first chooses “Share my progress” in “My settings”."},
-	"att_no_consent":   {FR: "l'attestation demande l'accord de la personne : elle tape son code.", EN: "the certificate needs the person's agreement: they type their code."},
-	"att_no_structure": {FR: "le nom de la structure n'est pas encore donné. Donnez-le une fois : pasapas mediateur, puis « Nom de la structure ».", EN: "the organisation's name is not set yet. Set it once: pasapas mediateur, then “Name of the organisation”."},
 	"att_written":      {FR: "Attestation écrite : %s\nTemps passé : %s. Leçons finies : %d.\nOuvrez-la dans un navigateur, puis Imprimer (A4), ou enregistrez-la en PDF.\nElle porte le nom de la personne : une fois imprimée, effacez-la de ce PC.", EN: "Certificate written: %s\nTime spent: %s. Lessons finished: %d.\nOpen it in a browser, then Print (A4), or save it as PDF.\nIt bears the person's name: once printed, delete it from this PC."},
 }
 
@@ -88,10 +86,14 @@ func runAttestation(args []string, lang i18n.Lang, stdout, stderr io.Writer) int
 	}{{*o.from, &period.From}, {*o.to, &period.To}} {
 		t, ok := parseDay(d.in)
 		if !ok {
-			fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "att_bad_date", d.in))
+			fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "att_bad_date", lessons.Visible(d.in)))
 			return 2
 		}
 		*d.out = t
+	}
+	if period.Check() != nil {
+		fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "period_backwards"))
+		return 2
 	}
 	st, code := openStore(o.store, lang, stdout, stderr, false, 0)
 	if st == nil {
@@ -107,7 +109,7 @@ func runAttestation(args []string, lang i18n.Lang, stdout, stderr io.Writer) int
 	ctx := context.Background()
 	in := bufio.NewReader(stdin)
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "pasapas: %s\n", attestationExplain(lang, err))
+		fmt.Fprintf(stderr, "pasapas: %s\n", progress.Explain(err, lang))
 		return 1
 	}
 
@@ -161,8 +163,9 @@ func runAttestation(args []string, lang i18n.Lang, stdout, stderr io.Writer) int
 			fmt.Fprintf(stderr, "pasapas: %s\n", say(lang, "att_cannot", name, name))
 			return 1
 		}
-		fmt.Fprintln(stdout, say(lang, "att_ask_code", name, name, name))
-		if learnerPIN, err = readCode(in, stdout); err != nil {
+		// On stderr, as the médiateur's prompts: stdout keeps the result.
+		fmt.Fprintln(stderr, say(lang, "att_ask_code", name, name, name))
+		if learnerPIN, err = readCode(in, stderr); err != nil {
 			return fail(err)
 		}
 	}
@@ -176,22 +179,6 @@ func runAttestation(args []string, lang i18n.Lang, stdout, stderr io.Writer) int
 	}
 	fmt.Fprintln(stdout, say(lang, "att_written", lessons.Visible(path), fiche.Hours(lang, a.Time, a.Visits), len(a.Lessons)))
 	return 0
-}
-
-// attestationExplain says an error of the attestation in plain words.
-func attestationExplain(lang i18n.Lang, err error) string {
-	var pe *record.PINError
-	switch {
-	case errors.As(err, &pe):
-		return pe.Message(lang)
-	case errors.Is(err, learning.ErrNoSpace):
-		return say(lang, "att_no_space")
-	case errors.Is(err, learning.ErrNoStructure):
-		return say(lang, "att_no_structure")
-	case errors.Is(err, record.ErrNoConsent):
-		return say(lang, "att_no_consent")
-	}
-	return lessons.Visible(err.Error())
 }
 
 // sameName compares names as a médiateur types them: case, accents and

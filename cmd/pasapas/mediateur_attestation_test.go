@@ -69,9 +69,10 @@ func TestAttestationCommand(t *testing.T) {
 		{"does not share, no code typed", true, []string{"Paul"}, "4826\n\n", 1, "demande l'accord de la personne", ""},
 		{"does not share, a wrong code", true, []string{"Paul"}, "4826\n1111\n", 1, "Ce n'est pas le bon code", ""},
 		{"no code, does not share", true, []string{"Jean"}, "4826\n", 1, "choisit d'abord « Partager mes progrès »", ""},
-		{"no structure's name", false, []string{"Camille Exemple"}, "4826\n", 1, "le nom de la structure n'est pas encore donné", ""},
+		{"no structure's name", false, []string{"Camille Exemple"}, "4826\n", 1, "Le nom de la structure n'est pas encore donné", ""},
 		{"nobody of that name", true, []string{"Zoé"}, "4826\n", 1, "aucune personne ne s'appelle « Zoé »", ""},
 		{"a date not understood", true, []string{"Camille Exemple", "--du", "demain"}, "", 2, "n'est pas comprise", ""},
+		{"a period the wrong way round", true, []string{"Camille Exemple", "--du", "02/12/2026", "--au", "01/12/2026"}, "", 2, "La date de --du vient après celle de --au", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			home := attestationHome(t, c.structure)
@@ -79,6 +80,11 @@ func TestAttestationCommand(t *testing.T) {
 			code, out, errOut := runArgs(append([]string{"mediateur", "attestation"}, c.args...)...)
 			if code != c.code || !strings.Contains(out+errOut, c.want) {
 				t.Errorf("exit %d, want %d, and %q in:\n%s\n%s", code, c.code, c.want, out, errOut)
+			}
+			// Every question goes to stderr, as the médiateur's: stdout
+			// keeps only the result.
+			if strings.Contains(out, "tape son code") || strings.Contains(out, "Votre code") {
+				t.Errorf("a question on stdout: %q", out)
 			}
 			var pages []string
 			entries, _ := os.ReadDir(home)

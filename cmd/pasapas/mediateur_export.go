@@ -39,14 +39,16 @@ var exportMessages = i18n.Table{
 		EN: "Usage: pasapas mediateur export [--atelier N | --du DD/MM/YYYY --au DD/MM/YYYY] [--format csv|xlsx] [--acquis] [--sortie FILE] [--compte NAME]\n\nWrites the group's table: one row per person who agreed to share their progress.\n\nOptions:\n"},
 	"mbilan_usage": {FR: "Utilisation : pasapas mediateur bilan [N] [--sortie FICHIER] [--compte NOM]\n\nSans N : la liste des ateliers tenus, avec leur numéro. Avec N : le bilan de cet atelier pour La Coop.\n\nOptions :\n",
 		EN: "Usage: pasapas mediateur bilan [N] [--sortie FILE] [--compte NAME]\n\nWithout N: the ateliers held, with their number. With N: that atelier's bilan for La Coop.\n\nOptions:\n"},
-	"flag_atelier":    {FR: "le numéro de l'atelier tenu (voir pasapas mediateur bilan)", EN: "the number of the atelier held (see pasapas mediateur bilan)"},
-	"flag_du":         {FR: "le premier jour de la période, JJ/MM/AAAA", EN: "the first day of the period, DD/MM/YYYY"},
-	"flag_au":         {FR: "le dernier jour de la période, JJ/MM/AAAA", EN: "the last day of the period, DD/MM/YYYY"},
-	"flag_format":     {FR: "csv (par défaut) ou xlsx", EN: "csv (the default) or xlsx"},
-	"flag_acquis":     {FR: "ajoute une colonne par acquis : acquis, non acquis, non testé", EN: "add one column per skill: mastered, not mastered, not tested"},
-	"flag_sortie":     {FR: "le fichier à écrire (par défaut dans le dossier des progrès ; - pour l'écran)", EN: "the file to write (by default in the progress folder; - for the screen)"},
-	"flag_compte":     {FR: "le nom de votre compte médiateur (inutile s'il n'y en a qu'un)", EN: "your helper account's name (not needed when there is only one)"},
-	"mexport_date":    {FR: "« %s » n'est pas une date. Écrivez-la JJ/MM/AAAA, par exemple 07/12/2026.", EN: "“%s” is not a date. Write it DD/MM/YYYY, for example 07/12/2026."},
+	"flag_atelier": {FR: "le numéro de l'atelier tenu (voir pasapas mediateur bilan)", EN: "the number of the atelier held (see pasapas mediateur bilan)"},
+	"flag_du":      {FR: "le premier jour de la période, JJ/MM/AAAA", EN: "the first day of the period, DD/MM/YYYY"},
+	"flag_au":      {FR: "le dernier jour de la période, JJ/MM/AAAA", EN: "the last day of the period, DD/MM/YYYY"},
+	"flag_format":  {FR: "csv (par défaut) ou xlsx", EN: "csv (the default) or xlsx"},
+	"flag_acquis":  {FR: "ajoute une colonne par acquis : acquis, non acquis, non testé", EN: "add one column per skill: mastered, not mastered, not tested"},
+	"flag_sortie":  {FR: "le fichier à écrire (par défaut dans le dossier des progrès ; - pour l'écran)", EN: "the file to write (by default in the progress folder; - for the screen)"},
+	"flag_compte":  {FR: "le nom de votre compte médiateur (inutile s'il n'y en a qu'un)", EN: "your helper account's name (not needed when there is only one)"},
+	"mexport_date": {FR: "« %s » n'est pas une date. Écrivez-la JJ/MM/AAAA, par exemple 07/12/2026.", EN: "“%s” is not a date. Write it DD/MM/YYYY, for example 07/12/2026."},
+	"period_backwards": {FR: "La date de --du vient après celle de --au. Écrivez d'abord le premier jour, puis le dernier.",
+		EN: "The --du date comes after the --au date. Write the first day first, then the last one."},
 	"mexport_both":    {FR: "Choisissez un atelier (--atelier) ou une période (--du, --au), pas les deux.", EN: "Choose an atelier (--atelier) or a period (--du, --au), not both."},
 	"mexport_format":  {FR: "Le format « %s » n'existe pas. Choisissez csv ou xlsx.", EN: "There is no “%s” format. Choose csv or xlsx."},
 	"mexport_run":     {FR: "« %s » n'est pas un numéro d'atelier. La liste : pasapas mediateur bilan", EN: "“%s” is not an atelier number. The list: pasapas mediateur bilan"},
@@ -60,8 +62,12 @@ var exportMessages = i18n.Table{
 	"mbilan_no_runs":  {FR: "Aucun atelier n'a encore été ouvert ici.", EN: "No atelier has been opened here yet."},
 	"mbilan_see":      {FR: "Le bilan d'un atelier : pasapas mediateur bilan N", EN: "An atelier's bilan: pasapas mediateur bilan N"},
 	"mbilan_written":  {FR: "Bilan écrit : %s", EN: "Bilan written: %s"},
-	"mbilan_file":     {FR: "Tous les bilans, un par ligne : %s", EN: "Every bilan, one per line: %s"},
-	"mexport_args":    {FR: "[--atelier N | --du … --au …] [--format csv|xlsx]", EN: "[--atelier N | --du … --au …] [--format csv|xlsx]"},
+	"mbilan_added":    {FR: "Sa ligne est ajoutée au fichier des bilans : %s", EN: "Its line is added to the bilans file: %s"},
+	"mbilan_in_file":  {FR: "Sa ligne est déjà dans le fichier des bilans : %s", EN: "Its line is already in the bilans file: %s"},
+	"mbilan_open":     {FR: "L'atelier est encore ouvert. Sa ligne sera ajoutée au fichier des bilans quand vous le fermerez.", EN: "The atelier is still open. Its line will be added to the bilans file when you close it."},
+	"mbilan_not_in_file": {FR: "Sa ligne n'est pas dans le fichier des bilans (%s). Recopiez ces champs dans La Coop.",
+		EN: "Its line is not in the bilans file (%s). Copy these fields into La Coop."},
+	"mexport_args": {FR: "[--atelier N | --du … --au …] [--format csv|xlsx]", EN: "[--atelier N | --du … --au …] [--format csv|xlsx]"},
 	"mexport_args_about": {FR: "écrit le tableau des progrès d'un groupe (les personnes qui partagent), pour un rapport ou le Pass numérique (--help)",
 		EN: "write a group's progress table (the people who share), for a report or the Pass numérique (--help)"},
 	"mbilan_args": {FR: "[N] [--sortie FICHIER]", EN: "[N] [--sortie FILE]"},
@@ -158,6 +164,9 @@ func runMediateurExport(args []string, lang i18n.Lang, stdout, stderr io.Writer)
 	if q.To, okDay = parseDay(*o.au); !okDay {
 		return bad(say(lang, "mexport_date", lessons.Visible(*o.au)))
 	}
+	if q.Check() != nil {
+		return bad(say(lang, "period_backwards"))
+	}
 	if *o.atelier != "" {
 		n, err := strconv.Atoi(*o.atelier)
 		if err != nil || n <= 0 {
@@ -189,7 +198,7 @@ func runMediateurExport(args []string, lang i18n.Lang, stdout, stderr io.Writer)
 	}
 	data, err := e.Bytes(lang, format)
 	if err != nil {
-		fmt.Fprintln(stderr, "pasapas:", err)
+		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 		return 1
 	}
 	path, err := writeOut(*o.sortie, filepath.Join(st.exportDir, e.FileName(format)), data, stdout)
@@ -252,7 +261,9 @@ func runMediateurBilan(args []string, lang i18n.Lang, stdout, stderr io.Writer) 
 		fmt.Fprintln(stdout, say(lang, "mbilan_see"))
 		return 0
 	}
-	b, err := app.RunBilan(ctx, run)
+	// learning decides whether the run's line goes into the bilans file:
+	// once, for a run whose code ran out without a closing.
+	l, err := app.AtelierBilan(ctx, run)
 	if errors.Is(err, record.ErrNotFound) {
 		fmt.Fprintln(stderr, "pasapas:", say(lang, "mexport_no_run", run))
 		return 2
@@ -261,11 +272,11 @@ func runMediateurBilan(args []string, lang i18n.Lang, stdout, stderr io.Writer) 
 		fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 		return 1
 	}
-	t := learning.BilanTable(b)
+	t := learning.BilanTable(l.Bilan)
 	if *o.sortie != "" {
 		data, err := tabular.CSV(t)
 		if err != nil {
-			fmt.Fprintln(stderr, "pasapas:", err)
+			fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 			return 1
 		}
 		path, err := writeOut(*o.sortie, "", data, stdout)
@@ -276,6 +287,9 @@ func runMediateurBilan(args []string, lang i18n.Lang, stdout, stderr io.Writer) 
 		if path != "" {
 			fmt.Fprintln(stdout, say(lang, "mbilan_written", lessons.Visible(path)))
 		}
+		if l.Added { // on stderr: « --sortie - » keeps stdout to the table
+			fmt.Fprintln(stderr, bilanLineSays(lang, l))
+		}
 		return 0
 	}
 	// On the screen: one « column : value » line each, as La Coop's form
@@ -283,6 +297,24 @@ func runMediateurBilan(args []string, lang i18n.Lang, stdout, stderr io.Writer) 
 	for i, h := range t.Header {
 		fmt.Fprintf(stdout, "%s : %s\n", h, lessons.Visible(t.Rows[0][i].String()))
 	}
-	fmt.Fprintln(stdout, say(lang, "mbilan_file", lessons.Visible(filepath.Join(st.exportDir, learning.BilansFile))))
+	if line := bilanLineSays(lang, l); line != "" {
+		fmt.Fprintln(stdout, line)
+	}
 	return 0
+}
+
+// bilanLineSays where a run's line stands in the bilans file.
+func bilanLineSays(lang i18n.Lang, l learning.BilanLine) string {
+	path := lessons.Visible(l.Path)
+	switch {
+	case l.Added:
+		return say(lang, "mbilan_added", path)
+	case l.InFile:
+		return say(lang, "mbilan_in_file", path)
+	case l.Open:
+		return say(lang, "mbilan_open")
+	case l.Path != "":
+		return say(lang, "mbilan_not_in_file", path)
+	}
+	return ""
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"pasapas/learning"
 	"pasapas/lessons"
@@ -82,6 +83,7 @@ func TestMediateurExportCommand(t *testing.T) {
 		{[]string{"mediateur", "export", "--atelier", "99"}, "4826\n", 2, "", nil, nil, "Aucun atelier ne porte le numéro 99"},
 		{[]string{"mediateur", "export", "--atelier", "1", "--du", "01/12/2026"}, "", 2, "", nil, nil, "pas les deux"},
 		{[]string{"mediateur", "export", "--format", "ods"}, "", 2, "", nil, nil, "« ods » n'existe pas"},
+		{[]string{"mediateur", "export", "--du", "02/12/2026", "--au", "01/12/2026"}, "4826\n", 2, "", nil, nil, "La date de --du vient après celle de --au"},
 	}
 	for _, c := range cases {
 		stdin = strings.NewReader(c.code)
@@ -148,4 +150,53 @@ func TestMediateurBilanCommand(t *testing.T) {
 	if code := run([]string{"mediateur", "bilan", strconv.Itoa(int(r.ID))}, &out, &errb); code != 0 || !strings.Contains(out.String(), "Type : Collectif") {
 		t.Errorf("on the screen: %q", out.String())
 	}
+	if _, err := os.Stat(filepath.Join(dir, learning.BilansFile)); err == nil {
+		t.Error("the bilan of a run closed without its line added one")
+	}
+
+	// A run whose code ran out without a closing: its line is added on
+	// the first « bilan N », and only then.
+	expired := expiredRun(t)
+	for i, want := range []string{"Sa ligne est ajoutée au fichier des bilans", "Sa ligne est déjà dans le fichier des bilans"} {
+		stdin = strings.NewReader("4826\n")
+		out.Reset()
+		if code := run([]string{"mediateur", "bilan", strconv.Itoa(int(expired)), "--lang", "fr"}, &out, &errb); code != 0 || !strings.Contains(out.String(), want) {
+			t.Errorf("bilan %d, time %d: %d %q, want %q", expired, i+1, code, out.String(), want)
+		}
+	}
+	b, _ = os.ReadFile(filepath.Join(dir, learning.BilansFile))
+	rd = csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+	rd.Comma = ';'
+	if rows, err := rd.ReadAll(); err != nil || len(rows) != 2 || rows[1][len(rows[1])-1] != strconv.Itoa(int(expired)) {
+		t.Errorf("bilans file = %q, %v: want the expired run's line once", rows, err)
+	}
+}
+
+// expiredRun opens a run five hours ago in the data folder, left to run
+// out without a closing.
+func expiredRun(t *testing.T) record.RunID {
+	t.Helper()
+	then := func() time.Time { return time.Now().Add(-5 * time.Hour) }
+	path, err := progress.DefaultPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := progress.OpenWith(path, progress.Options{Now: then})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	app := learning.New(st, learning.Options{Now: then})
+	ms, err := app.Mediators(ctx)
+	if err != nil || len(ms) == 0 {
+		t.Fatal(ms, err)
+	}
+	a := &lessons.Atelier{ID: "mails", Title: "Premiers mails", Level: "Débutant",
+		Thematiques: []lessons.Thematique{{Label: "E-mail"}}, Parcours: []lessons.Ref{{ID: "mail-adresse"}}}
+	r, err := app.OpenAtelier(ctx, ms[0].ID, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.ID
 }

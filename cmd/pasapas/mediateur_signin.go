@@ -16,6 +16,7 @@ import (
 	"pasapas/i18n"
 	"pasapas/learning"
 	"pasapas/lessons"
+	"pasapas/progress"
 	"pasapas/record"
 )
 
@@ -30,7 +31,7 @@ import (
 func mediatorSignIn(ctx context.Context, app *learning.Service, in *bufio.Reader, account string, lang i18n.Lang, stderr io.Writer) (record.Mediator, int) {
 	meds, err := app.Mediators(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "pasapas: %s\n", attestationExplain(lang, err))
+		fmt.Fprintf(stderr, "pasapas: %s\n", progress.Explain(err, lang))
 		return record.Mediator{}, 1
 	}
 	if len(meds) == 0 {
@@ -65,11 +66,11 @@ func mediatorSignIn(ctx context.Context, app *learning.Service, in *bufio.Reader
 	fmt.Fprintln(stderr, say(lang, "att_med_code", lessons.Visible(med.Name)))
 	pin, err := readCode(in, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "pasapas: %s\n", attestationExplain(lang, err))
+		fmt.Fprintf(stderr, "pasapas: %s\n", progress.Explain(err, lang))
 		return record.Mediator{}, 1
 	}
 	if err := app.CheckMediatorPIN(ctx, med.ID, pin); err != nil {
-		msg := attestationExplain(lang, err)
+		msg := progress.Explain(err, lang)
 		if errors.Is(err, record.ErrWrongPIN) || errors.Is(err, record.ErrPINLocked) {
 			msg += " " + say(lang, "mexport_badcode")
 		}
