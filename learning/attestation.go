@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"pasapas/lessons"
 	"pasapas/record"
@@ -38,16 +37,17 @@ func (s *Service) Structure(ctx context.Context) (string, error) {
 	return sp.Structure(ctx)
 }
 
-// SetStructure sets the structure's name, spaces trimmed; it refuses an
-// empty one, one longer than MaxStructure or one with control characters
-// (it goes on printed pages and on the screen).
+// SetStructure sets the structure's name, spaces folded; it refuses what
+// record.CleanName refuses — an empty one, one longer than MaxStructure,
+// control and bidirectional characters (it goes on printed pages and on
+// the screen).
 func (s *Service) SetStructure(ctx context.Context, by record.MediatorID, name string) error {
 	sp, err := s.space()
 	if err != nil {
 		return err
 	}
-	name = strings.Join(strings.Fields(name), " ")
-	if name == "" || len([]rune(name)) > MaxStructure || strings.ContainsFunc(name, unicode.IsControl) {
+	name, err = record.CleanName(strings.Join(strings.Fields(name), " "), MaxStructure)
+	if err != nil {
 		return errStructure(name)
 	}
 	return sp.SetStructure(ctx, by, name)

@@ -63,7 +63,7 @@ func TestAttestation(t *testing.T) {
 		if _, err := app.Attestation(ctx, sophie.ID, cat, lea.ID, learning.Period{}, ""); !errors.Is(err, learning.ErrNoStructure) {
 			t.Errorf("without the structure's name: %v, want ErrNoStructure", err)
 		}
-		for _, bad := range []string{"", "   ", "Mairie\x1b[31m", string(make([]rune, learning.MaxStructure+1))} {
+		for _, bad := range []string{"", "   ", "Mairie\x1b[31m", "Mairie \u202eeSlliL", string(make([]rune, learning.MaxStructure+1))} {
 			if err := app.SetStructure(ctx, sophie.ID, bad); !errors.Is(err, record.ErrInvalid) {
 				t.Errorf("SetStructure(%q) = %v, want ErrInvalid", bad, err)
 			}
