@@ -108,9 +108,11 @@ func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space b
 	if *idle == 0 {
 		*idle = -1 // the command line's 0 means never
 	}
-	// PASAPAS_TEST_NO_POLLING=1 is a test hook (docs/tests.md): the group
-	// view is refreshed by the store's notifications only, so an end-to-end
-	// test proves they work.
+	// PASAPAS_TEST_NO_POLLING=1 is a test hook (docs/tests.md): on a store
+	// that notifies (PostgreSQL), the group view is woken by its
+	// notifications and its once-a-minute read, not by the 2 s poll, so an
+	// end-to-end test proves the notifications work; SQLite is polled
+	// anyway.
 	app := learning.New(st.store, learning.Options{ExportDir: st.exportDir,
 		NoPolling: os.Getenv("PASAPAS_TEST_NO_POLLING") == "1"})
 	// A visit names the place (--place, PASAPAS_PLACE), else this PC.
