@@ -90,7 +90,12 @@ func Hours(lang i18n.Lang, d time.Duration, visits int) string {
 	if visits == 1 {
 		code = "att_hours_one"
 	}
-	return words.Format(lang, code, h, m, dec, visits)
+	// « 0,8 heure », « 1,5 heure », « 2 heures »; « 1 hour », « 0.8 hours ».
+	unit := "att_unit_many"
+	if (lang != i18n.EN && d.Hours() < 2) || (lang == i18n.EN && dec == "1") {
+		unit = "att_unit_one"
+	}
+	return words.Format(lang, code, h, m, dec, words.Format(lang, unit), visits)
 }
 
 // AttestationPath is where an attestation is written: in dir (the folder
@@ -136,8 +141,10 @@ var attestationWords = i18n.Table{
 	"att_period_value":  {FR: "du %s au %s", EN: "from %s to %s"},
 	"att_period_day":    {FR: "le %s", EN: "on %s"},
 	"att_time":          {FR: "Temps passé", EN: "Time spent"},
-	"att_hours":         {FR: "%d h %02d min (%s heures), en %d visites", EN: "%d h %02d min (%s hours), in %d visits"},
-	"att_hours_one":     {FR: "%d h %02d min (%s heures), en %d visite", EN: "%d h %02d min (%s hours), in %d visit"},
+	"att_hours":         {FR: "%d h %02d min (%s %s), en %d visites", EN: "%d h %02d min (%s %s), in %d visits"},
+	"att_hours_one":     {FR: "%d h %02d min (%s %s), en %d visite", EN: "%d h %02d min (%s %s), in %d visit"},
+	"att_unit_one":      {FR: "heure", EN: "hour"},
+	"att_unit_many":     {FR: "heures", EN: "hours"},
 	"att_lessons_n":     {FR: "Leçons finies", EN: "Lessons finished"},
 	"att_lessons":       {FR: "Les leçons finies", EN: "The lessons finished"},
 	"att_levels":        {FR: "Niveaux mesurés par un test", EN: "Levels measured by a test"},

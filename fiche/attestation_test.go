@@ -135,7 +135,7 @@ func TestAttestationPage(t *testing.T) {
 	if strings.Contains(rb.String(), scoring.LevelHeading(i18n.FR, 3)) || !strings.Contains(rb.String(), "Pas encore de test.") {
 		t.Errorf("a first idea printed as a level:\n%s", rb.String())
 	}
-	for _, w := range []string{"&lt;b&gt;Mairie&lt;/b&gt; &amp; *Cie*", "Zoé_*Test*", "le 1er décembre 2026", "0 h 50 min (0,8 heures), en 1 visite",
+	for _, w := range []string{"&lt;b&gt;Mairie&lt;/b&gt; &amp; *Cie*", "Zoé_*Test*", "le 1er décembre 2026", "0 h 50 min (0,8 heure), en 1 visite",
 		"Pas encore de test.", "Le médiateur / La médiatrice"} {
 		if !strings.Contains(page, w) {
 			t.Errorf("the page lacks %q", w)
@@ -149,8 +149,11 @@ func TestAttestationPage(t *testing.T) {
 		lang i18n.Lang
 		want string
 	}{
-		{0, i18n.FR, "0 h 00 min (0 heures), en 0 visites"},
-		{90 * time.Minute, i18n.FR, "1 h 30 min (1,5 heures), en 0 visites"},
+		{0, i18n.FR, "0 h 00 min (0 heure), en 0 visites"},
+		{90 * time.Minute, i18n.FR, "1 h 30 min (1,5 heure), en 0 visites"},
+		{2 * time.Hour, i18n.FR, "2 h 00 min (2 heures), en 0 visites"},
+		{time.Hour, i18n.EN, "1 h 00 min (1 hour), in 0 visits"},
+		{90 * time.Minute, i18n.EN, "1 h 30 min (1.5 hours), in 0 visits"},
 		{12*time.Hour + 20*time.Minute + 40*time.Second, i18n.FR, "12 h 21 min (12,3 heures), en 0 visites"},
 		{2 * time.Hour, i18n.EN, "2 h 00 min (2 hours), in 0 visits"},
 	} {

@@ -83,6 +83,7 @@ var atelierWords = i18n.Table{
 	"group_title_of":        {FR: "Le groupe : %s (%s)", EN: "The group: %s (%s)"},
 	"group_intro":           {FR: "Les personnes qui ont accepté d'être vues, et celles qui appellent. La page se met à jour toute seule.", EN: "The people who agreed to be seen, and those calling. The page updates by itself."},
 	"group_read_at":         {FR: "Mis à jour à %s · %d personnes", EN: "Updated at %s · %d people"},
+	"group_read_at_one":     {FR: "Mis à jour à %s · %d personne", EN: "Updated at %s · %d person"},
 	"group_refresh":         {FR: "Mettre à jour", EN: "Update"},
 	"group_empty":           {FR: "Personne pour l'instant.", EN: "Nobody yet."},
 	"group_calls":           {FR: "appelle", EN: "calling"},
@@ -110,4 +111,13 @@ var atelierWords = i18n.Table{
 	"follow_levels":         {FR: "Niveaux", EN: "Levels"},
 	"follow_notes":          {FR: "Notes des médiateurs", EN: "Helpers' notes"},
 	"follow_notes_private":  {FR: "Visibles des médiateurs seulement. La personne les retrouve dans son export ; elles partent avec son effacement.", EN: "Seen by helpers only. The person finds them in their export; they go with their erase."},
+}
+
+// countCode is a message's code for a count: code+"_one" for one
+// (« 1 personne »), code otherwise.
+func countCode(code string, n int) string {
+	if n == 1 {
+		return code + "_one"
+	}
+	return code
 }

@@ -467,7 +467,7 @@ func (s *groupScreen) Render(ctx *Context, w, h int) string {
 	if s.run != nil {
 		head = append(head, t.Strong.Render(wrap(ctx.say("ateliers_code_line", s.run.Code), w)))
 	}
-	head = append(head, t.Muted.Render(wrap(ctx.say("group_read_at", s.at.Local().Format("15:04:05"), len(s.rows)), w)))
+	head = append(head, t.Muted.Render(wrap(ctx.say(countCode("group_read_at", len(s.rows)), s.at.Local().Format("15:04:05"), len(s.rows)), w)))
 	if s.problem != "" {
 		head = append(head, problemLine(t, s.problem, w))
 	}

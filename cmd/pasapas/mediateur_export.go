@@ -49,22 +49,24 @@ var exportMessages = i18n.Table{
 	"mexport_date": {FR: "« %s » n'est pas une date. Écrivez-la JJ/MM/AAAA, par exemple 07/12/2026.", EN: "“%s” is not a date. Write it DD/MM/YYYY, for example 07/12/2026."},
 	"period_backwards": {FR: "La date de --du vient après celle de --au. Écrivez d'abord le premier jour, puis le dernier.",
 		EN: "The --du date comes after the --au date. Write the first day first, then the last one."},
-	"mexport_both":    {FR: "Choisissez un atelier (--atelier) ou une période (--du, --au), pas les deux.", EN: "Choose an atelier (--atelier) or a period (--du, --au), not both."},
-	"mexport_format":  {FR: "Le format « %s » n'existe pas. Choisissez csv ou xlsx.", EN: "There is no “%s” format. Choose csv or xlsx."},
-	"mexport_run":     {FR: "« %s » n'est pas un numéro d'atelier. La liste : pasapas mediateur bilan", EN: "“%s” is not an atelier number. The list: pasapas mediateur bilan"},
-	"mexport_no_run":  {FR: "Aucun atelier ne porte le numéro %d. La liste : pasapas mediateur bilan", EN: "No atelier has the number %d. The list: pasapas mediateur bilan"},
-	"mexport_written": {FR: "Tableau écrit : %s\n%d personnes. Ce fichier contient leurs progrès : gardez-le pour vous et effacez-le quand votre rapport est fait.", EN: "Table written: %s\n%d people. This file holds their progress: keep it to yourself and delete it once your report is done."},
-	"mexport_none":    {FR: "Personne ne partage ses progrès pour cet atelier ou cette période. Le tableau n'a que ses titres.", EN: "Nobody shares their progress for this atelier or this period. The table has only its headings."},
-	"mexport_nospace": {FR: "Ces progrès n'ont pas encore d'espace médiateur. Ouvrez-le d'abord : pasapas mediateur", EN: "These progress files have no helper's space yet. Open it first: pasapas mediateur"},
-	"mexport_badcode": {FR: "Rien n'a été écrit.", EN: "Nothing was written."},
-	"mbilan_runs":     {FR: "Les ateliers tenus (le plus récent d'abord) :", EN: "The ateliers held (the newest first):"},
-	"mbilan_run_line": {FR: "  n° %d  %s  %s  (%d participants)", EN: "  no. %d  %s  %s  (%d participants)"},
-	"mbilan_no_runs":  {FR: "Aucun atelier n'a encore été ouvert ici.", EN: "No atelier has been opened here yet."},
-	"mbilan_see":      {FR: "Le bilan d'un atelier : pasapas mediateur bilan N", EN: "An atelier's bilan: pasapas mediateur bilan N"},
-	"mbilan_written":  {FR: "Bilan écrit : %s", EN: "Bilan written: %s"},
-	"mbilan_added":    {FR: "Sa ligne est ajoutée au fichier des bilans : %s", EN: "Its line is added to the bilans file: %s"},
-	"mbilan_in_file":  {FR: "Sa ligne est déjà dans le fichier des bilans : %s", EN: "Its line is already in the bilans file: %s"},
-	"mbilan_open":     {FR: "L'atelier est encore ouvert. Sa ligne sera ajoutée au fichier des bilans quand vous le fermerez.", EN: "The atelier is still open. Its line will be added to the bilans file when you close it."},
+	"mexport_both":        {FR: "Choisissez un atelier (--atelier) ou une période (--du, --au), pas les deux.", EN: "Choose an atelier (--atelier) or a period (--du, --au), not both."},
+	"mexport_format":      {FR: "Le format « %s » n'existe pas. Choisissez csv ou xlsx.", EN: "There is no “%s” format. Choose csv or xlsx."},
+	"mexport_run":         {FR: "« %s » n'est pas un numéro d'atelier. La liste : pasapas mediateur bilan", EN: "“%s” is not an atelier number. The list: pasapas mediateur bilan"},
+	"mexport_no_run":      {FR: "Aucun atelier ne porte le numéro %d. La liste : pasapas mediateur bilan", EN: "No atelier has the number %d. The list: pasapas mediateur bilan"},
+	"mexport_written_one": {FR: "Tableau écrit : %s\n%d personne. Ce fichier contient ses progrès : gardez-le pour vous et effacez-le quand votre rapport est fait.", EN: "Table written: %s\n%d person. This file holds their progress: keep it to yourself and delete it once your report is done."},
+	"mexport_written":     {FR: "Tableau écrit : %s\n%d personnes. Ce fichier contient leurs progrès : gardez-le pour vous et effacez-le quand votre rapport est fait.", EN: "Table written: %s\n%d people. This file holds their progress: keep it to yourself and delete it once your report is done."},
+	"mexport_none":        {FR: "Personne ne partage ses progrès pour cet atelier ou cette période. Le tableau n'a que ses titres.", EN: "Nobody shares their progress for this atelier or this period. The table has only its headings."},
+	"mexport_nospace":     {FR: "Ces progrès n'ont pas encore d'espace médiateur. Ouvrez-le d'abord : pasapas mediateur", EN: "These progress files have no helper's space yet. Open it first: pasapas mediateur"},
+	"mexport_badcode":     {FR: "Rien n'a été écrit.", EN: "Nothing was written."},
+	"mbilan_runs":         {FR: "Les ateliers tenus (le plus récent d'abord) :", EN: "The ateliers held (the newest first):"},
+	"mbilan_run_line":     {FR: "  n° %d  %s  %s  (%d participants)", EN: "  no. %d  %s  %s  (%d participants)"},
+	"mbilan_run_line_one": {FR: "  n° %d  %s  %s  (%d participant)", EN: "  no. %d  %s  %s  (%d participant)"},
+	"mbilan_no_runs":      {FR: "Aucun atelier n'a encore été ouvert ici.", EN: "No atelier has been opened here yet."},
+	"mbilan_see":          {FR: "Le bilan d'un atelier : pasapas mediateur bilan N", EN: "An atelier's bilan: pasapas mediateur bilan N"},
+	"mbilan_written":      {FR: "Bilan écrit : %s", EN: "Bilan written: %s"},
+	"mbilan_added":        {FR: "Sa ligne est ajoutée au fichier des bilans : %s", EN: "Its line is added to the bilans file: %s"},
+	"mbilan_in_file":      {FR: "Sa ligne est déjà dans le fichier des bilans : %s", EN: "Its line is already in the bilans file: %s"},
+	"mbilan_open":         {FR: "L'atelier est encore ouvert. Sa ligne sera ajoutée au fichier des bilans quand vous le fermerez.", EN: "The atelier is still open. Its line will be added to the bilans file when you close it."},
 	"mbilan_not_in_file": {FR: "Sa ligne n'est pas dans le fichier des bilans (%s). Recopiez ces champs dans La Coop.",
 		EN: "Its line is not in the bilans file (%s). Copy these fields into La Coop."},
 	"mexport_args": {FR: "[--atelier N | --du … --au …] [--format csv|xlsx]", EN: "[--atelier N | --du … --au …] [--format csv|xlsx]"},
@@ -210,7 +212,7 @@ func runMediateurExport(args []string, lang i18n.Lang, stdout, stderr io.Writer)
 		fmt.Fprintln(stderr, say(lang, "mexport_none"))
 	}
 	if path != "" {
-		fmt.Fprintln(stdout, say(lang, "mexport_written", lessons.Visible(path), len(e.Rows)))
+		fmt.Fprintln(stdout, say(lang, one("mexport_written", len(e.Rows)), lessons.Visible(path), len(e.Rows)))
 	}
 	return 0
 }
@@ -255,7 +257,7 @@ func runMediateurBilan(args []string, lang i18n.Lang, stdout, stderr io.Writer) 
 		}
 		fmt.Fprintln(stdout, say(lang, "mbilan_runs"))
 		for _, s := range sums {
-			fmt.Fprintln(stdout, say(lang, "mbilan_run_line", s.Run.ID, s.Run.OpenedAt.Local().Format("02/01/2006 15:04"),
+			fmt.Fprintln(stdout, say(lang, one("mbilan_run_line", s.Members), s.Run.ID, s.Run.OpenedAt.Local().Format("02/01/2006 15:04"),
 				lessons.Visible(s.Run.Title), s.Members))
 		}
 		fmt.Fprintln(stdout, say(lang, "mbilan_see"))
@@ -317,4 +319,12 @@ func bilanLineSays(lang i18n.Lang, l learning.BilanLine) string {
 		return say(lang, "mbilan_not_in_file", path)
 	}
 	return ""
+}
+
+// one is a message's code for a count: code+"_one" for one (« 1 personne »).
+func one(code string, n int) string {
+	if n == 1 {
+		return code + "_one"
+	}
+	return code
 }
