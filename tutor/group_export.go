@@ -52,14 +52,15 @@ var exportWords = i18n.Table{
 	"gexport_count":        {FR: "Personnes dans le tableau : %d.", EN: "People in the table: %d."},
 	"gexport_private":      {FR: "Ce fichier contient les progrès de ces personnes. Gardez-le pour vous. Effacez-le quand votre rapport est fait.", EN: "This file holds these people's progress. Keep it to yourself. Delete it once your report is done."},
 
-	"bilan_item":    {FR: "Bilan pour La Coop", EN: "Bilan for La Coop"},
-	"bilan_title":   {FR: "Bilan de l'atelier", EN: "The atelier's bilan"},
-	"bilan_closed":  {FR: "L'atelier est fermé. Voici son bilan.", EN: "The atelier is closed. Here is its bilan."},
-	"bilan_intro":   {FR: "Recopiez ces champs dans La Coop de la médiation numérique. Aucun nom de personne n'y figure.", EN: "Copy these fields into La Coop de la médiation numérique. Nobody's name is in it."},
-	"bilan_added":   {FR: "La ligne est ajoutée au fichier des bilans : %s", EN: "The line is added to the bilans file: %s"},
-	"bilan_back":    {FR: "Entrée ou Échap : retour.", EN: "Enter or Esc: back."},
-	"bilan_in_file": {FR: "Sa ligne est déjà dans le fichier des bilans : %s", EN: "Its line is already in the bilans file: %s"},
-	"bilan_open":    {FR: "L'atelier est encore ouvert. Sa ligne sera ajoutée au fichier des bilans quand vous le fermerez.", EN: "The atelier is still open. Its line will be added to the bilans file when you close it."},
+	"bilan_item":         {FR: "Bilan pour La Coop", EN: "Bilan for La Coop"},
+	"bilan_title":        {FR: "Bilan de l'atelier", EN: "The atelier's bilan"},
+	"accomp_bilan_title": {FR: "Bilan de l'accompagnement", EN: "The accompaniment's bilan"},
+	"bilan_closed":       {FR: "L'atelier est fermé. Voici son bilan.", EN: "The atelier is closed. Here is its bilan."},
+	"bilan_intro":        {FR: "Recopiez ces champs dans La Coop de la médiation numérique. Aucun nom de personne n'y figure.", EN: "Copy these fields into La Coop de la médiation numérique. Nobody's name is in it."},
+	"bilan_added":        {FR: "La ligne est ajoutée au fichier des bilans : %s", EN: "The line is added to the bilans file: %s"},
+	"bilan_back":         {FR: "Entrée ou Échap : retour.", EN: "Enter or Esc: back."},
+	"bilan_in_file":      {FR: "Sa ligne est déjà dans le fichier des bilans : %s", EN: "Its line is already in the bilans file: %s"},
+	"bilan_open":         {FR: "L'atelier est encore ouvert. Sa ligne sera ajoutée au fichier des bilans quand vous le fermerez.", EN: "The atelier is still open. Its line will be added to the bilans file when you close it."},
 	"bilan_not_in_file": {FR: "Sa ligne n'est pas dans le fichier des bilans (%s). Recopiez ces champs dans La Coop.",
 		EN: "Its line is not in the bilans file (%s). Copy these fields into La Coop."},
 
@@ -227,6 +228,7 @@ type bilanMsg struct {
 type bilanScreen struct {
 	make    func(c context.Context) tea.Msg
 	closed  string // the title of the run that has just closed
+	single  bool   // an individual accompaniment's, not an atelier's
 	started bool
 	loaded  bool
 	msg     bilanMsg
@@ -256,7 +258,12 @@ func (s *bilanScreen) Init(ctx *Context) tea.Cmd {
 	s.started = true
 	return storeCmd(ctx, s.make)
 }
-func (s *bilanScreen) Title(ctx *Context) string { return ctx.say("bilan_title") }
+func (s *bilanScreen) Title(ctx *Context) string {
+	if s.single {
+		return ctx.say("accomp_bilan_title")
+	}
+	return ctx.say("bilan_title")
+}
 func (s *bilanScreen) Help(ctx *Context) []key.Binding {
 	return []key.Binding{ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Back}
 }
@@ -290,7 +297,11 @@ func (s *bilanScreen) Render(ctx *Context, w, h int) string {
 		lines = append(lines, wrap(ctx.say("bilan_intro"), w), "")
 		table := learning.BilanTable(s.msg.line.Bilan)
 		for i, name := range table.Header {
-			lines = append(lines, hanging(t.G.Bullet+" ", t.Strong.Render(name)+" : "+sanitize(table.Rows[0][i].String()), w))
+			v := table.Rows[0][i].String()
+			if v == "" {
+				continue // « Nom de l'atelier » for an accompaniment
+			}
+			lines = append(lines, hanging(t.G.Bullet+" ", t.Strong.Render(name)+" : "+sanitize(v), w))
 		}
 		lines = append(lines, "")
 		switch l := s.msg.line; {
@@ -380,7 +391,7 @@ func (s *accompanimentScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case 3:
 		s.a.Autonomie = learning.AutonomieLabels[i]
 		app, id, a := ctx.App, s.learner, s.a
-		return replace(&bilanScreen{make: func(c context.Context) tea.Msg {
+		return replace(&bilanScreen{single: true, make: func(c context.Context) tea.Msg {
 			b, err := app.AccompanimentBilan(c, id, a)
 			if err != nil {
 				return bilanMsg{err: err}

@@ -82,6 +82,12 @@ func TestGroupExportAndBilanScreens(t *testing.T) {
 	w.choose("Autonome avec guidage en cas de besoin")
 	h.expect("Type : Individuel", "Durée (min) : 30", "Niveau d’autonomie (ou de l’atelier) : Autonome avec guidage en cas de besoin",
 		"La ligne est ajoutée")
+	if got := h.m.top().Title(h.m.ctx); got != "Bilan de l'accompagnement" {
+		t.Errorf("the accompaniment's bilan is titled %q", got)
+	}
+	if strings.Contains(h.screen(), "Nom de l’atelier") {
+		t.Errorf("the accompaniment's bilan shows an empty « Nom de l’atelier »:\n%s", h.screen())
+	}
 	b, _ = os.ReadFile(filepath.Join(dir, learning.BilansFile))
 	lines := strings.Split(strings.TrimSpace(string(b)), "\r\n")
 	if len(lines) != 3 || !strings.Contains(lines[1], "Collectif") || !strings.Contains(lines[2], "Individuel;1;0;30;;Ordinateur;E-mail;Autonome avec guidage en cas de besoin;") {
