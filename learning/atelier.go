@@ -325,10 +325,20 @@ func (s *Service) Totals(ctx context.Context) (VisitTotals, error) {
 	if err != nil {
 		return t, err
 	}
+	runs := map[record.RunID]record.Run{}
+	if rs, err := g.Runs(ctx); err == nil {
+		for _, r := range rs {
+			runs[r.ID] = r
+		}
+	} else {
+		return t, err
+	}
 	for _, v := range vs {
 		t.ByLearner[v.Learner] += v.Length()
-		if v.Run != 0 {
-			t.ByRun[v.Run] += v.Length()
+		if r, ok := runs[v.Run]; ok {
+			// What the visit spent while the atelier ran: time after
+			// its closing is the person's, not the atelier's.
+			t.ByRun[v.Run] += v.LengthIn(r.OpenedAt, r.Ends())
 		}
 	}
 	return t, nil

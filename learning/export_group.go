@@ -149,7 +149,12 @@ func (s *Service) ExportGroup(ctx context.Context, by record.MediatorID, cat *le
 		if v.Start.After(r.LastVisit) {
 			r.LastVisit = v.Start
 		}
-		r.Time += v.Length()
+		if q.Run != 0 {
+			// The atelier's time: what the visit spent while it ran.
+			r.Time += v.LengthIn(out.Run.OpenedAt, out.Run.Ends())
+		} else {
+			r.Time += v.Length()
+		}
 	}
 	// A member who agreed but has no visit in the run (their PC kept no
 	// visit) is still one of the group.

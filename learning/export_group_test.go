@@ -450,3 +450,44 @@ func TestGroupExportFileNames(t *testing.T) {
 		}
 	}
 }
+
+// TestAtelierTimeEndsAtItsClosing: a learner who stays after the atelier
+// closed keeps on working for themselves; the atelier's table and its
+// total count the visit up to the closing only (a newcomer saw the past
+// atelier's minutes grow after it was closed).
+func TestAtelierTimeEndsAtItsClosing(t *testing.T) {
+	ctx := context.Background()
+	onEachStore(t, func(t *testing.T, app *learning.Service, c *clock) {
+		s, _ := app.CreateMediator(ctx, 0, "Sophie", "4826")
+		lea, _ := app.CreateLearner(ctx, "Léa", "", record.Prefs{})
+		run, err := app.OpenAtelier(ctx, s.ID, mailsAtelier("MAC74"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		app.JoinAtelier(ctx, lea.ID, "MAC74", true)
+		v, _ := app.StartVisit(ctx, lea.ID, "PC 1")
+		c.t = c.t.Add(30 * time.Minute)
+		if err := app.CloseAtelier(ctx, s.ID, run.ID); err != nil {
+			t.Fatal(err)
+		}
+		c.t = c.t.Add(30 * time.Minute)
+		app.EndVisit(ctx, v)
+		e, err := app.ExportGroup(ctx, s.ID, cat, learning.ExportScope{Run: run.ID})
+		if err != nil || len(e.Rows) != 1 {
+			t.Fatalf("export: %+v, %v", e.Rows, err)
+		}
+		if got := e.Rows[0].Time; got != 30*time.Minute {
+			t.Errorf("the atelier's table counts %v for Léa, want 30m (up to the closing)", got)
+		}
+		tot, err := app.Totals(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tot.ByRun[run.ID]; got != 30*time.Minute {
+			t.Errorf("the atelier's total is %v, want 30m", got)
+		}
+		if got := tot.ByLearner[lea.ID]; got != time.Hour {
+			t.Errorf("Léa's own total is %v, want the whole visit, 1h", got)
+		}
+	})
+}

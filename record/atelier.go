@@ -34,6 +34,15 @@ func (r Run) Open(t time.Time) bool {
 	return r.ClosedAt.IsZero() && t.Before(r.OpenedAt.Add(RunHours*time.Hour))
 }
 
+// Ends is when the run stopped taking part in a visit's time: its closing,
+// or the end of its code's hours when it was never closed.
+func (r Run) Ends() time.Time {
+	if !r.ClosedAt.IsZero() {
+		return r.ClosedAt
+	}
+	return r.OpenedAt.Add(RunHours * time.Hour)
+}
+
 // RunHours is how long an atelier's code is usable after its opening.
 const RunHours = 4
 
@@ -71,6 +80,26 @@ func (v Visit) Length() time.Duration {
 		return 0
 	}
 	return v.End.Sub(v.Start)
+}
+
+// LengthIn is the part of the visit between from and to: a visit begun in
+// an atelier that goes on after its closing counts for the atelier up to
+// the closing only.
+func (v Visit) LengthIn(from, to time.Time) time.Duration {
+	if v.End.IsZero() || v.End.Before(v.Start) {
+		return 0
+	}
+	start, end := v.Start, v.End
+	if start.Before(from) {
+		start = from
+	}
+	if end.After(to) {
+		end = to
+	}
+	if end.Before(start) {
+		return 0
+	}
+	return end.Sub(start)
 }
 
 // Call is a learner asking for the médiateur: since when.
