@@ -194,6 +194,8 @@ func TestAtelier(t *testing.T) {
 	md.press("Escape")
 	md.waitText("Fermer l'atelier")
 	md.choose("Fermer l'atelier")
+	md.waitText("Son code ne marchera plus pour personne.")
+	md.choose("Oui, fermer l'atelier")
 	md.waitText("Type : Collectif", "Nom de l’atelier : Premiers pas avec les mails", "La ligne est ajoutée")
 	w.save("bilan")
 	md.quit()

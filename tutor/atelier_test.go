@@ -318,6 +318,7 @@ func TestPrepareAnAtelier(t *testing.T) {
 		t.Fatalf("runs %+v, %v: want one opening with a drawn code", runs, err)
 	}
 	w.choose("Fermer l'atelier")
+	w.choose("Oui, fermer l'atelier")
 	// The bilan for La Coop comes first, then « Retour » to the list.
 	h.expect("L'atelier « Mes premiers mails » est fermé", "Type : Collectif", "Nom de l’atelier : Mes premiers mails",
 		"Thématique(s) d’accompagnement : E-mail", "bilans-la-coop.csv")

@@ -251,14 +251,26 @@ func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case 2:
 		return push(newGroupExportScreen(s.run))
 	case 1:
-		// One use case closes the run and adds its bilan's line, only if
-		// this call closed it (another window may have already).
-		s.busy = true
-		app, by, id := ctx.App, ctx.Mediator.ID, s.run.ID
-		return storeCmd(ctx, func(c context.Context) tea.Msg {
-			l, err := app.CloseAtelierBilan(c, by, id)
-			return bilanMsg{line: l, err: err}
-		})
+		// Asked first: closing ends the code for the whole group and
+		// writes the bilan's line. One use case closes the run and adds
+		// the line, only if this call closed it (another window may have
+		// already); the bilan then replaces this page.
+		var done bilanMsg
+		id := s.run.ID
+		return push(newConfirmScreen(ctx.say("ateliers_close"),
+			[]string{ctx.say("close_ask", sanitize(s.run.Title)), ctx.say("close_what")},
+			ctx.say("close_no"), ctx.say("close_yes"),
+			func(c context.Context, app *learning.Service, by record.MediatorID) error {
+				l, err := app.CloseAtelierBilan(c, by, id)
+				done = bilanMsg{line: l, err: err}
+				if l.Bilan.Type == "" {
+					return err // not closed: said on the question's page
+				}
+				return nil
+			},
+			func(*Context) tea.Cmd {
+				return func() tea.Msg { return unwindMsg{n: 1, then: done} }
+			}))
 	}
 	return back()
 }

@@ -59,6 +59,7 @@ func TestGroupExportAndBilanScreens(t *testing.T) {
 	}
 	w.press("enter")
 	w.choose("Fermer l'atelier")
+	w.choose("Oui, fermer l'atelier")
 	h.expect("est fermé", "Date : ", "Type : Collectif", "Participants : 2", "Durée (min) : 0",
 		"Nom de l’atelier : Premiers pas sur le téléphone", "Matériel numérique utilisé : Ordinateur",
 		"Thématique(s) d’accompagnement : Prendre en main du matériel", "Niveau d’autonomie (ou de l’atelier) : Débutant")
@@ -130,7 +131,7 @@ func TestGroupExportInTheAccessibleMode(t *testing.T) {
 	in := strings.Join([]string{
 		"espace", "sophie", "4826",
 		"ateliers", "ouvert", "exporter", "1",
-		"retour", "fermer",
+		"retour", "fermer", "2", // « Oui, fermer l'atelier »
 		"retour", "retour", "retour",
 	}, "\n") + "\n"
 	var out bytes.Buffer
