@@ -44,9 +44,9 @@ var presenterWords = i18n.Table{
 	"pres_key_scroll":        {FR: "faire défiler", EN: "scroll"},
 	"pres_pick_title":        {FR: "Présenter une leçon", EN: "Present a lesson"},
 	"pres_pick":              {FR: "Quelle leçon voulez-vous projeter ?", EN: "Which lesson do you want to project?"},
-	"pres_pick_why":          {FR: "Pour un atelier : rien n'est enregistré, pour personne.", EN: "For a workshop: nothing is saved, for anyone."},
+	"pres_pick_why":          {FR: "Pour un atelier : rien n'est enregistré, pour personne.", EN: "For an atelier: nothing is saved, for anyone."},
 	"pres_entry":             {FR: "Présenter une leçon", EN: "Present a lesson"},
-	"pres_entry_detail":      {FR: "Projeter une leçon étape par étape en atelier", EN: "Project a lesson step by step in a workshop"},
+	"pres_entry_detail":      {FR: "Projeter une leçon étape par étape en atelier", EN: "Project a lesson step by step in an atelier"},
 	"pres_unknown":           {FR: "Aucune leçon ne s'appelle « %s ». Les leçons : %s", EN: "No lesson is called “%s”. The lessons: %s"},
 }
 

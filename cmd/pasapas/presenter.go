@@ -26,7 +26,7 @@ func init() {
 
 var presenterMessages = i18n.Table{
 	"presenter_args":  {FR: "LEÇON [--content DOSSIER]", EN: "LESSON [--content DIR]"},
-	"presenter_about": {FR: "projette une leçon en atelier, étape par étape (sans profil, rien n'est enregistré)", EN: "project a lesson in a workshop, step by step (no profile, nothing is saved)"},
+	"presenter_about": {FR: "projette une leçon en atelier, étape par étape (sans profil, rien n'est enregistré)", EN: "project a lesson in an atelier, step by step (no profile, nothing is saved)"},
 	"lesson_missing":  {FR: "dites quelle leçon, par exemple : pasapas %s mail-adresse", EN: "say which lesson, for example: pasapas %s mail-adresse"},
 	"too_many_words":  {FR: "une seule leçon à la fois : %s", EN: "one lesson at a time: %s"},
 }
