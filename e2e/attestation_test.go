@@ -109,7 +109,7 @@ func TestAttestation(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(strings.ReplaceAll(string(text), "\u00a0", " ")), " ")
 	for _, want := range []string{"Attestation d'accompagnement au numérique", "Médiathèque Les Lilas", "Camille Exemple",
-		"Temps passé", "heures", lessonName, compHome, "Niveau", "Le médiateur / La médiatrice"} {
+		"Temps passé", "heure", lessonName, compHome, "Niveau", "Le médiateur / La médiatrice"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the printed attestation lacks %q:\n%s", want, flat)
 		}
