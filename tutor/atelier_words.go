@@ -114,7 +114,7 @@ var atelierWords = i18n.Table{
 	"follow_lessons":        {FR: "Leçons finies : %d", EN: "Lessons finished: %d"},
 	"follow_levels":         {FR: "Niveaux", EN: "Levels"},
 	"follow_notes":          {FR: "Notes des médiateurs", EN: "Helpers' notes"},
-	"follow_notes_private":  {FR: "Visibles des médiateurs seulement. La personne les retrouve dans son export ; elles partent avec son effacement.", EN: "Seen by helpers only. The person finds them in their export; they go with their erase."},
+	"follow_notes_private":  {FR: "Visibles des médiateurs seulement. La personne les retrouve dans son export ; elles partent avec son effacement.", EN: "Seen by helpers only. The person finds them in their export; they are deleted when the person erases their data."},
 }
 
 // countCode is a message's code for a count: code+"_one" for one
