@@ -37,9 +37,9 @@ func errStructure(name string) error {
 }
 
 var explainWords = i18n.Table{
-	"err_no_space": {FR: "L'espace médiateur n'est pas disponible ici.", EN: "The médiateur's space is not available here."},
+	"err_no_space": {FR: "L'espace médiateur n'est pas disponible ici.", EN: "The helper's space is not available here."},
 	"err_no_structure": {FR: "Le nom de la structure n'est pas encore donné. Donnez-le une fois dans l'espace médiateur : « Nom de la structure », sur sa première page.",
-		EN: "The organisation's name is not set yet. Set it once in the médiateur's space: “Name of the organisation”, on its first page."},
+		EN: "The organisation's name is not set yet. Set it once in the helper's space: “Name of the organisation”, on its first page."},
 	"err_structure_rule": {FR: "Le nom de la structure a entre 1 et %d caractères.", EN: "The organisation's name has 1 to %d characters."},
 	"err_no_consent":     {FR: "L'attestation demande l'accord de la personne : elle tape son code.", EN: "The certificate needs the person's agreement: they type their code."},
 	"err_backwards": {FR: "La période finit avant de commencer : le premier jour vient après le dernier.",
