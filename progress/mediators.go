@@ -90,12 +90,14 @@ func (s *Store) CheckMediatorPIN(ctx context.Context, id record.MediatorID, pin 
 			return err
 		}
 		now := s.now()
-		until := fromMS(lockedUntil)
-		if limit := now.Add(PINDelay(failures)); until.After(limit) {
-			until = limit
+		st, capped, locked := record.PINState{Failures: failures, LockedUntil: fromMS(lockedUntil)}.Gate(now)
+		if capped {
+			if _, err := tx.ExecContext(ctx, "UPDATE mediators SET pin_locked_until = ? WHERE id = ?", ms(st.LockedUntil), id); err != nil {
+				return err
+			}
 		}
-		if now.Before(until) {
-			refused = &PINError{Locked: true, Failures: failures, Wait: until.Sub(now)}
+		if locked != nil {
+			refused = locked
 			return nil
 		}
 		ok, err := verifyPIN(hash, pin)
@@ -106,11 +108,9 @@ func (s *Store) CheckMediatorPIN(ctx context.Context, id record.MediatorID, pin 
 			_, err = tx.ExecContext(ctx, "UPDATE mediators SET pin_failures = 0, pin_locked_until = 0 WHERE id = ?", id)
 			return err
 		}
-		failures++
-		wait := PINDelay(failures)
-		refused = &PINError{Failures: failures, Wait: wait}
+		st, refused = st.Wrong(now)
 		_, err = tx.ExecContext(ctx, "UPDATE mediators SET pin_failures = ?, pin_locked_until = ? WHERE id = ?",
-			failures, ms(now.Add(wait)), id)
+			st.Failures, ms(st.LockedUntil), id)
 		return err
 	})
 	if err != nil {
