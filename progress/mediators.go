@@ -33,6 +33,17 @@ func (s *Store) CreateMediator(ctx context.Context, by record.MediatorID, name, 
 	now := s.now()
 	var id int64
 	err = s.write(ctx, "new médiateur", func(tx *sql.Tx) error {
+		// « The first » account from two PCs at once: the write
+		// transactions run one at a time, so the second sees the first's.
+		if by == 0 {
+			var exists bool
+			if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM mediators)").Scan(&exists); err != nil {
+				return err
+			}
+			if exists {
+				return learning.ErrNeedsMediator
+			}
+		}
 		if err := tx.QueryRowContext(ctx, "INSERT INTO mediators (name, pin_hash, created_at) VALUES (?, ?, ?) RETURNING id",
 			name, hash, ms(now)).Scan(&id); err != nil {
 			return err

@@ -69,6 +69,8 @@ func (s *Store) CreateMediator(ctx context.Context, by record.MediatorID, name, 
 		if _, ok := sp.mediators[who]; !ok {
 			return record.Mediator{}, fail("new médiateur", fmt.Errorf("médiateur %d: %w", who, record.ErrNotFound))
 		}
+	} else if len(sp.mediators) > 0 {
+		return record.Mediator{}, learning.ErrNeedsMediator
 	}
 	sp.lastMediator++
 	m := record.Mediator{ID: sp.lastMediator, Name: name, CreatedAt: s.clock()}

@@ -99,6 +99,20 @@ func runSpace(t *testing.T, open func(*testing.T) learning.Store) {
 		is(t, "the right code after the wait", sp.CheckMediatorPIN(e.ctx, m.ID, "4826"), nil)
 	})
 
+	// Only the first account is made without a médiateur, and the store
+	// itself refuses a second one (two PCs at once pass the use case's
+	// check together).
+	t.Run("FirstAccountOnce", func(t *testing.T) {
+		e, sp, m := setup(t)
+		_, err := sp.CreateMediator(e.ctx, 0, "Intrus", "7391")
+		is(t, "a second account without a médiateur", err, learning.ErrNeedsMediator)
+		_, err = sp.CreateMediator(e.ctx, m.ID, "Karim", "7391")
+		is(t, "an account added by a médiateur", err, nil)
+		if list, _ := sp.Mediators(e.ctx); len(list) != 2 {
+			t.Errorf("Mediators = %+v: want Sophie and Karim, no more", list)
+		}
+	})
+
 	// The same rule decides the wait for a learner's PIN and a médiateur's
 	// code (record.PINDelay, record.PINState): the review found a store
 	// where a clock that went back locked médiateurs for good.

@@ -70,3 +70,16 @@ func TestConcurrentOpenRunSameCode(t *testing.T) {
 	})
 	exactlyOne(t, "OpenRun", results, learning.ErrCodeTaken)
 }
+
+// Two PCs of a new place both make « the first » médiateur account at
+// once: one does, the other is told an account needs a médiateur.
+func TestConcurrentFirstMediator(t *testing.T) {
+	ctx := context.Background()
+	for round := range 6 {
+		results := race(twoPCs(t), 1, func(_ int, pc *postgres.Store) error {
+			_, err := pc.CreateMediator(ctx, 0, "Sophie", "4826")
+			return err
+		})
+		exactlyOne(t, fmt.Sprintf("CreateMediator, place %d", round), results, learning.ErrNeedsMediator)
+	}
+}

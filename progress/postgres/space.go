@@ -38,6 +38,20 @@ func (s *Store) CreateMediator(ctx context.Context, by record.MediatorID, name, 
 	now := s.now()
 	var id int64
 	err = s.write(ctx, "new médiateur", func(tx pgx.Tx) error {
+		// « The first » account from two PCs at once: the place's row is
+		// locked, so the second sees the first's account and is refused.
+		if by == 0 {
+			if err := s.lockPlace(ctx, tx); err != nil {
+				return err
+			}
+			var exists bool
+			if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM mediators WHERE place_id = $1)", s.place).Scan(&exists); err != nil {
+				return err
+			}
+			if exists {
+				return learning.ErrNeedsMediator
+			}
+		}
 		if err := tx.QueryRow(ctx, `INSERT INTO mediators (place_id, name, pin_hash, created_at)
 			VALUES ($1, $2, $3, $4) RETURNING id`, s.place, name, hash, ms(now)).Scan(&id); err != nil {
 			return err
