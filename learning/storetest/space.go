@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -125,6 +126,7 @@ func runSpace(t *testing.T, open func(*testing.T) learning.Store) {
 			failures int
 			wait     time.Duration
 		}
+		show := func(r result) string { return fmt.Sprintf("%v (%d failures, wait %s)", r.err, r.failures, r.wait) }
 		outcome := func(err error) result {
 			var pe *record.PINError
 			if !errors.As(err, &pe) {
@@ -155,7 +157,7 @@ func runSpace(t *testing.T, open func(*testing.T) learning.Store) {
 			learner := outcome(e.s.CheckPIN(e.ctx, l.ID, st.pin))
 			mediator := outcome(sp.CheckMediatorPIN(e.ctx, m.ID, st.pin))
 			if learner != st.want || mediator != st.want {
-				t.Fatalf("%s: learner %+v, médiateur %+v; want both %+v", st.name, learner, mediator, st.want)
+				t.Fatalf("%s: learner %v, médiateur %v; want both %v", st.name, show(learner), show(mediator), show(st.want))
 			}
 		}
 	})
