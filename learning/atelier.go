@@ -22,7 +22,10 @@ import (
 // Ateliers are the ateliers opened in this place and who joined them.
 type Ateliers interface {
 	// OpenRun records an atelier's opening (by r.OpenedBy, at the store's
-	// time) and its journal line, in one unit of work.
+	// time) and its journal line, in one unit of work. It refuses
+	// (ErrCodeTaken) a code another open run (record.Run.Open) uses, in
+	// the same unit of work: two PCs opening one atelier file at once
+	// cannot both have its code.
 	OpenRun(ctx context.Context, r record.Run) (record.Run, error)
 	// CloseRun closes an opening, with its journal line.
 	CloseRun(ctx context.Context, by record.MediatorID, id record.RunID) error
@@ -110,7 +113,9 @@ func NewCode(n int) string {
 }
 
 // OpenAtelier opens an atelier file for a group: its code is the file's,
-// or one drawn now. Two open ateliers never share a code.
+// or one drawn now. Two open ateliers never share a code: the check here
+// gives a quick answer, the store's OpenRun is the one that holds when
+// two PCs open at once.
 func (s *Service) OpenAtelier(ctx context.Context, by record.MediatorID, a *lessons.Atelier) (record.Run, error) {
 	g, err := s.group()
 	if err != nil {
@@ -124,6 +129,7 @@ func (s *Service) OpenAtelier(ctx context.Context, by record.MediatorID, a *less
 		return slices.ContainsFunc(open, func(r record.Run) bool { return r.Code == code })
 	}
 	code := lessons.NormalizeCode(a.Code)
+	drawn := code == ""
 	switch {
 	case code != "" && !lessons.ValidCode(code):
 		return record.Run{}, fmt.Errorf("learning: code %q: %w", a.Code, record.ErrInvalid)
@@ -133,11 +139,19 @@ func (s *Service) OpenAtelier(ctx context.Context, by record.MediatorID, a *less
 		for code = NewCode(6); taken(code); code = NewCode(6) {
 		}
 	}
-	return g.OpenRun(ctx, record.Run{
-		Atelier: a.ID, Title: a.Title, Code: code, Level: a.Level,
-		Thematiques: a.ThematiqueLabels(), Parcours: a.LessonIDs(), Positioning: a.PositioningIDs(),
-		IdleMinutes: a.IdleMinutes, OpenedBy: by,
-	})
+	for tries := 1; ; tries++ {
+		r, err := g.OpenRun(ctx, record.Run{
+			Atelier: a.ID, Title: a.Title, Code: code, Level: a.Level,
+			Thematiques: a.ThematiqueLabels(), Parcours: a.LessonIDs(), Positioning: a.PositioningIDs(),
+			IdleMinutes: a.IdleMinutes, OpenedBy: by,
+		})
+		// A drawn code another PC took meanwhile: draw another one.
+		if !drawn || tries == 3 || !errors.Is(err, ErrCodeTaken) {
+			return r, err
+		}
+		for code = NewCode(6); taken(code); code = NewCode(6) {
+		}
+	}
 }
 
 // CloseAtelier closes an opening: its code no longer lets anyone in.

@@ -20,7 +20,10 @@ import (
 // Mediators are the médiateurs' accounts of this place.
 type Mediators interface {
 	// CreateMediator adds an account; by is the médiateur who adds it (0
-	// for the first account, created when the space is first opened).
+	// for the first account, created when the space is first opened). With
+	// by 0 it refuses (ErrNeedsMediator) when the place already has an
+	// account, in the same unit of work as the insert: two PCs making
+	// « the first » account at once cannot both succeed.
 	CreateMediator(ctx context.Context, by record.MediatorID, name, pin string) (record.Mediator, error)
 	// Mediators lists the accounts, by name.
 	Mediators(ctx context.Context) ([]record.Mediator, error)
@@ -112,6 +115,10 @@ func (s *Service) Mediators(ctx context.Context) ([]record.Mediator, error) {
 	return sp.Mediators(ctx)
 }
 
+// ErrNeedsMediator: only the very first account of a place is made
+// without a médiateur signed in.
+var ErrNeedsMediator = fmt.Errorf("learning: a new account needs a médiateur: %w", record.ErrInvalid)
+
 // CreateMediator adds an account. The first one needs no one (by 0); the
 // next ones are added by a médiateur signed in. A trivial code is refused.
 func (s *Service) CreateMediator(ctx context.Context, by record.MediatorID, name, pin string) (record.Mediator, error) {
@@ -132,7 +139,8 @@ func (s *Service) CreateMediator(ctx context.Context, by record.MediatorID, name
 		}
 		if len(list) > 0 {
 			// Only the very first account is made without one.
-			return record.Mediator{}, fmt.Errorf("learning: a new account needs a médiateur: %w", record.ErrInvalid)
+			// The store checks again in its write (two PCs at once).
+			return record.Mediator{}, ErrNeedsMediator
 		}
 	}
 	return sp.CreateMediator(ctx, by, name, pin)

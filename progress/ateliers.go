@@ -31,12 +31,27 @@ func fromJSONList(s string) []string {
 	return l
 }
 
-// OpenRun records an opening and its journal line.
+// OpenRun records an opening and its journal line. It refuses a code
+// another open atelier uses (learning.ErrCodeTaken): the check is in the
+// write transaction, which SQLite runs one at a time, so two PCs opening
+// the same atelier file at once cannot both pass it.
 func (s *Store) OpenRun(ctx context.Context, r record.Run) (record.Run, error) {
 	now := s.now()
 	r.OpenedAt, r.ClosedAt = fromMS(ms(now)), time.Time{}
 	err := s.write(ctx, "opening atelier", func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO atelier_runs (atelier, title, code, level, thematiques, parcours,
+		var taken bool
+		// Open as record.Run.Open says: not closed, opened less than
+		// RunHours ago.
+		err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM atelier_runs
+			WHERE code = ? AND closed_at IS NULL AND opened_at > ?)`,
+			r.Code, ms(now.Add(-record.RunHours*time.Hour))).Scan(&taken)
+		if err != nil {
+			return err
+		}
+		if taken {
+			return learning.ErrCodeTaken
+		}
+		err = tx.QueryRowContext(ctx, `INSERT INTO atelier_runs (atelier, title, code, level, thematiques, parcours,
 			positioning, idle_minutes, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			r.Atelier, r.Title, r.Code, r.Level, jsonList(r.Thematiques), jsonList(r.Parcours), jsonList(r.Positioning),
 			r.IdleMinutes, r.OpenedBy, ms(now)).Scan(&r.ID)

@@ -33,6 +33,17 @@ func (s *Store) CreateMediator(ctx context.Context, by record.MediatorID, name, 
 	now := s.now()
 	var id int64
 	err = s.write(ctx, "new médiateur", func(tx *sql.Tx) error {
+		// « The first » account from two PCs at once: the write
+		// transactions run one at a time, so the second sees the first's.
+		if by == 0 {
+			var exists bool
+			if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM mediators)").Scan(&exists); err != nil {
+				return err
+			}
+			if exists {
+				return learning.ErrNeedsMediator
+			}
+		}
 		if err := tx.QueryRowContext(ctx, "INSERT INTO mediators (name, pin_hash, created_at) VALUES (?, ?, ?) RETURNING id",
 			name, hash, ms(now)).Scan(&id); err != nil {
 			return err
@@ -90,12 +101,14 @@ func (s *Store) CheckMediatorPIN(ctx context.Context, id record.MediatorID, pin 
 			return err
 		}
 		now := s.now()
-		until := fromMS(lockedUntil)
-		if limit := now.Add(PINDelay(failures)); until.After(limit) {
-			until = limit
+		st, capped, locked := record.PINState{Failures: failures, LockedUntil: fromMS(lockedUntil)}.Gate(now)
+		if capped {
+			if _, err := tx.ExecContext(ctx, "UPDATE mediators SET pin_locked_until = ? WHERE id = ?", ms(st.LockedUntil), id); err != nil {
+				return err
+			}
 		}
-		if now.Before(until) {
-			refused = &PINError{Locked: true, Failures: failures, Wait: until.Sub(now)}
+		if locked != nil {
+			refused = locked
 			return nil
 		}
 		ok, err := verifyPIN(hash, pin)
@@ -106,11 +119,9 @@ func (s *Store) CheckMediatorPIN(ctx context.Context, id record.MediatorID, pin 
 			_, err = tx.ExecContext(ctx, "UPDATE mediators SET pin_failures = 0, pin_locked_until = 0 WHERE id = ?", id)
 			return err
 		}
-		failures++
-		wait := PINDelay(failures)
-		refused = &PINError{Failures: failures, Wait: wait}
+		st, refused = st.Wrong(now)
 		_, err = tx.ExecContext(ctx, "UPDATE mediators SET pin_failures = ?, pin_locked_until = ? WHERE id = ?",
-			failures, ms(now.Add(wait)), id)
+			st.Failures, ms(st.LockedUntil), id)
 		return err
 	})
 	if err != nil {

@@ -127,17 +127,14 @@ func (s *Store) CheckPIN(ctx context.Context, id LearnerID, pin string) error {
 			return nil
 		}
 		now := s.now()
-		// A PC whose clock went back (flat CMOS battery) must not lock
-		// someone out for years: the wait never exceeds the policy's.
-		until := fromMS(lockedUntil)
-		if limit := now.Add(PINDelay(failures)); until.After(limit) {
-			until = limit
-			if _, err := tx.ExecContext(ctx, "UPDATE learners SET pin_locked_until = ? WHERE id = ?", ms(until), id); err != nil {
+		st, capped, locked := record.PINState{Failures: failures, LockedUntil: fromMS(lockedUntil)}.Gate(now)
+		if capped {
+			if _, err := tx.ExecContext(ctx, "UPDATE learners SET pin_locked_until = ? WHERE id = ?", ms(st.LockedUntil), id); err != nil {
 				return err
 			}
 		}
-		if now.Before(until) {
-			refused = &PINError{Locked: true, Failures: failures, Wait: until.Sub(now)}
+		if locked != nil {
+			refused = locked
 			return nil
 		}
 		ok, err := verifyPIN(hash.String, pin)
@@ -149,11 +146,9 @@ func (s *Store) CheckPIN(ctx context.Context, id LearnerID, pin string) error {
 				"UPDATE learners SET pin_failures = 0, pin_locked_until = 0, last_seen = ? WHERE id = ?", ms(now), id)
 			return err
 		}
-		failures++
-		wait := PINDelay(failures)
-		refused = &PINError{Failures: failures, Wait: wait}
+		st, refused = st.Wrong(now)
 		_, err = tx.ExecContext(ctx, "UPDATE learners SET pin_failures = ?, pin_locked_until = ? WHERE id = ?",
-			failures, ms(now.Add(wait)), id)
+			st.Failures, ms(st.LockedUntil), id)
 		return err
 	})
 	if err != nil {

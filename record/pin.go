@@ -82,3 +82,34 @@ func TrivialPIN(pin string) bool {
 	}
 	return false
 }
+
+// PINState is what a store keeps about a code's wrong tries in a row: a
+// learner's PIN and a médiateur's code alike. Every store asks it what to
+// do, so the one rule (PINDelay) decides everywhere.
+type PINState struct {
+	Failures    int
+	LockedUntil time.Time
+}
+
+// Gate is the rule before a code is compared. A PC whose clock went back
+// (flat CMOS battery) must not lock someone out for years: a wait longer
+// than the policy's is capped, and capped says the store must keep next,
+// or the cap would start again at every try. refused is non-nil while a
+// wait runs: the code is then not checked.
+func (p PINState) Gate(now time.Time) (next PINState, capped bool, refused *PINError) {
+	next = p
+	if limit := now.Add(PINDelay(p.Failures)); p.LockedUntil.After(limit) {
+		next.LockedUntil, capped = limit, true
+	}
+	if now.Before(next.LockedUntil) {
+		refused = &PINError{Locked: true, Failures: next.Failures, Wait: next.LockedUntil.Sub(now)}
+	}
+	return next, capped, refused
+}
+
+// Wrong is the state to keep after a wrong code, and the refusal to give.
+func (p PINState) Wrong(now time.Time) (PINState, *PINError) {
+	failures := p.Failures + 1
+	wait := PINDelay(failures)
+	return PINState{Failures: failures, LockedUntil: now.Add(wait)}, &PINError{Failures: failures, Wait: wait}
+}

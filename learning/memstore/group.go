@@ -35,7 +35,9 @@ func (s *Store) mediatorKnown(id record.MediatorID) error {
 	return nil
 }
 
-// OpenRun records an opening and its journal line.
+// OpenRun records an opening and its journal line. It refuses a code
+// another open atelier uses (learning.ErrCodeTaken), under the same lock
+// as the write.
 func (s *Store) OpenRun(ctx context.Context, r record.Run) (record.Run, error) {
 	if err := s.lock(ctx, "opening atelier"); err != nil {
 		return record.Run{}, err
@@ -45,8 +47,12 @@ func (s *Store) OpenRun(ctx context.Context, r record.Run) (record.Run, error) {
 		return record.Run{}, fail("opening atelier", err)
 	}
 	g := &s.d.group
+	now := s.clock()
+	if slices.ContainsFunc(g.runs, func(o record.Run) bool { return o.Code == r.Code && o.Open(now) }) {
+		return record.Run{}, learning.ErrCodeTaken
+	}
 	r.ID = record.RunID(len(g.runs) + 1)
-	r.OpenedAt, r.ClosedAt = s.clock(), time.Time{}
+	r.OpenedAt, r.ClosedAt = now, time.Time{}
 	r.Thematiques, r.Parcours, r.Positioning = orEmpty(r.Thematiques), orEmpty(r.Parcours), orEmpty(r.Positioning)
 	g.runs = append(g.runs, r)
 	s.log(record.Action{Mediator: r.OpenedBy, Kind: record.ActAtelierOpened, Value: int(r.ID)})

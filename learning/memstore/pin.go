@@ -82,12 +82,11 @@ func (s *Store) CheckPIN(ctx context.Context, id record.LearnerID, pin string) e
 		return nil
 	}
 	now := s.clock()
-	if limit := now.Add(record.PINDelay(l.failures)); l.lockedUntil.After(limit) {
-		l.lockedUntil = limit
-	}
-	if now.Before(l.lockedUntil) {
+	st, _, refused := record.PINState{Failures: l.failures, LockedUntil: l.lockedUntil}.Gate(now)
+	l.failures, l.lockedUntil = st.Failures, st.LockedUntil
+	if refused != nil {
 		s.d.learners[id] = l
-		return &record.PINError{Locked: true, Failures: l.failures, Wait: l.lockedUntil.Sub(now)}
+		return refused
 	}
 	if subtle.ConstantTimeCompare(pinKey(pin, l.salt), l.hash) == 1 {
 		l.failures, l.lockedUntil = 0, time.Time{}
@@ -95,9 +94,8 @@ func (s *Store) CheckPIN(ctx context.Context, id record.LearnerID, pin string) e
 		s.d.learners[id] = l
 		return nil
 	}
-	l.failures++
-	wait := record.PINDelay(l.failures)
-	l.lockedUntil = now.Add(wait)
+	st, refused = st.Wrong(now)
+	l.failures, l.lockedUntil = st.Failures, st.LockedUntil
 	s.d.learners[id] = l
-	return &record.PINError{Failures: l.failures, Wait: wait}
+	return refused
 }

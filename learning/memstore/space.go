@@ -69,6 +69,8 @@ func (s *Store) CreateMediator(ctx context.Context, by record.MediatorID, name, 
 		if _, ok := sp.mediators[who]; !ok {
 			return record.Mediator{}, fail("new médiateur", fmt.Errorf("médiateur %d: %w", who, record.ErrNotFound))
 		}
+	} else if len(sp.mediators) > 0 {
+		return record.Mediator{}, learning.ErrNeedsMediator
 	}
 	sp.lastMediator++
 	m := record.Mediator{ID: sp.lastMediator, Name: name, CreatedAt: s.clock()}
@@ -96,7 +98,7 @@ func (s *Store) Mediators(ctx context.Context) ([]record.Mediator, error) {
 	return out, nil
 }
 
-// CheckMediatorPIN checks a code with the learners' wait (pinDelay).
+// CheckMediatorPIN checks a code with the learners' wait (record.PINState).
 func (s *Store) CheckMediatorPIN(ctx context.Context, id record.MediatorID, pin string) error {
 	if err := s.lock(ctx, "checking médiateur code"); err != nil {
 		return err
@@ -107,23 +109,21 @@ func (s *Store) CheckMediatorPIN(ctx context.Context, id record.MediatorID, pin 
 		return fail("checking médiateur code", fmt.Errorf("médiateur %d: %w", id, record.ErrNotFound))
 	}
 	now := s.clock()
-	if limit := now.Add(record.PINDelay(m.failures)); m.lockedUntil.After(limit) {
-		m.lockedUntil = limit
-	}
-	if now.Before(m.lockedUntil) {
+	st, _, refused := record.PINState{Failures: m.failures, LockedUntil: m.lockedUntil}.Gate(now)
+	m.failures, m.lockedUntil = st.Failures, st.LockedUntil
+	if refused != nil {
 		s.d.space.mediators[id] = m
-		return &record.PINError{Locked: true, Failures: m.failures, Wait: m.lockedUntil.Sub(now)}
+		return refused
 	}
 	if subtle.ConstantTimeCompare(pinKey(pin, m.salt), m.hash) == 1 {
 		m.failures, m.lockedUntil = 0, time.Time{}
 		s.d.space.mediators[id] = m
 		return nil
 	}
-	m.failures++
-	wait := record.PINDelay(m.failures)
-	m.lockedUntil = now.Add(wait)
+	st, refused = st.Wrong(now)
+	m.failures, m.lockedUntil = st.Failures, st.LockedUntil
 	s.d.space.mediators[id] = m
-	return &record.PINError{Failures: m.failures, Wait: wait}
+	return refused
 }
 
 // RemoveMediator removes another médiateur's account.

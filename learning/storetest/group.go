@@ -77,6 +77,38 @@ func runGroup(t *testing.T, open func(*testing.T) learning.Store) {
 		}
 	})
 
+	// The store refuses a code an open run uses, in its own write: the
+	// use case's check alone lets two PCs opening at once share one code.
+	t.Run("CodeTaken", func(t *testing.T) {
+		e, g, _, sophie := setup(t)
+		first, err := g.OpenRun(e.ctx, record.Run{Atelier: "a", Title: "A", Code: "MAC74", OpenedBy: sophie.ID})
+		is(t, "OpenRun(MAC74)", err, nil)
+		steps := []struct {
+			name   string
+			before func()
+			code   string
+			want   error
+		}{
+			{"the same code while the first is open", nil, "MAC74", learning.ErrCodeTaken},
+			{"another code", nil, "CDEF", nil},
+			{"the code again once the first is closed", func() { is(t, "CloseRun", g.CloseRun(e.ctx, sophie.ID, first.ID), nil) }, "MAC74", nil},
+			{"the code of a run opened RunHours ago", func() { e.advance(record.RunHours * time.Hour) }, "CDEF", nil},
+		}
+		for _, st := range steps {
+			if st.before != nil {
+				if st.code == "CDEF" && e.clk == nil {
+					t.Skip("the rest needs time to pass (no storetest.Advancer)")
+				}
+				st.before()
+			}
+			_, err := g.OpenRun(e.ctx, record.Run{Atelier: "b", Title: "B", Code: st.code, OpenedBy: sophie.ID})
+			is(t, st.name, err, st.want)
+		}
+		if runs, _ := g.Runs(e.ctx); len(runs) != 4 {
+			t.Errorf("Runs = %+v: want the 4 openings accepted, no more", runs)
+		}
+	})
+
 	t.Run("Members", func(t *testing.T) {
 		e, g, _, sophie := setup(t)
 		r, _ := g.OpenRun(e.ctx, record.Run{Atelier: "a", Title: "A", Code: "CDEF", OpenedBy: sophie.ID})

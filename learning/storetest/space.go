@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -97,6 +98,68 @@ func runSpace(t *testing.T, open func(*testing.T) learning.Store) {
 		is(t, "the right code while the wait runs", sp.CheckMediatorPIN(e.ctx, m.ID, "4826"), record.ErrPINLocked)
 		e.advance(time.Hour)
 		is(t, "the right code after the wait", sp.CheckMediatorPIN(e.ctx, m.ID, "4826"), nil)
+	})
+
+	// Only the first account is made without a médiateur, and the store
+	// itself refuses a second one (two PCs at once pass the use case's
+	// check together).
+	t.Run("FirstAccountOnce", func(t *testing.T) {
+		e, sp, m := setup(t)
+		_, err := sp.CreateMediator(e.ctx, 0, "Intrus", "7391")
+		is(t, "a second account without a médiateur", err, learning.ErrNeedsMediator)
+		_, err = sp.CreateMediator(e.ctx, m.ID, "Karim", "7391")
+		is(t, "an account added by a médiateur", err, nil)
+		if list, _ := sp.Mediators(e.ctx); len(list) != 2 {
+			t.Errorf("Mediators = %+v: want Sophie and Karim, no more", list)
+		}
+	})
+
+	// The same rule decides the wait for a learner's PIN and a médiateur's
+	// code (record.PINDelay, record.PINState): the review found a store
+	// where a clock that went back locked médiateurs for good.
+	t.Run("CodeWaitAsLearners", func(t *testing.T) {
+		e, sp, m := setup(t)
+		e.needClock()
+		l := e.learner("Josiane", "4826")
+		type result struct {
+			err      error // nil, ErrWrongPIN or ErrPINLocked
+			failures int
+			wait     time.Duration
+		}
+		show := func(r result) string { return fmt.Sprintf("%v (%d failures, wait %s)", r.err, r.failures, r.wait) }
+		outcome := func(err error) result {
+			var pe *record.PINError
+			if !errors.As(err, &pe) {
+				return result{err: err}
+			}
+			r := result{err: record.ErrWrongPIN, failures: pe.Failures, wait: pe.Wait}
+			if pe.Locked {
+				r.err = record.ErrPINLocked
+			}
+			return r
+		}
+		steps := []struct {
+			name    string
+			advance time.Duration
+			pin     string
+			want    result
+		}{
+			{"first slip", 0, "1111", result{record.ErrWrongPIN, 1, 0}},
+			{"second slip", 0, "1111", result{record.ErrWrongPIN, 2, 0}},
+			{"third wrong", 0, "1111", result{record.ErrWrongPIN, 3, 5 * time.Second}},
+			{"wrong after the wait", 5 * time.Second, "1111", result{record.ErrWrongPIN, 4, 10 * time.Second}},
+			{"the clock went back a year", -365 * 24 * time.Hour, "4826", result{record.ErrPINLocked, 4, 10 * time.Second}},
+			{"after the policy's wait", 10 * time.Second, "4826", result{}},
+			{"the count starts again", 0, "1111", result{record.ErrWrongPIN, 1, 0}},
+		}
+		for _, st := range steps {
+			e.advance(st.advance)
+			learner := outcome(e.s.CheckPIN(e.ctx, l.ID, st.pin))
+			mediator := outcome(sp.CheckMediatorPIN(e.ctx, m.ID, st.pin))
+			if learner != st.want || mediator != st.want {
+				t.Fatalf("%s: learner %v, médiateur %v; want both %v", st.name, show(learner), show(mediator), show(st.want))
+			}
+		}
 	})
 
 	t.Run("ProfilesAndConsent", func(t *testing.T) {

@@ -45,7 +45,23 @@ func (s *Store) OpenRun(ctx context.Context, r record.Run) (record.Run, error) {
 		}
 	}
 	err := s.write(ctx, "opening atelier", func(tx pgx.Tx) error {
-		err := tx.QueryRow(ctx, `INSERT INTO atelier_runs (place_id, atelier, title, code, level, thematiques, parcours,
+		// Two PCs of the place opening the same atelier file at once: the
+		// place's row is locked, so the second sees the first's run and is
+		// refused (learning.ErrCodeTaken). Open as record.Run.Open says.
+		if err := s.lockPlace(ctx, tx); err != nil {
+			return err
+		}
+		var taken bool
+		err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM atelier_runs
+			WHERE place_id = $1 AND code = $2 AND closed_at IS NULL AND opened_at > $3)`,
+			s.place, r.Code, ms(now.Add(-record.RunHours*time.Hour))).Scan(&taken)
+		if err != nil {
+			return err
+		}
+		if taken {
+			return learning.ErrCodeTaken
+		}
+		err = tx.QueryRow(ctx, `INSERT INTO atelier_runs (place_id, atelier, title, code, level, thematiques, parcours,
 			positioning, idle_minutes, opened_by, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
 			s.place, r.Atelier, r.Title, r.Code, r.Level, jsonList(r.Thematiques), jsonList(r.Parcours), jsonList(r.Positioning),
 			r.IdleMinutes, int64(r.OpenedBy), ms(now)).Scan(&r.ID)

@@ -178,15 +178,14 @@ func (s *Store) CheckPIN(ctx context.Context, id record.LearnerID, pin string) e
 			return err
 		}
 		now := s.now()
-		until := fromMS(lockedUntil)
-		if limit := now.Add(progress.PINDelay(failures)); until.After(limit) {
-			until = limit
-			if _, err := tx.Exec(ctx, "UPDATE learners SET pin_locked_until = $1 WHERE id = $2", ms(until), int64(id)); err != nil {
+		st, capped, locked := record.PINState{Failures: failures, LockedUntil: fromMS(lockedUntil)}.Gate(now)
+		if capped {
+			if _, err := tx.Exec(ctx, "UPDATE learners SET pin_locked_until = $1 WHERE id = $2", ms(st.LockedUntil), int64(id)); err != nil {
 				return err
 			}
 		}
-		if now.Before(until) {
-			refused = &record.PINError{Locked: true, Failures: failures, Wait: until.Sub(now)}
+		if locked != nil {
+			refused = locked
 			return nil
 		}
 		ok, err := progress.VerifyPIN(*hash, pin)
@@ -198,11 +197,9 @@ func (s *Store) CheckPIN(ctx context.Context, id record.LearnerID, pin string) e
 				ms(now), int64(id))
 			return err
 		}
-		failures++
-		wait := progress.PINDelay(failures)
-		refused = &record.PINError{Failures: failures, Wait: wait}
+		st, refused = st.Wrong(now)
 		_, err = tx.Exec(ctx, "UPDATE learners SET pin_failures = $1, pin_locked_until = $2 WHERE id = $3",
-			failures, ms(now.Add(wait)), int64(id))
+			st.Failures, ms(st.LockedUntil), int64(id))
 		return err
 	})
 	if err != nil {

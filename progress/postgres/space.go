@@ -38,6 +38,20 @@ func (s *Store) CreateMediator(ctx context.Context, by record.MediatorID, name, 
 	now := s.now()
 	var id int64
 	err = s.write(ctx, "new médiateur", func(tx pgx.Tx) error {
+		// « The first » account from two PCs at once: the place's row is
+		// locked, so the second sees the first's account and is refused.
+		if by == 0 {
+			if err := s.lockPlace(ctx, tx); err != nil {
+				return err
+			}
+			var exists bool
+			if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM mediators WHERE place_id = $1)", s.place).Scan(&exists); err != nil {
+				return err
+			}
+			if exists {
+				return learning.ErrNeedsMediator
+			}
+		}
 		if err := tx.QueryRow(ctx, `INSERT INTO mediators (place_id, name, pin_hash, created_at)
 			VALUES ($1, $2, $3, $4) RETURNING id`, s.place, name, hash, ms(now)).Scan(&id); err != nil {
 			return err
@@ -96,12 +110,14 @@ func (s *Store) CheckMediatorPIN(ctx context.Context, id record.MediatorID, pin 
 			return err
 		}
 		now := s.now()
-		until := fromMS(lockedUntil)
-		if limit := now.Add(progress.PINDelay(failures)); until.After(limit) {
-			until = limit // the clock went back: the wait is capped
+		st, capped, locked := record.PINState{Failures: failures, LockedUntil: fromMS(lockedUntil)}.Gate(now)
+		if capped {
+			if _, err := tx.Exec(ctx, "UPDATE mediators SET pin_locked_until = $1 WHERE id = $2", ms(st.LockedUntil), int64(id)); err != nil {
+				return err
+			}
 		}
-		if now.Before(until) {
-			refused = &record.PINError{Locked: true, Failures: failures, Wait: until.Sub(now)}
+		if locked != nil {
+			refused = locked
 			return nil
 		}
 		ok, err := progress.VerifyPIN(hash, pin)
@@ -112,11 +128,9 @@ func (s *Store) CheckMediatorPIN(ctx context.Context, id record.MediatorID, pin 
 			_, err = tx.Exec(ctx, "UPDATE mediators SET pin_failures = 0, pin_locked_until = 0 WHERE id = $1", int64(id))
 			return err
 		}
-		failures++
-		wait := progress.PINDelay(failures)
-		refused = &record.PINError{Failures: failures, Wait: wait}
+		st, refused = st.Wrong(now)
 		_, err = tx.Exec(ctx, "UPDATE mediators SET pin_failures = $1, pin_locked_until = $2 WHERE id = $3",
-			failures, ms(now.Add(wait)), int64(id))
+			st.Failures, ms(st.LockedUntil), int64(id))
 		return err
 	})
 	if err != nil {

@@ -310,3 +310,13 @@ func (s *Store) touch(ctx context.Context, tx pgx.Tx, id record.LearnerID, now t
 // cleanText is record's name rule (record.CleanName), for every name this
 // store keeps: learners', médiateurs', the place's.
 func cleanText(s string, max int) (string, error) { return record.CleanName(s, max) }
+
+// lockPlace locks this place's row until the transaction ends, so that
+// checks spanning several rows of the place (a code no open atelier uses,
+// no account yet) and the write they allow run one PC after the other.
+// FOR NO KEY UPDATE: the rows that only reference the place (FOR KEY SHARE)
+// are not held up.
+func (s *Store) lockPlace(ctx context.Context, tx pgx.Tx) error {
+	var id int64
+	return tx.QueryRow(ctx, "SELECT id FROM places WHERE id = $1 FOR NO KEY UPDATE", s.place).Scan(&id)
+}
