@@ -475,7 +475,13 @@ func (s *groupScreen) Render(ctx *Context, w, h int) string {
 	if !s.loaded {
 		return ctx.say("loading")
 	}
-	head := []string{wrap(ctx.say("group_intro"), w)}
+	intro := ctx.say("group_intro")
+	if ctx.linear {
+		// The accessible mode prints the page once: it is read again
+		// with its last row, « Mettre à jour », numbered after the people.
+		intro = ctx.say("group_intro_linear", len(s.rows)+1)
+	}
+	head := []string{wrap(intro, w)}
 	if s.run != nil {
 		head = append(head, t.Strong.Render(wrap(ctx.say("ateliers_code_line", s.run.Code), w)))
 	}

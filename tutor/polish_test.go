@@ -1,0 +1,83 @@
+package tutor
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"pasapas/i18n"
+	"pasapas/learning"
+	"pasapas/record"
+)
+
+// TestGroupIntroSaysHowItIsRead: « Le groupe » says it updates by itself
+// only where it does; the accessible mode prints it once, and names the
+// number of « Mettre à jour » that reads it again.
+func TestGroupIntroSaysHowItIsRead(t *testing.T) {
+	for _, c := range []struct {
+		lang          i18n.Lang
+		linear        bool
+		want, notWant string
+	}{
+		{i18n.FR, false, "La page se met à jour toute seule.", "Tapez"},
+		{i18n.FR, true, "Tapez 3 pour relire la page.", "toute seule"},
+		{i18n.EN, false, "The page updates by itself.", "Type"},
+		{i18n.EN, true, "Type 3 to read the page again.", "by itself"},
+	} {
+		h := newHarness(t, c.lang, nil)
+		ctx := h.m.ctx
+		ctx.linear, ctx.synchronous = c.linear, true
+		s := &groupScreen{loaded: true, rows: []learning.GroupRow{{Name: "Marie"}, {Name: "Paul"}}}
+		s.build(ctx)
+		got := strings.Join(strings.Fields(s.Render(ctx, 80, 24)), " ")
+		if !strings.Contains(got, c.want) || strings.Contains(got, c.notWant) {
+			t.Errorf("%v linear=%v: want %q and not %q in:\n%s", c.lang, c.linear, c.want, c.notWant, got)
+		}
+		if c.linear && !strings.Contains(got, "3. "+ctx.say("group_refresh")) {
+			t.Errorf("%v: row 3 is not « Mettre à jour »:\n%s", c.lang, got)
+		}
+	}
+}
+
+// TestAccessibleModeNamesTheCallWord: where the full interface shows F2
+// « appeler le médiateur », the accessible mode names the word to type,
+// in « aide » and on the call banner; F2's own sequence, typed before
+// Entrée, calls too.
+func TestAccessibleModeNamesTheCallWord(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	ctx := context.Background()
+	app, cat := h.m.ctx.App, builtin.Catalogue(i18n.FR)
+	sophie, _ := app.CreateMediator(ctx, 0, "Sophie", "4826")
+	app.OpenAtelier(ctx, sophie.ID, testAtelier(cat, "PHN3"))
+	app.CreateLearner(ctx, "Marie", "", record.Prefs{})
+	in := strings.Join([]string{
+		"2", "rejoindre", "PHN3", "2", // Marie joins, and agrees
+		"aide",    // names « appeler »
+		"appeler", // the banner names it to stop
+		"aide",    // names it to stop
+		"\x1bOQ",  // F2 then Entrée: the call ends
+		"aide",
+		"quitter", "2",
+	}, "\n") + "\n"
+	var out bytes.Buffer
+	cfg := Config{Library: builtin, Lang: i18n.FR, App: app, IdleLock: -1}
+	if err := RunAccessible(cfg, strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	call := "Pour appeler le médiateur, tapez « appeler », puis Entrée."
+	stop := "Pour ne plus appeler le médiateur, tapez « appeler », puis Entrée."
+	banner := "Il arrive. Restez à votre place. Pour ne plus appeler, tapez « appeler », puis Entrée."
+	for _, want := range []string{call, stop, banner} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "F2") || strings.Contains(s, "OQ") {
+		t.Errorf("the accessible mode names F2 or echoes its sequence:\n%s", s)
+	}
+	if strings.Count(s, call) != 2 || strings.LastIndex(s, call) < strings.Index(s, stop) {
+		t.Errorf("F2's sequence did not end the call:\n%s", s)
+	}
+}
