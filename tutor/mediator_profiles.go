@@ -140,7 +140,7 @@ func (s *spaceProfile) build(ctx *Context) {
 			add(ctx.say("follow_entry"), ctx.say("follow_entry_detail"), func(ctx *Context) tea.Cmd { return push(newFollowUpScreen(p.ID, p.Name)) })
 		}
 	}
-	add(ctx.say("space_new_code"), ctx.say("space_new_code_detail"), func(ctx *Context) tea.Cmd { return push(newCodeResetScreen(ctx, p)) })
+	add(ctx.say(codeWord(p, "space_new_code")), ctx.say(codeWord(p, "space_new_code")+"_detail"), func(ctx *Context) tea.Cmd { return push(newCodeResetScreen(ctx, p)) })
 	add(ctx.say("space_rename"), "", func(ctx *Context) tea.Cmd { return push(newRenameScreen(ctx, p)) })
 	add(ctx.say("space_merge"), ctx.say("space_merge_detail"), func(ctx *Context) tea.Cmd { return push(newMergeScreen(p)) })
 	if p.Archived {
@@ -322,7 +322,17 @@ func newCodeResetScreen(ctx *Context, p record.Profile) *codeResetScreen {
 	return &codeResetScreen{p: p, code: newCodeField(ctx)}
 }
 
-func (s *codeResetScreen) Title(ctx *Context) string { return ctx.say("space_new_code") }
+// codeWord is the words' key for a profile's code: « Nouveau code
+// secret » when it has one (forgotten), « Donner un code secret » when it
+// has none, where « code oublié » would be untrue.
+func codeWord(p record.Profile, code string) string {
+	if p.HasPIN {
+		return code
+	}
+	return strings.Replace(code, "_new_code", "_first_code", 1)
+}
+
+func (s *codeResetScreen) Title(ctx *Context) string { return ctx.say(codeWord(s.p, "space_new_code")) }
 func (s *codeResetScreen) Typing() bool              { return s.stage < 2 }
 func (s *codeResetScreen) Secret() bool              { return s.stage < 2 }
 func (s *codeResetScreen) Help(ctx *Context) []key.Binding {
@@ -391,12 +401,22 @@ func (s *codeResetScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	name := sanitize(s.p.Name)
 	if s.stage == 2 {
-		return strings.Join([]string{t.Good.Render(wrap(t.G.Right+" "+ctx.say("space_code_done", name), w)), "",
+		done := "space_code_done"
+		if !s.p.HasPIN {
+			done = "space_first_code_done"
+		}
+		return strings.Join([]string{t.Good.Render(wrap(t.G.Right+" "+ctx.say(done, name), w)), "",
 			wrap(ctx.say("space_code_done_next"), w)}, "\n")
 	}
 	q := ctx.say("space_code_type", name)
 	if s.stage == 1 {
 		q = ctx.say("space_code_again", name)
+	}
+	if !s.p.HasPIN {
+		q = ctx.say("space_first_code_type", name)
+		if s.stage == 1 {
+			q = ctx.say("space_first_code_again", name)
+		}
 	}
 	parts := []string{wrap(ctx.say("space_code_hand", name), w), "", t.Heading.Render(wrap(q, w)), wrap(ctx.say("pin_rule"), w), "", s.code.in.View()}
 	if s.busy {

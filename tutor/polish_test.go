@@ -81,3 +81,56 @@ func TestAccessibleModeNamesTheCallWord(t *testing.T) {
 		t.Errorf("F2's sequence did not end the call:\n%s", s)
 	}
 }
+
+// TestSpaceProfileWithoutCode: a profile with no code is offered « Donner
+// un code secret », not « Code oublié », and the screen that follows says
+// it is a first code; a profile with a code keeps « Nouveau code secret ».
+func TestSpaceProfileWithoutCode(t *testing.T) {
+	for _, c := range []struct {
+		lang          i18n.Lang
+		hasPIN        bool
+		want, notWant []string
+	}{
+		{i18n.FR, false, []string{"Donner un code secret", "La personne n'a pas de code."}, []string{"Nouveau code secret", "Code oublié"}},
+		{i18n.FR, true, []string{"Nouveau code secret", "Code oublié"}, []string{"Donner un code"}},
+		{i18n.EN, false, []string{"Give a secret code", "The person has no code."}, []string{"New secret code", "Forgotten"}},
+		{i18n.EN, true, []string{"New secret code", "Forgotten code"}, []string{"Give a secret code"}},
+	} {
+		h := newHarness(t, c.lang, nil)
+		ctx := h.m.ctx
+		s := newSpaceProfile(record.Profile{ID: 1, Name: "Marie", HasPIN: c.hasPIN})
+		s.build(ctx)
+		got := strings.Join(strings.Fields(s.Render(ctx, 80, 24)), " ")
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%v hasPIN=%v: no %q in:\n%s", c.lang, c.hasPIN, w, got)
+			}
+		}
+		for _, w := range c.notWant {
+			if strings.Contains(got, w) {
+				t.Errorf("%v hasPIN=%v: %q in:\n%s", c.lang, c.hasPIN, w, got)
+			}
+		}
+	}
+
+	// The whole way, for a profile with no code.
+	h := newHarness(t, i18n.FR, nil)
+	learnerWithResults(t, h, "Marie", "2468")
+	learnerWithResults(t, h, "Paul", "")
+	h.send(resumeMsg{})
+	w := &walker{h: h}
+	w.look()
+	w.openSpace(true)
+	w.choose("Les profils des personnes")
+	w.choose("Paul")
+	w.choose("Donner un code secret")
+	h.expect("Paul, choisissez votre code secret. Tapez-le.")
+	w.typeText("1357")
+	w.press("enter")
+	h.expect("Paul, tapez encore une fois votre code.")
+	w.typeText("1357")
+	w.press("enter")
+	h.expect("C'est fait : Paul a un code secret.")
+	w.press("enter")
+	h.expect("avec un code secret", "Nouveau code secret") // the profile, read again
+}
