@@ -117,6 +117,7 @@ var atelierWords = i18n.Table{
 	"follow_visits":         {FR: "Venues : %d, en tout %s", EN: "Visits: %d, %s in all"},
 	"follow_lessons":        {FR: "Leçons finies : %d", EN: "Lessons finished: %d"},
 	"follow_levels":         {FR: "Niveaux", EN: "Levels"},
+	"follow_no_levels":      {FR: "Pas encore de test fini.", EN: "No test finished yet."},
 	"follow_notes":          {FR: "Notes des médiateurs", EN: "Helpers' notes"},
 	"follow_notes_private":  {FR: "Visibles des médiateurs seulement. La personne les retrouve dans son export ; elles partent avec son effacement.", EN: "Seen by helpers only. The person finds them in their export; they go with their erase."},
 }

@@ -679,6 +679,10 @@ func (s *followUpScreen) Render(ctx *Context, w, h int) string {
 	}
 	add("")
 	add(t.Heading.Render(ctx.say("follow_levels")))
+	if len(s.f.Standing.Entries) == 0 {
+		// A heading with nothing under it reads as a page cut short.
+		add(wrap(ctx.say("follow_no_levels"), w))
+	}
 	for _, e := range s.f.Standing.Entries {
 		add(hanging(t.G.Bullet+" ", sanitize(situation(e.Competence))+ctx.say("colon")+" "+scoring.LevelName(ctx.Lang, e.Result.Level)+" · "+humanDate(ctx, e.Test.FinishedAt), w))
 	}

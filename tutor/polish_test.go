@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"pasapas/i18n"
 	"pasapas/learning"
 	"pasapas/record"
@@ -133,4 +135,24 @@ func TestSpaceProfileWithoutCode(t *testing.T) {
 	h.expect("C'est fait : Paul a un code secret.")
 	w.press("enter")
 	h.expect("avec un code secret", "Nouveau code secret") // the profile, read again
+}
+
+// TestFollowUpWithoutLevels: the follow-up says there is no level yet,
+// instead of a « Niveaux » heading with nothing under it.
+func TestFollowUpWithoutLevels(t *testing.T) {
+	for _, c := range []struct {
+		lang i18n.Lang
+		want string
+	}{
+		{i18n.FR, "Niveaux\nPas encore de test fini."},
+		{i18n.EN, "Levels\nNo test finished yet."},
+	} {
+		h := newHarness(t, c.lang, nil)
+		s := newFollowUpScreen(1, "Marie")
+		s.loaded, s.f.Standing.State = true, &record.State{}
+		got := ansi.Strip(s.Render(h.m.ctx, 80, 40))
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%v: no %q in:\n%s", c.lang, c.want, got)
+		}
+	}
 }
