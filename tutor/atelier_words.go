@@ -104,7 +104,7 @@ var atelierWords = i18n.Table{
 	"group_last_none":       {FR: "Aucune action encore", EN: "No action yet"},
 	"group_gone":            {FR: "séance terminée", EN: "session ended"},
 	"group_done":            {FR: "leçons finies : %d", EN: "lessons finished: %d"},
-	"group_shares_nothing":  {FR: "Ne partage rien d'autre : allez la voir.", EN: "Shares nothing else: go and see them."},
+	"group_shares_nothing":  {FR: "Ses progrès sont privés. Pour les voir, demandez à la personne. Elle peut choisir « Partager mes progrès » dans « Mes réglages ».", EN: "Their progress is private. To see it, ask the person. They can choose “Share my progress” in “My settings”."},
 	"less_than_minute":      {FR: "moins d'une minute", EN: "less than a minute"},
 	"hours_minutes":         {FR: "%d h %02d", EN: "%d h %02d"},
 	"follow_entry":          {FR: "Son suivi et vos notes", EN: "Their follow-up and your notes"},

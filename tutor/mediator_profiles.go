@@ -228,7 +228,7 @@ func (s *spaceProfile) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	parts := []string{t.Heading.Render(wrap(sanitize(s.p.Name), w)), t.Muted.Render(wrap(sanitize(profileDetail(ctx, s.p)), w))}
 	if !s.p.Shares {
-		parts = append(parts, wrap(ctx.say("space_not_shared", sanitize(s.p.Name)), w))
+		parts = append(parts, wrap(ctx.say("space_not_shared"), w))
 	}
 	if s.notice != "" {
 		parts = append(parts, t.Good.Render(wrap(s.notice, w)))

@@ -49,7 +49,7 @@ var spaceWords = i18n.Table{
 	"space_shares_yes":         {FR: "partage ses progrès", EN: "shares their progress"},
 	"space_shares_no":          {FR: "ne partage pas ses progrès", EN: "does not share their progress"},
 	"space_archived":           {FR: "archivé", EN: "archived"},
-	"space_not_shared":         {FR: "%s ne partage pas ses progrès : vous ne voyez que son prénom.", EN: "%s does not share their progress: you only see their first name."},
+	"space_not_shared":         {FR: "Vous voyez seulement son prénom. Pour voir ses progrès, demandez à la personne. Elle peut choisir « Partager mes progrès » dans « Mes réglages ».", EN: "You only see their first name. To see their progress, ask the person. They can choose “Share my progress” in “My settings”."},
 	"space_no_consent":         {FR: "Cette personne ne partage pas ses progrès.", EN: "This person does not share their progress."},
 	"space_see_progress":       {FR: "Voir ses progrès", EN: "See their progress"},
 	"space_new_code":           {FR: "Nouveau code secret", EN: "New secret code"},
