@@ -237,6 +237,14 @@ func (s *spaceProfile) Render(ctx *Context, w, h int) string {
 		parts = append(parts, problemLine(t, s.problem, w))
 	}
 	head := strings.Join(parts, "\n")
+	if !s.p.Shares {
+		// How to see their progress, when it leaves room for every
+		// choice: on a small screen the choices come first.
+		ask := wrap(ctx.say("space_not_shared_ask"), w)
+		if with := head + "\n" + ask; strings.Count(with, "\n")+2+len(s.menu.items) <= h {
+			head = with
+		}
+	}
 	top := strings.Count(head, "\n") + 2
 	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
 }
