@@ -344,6 +344,9 @@ func (s *codeResetScreen) Title(ctx *Context) string { return ctx.say(codeWord(s
 func (s *codeResetScreen) Typing() bool              { return s.stage < 2 }
 func (s *codeResetScreen) Secret() bool              { return s.stage < 2 }
 func (s *codeResetScreen) Help(ctx *Context) []key.Binding {
+	if s.stage == 2 {
+		return []key.Binding{ctx.Keys.Back} // done: nothing to choose
+	}
 	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 }
 

@@ -156,3 +156,30 @@ func TestFollowUpWithoutLevels(t *testing.T) {
 		}
 	}
 }
+
+// TestResultScreensOfferOnlyWhatActs: a page with nothing to choose does
+// not show « aller à un numéro » or « Entrée choisir » in its help bar.
+func TestResultScreensOfferOnlyWhatActs(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	ctx := h.m.ctx
+	for _, c := range []struct {
+		name string
+		s    screen
+	}{
+		{"export written", &groupExportScreen{picked: true, done: gexportMsg{path: "groupe.csv", rows: 2}}},
+		{"attestation written", &attestationScreen{stage: attDone}},
+		{"attestation impossible", &attestationScreen{stage: attNever}},
+		{"bilan", &bilanScreen{loaded: true, started: true}},
+		{"code given", &codeResetScreen{stage: 2}},
+	} {
+		for _, b := range c.s.Help(ctx) {
+			if k := b.Help().Key; k == ctx.Keys.Digits.Help().Key || k == ctx.Keys.Enter.Help().Key {
+				t.Errorf("%s: the help bar offers %q %q", c.name, k, b.Help().Desc)
+			}
+		}
+	}
+	// A page with choices keeps them.
+	if got := (&groupExportScreen{picked: true}).Help(ctx); got[0].Help().Key != ctx.Keys.Digits.Help().Key {
+		t.Errorf("the export's choices lost their keys: %v", got)
+	}
+}
