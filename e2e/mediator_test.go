@@ -160,7 +160,7 @@ func TestMediator(t *testing.T) {
 	md.waitText("Hélène M.", "ne partage pas ses progrès")
 	w.save("profils")
 	md.chooseExact("Hélène")
-	md.waitText("vous ne voyez que son prénom", "Nouveau code secret")
+	md.waitText("Vous voyez seulement son prénom", "Nouveau code secret")
 	w.save("profil")
 	md.choose("Nouveau code secret")
 	md.waitText("Donnez le clavier à Hélène")

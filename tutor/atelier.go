@@ -250,9 +250,14 @@ func callBanner(ctx *Context, w int) string {
 	if t.Name != "ascii" && !ctx.linear {
 		sym = "🔔"
 	}
+	more := ctx.say("call_banner_more")
+	if ctx.linear {
+		// No F2 in the accessible mode (a line is typed): the word.
+		more = ctx.say("call_banner_linear")
+	}
 	lines := []string{
 		sym + "  " + strings.ToUpper(ctx.say("call_banner")) + "  " + sym,
-		ctx.say("call_banner_more"),
+		more,
 	}
 	style := t.Selected.Bold(true).Padding(1, 1).Width(w)
 	if ctx.linear {

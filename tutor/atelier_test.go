@@ -63,7 +63,7 @@ func TestGroupNeverShowsResultsWithoutConsent(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.choose("Mettre à jour")
-	h.expect("APPELLE", "Marie —", "Ne partage rien d'autre")
+	h.expect("APPELLE", "Marie —", "Ses progrès sont privés.")
 	if strings.Contains(h.screen(), "Durand") {
 		t.Error("a calling learner who shares nothing shows more than her first name")
 	}

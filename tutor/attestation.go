@@ -175,8 +175,12 @@ func (s *attestationScreen) Title(ctx *Context) string { return ctx.say("att_tit
 func (s *attestationScreen) Typing() bool              { return s.stage == attCode }
 func (s *attestationScreen) Secret() bool              { return s.stage == attCode }
 func (s *attestationScreen) Help(ctx *Context) []key.Binding {
-	if s.stage == attPeriod {
+	switch s.stage {
+	case attPeriod:
 		return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	case attDone, attNever:
+		// A page to read, nothing to choose: only the way back.
+		return []key.Binding{ctx.Keys.Back}
 	}
 	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 }

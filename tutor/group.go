@@ -475,7 +475,13 @@ func (s *groupScreen) Render(ctx *Context, w, h int) string {
 	if !s.loaded {
 		return ctx.say("loading")
 	}
-	head := []string{wrap(ctx.say("group_intro"), w)}
+	intro := ctx.say("group_intro")
+	if ctx.linear {
+		// The accessible mode prints the page once: it is read again
+		// with its last row, « Mettre à jour », numbered after the people.
+		intro = ctx.say("group_intro_linear", len(s.rows)+1)
+	}
+	head := []string{wrap(intro, w)}
 	if s.run != nil {
 		head = append(head, t.Strong.Render(wrap(ctx.say("ateliers_code_line", s.run.Code), w)))
 	}
@@ -673,6 +679,10 @@ func (s *followUpScreen) Render(ctx *Context, w, h int) string {
 	}
 	add("")
 	add(t.Heading.Render(ctx.say("follow_levels")))
+	if len(s.f.Standing.Entries) == 0 {
+		// A heading with nothing under it reads as a page cut short.
+		add(wrap(ctx.say("follow_no_levels"), w))
+	}
 	for _, e := range s.f.Standing.Entries {
 		add(hanging(t.G.Bullet+" ", sanitize(situation(e.Competence))+ctx.say("colon")+" "+scoring.LevelName(ctx.Lang, e.Result.Level)+" · "+humanDate(ctx, e.Test.FinishedAt), w))
 	}

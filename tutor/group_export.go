@@ -130,6 +130,10 @@ func (s *groupExportScreen) Init(ctx *Context) tea.Cmd {
 }
 func (s *groupExportScreen) Title(ctx *Context) string { return ctx.say("gexport_title") }
 func (s *groupExportScreen) Help(ctx *Context) []key.Binding {
+	if s.done.path != "" {
+		// Written: a page to read, nothing to choose.
+		return []key.Binding{ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Back}
+	}
 	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
 }
 

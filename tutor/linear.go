@@ -216,6 +216,12 @@ func (l *linear) line(text string) {
 	enter := tea.KeyPressMsg{Code: tea.KeyEnter}
 	isTyping := typing(l.m.top()) && l.m.quitting == nil
 	switch {
+	case isF2(text):
+		// F2 pressed before Entrée: the terminal sent its escape
+		// sequence as text. A function key is never an answer, so it
+		// acts as in the full interface, even in a text field.
+		press(tea.KeyPressMsg{Code: tea.KeyF2})
+		return
 	case word == "retour" || word == "back" || (word == "0" && !isTyping):
 		// In a text field, "0" may be the answer: only the word goes back.
 		press(tea.KeyPressMsg{Code: tea.KeyEscape})
@@ -248,6 +254,14 @@ func (l *linear) line(text string) {
 		l.fprintln(l.m.ctx.say("linear_help"))
 		if keys := l.letterKeys(); len(keys) > 0 {
 			l.fprintln(l.m.ctx.say("linear_letters", strings.Join(keys, " · ")))
+		}
+		if l.offersCall() {
+			// The full interface's help bar names F2; here, the word.
+			if l.m.ctx.Session.calling {
+				l.fprintln(l.m.ctx.say("linear_call_stop"))
+			} else {
+				l.fprintln(l.m.ctx.say("linear_call"))
+			}
 		}
 		return
 	case word == "" && l.question() != nil && !l.ticking():
@@ -357,6 +371,19 @@ func (l *linear) letterKeys() []string {
 		}
 	}
 	return out
+}
+
+// offersCall says whether the full interface's help bar would show F2
+// « appeler le médiateur » on this screen (model.go's footer).
+func (l *linear) offersCall() bool {
+	return l.m.quitting == nil && !l.m.showHelp && callShown(l.m.ctx)
+}
+
+// isF2 says whether a line is F2's escape sequence, as a terminal sends
+// it (xterm and most others, then the VT220 form), whatever else is
+// around it.
+func isF2(text string) bool {
+	return strings.Contains(text, "\x1bOQ") || strings.Contains(text, "\x1b[12~")
 }
 
 // byWord finds the one row whose label holds the word typed, accents and

@@ -140,7 +140,7 @@ func (s *spaceProfile) build(ctx *Context) {
 			add(ctx.say("follow_entry"), ctx.say("follow_entry_detail"), func(ctx *Context) tea.Cmd { return push(newFollowUpScreen(p.ID, p.Name)) })
 		}
 	}
-	add(ctx.say("space_new_code"), ctx.say("space_new_code_detail"), func(ctx *Context) tea.Cmd { return push(newCodeResetScreen(ctx, p)) })
+	add(ctx.say(codeWord(p, "space_new_code")), ctx.say(codeWord(p, "space_new_code")+"_detail"), func(ctx *Context) tea.Cmd { return push(newCodeResetScreen(ctx, p)) })
 	add(ctx.say("space_rename"), "", func(ctx *Context) tea.Cmd { return push(newRenameScreen(ctx, p)) })
 	add(ctx.say("space_merge"), ctx.say("space_merge_detail"), func(ctx *Context) tea.Cmd { return push(newMergeScreen(p)) })
 	if p.Archived {
@@ -228,7 +228,7 @@ func (s *spaceProfile) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	parts := []string{t.Heading.Render(wrap(sanitize(s.p.Name), w)), t.Muted.Render(wrap(sanitize(profileDetail(ctx, s.p)), w))}
 	if !s.p.Shares {
-		parts = append(parts, wrap(ctx.say("space_not_shared", sanitize(s.p.Name)), w))
+		parts = append(parts, wrap(ctx.say("space_not_shared"), w))
 	}
 	if s.notice != "" {
 		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
@@ -237,6 +237,14 @@ func (s *spaceProfile) Render(ctx *Context, w, h int) string {
 		parts = append(parts, problemLine(t, s.problem, w))
 	}
 	head := strings.Join(parts, "\n")
+	if !s.p.Shares {
+		// How to see their progress, when it leaves room for every
+		// choice: on a small screen the choices come first.
+		ask := wrap(ctx.say("space_not_shared_ask"), w)
+		if with := head + "\n" + ask; strings.Count(with, "\n")+2+len(s.menu.items) <= h {
+			head = with
+		}
+	}
 	top := strings.Count(head, "\n") + 2
 	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
 }
@@ -322,10 +330,23 @@ func newCodeResetScreen(ctx *Context, p record.Profile) *codeResetScreen {
 	return &codeResetScreen{p: p, code: newCodeField(ctx)}
 }
 
-func (s *codeResetScreen) Title(ctx *Context) string { return ctx.say("space_new_code") }
+// codeWord is the words' key for a profile's code: « Nouveau code
+// secret » when it has one (forgotten), « Donner un code secret » when it
+// has none, where « code oublié » would be untrue.
+func codeWord(p record.Profile, code string) string {
+	if p.HasPIN {
+		return code
+	}
+	return strings.Replace(code, "_new_code", "_first_code", 1)
+}
+
+func (s *codeResetScreen) Title(ctx *Context) string { return ctx.say(codeWord(s.p, "space_new_code")) }
 func (s *codeResetScreen) Typing() bool              { return s.stage < 2 }
 func (s *codeResetScreen) Secret() bool              { return s.stage < 2 }
 func (s *codeResetScreen) Help(ctx *Context) []key.Binding {
+	if s.stage == 2 {
+		return []key.Binding{ctx.Keys.Back} // done: nothing to choose
+	}
 	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 }
 
@@ -391,12 +412,22 @@ func (s *codeResetScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	name := sanitize(s.p.Name)
 	if s.stage == 2 {
-		return strings.Join([]string{t.Good.Render(wrap(t.G.Right+" "+ctx.say("space_code_done", name), w)), "",
+		done := "space_code_done"
+		if !s.p.HasPIN {
+			done = "space_first_code_done"
+		}
+		return strings.Join([]string{t.Good.Render(wrap(t.G.Right+" "+ctx.say(done, name), w)), "",
 			wrap(ctx.say("space_code_done_next"), w)}, "\n")
 	}
 	q := ctx.say("space_code_type", name)
 	if s.stage == 1 {
 		q = ctx.say("space_code_again", name)
+	}
+	if !s.p.HasPIN {
+		q = ctx.say("space_first_code_type", name)
+		if s.stage == 1 {
+			q = ctx.say("space_first_code_again", name)
+		}
 	}
 	parts := []string{wrap(ctx.say("space_code_hand", name), w), "", t.Heading.Render(wrap(q, w)), wrap(ctx.say("pin_rule"), w), "", s.code.in.View()}
 	if s.busy {

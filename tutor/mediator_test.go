@@ -144,7 +144,7 @@ func TestSpaceNeverShowsResultsWithoutConsent(t *testing.T) {
 	w.choose("Les profils des personnes")
 	h.expect("Marie", "ne partage pas ses progrès")
 	w.choose("Marie D.")
-	h.expect("vous ne voyez que son prénom")
+	h.expect("Vous voyez seulement son prénom.", "Elle peut choisir « Partager mes")
 	if strings.Contains(h.screen(), "Voir ses progrès") {
 		t.Fatal("« Voir ses progrès » offered for a learner who shares nothing")
 	}
