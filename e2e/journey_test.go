@@ -154,6 +154,13 @@ func TestAccessibleFitsTheTerminal(t *testing.T) {
 	tm.typeText("1")
 	tm.keys("Enter")
 	tm.waitText("Bonjour Zoé !")
+	// The mode's own sentences too (« aide », « Je n'ai pas compris »).
+	tm.typeText("aide")
+	tm.keys("Enter")
+	tm.waitText("quitter Pas à pas")
+	tm.typeText("zzz")
+	tm.keys("Enter")
+	tm.waitText("Je n'ai pas compris")
 	out, err := tm.s.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", tm.name)
 	if err != nil {
 		t.Fatal(err)

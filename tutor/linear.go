@@ -251,28 +251,28 @@ func (l *linear) line(text string) {
 		press(enter)
 		return
 	case word == "?" || word == "aide" || word == "help":
-		l.fprintln(l.m.ctx.say("linear_help"))
+		l.note(l.m.ctx.say("linear_help"))
 		if keys := l.letterKeys(); len(keys) > 0 {
-			l.fprintln(l.m.ctx.say("linear_letters", strings.Join(keys, " · ")))
+			l.note(l.m.ctx.say("linear_letters", strings.Join(keys, " · ")))
 		}
 		if l.offersCall() {
 			// The full interface's help bar names F2; here, the word.
 			if l.m.ctx.Session.calling {
-				l.fprintln(l.m.ctx.say("linear_call_stop"))
+				l.note(l.m.ctx.say("linear_call_stop"))
 			} else {
-				l.fprintln(l.m.ctx.say("linear_call"))
+				l.note(l.m.ctx.say("linear_call"))
 			}
 		}
 		return
 	case word == "" && l.question() != nil && !l.ticking():
 		// Entrée alone would answer the line the pointer is on, most
 		// likely by mistake: a question waits for a number.
-		l.fprintln(l.m.ctx.say("linear_pick"))
+		l.note(l.m.ctx.say("linear_pick"))
 		return
 	case word == "" && l.ticking() && !l.question().anyTicked():
 		// Entrée alone validates what is ticked; with nothing ticked
 		// there is nothing to validate.
-		l.fprintln(l.m.ctx.say("q_choose_first"))
+		l.note(l.m.ctx.say("q_choose_first"))
 		return
 	case word == "" && l.ticking():
 		// Entrée alone validates: the « Valider ma réponse » row.
@@ -319,7 +319,7 @@ func (l *linear) line(text string) {
 		l.pick(i)
 		return
 	}
-	l.fprintln(l.m.ctx.say("linear_unknown", sanitize(text)))
+	l.note(l.m.ctx.say("linear_unknown", sanitize(text)))
 }
 
 // pick chooses the i-th row: points at it, then Entrée. In a multiple
@@ -419,6 +419,12 @@ func (l *linear) print(always bool) {
 }
 
 func (l *linear) fprintln(s string) { fmt.Fprintln(l.out, s) }
+
+// note writes a sentence of the linear mode itself (« aide », « Je n'ai pas
+// compris »), cut between words at the text's width as the screens are.
+func (l *linear) note(s string) {
+	l.fprintln(strings.ReplaceAll(wrap(s, l.m.ctx.Width), "\u00a0", " "))
+}
 
 // question returns the question waiting for an answer, when nothing
 // (the quit dialog, the help) stands in front of it.
