@@ -53,6 +53,15 @@ func (s *Store) Erase(ctx context.Context, id LearnerID) error {
 	if err != nil {
 		return err
 	}
+	return s.afterErase(ctx, id, "erasing learner")
+}
+
+// afterErase finishes the removal of a profile's rows (an erase, or the
+// profile a merge dropped): its files go — exports and the printed pages
+// that bear its number — then the file is compacted so nothing of it
+// stays in free pages or the journal. What could not be done is an
+// *EraseError, logged under what.
+func (s *Store) afterErase(ctx context.Context, id LearnerID, what string) error {
 	e := &EraseError{}
 	e.FilesLeft, e.Cause = s.removeExports(id)
 	if cerr := s.compact(ctx); cerr != nil {

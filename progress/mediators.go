@@ -312,17 +312,7 @@ func (s *Store) MergeLearners(ctx context.Context, by record.MediatorID, keep, d
 	}
 	// drop's files go too, as after an erase: its exports and printed pages
 	// bear its number, which no later erase of keep would look for.
-	e := &EraseError{}
-	e.FilesLeft, e.Cause = s.removeExports(drop)
-	if cerr := s.compact(ctx); cerr != nil {
-		e.NotCompacted = true
-		e.Cause = errors.Join(e.Cause, cerr)
-	}
-	if len(e.FilesLeft) > 0 || e.NotCompacted {
-		s.logError("merging", e.Cause)
-		return e
-	}
-	return nil
+	return s.afterErase(ctx, drop, "merging")
 }
 
 // EraseLearner erases a profile as Erase does — one cascading DELETE, then
@@ -339,17 +329,7 @@ func (s *Store) EraseLearner(ctx context.Context, by record.MediatorID, id Learn
 	// The learner's files go too, as with their own erase: exports, and
 	// the printed pages that bear their name (« Ce que j'ai appris »,
 	// attestations).
-	e := &EraseError{}
-	e.FilesLeft, e.Cause = s.removeExports(id)
-	if cerr := s.compact(ctx); cerr != nil {
-		e.NotCompacted = true
-		e.Cause = errors.Join(e.Cause, cerr)
-	}
-	if len(e.FilesLeft) > 0 || e.NotCompacted {
-		s.logError("erasing learner", e.Cause)
-		return e
-	}
-	return nil
+	return s.afterErase(ctx, id, "erasing learner")
 }
 
 // LogAction writes a journal line on its own.
