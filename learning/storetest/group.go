@@ -171,8 +171,9 @@ func runGroup(t *testing.T, open func(*testing.T) learning.Store) {
 		if err != nil || len(vs) != 1 || vs[0].Length() != 20*time.Minute || vs[0].Place != "PC 2" {
 			t.Errorf("Visits = %+v, %v: want one of 20 minutes at PC 2", vs, err)
 		}
-		// A visit never ended (the program stopped), then the next one: the
-		// first ends where it began and counts nothing.
+		// A visit never ended (the program stopped) with nothing done in it,
+		// then the next one: the first ends where it began and counts
+		// nothing.
 		g.StartVisit(e.ctx, record.Visit{Learner: lea.ID, Place: "PC 2"})
 		e.advance(time.Hour)
 		v3, _ := g.StartVisit(e.ctx, record.Visit{Learner: lea.ID, Place: "PC 2"})
