@@ -232,16 +232,14 @@ func endLeftVisits(ctx context.Context, tx *sql.Tx, learner LearnerID, now time.
 		next      sql.NullInt64
 	}
 	var open []left
-	rows, err := tx.QueryContext(ctx, `SELECT id, started_at, next FROM (
-		SELECT id, started_at, ended_at, lead(started_at) OVER (ORDER BY started_at, id) AS next
-		FROM visits WHERE learner_id = ?) WHERE ended_at IS NULL`, learner)
+	rows, err := tx.QueryContext(ctx, "SELECT id, started_at FROM visits WHERE learner_id = ? AND ended_at IS NULL", learner)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var l left
-		if err := rows.Scan(&l.id, &l.start, &l.next); err != nil {
+		if err := rows.Scan(&l.id, &l.start); err != nil {
 			return err
 		}
 		open = append(open, l)
@@ -250,6 +248,12 @@ func endLeftVisits(ctx context.Context, tx *sql.Tx, learner LearnerID, now time.
 		return err
 	}
 	for _, l := range open {
+		// The learner's next visit, in the order Visits lists them.
+		if err := tx.QueryRowContext(ctx, `SELECT min(started_at) FROM visits
+			WHERE learner_id = ?1 AND started_at >= ?2 AND (started_at > ?2 OR id > ?3)`,
+			learner, l.start, l.id).Scan(&l.next); err != nil {
+			return err
+		}
 		// Activity after the start of the visit that follows is that
 		// visit's; after the last one's start (no next yet), it is still
 		// this one's, whatever the PC's clock said.

@@ -271,15 +271,13 @@ func endLeftVisits(ctx context.Context, tx pgx.Tx, learner record.LearnerID, now
 		next      *int64
 	}
 	var open []left
-	rows, err := tx.Query(ctx, `SELECT id, started_at, next FROM (
-		SELECT id, started_at, ended_at, lead(started_at) OVER (ORDER BY started_at, id) AS next
-		FROM visits WHERE learner_id = $1) v WHERE ended_at IS NULL`, int64(learner))
+	rows, err := tx.Query(ctx, "SELECT id, started_at FROM visits WHERE learner_id = $1 AND ended_at IS NULL", int64(learner))
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var l left
-		if err := rows.Scan(&l.id, &l.start, &l.next); err != nil {
+		if err := rows.Scan(&l.id, &l.start); err != nil {
 			rows.Close()
 			return err
 		}
@@ -290,6 +288,12 @@ func endLeftVisits(ctx context.Context, tx pgx.Tx, learner record.LearnerID, now
 		return err
 	}
 	for _, l := range open {
+		// The learner's next visit, in the order Visits lists them.
+		if err := tx.QueryRow(ctx, `SELECT min(started_at) FROM visits
+			WHERE learner_id = $1 AND started_at >= $2 AND (started_at > $2 OR id > $3)`,
+			int64(learner), l.start, l.id).Scan(&l.next); err != nil {
+			return err
+		}
 		// Activity after the start of the visit that follows is that
 		// visit's; after the last one's start (no next yet), it is still
 		// this one's, whatever the PC's clock said.
