@@ -305,6 +305,16 @@ func TestCrashMidTest(t *testing.T) {
 	if err != nil || len(open) != 1 || len(open[0].Answers) != n+1 {
 		t.Fatalf("after resuming: open tests %+v, %v: want 1 with %d answers", open, err, n+1)
 	}
+	// The visit the crash left open was ended by the new start at the
+	// last answer given before the crash: its time counts.
+	visits, err := st.Visits(ctx, id)
+	if err != nil || len(visits) != 2 {
+		t.Fatalf("visits %+v, %v: want the one before the crash and the one after", visits, err)
+	}
+	if last := open[0].Answers[n-1].At; !visits[0].End.Equal(last) || visits[0].Length() <= 0 {
+		t.Errorf("the visit before the crash ends at %v (%v long), want at the last answer before it, %v",
+			visits[0].End, visits[0].Length(), last)
+	}
 }
 
 // TestEnglish: --lang en speaks English from the first screen.

@@ -49,8 +49,14 @@ type Calls interface {
 
 // Visits are the learners' times at a PC of the place.
 type Visits interface {
-	// StartVisit begins a visit at the store's time (v.Start is ignored);
-	// the learner's visits left unended (a power cut) end where they began.
+	// StartVisit begins a visit at the store's time (v.Start is ignored).
+	// The learner's visits nobody ended (a power cut, a program closed
+	// without signing out, the learner gone to another PC) end in the same
+	// unit of work, each at record.LeftVisitEnd(start, last, next): last is
+	// the learner's latest answer, lesson step, test start or test end at or
+	// after the visit's start and before the learner's next visit (with no
+	// next visit stored yet: at any later time), next that next visit's
+	// start (or the new one's). Nothing recorded: it ends where it began.
 	StartVisit(ctx context.Context, v record.Visit) (record.VisitID, error)
 	// EndVisit ends it at the store's time; ending it again does nothing.
 	EndVisit(ctx context.Context, id record.VisitID) error

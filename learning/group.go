@@ -36,8 +36,8 @@ const stuckSkips = 3
 
 // hereFor is how long after its start an unended visit still counts as
 // someone here (a visit the program could not end is not someone here
-// tomorrow).
-const hereFor = 12 * time.Hour
+// tomorrow): the same bound as the time such a visit can count.
+const hereFor = record.HereFor
 
 // GroupRow is one learner in the group view.
 type GroupRow struct {

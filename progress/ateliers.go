@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"pasapas/learning"
@@ -209,15 +210,72 @@ func (s *Store) StartVisit(ctx context.Context, v record.Visit) (record.VisitID,
 		if err := known(ctx, tx, v.Learner); err != nil {
 			return err
 		}
-		// A visit the program could not end (a power cut) ends where it
-		// began: it counts nothing, and the learner is not « here » twice.
-		if _, err := tx.ExecContext(ctx, "UPDATE visits SET ended_at = started_at WHERE learner_id = ? AND ended_at IS NULL", v.Learner); err != nil {
+		// A visit nobody ended (a power cut, a program closed without
+		// « Terminer ma séance », the learner gone to another PC) ends
+		// now, at their last activity in it: the learner is not « here »
+		// twice.
+		if err := endLeftVisits(ctx, tx, v.Learner, now); err != nil {
 			return err
 		}
 		return tx.QueryRowContext(ctx, "INSERT INTO visits (learner_id, started_at, place, run_id) VALUES (?, ?, ?, ?) RETURNING id",
 			v.Learner, ms(now), v.Place, v.Run).Scan(&id)
 	})
 	return id, err
+}
+
+// endLeftVisits ends the learner's visits nobody ended, each at the
+// learner's last activity before their next visit (the one starting now for
+// the last of them), clamped by record.LeftVisitEnd.
+func endLeftVisits(ctx context.Context, tx *sql.Tx, learner LearnerID, now time.Time) error {
+	type left struct {
+		id, start int64
+		next      sql.NullInt64
+	}
+	var open []left
+	rows, err := tx.QueryContext(ctx, "SELECT id, started_at FROM visits WHERE learner_id = ? AND ended_at IS NULL", learner)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l left
+		if err := rows.Scan(&l.id, &l.start); err != nil {
+			return err
+		}
+		open = append(open, l)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, l := range open {
+		// The learner's next visit, in the order Visits lists them.
+		if err := tx.QueryRowContext(ctx, `SELECT min(started_at) FROM visits
+			WHERE learner_id = ?1 AND started_at >= ?2 AND (started_at > ?2 OR id > ?3)`,
+			learner, l.start, l.id).Scan(&l.next); err != nil {
+			return err
+		}
+		// Activity after the start of the visit that follows is that
+		// visit's; after the last one's start (no next yet), it is still
+		// this one's, whatever the PC's clock said.
+		until, next := int64(math.MaxInt64), now
+		if l.next.Valid {
+			until, next = l.next.Int64, fromMS(l.next.Int64)
+		}
+		var last sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT max(t) FROM (
+			SELECT max(at) AS t FROM answers WHERE learner_id = ?1 AND at >= ?2 AND at < ?3
+			UNION ALL SELECT max(updated_at) FROM lesson_progress WHERE learner_id = ?1 AND updated_at >= ?2 AND updated_at < ?3
+			UNION ALL SELECT max(started_at) FROM tests WHERE learner_id = ?1 AND started_at >= ?2 AND started_at < ?3
+			UNION ALL SELECT max(finished_at) FROM tests WHERE learner_id = ?1 AND finished_at >= ?2 AND finished_at < ?3)`,
+			learner, l.start, until).Scan(&last); err != nil {
+			return err
+		}
+		end := record.LeftVisitEnd(fromMS(l.start), fromNullMS(last), next)
+		if _, err := tx.ExecContext(ctx, "UPDATE visits SET ended_at = ? WHERE id = ?", ms(end), l.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EndVisit ends a visit now, once.

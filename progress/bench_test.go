@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"pasapas/record"
 )
 
 // Benchmark sizes from the issue: a busy France Services PC after years.
@@ -237,4 +239,61 @@ func fillBig(path string) error {
 	}
 	_, err = s.db.Exec("ANALYZE")
 	return err
+}
+
+// BenchmarkStartVisit is a sign-in that must end the learner's visit left
+// open (record.LeftVisitEnd): the learner has 200 answers, 10 tests,
+// 8 lessons and 500 earlier visits (ten years of weekly ones), and every
+// iteration ends the visit the previous one left open. The commit is
+// fsynced, as for an answer.
+func BenchmarkStartVisit(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b, tempPath(b), nil)
+	l := mustLearner(b, s, "Léa", "")
+	start := time.Date(2016, 1, 4, 9, 0, 0, 0, time.UTC)
+	tx, err := s.db.Begin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ins := func(q string, args ...any) {
+		if err == nil {
+			_, err = tx.Exec(q, args...)
+		}
+	}
+	for v := range 500 {
+		at := start.Add(time.Duration(v) * 7 * 24 * time.Hour)
+		ins("INSERT INTO visits (learner_id, started_at, ended_at, place) VALUES (?, ?, ?, 'PC 1')", l.ID, ms(at), ms(at.Add(time.Hour)))
+	}
+	at := time.Now().Add(-30 * 24 * time.Hour)
+	for t := range benchTestsPerLearner {
+		ins("INSERT INTO tests (learner_id, competence, seed, started_at, finished_at) VALUES (?, 'mail', 1, ?, ?)", l.ID, ms(at), ms(at.Add(10*time.Minute)))
+		for q := range benchAnswers / benchTestsPerLearner {
+			at = at.Add(20 * time.Second)
+			ins("INSERT INTO answers (learner_id, question, variant, given, result, forgiven, duration_ms, at) VALUES (?, ?, ?, '\"\"', 'correct', '[]', 1000, ?)",
+				l.ID, fmt.Sprintf("q-%d-%d", t, q), "v", ms(at))
+		}
+	}
+	for les := range benchLessons {
+		ins("INSERT INTO lesson_progress (learner_id, lesson, step, furthest, started_at, updated_at) VALUES (?, ?, 3, 5, ?, ?)",
+			l.ID, fmt.Sprintf("lecon-%d", les), ms(at), ms(at))
+	}
+	if err == nil {
+		err = tx.Commit()
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.StartVisit(ctx, record.Visit{Learner: l.ID, Place: "PC 1"}); err != nil {
+		b.Fatal(err)
+	}
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := s.StartVisit(ctx, record.Visit{Learner: l.ID, Place: "PC 1"}); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(t0))
+	}
+	reportPercentiles(b, times)
 }

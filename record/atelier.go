@@ -63,8 +63,9 @@ type VisitID int64
 
 // Visit is a learner's time at a PC of the place, from sign-in to
 // « Terminer ma séance » or the idle lock: the hours a Pass numérique
-// structure counts. End is zero while it lasts (or when the program was
-// stopped before it could write it: such a visit counts nothing).
+// structure counts. End is zero while it lasts, or when the program was
+// stopped before it could write it: such a visit counts nothing until the
+// learner's next visit ends it (LeftVisitEnd).
 type Visit struct {
 	ID      VisitID
 	Learner LearnerID
@@ -80,6 +81,36 @@ func (v Visit) Length() time.Duration {
 		return 0
 	}
 	return v.End.Sub(v.Start)
+}
+
+// HereFor is how long after its start a visit nobody ended can still be
+// someone at the PC: the group view stops showing them after it, and such a
+// visit counts at most that long. A PC left on overnight is not a learner
+// there all night.
+const HereFor = 12 * time.Hour
+
+// LeftVisitEnd is where a visit nobody ended (a power cut, a program closed
+// without « Terminer ma séance », a learner gone to another PC of the place)
+// ends once something has to end it: at last, the learner's last activity
+// recorded since start (an answer, a lesson step, a test). It is never before
+// start, never after next (the start of the learner's next visit: they were
+// not at two PCs; zero: none), and never more than HereFor after start. A zero last
+// (nothing recorded during it) ends it where it began: it counts nothing.
+// The stores find last; this rule, the same for all of them, clamps it.
+func LeftVisitEnd(start, last, next time.Time) time.Time {
+	end := last
+	if end.After(start.Add(HereFor)) {
+		end = start.Add(HereFor)
+	}
+	if !next.IsZero() && end.After(next) {
+		end = next
+	}
+	// Last: a next visit whose PC's clock is behind this one's must not
+	// make the visit end before it began.
+	if end.Before(start) {
+		end = start
+	}
+	return end
 }
 
 // LengthIn is the part of the visit between from and to: a visit begun in

@@ -200,16 +200,63 @@ func (s *Store) StartVisit(ctx context.Context, v record.Visit) (record.VisitID,
 		return 0, fail("starting visit", err)
 	}
 	g := &s.d.group
-	// A visit the program could not end ends where it began.
+	now := s.clock()
+	// A visit nobody ended ends at the learner's last activity in it,
+	// before their next visit (record.LeftVisitEnd).
 	for i, o := range g.visits {
 		if o.Learner == v.Learner && o.End.IsZero() {
-			g.visits[i].End = o.Start
+			next, found := g.nextVisit(o)
+			until := next
+			if !found {
+				next = now
+			}
+			g.visits[i].End = record.LeftVisitEnd(o.Start, s.d.lastActivity(o.Learner, o.Start, until), next)
 		}
 	}
 	g.lastVisit++
-	v.ID, v.Start, v.End = g.lastVisit, s.clock(), time.Time{}
+	v.ID, v.Start, v.End = g.lastVisit, now, time.Time{}
 	g.visits = append(g.visits, v)
 	return v.ID, nil
+}
+
+// nextVisit is the start of the learner's visit that follows o (by start,
+// then id, as the SQL stores order them), if any.
+func (g *group) nextVisit(o record.Visit) (time.Time, bool) {
+	var next time.Time
+	found := false
+	for _, v := range g.visits {
+		after := v.Start.After(o.Start) || v.Start.Equal(o.Start) && v.ID > o.ID
+		if v.Learner == o.Learner && after && (!found || v.Start.Before(next)) {
+			next, found = v.Start, true
+		}
+	}
+	return next, found
+}
+
+// lastActivity is the learner's latest answer, lesson step or test start
+// or end at or after from and before until (zero: no bound); zero if none.
+func (d *data) lastActivity(learner record.LearnerID, from, until time.Time) time.Time {
+	var last time.Time
+	see := func(t time.Time) {
+		if !t.Before(from) && (until.IsZero() || t.Before(until)) && t.After(last) {
+			last = t
+		}
+	}
+	for _, a := range d.answers {
+		if a.Learner == learner {
+			see(a.At)
+		}
+	}
+	for _, p := range d.lessons[learner] {
+		see(p.UpdatedAt)
+	}
+	for _, t := range d.tests {
+		if t.rec.Learner == learner {
+			see(t.rec.StartedAt)
+			see(t.rec.FinishedAt)
+		}
+	}
+	return last
 }
 
 // EndVisit ends a visit now, once.

@@ -171,8 +171,9 @@ func runGroup(t *testing.T, open func(*testing.T) learning.Store) {
 		if err != nil || len(vs) != 1 || vs[0].Length() != 20*time.Minute || vs[0].Place != "PC 2" {
 			t.Errorf("Visits = %+v, %v: want one of 20 minutes at PC 2", vs, err)
 		}
-		// A visit never ended (the program stopped), then the next one: the
-		// first ends where it began and counts nothing.
+		// A visit never ended (the program stopped) with nothing done in it,
+		// then the next one: the first ends where it began and counts
+		// nothing.
 		g.StartVisit(e.ctx, record.Visit{Learner: lea.ID, Place: "PC 2"})
 		e.advance(time.Hour)
 		v3, _ := g.StartVisit(e.ctx, record.Visit{Learner: lea.ID, Place: "PC 2"})
@@ -180,6 +181,104 @@ func runGroup(t *testing.T, open func(*testing.T) learning.Store) {
 		if len(vs) != 3 || vs[1].End.IsZero() || vs[1].Length() != 0 || vs[2].ID != v3 || !vs[2].End.IsZero() {
 			t.Errorf("Visits = %+v: want the unended one closed at its start, the new one open", vs)
 		}
+	})
+
+	// A visit nobody ended (another PC, a program closed without signing
+	// out) ends, when the next visit starts, at the learner's last activity
+	// in it (record.LeftVisitEnd): never before its start, never after the
+	// next visit's start, at most record.HereFor.
+	t.Run("LeftVisitEnds", func(t *testing.T) {
+		for _, c := range []struct {
+			name string
+			// during runs after the first visit starts, on the store's
+			// clock; the next visit starts when it returns.
+			during func(e *env, lea record.Learner)
+			want   time.Duration // the first visit's length
+		}{
+			{"answers, then a new visit: at the last answer", func(e *env, lea record.Learner) {
+				e.advance(5 * time.Minute)
+				e.answer(record.Answer{Learner: lea.ID, Question: "q1"})
+				e.advance(20 * time.Minute)
+				e.answer(record.Answer{Learner: lea.ID, Question: "q2"})
+				e.advance(time.Hour)
+			}, 25 * time.Minute},
+			{"a lesson step", func(e *env, lea record.Learner) {
+				e.advance(15 * time.Minute)
+				is(t, "SaveLessonStep", e.s.SaveLessonStep(e.ctx, lea.ID, record.LessonStep{Lesson: "mail-adresse", Step: 2}), nil)
+				e.advance(time.Hour)
+			}, 15 * time.Minute},
+			{"a test finished", func(e *env, lea record.Learner) {
+				e.advance(10 * time.Minute)
+				id := e.test(lea.ID, "mail")
+				e.advance(30 * time.Minute)
+				e.finish(id, 2)
+				e.advance(time.Hour)
+			}, 40 * time.Minute},
+			{"no activity: where it began", func(e *env, lea record.Learner) {
+				e.advance(2 * time.Hour)
+			}, 0},
+			{"activity after the new visit's start (another PC, a clock behind): up to that start", func(e *env, lea record.Learner) {
+				e.advance(30 * time.Minute)
+				e.answer(record.Answer{Learner: lea.ID, Question: "q1"})
+				e.advance(-10 * time.Minute)
+			}, 20 * time.Minute},
+			{"activity long after its start (a PC left on): at most HereFor", func(e *env, lea record.Learner) {
+				e.advance(20 * time.Hour)
+				e.answer(record.Answer{Learner: lea.ID, Question: "q1"})
+				e.advance(time.Hour)
+			}, record.HereFor},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				e, g, _, _ := setup(t)
+				e.needClock()
+				lea := e.learner("Léa", "")
+				// An answer before the visit is not activity in it.
+				e.answer(record.Answer{Learner: lea.ID, Question: "q0"})
+				e.advance(time.Minute)
+				v1, err := g.StartVisit(e.ctx, record.Visit{Learner: lea.ID, Place: "PC 1"})
+				is(t, "StartVisit", err, nil)
+				c.during(e, lea)
+				v2, err := g.StartVisit(e.ctx, record.Visit{Learner: lea.ID, Place: "PC 2"})
+				is(t, "StartVisit", err, nil)
+				vs, err := g.Visits(e.ctx, lea.ID)
+				if err != nil || len(vs) != 2 || vs[0].ID != v1 || vs[1].ID != v2 {
+					t.Fatalf("Visits = %+v, %v: want the two", vs, err)
+				}
+				if vs[0].End.IsZero() || vs[0].Length() != c.want {
+					t.Errorf("the first visit lasts %v (end %v), want %v", vs[0].Length(), vs[0].End, c.want)
+				}
+				if vs[0].End.After(vs[1].Start) {
+					t.Errorf("the first visit ends at %v, after the second began (%v)", vs[0].End, vs[1].Start)
+				}
+				if !vs[1].End.IsZero() {
+					t.Errorf("the new visit is ended: %+v", vs[1])
+				}
+			})
+		}
+
+		// Two profiles of one person, each with a visit nobody ended,
+		// merged: the earlier visit's window stops where the later one
+		// starts, so the later one's activity does not count twice.
+		t.Run("two left visits after a merge", func(t *testing.T) {
+			e, g, sp, sophie := setup(t)
+			e.needClock()
+			keep, drop := e.learner("Hélène", ""), e.learner("Hélène M.", "")
+			g.StartVisit(e.ctx, record.Visit{Learner: keep.ID, Place: "PC 1"})
+			e.advance(time.Hour)
+			g.StartVisit(e.ctx, record.Visit{Learner: drop.ID, Place: "PC 2"})
+			e.advance(10 * time.Minute)
+			e.answer(record.Answer{Learner: drop.ID, Question: "q1"})
+			if err := sp.MergeLearners(e.ctx, sophie.ID, keep.ID, drop.ID); err != nil && !errors.Is(err, record.ErrNotCompacted) {
+				t.Fatalf("MergeLearners: %v", err)
+			}
+			e.advance(2 * time.Hour)
+			_, err := g.StartVisit(e.ctx, record.Visit{Learner: keep.ID, Place: "PC 1"})
+			is(t, "StartVisit", err, nil)
+			vs, _ := g.Visits(e.ctx, keep.ID)
+			if len(vs) != 3 || vs[0].End.IsZero() || vs[0].Length() != 0 || vs[1].Length() != 10*time.Minute {
+				t.Errorf("Visits = %+v: want the first at 0 (nothing before the second began), the second at 10 min", vs)
+			}
+		})
 	})
 
 	t.Run("RecentAnswers", func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -244,10 +245,11 @@ func (s *Store) StartVisit(ctx context.Context, v record.Visit) (record.VisitID,
 		if err := s.lockLearner(ctx, tx, v.Learner); err != nil {
 			return err
 		}
-		// A visit the program could not end (a power cut) ends where it
-		// began: it counts nothing, and the learner is not « here » twice.
-		if _, err := tx.Exec(ctx, "UPDATE visits SET ended_at = started_at WHERE learner_id = $1 AND ended_at IS NULL",
-			int64(v.Learner)); err != nil {
+		// A visit nobody ended (a power cut, a program closed without
+		// « Terminer ma séance », the learner gone to another PC) ends
+		// now, at their last activity in it: the learner is not « here »
+		// twice.
+		if err := endLeftVisits(ctx, tx, v.Learner, now); err != nil {
 			return err
 		}
 		if err := tx.QueryRow(ctx, `INSERT INTO visits (learner_id, started_at, place, run_id) VALUES ($1, $2, $3, $4)
@@ -257,6 +259,63 @@ func (s *Store) StartVisit(ctx context.Context, v record.Visit) (record.VisitID,
 		return s.notify(ctx, tx, changeVisit)
 	})
 	return id, err
+}
+
+// endLeftVisits ends the learner's visits nobody ended, each at the
+// learner's last activity before their next visit (the one starting now for
+// the last of them), clamped by record.LeftVisitEnd. The caller holds the
+// learner's lock.
+func endLeftVisits(ctx context.Context, tx pgx.Tx, learner record.LearnerID, now time.Time) error {
+	type left struct {
+		id, start int64
+		next      *int64
+	}
+	var open []left
+	rows, err := tx.Query(ctx, "SELECT id, started_at FROM visits WHERE learner_id = $1 AND ended_at IS NULL", int64(learner))
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var l left
+		if err := rows.Scan(&l.id, &l.start); err != nil {
+			rows.Close()
+			return err
+		}
+		open = append(open, l)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, l := range open {
+		// The learner's next visit, in the order Visits lists them.
+		if err := tx.QueryRow(ctx, `SELECT min(started_at) FROM visits
+			WHERE learner_id = $1 AND started_at >= $2 AND (started_at > $2 OR id > $3)`,
+			int64(learner), l.start, l.id).Scan(&l.next); err != nil {
+			return err
+		}
+		// Activity after the start of the visit that follows is that
+		// visit's; after the last one's start (no next yet), it is still
+		// this one's, whatever the PC's clock said.
+		until, next := int64(math.MaxInt64), now
+		if l.next != nil {
+			until, next = *l.next, fromMS(*l.next)
+		}
+		var last *int64
+		if err := tx.QueryRow(ctx, `SELECT greatest(
+			(SELECT max(at) FROM answers WHERE learner_id = $1 AND at >= $2 AND at < $3),
+			(SELECT max(updated_at) FROM lesson_progress WHERE learner_id = $1 AND updated_at >= $2 AND updated_at < $3),
+			(SELECT max(started_at) FROM tests WHERE learner_id = $1 AND started_at >= $2 AND started_at < $3),
+			(SELECT max(finished_at) FROM tests WHERE learner_id = $1 AND finished_at >= $2 AND finished_at < $3))`,
+			int64(learner), l.start, until).Scan(&last); err != nil {
+			return err
+		}
+		end := record.LeftVisitEnd(fromMS(l.start), fromNullMS(last), next)
+		if _, err := tx.Exec(ctx, "UPDATE visits SET ended_at = $1 WHERE id = $2", ms(end), l.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EndVisit ends a visit of this place now, once.
