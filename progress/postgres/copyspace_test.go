@@ -142,6 +142,9 @@ func TestCopyBringsTheSpace(t *testing.T) {
 	sophieHere, err := place.CreateMediator(ctx, 0, "sophie", "5172")
 	must(t, err)
 	must(t, place.SetRetention(ctx, sophieHere.ID, 24))
+	// A profile made here first: the file's numbers are not the server's.
+	_, err = place.CreateLearner(ctx, "Ancien", "", record.Prefs{})
+	must(t, err)
 
 	rep := copyFile(t, place, pc.path)
 	sp := rep.SpaceCopied
@@ -314,10 +317,62 @@ func TestCopyBringsTheSpace(t *testing.T) {
 	if slices.ContainsFunc(profiles, func(p record.Profile) bool { return p.Name == "Paul" }) {
 		t.Error("Paul, erased here, came back")
 	}
+	if n, _ := place.Notes(ctx, marc); len(n) != 1 || n[0].Mediator != claire || n[0].Text != "Note sur Marc." {
+		t.Errorf("the new note about Marc: %+v", n)
+	}
 	if v, _ := place.Visits(ctx, marc); len(v) != 2 || v[1].End.IsZero() {
 		t.Errorf("Marc's visits: %+v", v)
 	}
 	if rep := copyFile(t, place, pc.path); !rep.Unchanged {
 		t.Errorf("copy of the grown file again: %+v", rep)
+	}
+}
+
+// An atelier still open on a PC comes in open, unless an open atelier of
+// the place uses its code: then it comes in closed, never two open
+// ateliers with one code.
+func TestCopyOpenAtelierCode(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name      string
+		hereCode  string
+		wantShut  int
+		wantOpens int
+	}{
+		{"code free here", "ZX7QK", 0, 2},
+		{"code taken here", "MAC74", 1, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sch := schema(t)
+			day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+			now := day
+			path := filepath.Join(t.TempDir(), "pc.db")
+			s, err := progress.OpenWith(path, progress.Options{Now: func() time.Time { return now }})
+			must(t, err)
+			claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+			must(t, err)
+			_, err = s.OpenRun(ctx, record.Run{Atelier: "a", Title: "Atelier", Code: "MAC74", OpenedBy: claire.ID})
+			must(t, err)
+			s.Close()
+
+			clk := day.Add(time.Hour)
+			place := open(t, sch, "Lieu", func() time.Time { return clk })
+			sophie, err := place.CreateMediator(ctx, 0, "Sophie", "5172")
+			must(t, err)
+			_, err = place.OpenRun(ctx, record.Run{Atelier: "b", Title: "Autre", Code: tc.hereCode, OpenedBy: sophie.ID})
+			must(t, err)
+			rep := copyFile(t, place, path)
+			runs, err := place.Runs(ctx)
+			must(t, err)
+			opens := 0
+			for _, r := range runs {
+				if r.Open(clk) {
+					opens++
+				}
+			}
+			if rep.SpaceCopied.RunsShut != tc.wantShut || rep.SpaceCopied.Runs != 1 || opens != tc.wantOpens {
+				t.Errorf("%+v; open ateliers here: %d, want %d", rep.SpaceCopied, opens, tc.wantOpens)
+			}
+		})
 	}
 }
