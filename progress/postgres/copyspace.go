@@ -134,6 +134,9 @@ type spaceCopier struct {
 	rep       *SpaceReport
 	mediators map[record.MediatorID]record.MediatorID
 	runs      map[record.RunID]record.RunID
+	// ledger is copy_space_rows of this file: kind → the file's row id →
+	// the row here. Read once: a busy PC has tens of thousands of visits.
+	ledger map[string]map[int64]int64
 }
 
 // space copies the file's médiateur space (see the rules above).
@@ -144,6 +147,9 @@ func (c *copier) space(ctx context.Context) error {
 	// The place's row is locked as CreateMediator and OpenRun lock it: the
 	// names and codes checked here stay true until the copy commits.
 	if err := c.s.lockPlace(ctx, c.tx); err != nil {
+		return err
+	}
+	if err := sc.readLedger(ctx); err != nil {
 		return err
 	}
 	for _, step := range []func(context.Context) error{sc.accounts, sc.settings, sc.choices, sc.ateliers,
@@ -295,38 +301,56 @@ func (c *spaceCopier) choices(ctx context.Context) error {
 	for _, l := range c.sp.Learners {
 		file[l.Learner] = choice{l.Shares, nullableMS(l.SharesSince), nullableMS(l.ArchivedAt)}
 	}
+	var ids []int64
+	for _, here := range c.copier.rep.Learners {
+		ids = append(ids, int64(here))
+	}
+	read := func(q string, args ...any) (map[int64]choice, error) {
+		rows, err := c.tx.Query(ctx, q, args...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		out := map[int64]choice{}
+		for rows.Next() {
+			var id int64
+			var ch choice
+			if err := rows.Scan(&id, &ch.shares, &ch.since, &ch.archived); err != nil {
+				return nil, err
+			}
+			out[id] = ch
+		}
+		return out, rows.Err()
+	}
+	current, err := read(`SELECT learner_id, shares, shares_since, archived_at FROM learner_space
+		WHERE learner_id = ANY($1)`, ids)
+	if err != nil {
+		return err
+	}
+	bases, err := read(`SELECT learner_id, shares, shares_since, archived_at FROM copy_learner_space
+		WHERE source_id = $1 AND learner_id = ANY($2)`, c.source, ids)
+	if err != nil {
+		return err
+	}
+	writes, ledger := &pgx.Batch{}, &pgx.Batch{}
 	for _, l := range c.snap.Learners {
 		here, ok := c.copier.rep.Learners[l.ID]
 		if !ok {
 			continue
 		}
 		want := file[l.ID] // no row in the file: shares nothing, not archived
-		var cur choice
-		err := c.tx.QueryRow(ctx, "SELECT shares, shares_since, archived_at FROM learner_space WHERE learner_id = $1",
-			int64(here)).Scan(&cur.shares, &cur.since, &cur.archived)
-		hasCur := err == nil
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return err
-		}
-		var base choice
-		err = c.tx.QueryRow(ctx, "SELECT shares, shares_since, archived_at FROM copy_learner_space WHERE source_id = $1 AND learner_id = $2",
-			c.source, int64(here)).Scan(&base.shares, &base.since, &base.archived)
-		hasBase := err == nil
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return err
-		}
+		cur, hasCur := current[int64(here)]
+		base, hasBase := bases[int64(here)]
 		// Nothing changed here since the last copy (or nothing was ever
 		// chosen here): the file's choice is the latest.
 		unchangedHere := (hasBase && (cur.same(base) || !hasCur && base.same(choice{}))) || (!hasBase && !hasCur)
 		switch {
 		case cur.same(want):
 		case unchangedHere:
-			if _, err := c.tx.Exec(ctx, `INSERT INTO learner_space (learner_id, shares, shares_since, archived_at)
+			writes.Queue(`INSERT INTO learner_space (learner_id, shares, shares_since, archived_at)
 				VALUES ($1, $2, $3, $4) ON CONFLICT (learner_id) DO UPDATE SET shares = excluded.shares,
 				shares_since = excluded.shares_since, archived_at = excluded.archived_at`,
-				int64(here), want.shares, want.since, want.archived); err != nil {
-				return err
-			}
+				int64(here), want.shares, want.since, want.archived)
 			if want.shares {
 				c.rep.Sharing++
 			}
@@ -336,42 +360,73 @@ func (c *spaceCopier) choices(ctx context.Context) error {
 		default:
 			c.rep.ChoicesKept++
 		}
-		if _, err := c.tx.Exec(ctx, `INSERT INTO copy_learner_space (source_id, learner_id, shares, shares_since, archived_at)
-			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (source_id, learner_id) DO UPDATE SET shares = excluded.shares,
-			shares_since = excluded.shares_since, archived_at = excluded.archived_at`,
-			c.source, int64(here), want.shares, want.since, want.archived); err != nil {
-			return err
+		if !hasBase || !base.same(want) {
+			ledger.Queue(`INSERT INTO copy_learner_space (source_id, learner_id, shares, shares_since, archived_at)
+				VALUES ($1, $2, $3, $4, $5) ON CONFLICT (source_id, learner_id) DO UPDATE SET shares = excluded.shares,
+				shares_since = excluded.shares_since, archived_at = excluded.archived_at`,
+				c.source, int64(here), want.shares, want.since, want.archived)
 		}
 	}
-	return nil
+	if _, err := c.send(ctx, writes); err != nil {
+		return err
+	}
+	_, err = c.send(ctx, ledger)
+	return err
 }
 
-// copied finds a row the copy added before from this file (0: none).
-func (c *spaceCopier) copied(ctx context.Context, kind string, row int64) (int64, error) {
-	var id int64
-	err := c.tx.QueryRow(ctx, "SELECT row_id FROM copy_space_rows WHERE source_id = $1 AND kind = $2 AND source_row = $3",
-		c.source, kind, row).Scan(&id)
-	if errors.Is(err, pgx.ErrNoRows) {
+// readLedger reads what the copy added before from this file.
+func (c *spaceCopier) readLedger(ctx context.Context) error {
+	c.ledger = map[string]map[int64]int64{rowRun: {}, rowAction: {}, rowNote: {}, rowVisit: {}}
+	rows, err := c.tx.Query(ctx, "SELECT kind, source_row, row_id FROM copy_space_rows WHERE source_id = $1", c.source)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind string
+		var row, id int64
+		if err := rows.Scan(&kind, &row, &id); err != nil {
+			return err
+		}
+		if m, ok := c.ledger[kind]; ok {
+			m[row] = id
+		}
+	}
+	return rows.Err()
+}
+
+// insertOnce queues the insertion of a row of the file into table (its
+// INSERT … RETURNING id given as insert, arguments from $4) with its line
+// in the ledger, in one statement: one round trip for the whole batch.
+func (c *spaceCopier) insertOnce(b *pgx.Batch, kind string, row int64, insert string, args ...any) {
+	b.Queue(`WITH added AS (`+insert+`)
+		INSERT INTO copy_space_rows (source_id, kind, source_row, row_id) SELECT $1, $2, $3, id FROM added`,
+		append([]any{c.source, kind, row}, args...)...)
+}
+
+// send runs a batch and gives the rows each statement changed, summed.
+func (c *spaceCopier) send(ctx context.Context, b *pgx.Batch) (int, error) {
+	if b.Len() == 0 {
 		return 0, nil
 	}
-	return id, err
-}
-
-// remember writes a row the copy added in the ledger.
-func (c *spaceCopier) remember(ctx context.Context, kind string, row, id int64) error {
-	_, err := c.tx.Exec(ctx, "INSERT INTO copy_space_rows (source_id, kind, source_row, row_id) VALUES ($1, $2, $3, $4)",
-		c.source, kind, row, id)
-	return err
+	res := c.tx.SendBatch(ctx, b)
+	n := 0
+	for range b.Len() {
+		tag, err := res.Exec()
+		if err != nil {
+			res.Close()
+			return n, err
+		}
+		n += int(tag.RowsAffected())
+	}
+	return n, res.Close()
 }
 
 // ateliers copies the runs, then their members.
 func (c *spaceCopier) ateliers(ctx context.Context) error {
 	now := fromMS(c.now)
 	for _, r := range c.sp.Runs {
-		id, err := c.copied(ctx, rowRun, int64(r.ID))
-		if err != nil {
-			return err
-		}
+		id := c.ledger[rowRun][int64(r.ID)]
 		closed := nullableMS(r.ClosedAt)
 		if id != 0 {
 			c.runs[r.ID] = record.RunID(id)
@@ -412,110 +467,87 @@ func (c *spaceCopier) ateliers(ctx context.Context) error {
 			jsonList(r.Positioning), r.IdleMinutes, int64(c.mediators[r.OpenedBy]), ms(r.OpenedAt), closed).Scan(&id); err != nil {
 			return err
 		}
-		if err := c.remember(ctx, rowRun, int64(r.ID), id); err != nil {
+		if _, err := c.tx.Exec(ctx, `INSERT INTO copy_space_rows (source_id, kind, source_row, row_id)
+			VALUES ($1, $2, $3, $4)`, c.source, rowRun, int64(r.ID), id); err != nil {
 			return err
 		}
 		c.runs[r.ID] = record.RunID(id)
 		c.rep.Runs++
 	}
+	b := &pgx.Batch{}
 	for _, m := range c.sp.Members {
 		run, ok := c.runs[m.Run]
 		learner, known := c.copier.rep.Learners[m.Learner]
 		if !ok || !known {
 			continue
 		}
-		tag, err := c.tx.Exec(ctx, `INSERT INTO atelier_members (run_id, learner_id, joined_at, consent)
+		b.Queue(`INSERT INTO atelier_members (run_id, learner_id, joined_at, consent)
 			VALUES ($1, $2, $3, $4) ON CONFLICT (run_id, learner_id) DO NOTHING`,
 			int64(run), int64(learner), ms(m.JoinedAt), m.Consent)
-		if err != nil {
-			return err
-		}
-		c.rep.Members += int(tag.RowsAffected())
 	}
-	return nil
+	n, err := c.send(ctx, b)
+	c.rep.Members += n
+	return err
 }
 
 // visits copies the mapped learners' visits, and ends here those ended in
 // the file since the last copy.
 func (c *spaceCopier) visits(ctx context.Context) error {
+	added, ended := &pgx.Batch{}, &pgx.Batch{}
 	for _, v := range c.sp.Visits {
 		learner, ok := c.copier.rep.Learners[v.Learner]
 		if !ok {
 			continue
 		}
-		id, err := c.copied(ctx, rowVisit, int64(v.ID))
-		if err != nil {
-			return err
-		}
 		end := nullableMS(v.End)
-		if id != 0 {
-			if end == nil {
-				continue
+		if id := c.ledger[rowVisit][int64(v.ID)]; id != 0 {
+			if end != nil {
+				ended.Queue("UPDATE visits SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL", *end, id)
 			}
-			tag, err := c.tx.Exec(ctx, "UPDATE visits SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL", *end, id)
-			if err != nil {
-				return err
-			}
-			c.rep.VisitsEnded += int(tag.RowsAffected())
 			continue
 		}
 		if containsNUL(v.Place) {
 			return fmt.Errorf("visit %d of the file: a NUL character: %w", v.ID, record.ErrInvalid)
 		}
-		if err := c.tx.QueryRow(ctx, `INSERT INTO visits (learner_id, started_at, ended_at, place, run_id)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`, int64(learner), ms(v.Start), end, v.Place,
-			int64(c.runs[v.Run])).Scan(&id); err != nil {
-			return err
-		}
-		if err := c.remember(ctx, rowVisit, int64(v.ID), id); err != nil {
-			return err
-		}
-		c.rep.Visits++
+		c.insertOnce(added, rowVisit, int64(v.ID), `INSERT INTO visits (learner_id, started_at, ended_at, place, run_id)
+			VALUES ($4, $5, $6, $7, $8) RETURNING id`, int64(learner), ms(v.Start), end, v.Place, int64(c.runs[v.Run]))
 	}
-	return nil
+	var err error
+	if c.rep.Visits, err = c.send(ctx, added); err != nil {
+		return err
+	}
+	c.rep.VisitsEnded, err = c.send(ctx, ended)
+	return err
 }
 
 // notes copies the notes about the mapped learners, with their author's
 // name as written and their account mapped.
 func (c *spaceCopier) notes(ctx context.Context) error {
+	b := &pgx.Batch{}
 	for _, n := range c.sp.Notes {
 		learner, ok := c.copier.rep.Learners[n.Learner]
-		if !ok {
-			continue
-		}
-		id, err := c.copied(ctx, rowNote, int64(n.ID))
-		if err != nil {
-			return err
-		}
-		if id != 0 {
+		if !ok || c.ledger[rowNote][int64(n.ID)] != 0 {
 			continue
 		}
 		if containsNUL(n.Text) || containsNUL(n.MediatorName) {
 			return fmt.Errorf("note %d of the file: a NUL character: %w", n.ID, record.ErrInvalid)
 		}
-		if err := c.tx.QueryRow(ctx, `INSERT INTO mediator_notes (learner_id, mediator_id, mediator_name, at, text)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`, int64(learner), int64(c.mediators[n.Mediator]), n.MediatorName,
-			ms(n.At), n.Text).Scan(&id); err != nil {
-			return err
-		}
-		if err := c.remember(ctx, rowNote, int64(n.ID), id); err != nil {
-			return err
-		}
-		c.rep.Notes++
+		c.insertOnce(b, rowNote, int64(n.ID), `INSERT INTO mediator_notes (learner_id, mediator_id, mediator_name, at, text)
+			VALUES ($4, $5, $6, $7, $8) RETURNING id`, int64(learner), int64(c.mediators[n.Mediator]), n.MediatorName,
+			ms(n.At), n.Text)
 	}
-	return nil
+	var err error
+	c.rep.Notes, err = c.send(ctx, b)
+	return err
 }
 
 // journal appends the file's journal lines, once each, with their ids
 // mapped: a profile or an account not copied becomes 0 (the line keeps
 // the médiateur's name as written).
 func (c *spaceCopier) journal(ctx context.Context) error {
+	b := &pgx.Batch{}
 	for _, a := range c.sp.Actions {
-		id, err := c.copied(ctx, rowAction, a.ID)
-		if err != nil {
-			return err
-		}
-		if id != 0 {
+		if c.ledger[rowAction][a.ID] != 0 {
 			continue
 		}
 		if containsNUL(a.MediatorName) || containsNUL(string(a.Kind)) {
@@ -525,18 +557,14 @@ func (c *spaceCopier) journal(ctx context.Context) error {
 		if a.Kind == record.ActAtelierOpened || a.Kind == record.ActAtelierClosed {
 			value = int64(c.runs[record.RunID(a.Value)])
 		}
-		if err := c.tx.QueryRow(ctx, `INSERT INTO mediator_actions
+		c.insertOnce(b, rowAction, a.ID, `INSERT INTO mediator_actions
 			(place_id, at, mediator_id, mediator_name, kind, learner_id, other_id, account_id, value)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			VALUES ($4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 			c.s.place, ms(a.At), int64(c.mediators[a.Mediator]), a.MediatorName, string(a.Kind),
 			int64(c.copier.rep.Learners[a.Learner]), int64(c.copier.rep.Learners[a.Other]),
-			int64(c.mediators[a.OtherAccount]), value).Scan(&id); err != nil {
-			return err
-		}
-		if err := c.remember(ctx, rowAction, a.ID, id); err != nil {
-			return err
-		}
-		c.rep.Actions++
+			int64(c.mediators[a.OtherAccount]), value)
 	}
-	return nil
+	var err error
+	c.rep.Actions, err = c.send(ctx, b)
+	return err
 }
