@@ -131,7 +131,7 @@ const (
 type spaceCopier struct {
 	*copier
 	sp        *progress.SnapshotSpace
-	rep       *SpaceReport
+	out       *SpaceReport // the copy's SpaceCopied
 	mediators map[record.MediatorID]record.MediatorID
 	runs      map[record.RunID]record.RunID
 	// ledger is copy_space_rows of this file: kind → the file's row id →
@@ -141,9 +141,9 @@ type spaceCopier struct {
 
 // space copies the file's médiateur space (see the rules above).
 func (c *copier) space(ctx context.Context) error {
-	sc := &spaceCopier{copier: c, sp: &c.snap.SpaceRows, rep: &c.rep.SpaceCopied,
+	sc := &spaceCopier{copier: c, sp: &c.snap.SpaceRows, out: &c.rep.SpaceCopied,
 		mediators: map[record.MediatorID]record.MediatorID{}, runs: map[record.RunID]record.RunID{}}
-	sc.rep.CallsLeft = len(sc.sp.Calls)
+	sc.out.CallsLeft = len(sc.sp.Calls)
 	// The place's row is locked as CreateMediator and OpenRun lock it: the
 	// names and codes checked here stay true until the copy commits.
 	if err := c.s.lockPlace(ctx, c.tx); err != nil {
@@ -194,7 +194,7 @@ func (c *spaceCopier) accounts(ctx context.Context) error {
 			c.source, int64(m.ID), ms(m.CreatedAt)).Scan(&mapped)
 		switch {
 		case err == nil && mapped == nil:
-			c.rep.MediatorsRemoved++
+			c.out.MediatorsRemoved++
 			continue
 		case err == nil:
 			c.mediators[m.ID] = record.MediatorID(*mapped)
@@ -208,7 +208,7 @@ func (c *spaceCopier) accounts(ctx context.Context) error {
 		}
 		id, taken := here[looseName(name)]
 		if taken {
-			c.rep.MediatorsKept = append(c.rep.MediatorsKept, name)
+			c.out.MediatorsKept = append(c.out.MediatorsKept, name)
 		} else {
 			var newID int64
 			if err := c.tx.QueryRow(ctx, `INSERT INTO mediators (place_id, name, pin_hash, pin_failures,
@@ -218,7 +218,7 @@ func (c *spaceCopier) accounts(ctx context.Context) error {
 			}
 			id = record.MediatorID(newID)
 			here[looseName(name)] = id
-			c.rep.MediatorsAdded++
+			c.out.MediatorsAdded++
 		}
 		if _, err := c.tx.Exec(ctx, `INSERT INTO copy_mediators (source_id, source_mediator, source_created_at, mediator_id)
 			VALUES ($1, $2, $3, $4)`, c.source, int64(m.ID), ms(m.CreatedAt), int64(id)); err != nil {
@@ -247,9 +247,9 @@ func (c *spaceCopier) settings(ctx context.Context) error {
 			if err := c.s.setSetting(ctx, c.tx, retentionKey, strconv.Itoa(c.sp.Retention)); err != nil {
 				return err
 			}
-			c.rep.Retention = c.sp.Retention
+			c.out.Retention = c.sp.Retention
 		case here != c.sp.Retention:
-			c.rep.RetentionKept, c.rep.RetentionHere = c.sp.Retention, here
+			c.out.RetentionKept, c.out.RetentionHere = c.sp.Retention, here
 		}
 	}
 	if c.sp.Structure != "" {
@@ -265,9 +265,9 @@ func (c *spaceCopier) settings(ctx context.Context) error {
 			if err := c.s.setSetting(ctx, c.tx, structureKey, c.sp.Structure); err != nil {
 				return err
 			}
-			c.rep.Structure = c.sp.Structure
+			c.out.Structure = c.sp.Structure
 		case v != c.sp.Structure:
-			c.rep.StructureKept, c.rep.StructureHere = c.sp.Structure, v
+			c.out.StructureKept, c.out.StructureHere = c.sp.Structure, v
 		}
 	}
 	return nil
@@ -302,7 +302,7 @@ func (c *spaceCopier) choices(ctx context.Context) error {
 		file[l.Learner] = choice{l.Shares, nullableMS(l.SharesSince), nullableMS(l.ArchivedAt)}
 	}
 	var ids []int64
-	for _, here := range c.copier.rep.Learners {
+	for _, here := range c.rep.Learners {
 		ids = append(ids, int64(here))
 	}
 	read := func(q string, args ...any) (map[int64]choice, error) {
@@ -334,7 +334,7 @@ func (c *spaceCopier) choices(ctx context.Context) error {
 	}
 	writes, ledger := &pgx.Batch{}, &pgx.Batch{}
 	for _, l := range c.snap.Learners {
-		here, ok := c.copier.rep.Learners[l.ID]
+		here, ok := c.rep.Learners[l.ID]
 		if !ok {
 			continue
 		}
@@ -352,13 +352,13 @@ func (c *spaceCopier) choices(ctx context.Context) error {
 				shares_since = excluded.shares_since, archived_at = excluded.archived_at`,
 				int64(here), want.shares, want.since, want.archived)
 			if want.shares {
-				c.rep.Sharing++
+				c.out.Sharing++
 			}
 			if want.archived != nil {
-				c.rep.Archived++
+				c.out.Archived++
 			}
 		default:
-			c.rep.ChoicesKept++
+			c.out.ChoicesKept++
 		}
 		if !hasBase || !base.same(want) {
 			ledger.Queue(`INSERT INTO copy_learner_space (source_id, learner_id, shares, shares_since, archived_at)
@@ -438,7 +438,7 @@ func (c *spaceCopier) ateliers(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			c.rep.RunsClosed += int(tag.RowsAffected())
+			c.out.RunsClosed += int(tag.RowsAffected())
 			continue
 		}
 		for _, t := range append([]string{r.Atelier, r.Title, r.Code, r.Level}, append(r.Thematiques, append(r.Parcours, r.Positioning...)...)...) {
@@ -457,7 +457,7 @@ func (c *spaceCopier) ateliers(ctx context.Context) error {
 			}
 			if taken {
 				closed = &c.now
-				c.rep.RunsShut++
+				c.out.RunsShut++
 			}
 		}
 		if err := c.tx.QueryRow(ctx, `INSERT INTO atelier_runs (place_id, atelier, title, code, level, thematiques,
@@ -472,12 +472,12 @@ func (c *spaceCopier) ateliers(ctx context.Context) error {
 			return err
 		}
 		c.runs[r.ID] = record.RunID(id)
-		c.rep.Runs++
+		c.out.Runs++
 	}
 	b := &pgx.Batch{}
 	for _, m := range c.sp.Members {
 		run, ok := c.runs[m.Run]
-		learner, known := c.copier.rep.Learners[m.Learner]
+		learner, known := c.rep.Learners[m.Learner]
 		if !ok || !known {
 			continue
 		}
@@ -486,7 +486,7 @@ func (c *spaceCopier) ateliers(ctx context.Context) error {
 			int64(run), int64(learner), ms(m.JoinedAt), m.Consent)
 	}
 	n, err := c.send(ctx, b)
-	c.rep.Members += n
+	c.out.Members += n
 	return err
 }
 
@@ -495,7 +495,7 @@ func (c *spaceCopier) ateliers(ctx context.Context) error {
 func (c *spaceCopier) visits(ctx context.Context) error {
 	added, ended := &pgx.Batch{}, &pgx.Batch{}
 	for _, v := range c.sp.Visits {
-		learner, ok := c.copier.rep.Learners[v.Learner]
+		learner, ok := c.rep.Learners[v.Learner]
 		if !ok {
 			continue
 		}
@@ -513,10 +513,10 @@ func (c *spaceCopier) visits(ctx context.Context) error {
 			VALUES ($4, $5, $6, $7, $8) RETURNING id`, int64(learner), ms(v.Start), end, v.Place, int64(c.runs[v.Run]))
 	}
 	var err error
-	if c.rep.Visits, err = c.send(ctx, added); err != nil {
+	if c.out.Visits, err = c.send(ctx, added); err != nil {
 		return err
 	}
-	c.rep.VisitsEnded, err = c.send(ctx, ended)
+	c.out.VisitsEnded, err = c.send(ctx, ended)
 	return err
 }
 
@@ -525,7 +525,7 @@ func (c *spaceCopier) visits(ctx context.Context) error {
 func (c *spaceCopier) notes(ctx context.Context) error {
 	b := &pgx.Batch{}
 	for _, n := range c.sp.Notes {
-		learner, ok := c.copier.rep.Learners[n.Learner]
+		learner, ok := c.rep.Learners[n.Learner]
 		if !ok || c.ledger[rowNote][int64(n.ID)] != 0 {
 			continue
 		}
@@ -537,7 +537,7 @@ func (c *spaceCopier) notes(ctx context.Context) error {
 			ms(n.At), n.Text)
 	}
 	var err error
-	c.rep.Notes, err = c.send(ctx, b)
+	c.out.Notes, err = c.send(ctx, b)
 	return err
 }
 
@@ -561,10 +561,10 @@ func (c *spaceCopier) journal(ctx context.Context) error {
 			(place_id, at, mediator_id, mediator_name, kind, learner_id, other_id, account_id, value)
 			VALUES ($4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 			c.s.place, ms(a.At), int64(c.mediators[a.Mediator]), a.MediatorName, string(a.Kind),
-			int64(c.copier.rep.Learners[a.Learner]), int64(c.copier.rep.Learners[a.Other]),
+			int64(c.rep.Learners[a.Learner]), int64(c.rep.Learners[a.Other]),
 			int64(c.mediators[a.OtherAccount]), value)
 	}
 	var err error
-	c.rep.Actions, err = c.send(ctx, b)
+	c.out.Actions, err = c.send(ctx, b)
 	return err
 }
