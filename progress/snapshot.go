@@ -16,6 +16,7 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/lessons"
+	"pasapas/record"
 	"pasapas/scoring"
 )
 
@@ -33,9 +34,11 @@ type Snapshot struct {
 	Acquis   []SnapshotAcquis  // by learner, acquis
 	Reviews  []SnapshotReview  // by learner, acquis
 	Items    []ItemStat        // by question
-	// Space counts the médiateur's space's rows (schema 5), which a
-	// store without the space cannot take.
+	// Space counts the médiateur's space's rows (schema 5).
 	Space SpaceCounts
+	// SpaceRows is the médiateur's space itself (schemas 5 and 6), with
+	// the file's ids: what a store with a space copies.
+	SpaceRows SnapshotSpace
 	// Fingerprint is a hash of everything above but Path: two snapshots
 	// of the same content have the same one, wherever the file is.
 	Fingerprint string
@@ -70,6 +73,40 @@ type SnapshotAcquis struct {
 type SnapshotReview struct {
 	Learner LearnerID
 	ReviewCard
+}
+
+// SnapshotSpace is the médiateur's space of a file: the accounts with
+// their code's hash and wait, each learner's consent and archive mark, the
+// journal, the notes, the ateliers with their members, the visits, the
+// calls, and the settings. Ids are the file's.
+type SnapshotSpace struct {
+	Mediators []SnapshotMediator     // by id
+	Learners  []SnapshotLearnerSpace // by learner
+	Actions   []record.Action        // by id
+	Notes     []record.Note          // by id
+	Runs      []record.Run           // by id
+	Members   []record.Member        // by run, learner; Name is empty
+	Visits    []record.Visit         // by id
+	Calls     []record.Call          // by learner
+	Retention int                    // months; 0: none chosen
+	Structure string                 // the structure's name; "": none set
+}
+
+// SnapshotMediator is a médiateur's account with its code's hash and wait.
+type SnapshotMediator struct {
+	record.Mediator
+	PINHash        string
+	PINFailures    int
+	PINLockedUntil time.Time // zero: none
+}
+
+// SnapshotLearnerSpace is a learner's row of the space: consent and
+// archive mark.
+type SnapshotLearnerSpace struct {
+	Learner     LearnerID
+	Shares      bool
+	SharesSince time.Time // zero: shares nothing
+	ArchivedAt  time.Time // zero: not archived
 }
 
 // SpaceCounts are the rows of the médiateur's space in a file.
@@ -344,5 +381,140 @@ func (snap *Snapshot) load(ctx context.Context, tx *sql.Tx) error {
 	if retention.Valid {
 		fmt.Sscan(retention.String, &snap.Space.Retention)
 	}
-	return nil
+	return snap.SpaceRows.load(ctx, tx, snap.Space.Retention)
+}
+
+// nullMS reads a time that may be NULL (zero then).
+func nullMS(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return fromMS(v.Int64)
+}
+
+// load reads the space's rows, table by table, in id order.
+func (sp *SnapshotSpace) load(ctx context.Context, tx *sql.Tx, retention int) error {
+	sp.Retention = retention
+	err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'structure_name'").Scan(&sp.Structure)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	each := func(q string, scan func(*sql.Rows) error) error {
+		rows, err := tx.QueryContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	return errors.Join(
+		each(`SELECT id, name, pin_hash, pin_failures, pin_locked_until, created_at FROM mediators ORDER BY id`,
+			func(r *sql.Rows) error {
+				var m SnapshotMediator
+				var locked, created int64
+				if err := r.Scan(&m.ID, &m.Name, &m.PINHash, &m.PINFailures, &locked, &created); err != nil {
+					return err
+				}
+				if locked != 0 {
+					m.PINLockedUntil = fromMS(locked)
+				}
+				m.CreatedAt = fromMS(created)
+				sp.Mediators = append(sp.Mediators, m)
+				return nil
+			}),
+		each(`SELECT learner_id, shares, shares_since, archived_at FROM learner_space ORDER BY learner_id`,
+			func(r *sql.Rows) error {
+				var l SnapshotLearnerSpace
+				var since, archived sql.NullInt64
+				if err := r.Scan(&l.Learner, &l.Shares, &since, &archived); err != nil {
+					return err
+				}
+				l.SharesSince, l.ArchivedAt = nullMS(since), nullMS(archived)
+				sp.Learners = append(sp.Learners, l)
+				return nil
+			}),
+		each(`SELECT id, at, mediator_id, mediator_name, kind, learner_id, other_id, account_id, value
+			FROM mediator_actions ORDER BY id`, func(r *sql.Rows) error {
+			var a record.Action
+			var at int64
+			if err := r.Scan(&a.ID, &at, &a.Mediator, &a.MediatorName, &a.Kind, &a.Learner, &a.Other,
+				&a.OtherAccount, &a.Value); err != nil {
+				return err
+			}
+			a.At = fromMS(at)
+			sp.Actions = append(sp.Actions, a)
+			return nil
+		}),
+		each(`SELECT id, learner_id, mediator_id, mediator_name, at, text FROM mediator_notes ORDER BY id`,
+			func(r *sql.Rows) error {
+				var n record.Note
+				var at int64
+				if err := r.Scan(&n.ID, &n.Learner, &n.Mediator, &n.MediatorName, &at, &n.Text); err != nil {
+					return err
+				}
+				n.At = fromMS(at)
+				sp.Notes = append(sp.Notes, n)
+				return nil
+			}),
+		each(`SELECT id, atelier, title, code, level, thematiques, parcours, positioning, idle_minutes, opened_by,
+			opened_at, closed_at FROM atelier_runs ORDER BY id`, func(r *sql.Rows) error {
+			var run record.Run
+			var th, pa, po string
+			var opened int64
+			var closed sql.NullInt64
+			if err := r.Scan(&run.ID, &run.Atelier, &run.Title, &run.Code, &run.Level, &th, &pa, &po,
+				&run.IdleMinutes, &run.OpenedBy, &opened, &closed); err != nil {
+				return err
+			}
+			for _, l := range []struct {
+				text string
+				to   *[]string
+			}{{th, &run.Thematiques}, {pa, &run.Parcours}, {po, &run.Positioning}} {
+				if err := json.Unmarshal([]byte(l.text), l.to); err != nil {
+					return fmt.Errorf("atelier %d: %w", run.ID, ErrInvalid)
+				}
+			}
+			run.OpenedAt, run.ClosedAt = fromMS(opened), nullMS(closed)
+			sp.Runs = append(sp.Runs, run)
+			return nil
+		}),
+		each(`SELECT run_id, learner_id, joined_at, consent FROM atelier_members ORDER BY run_id, learner_id`,
+			func(r *sql.Rows) error {
+				var m record.Member
+				var joined int64
+				if err := r.Scan(&m.Run, &m.Learner, &joined, &m.Consent); err != nil {
+					return err
+				}
+				m.JoinedAt = fromMS(joined)
+				sp.Members = append(sp.Members, m)
+				return nil
+			}),
+		each(`SELECT id, learner_id, started_at, ended_at, place, run_id FROM visits ORDER BY id`,
+			func(r *sql.Rows) error {
+				var v record.Visit
+				var start int64
+				var end sql.NullInt64
+				if err := r.Scan(&v.ID, &v.Learner, &start, &end, &v.Place, &v.Run); err != nil {
+					return err
+				}
+				v.Start, v.End = fromMS(start), nullMS(end)
+				sp.Visits = append(sp.Visits, v)
+				return nil
+			}),
+		each(`SELECT learner_id, since FROM calls ORDER BY learner_id`, func(r *sql.Rows) error {
+			var c record.Call
+			var since int64
+			if err := r.Scan(&c.Learner, &since); err != nil {
+				return err
+			}
+			c.Since = fromMS(since)
+			sp.Calls = append(sp.Calls, c)
+			return nil
+		}),
+	)
 }

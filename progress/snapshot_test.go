@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"pasapas/record"
 )
 
 // ReadSnapshot reads everything, the PIN hash included, leaves the file
@@ -70,5 +72,54 @@ func TestReadSnapshotLeavesTheFile(t *testing.T) {
 	}
 	if _, err := ReadSnapshot(ctx, foreign); err == nil {
 		t.Error("a file that is not a database gave a snapshot")
+	}
+}
+
+// The snapshot reads the médiateur's space, and a change only there (a
+// visit, which no count holds) changes the fingerprint: otherwise « store
+// copy » would take the file for one copied before and leave it behind.
+func TestSnapshotReadsTheSpace(t *testing.T) {
+	ctx := context.Background()
+	path := tempPath(t)
+	s := openTest(t, path, nil)
+	l := mustLearner(t, s, "Léa", "4827")
+	m, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSharing(ctx, l.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStructure(ctx, m.ID, "Médiathèque"); err != nil {
+		t.Fatal(err)
+	}
+	a, err := ReadSnapshot(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := a.SpaceRows
+	if len(sp.Mediators) != 1 || sp.Mediators[0].PINHash == "" || len(sp.Learners) != 1 || !sp.Learners[0].Shares ||
+		len(sp.Actions) != 2 || sp.Structure != "Médiathèque" {
+		t.Errorf("space: %+v", sp)
+	}
+	if _, err := s.AddNote(ctx, m.ID, l.ID, "Une note."); err != nil {
+		t.Fatal(err)
+	}
+	b, err := ReadSnapshot(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.SpaceRows.Notes) != 1 || b.SpaceRows.Notes[0].Text != "Une note." || b.Fingerprint == a.Fingerprint {
+		t.Errorf("after a note: %+v, fingerprint changed: %v", b.SpaceRows.Notes, b.Fingerprint != a.Fingerprint)
+	}
+	if _, err := s.StartVisit(ctx, record.Visit{Learner: l.ID, Place: "PC 1"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := ReadSnapshot(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.SpaceRows.Visits) != 1 || c.Fingerprint == b.Fingerprint {
+		t.Errorf("after a visit: %+v, fingerprint changed: %v", c.SpaceRows.Visits, c.Fingerprint != b.Fingerprint)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"pasapas/i18n"
+	"pasapas/lessons"
 	"pasapas/progress"
 	"pasapas/progress/postgres"
 	"pasapas/record"
@@ -106,7 +107,6 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 
 	fmt.Fprintln(stdout, say(lang, "copy_title", s.Place(), serverName(to)))
 	var added []record.LearnerID
-	var space progress.SpaceCounts
 	failed := false
 	for _, snap := range snaps {
 		label := filepath.Base(snap.Path)
@@ -117,27 +117,13 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 			if errors.Is(err, postgres.ErrCopyAmbiguous) {
 				msg = say(lang, "copy_ambiguous")
 			}
-			fmt.Fprintln(stdout, say(lang, "copy_failed", snap.Path, msg))
+			fmt.Fprintln(stdout, say(lang, "copy_failed", lessons.Visible(snap.Path), msg))
 			fmt.Fprintln(stderr, "  (", err, ")")
 			continue
 		}
-		printCopyReport(stdout, lang, snap.Path, rep)
+		printCopyReport(stdout, lang, lessons.Visible(snap.Path), rep)
 		for _, id := range rep.Learners {
 			added = append(added, id)
-		}
-		space.Mediators += rep.Space.Mediators
-		space.Sharing += rep.Space.Sharing
-		space.Archived += rep.Space.Archived
-		space.Actions += rep.Space.Actions
-		if rep.Space.Retention != 0 {
-			space.Retention = rep.Space.Retention
-		}
-	}
-	if !space.Empty() {
-		fmt.Fprintln(stdout)
-		fmt.Fprintln(stdout, say(lang, "copy_space_not_copied", space.Mediators, space.Sharing, space.Archived, space.Actions))
-		if space.Retention != 0 {
-			fmt.Fprintln(stdout, say(lang, "copy_space_retention", space.Retention))
 		}
 	}
 	if len(added) > 0 {
@@ -158,7 +144,7 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 					if from == "" {
 						from = say(lang, "copy_made_here")
 					}
-					parts = append(parts, say(lang, "copy_dup_profile", l.Name, int64(l.ID), from))
+					parts = append(parts, say(lang, "copy_dup_profile", lessons.Visible(l.Name), int64(l.ID), lessons.Visible(from)))
 				}
 				fmt.Fprintln(stdout, "  - "+strings.Join(parts, " ; "))
 			}
@@ -182,7 +168,7 @@ func printCopyReport(w io.Writer, lang i18n.Lang, path string, r postgres.CopyRe
 		fmt.Fprintln(w, say(lang, "copy_new", path))
 	}
 	if len(r.AlsoIn) > 0 {
-		fmt.Fprintln(w, say(lang, "copy_also_in", strings.Join(r.AlsoIn, " », « ")))
+		fmt.Fprintln(w, say(lang, "copy_also_in", lessons.Visible(strings.Join(r.AlsoIn, " », « "))))
 	}
 	fmt.Fprintln(w, say(lang, "copy_learners", r.LearnersAdded, r.LearnersKnown))
 	if r.LearnersErased > 0 {
@@ -193,6 +179,48 @@ func printCopyReport(w io.Writer, lang i18n.Lang, path string, r postgres.CopyRe
 		fmt.Fprintln(w, say(lang, "copy_clashing", r.AnswersClashing))
 	}
 	fmt.Fprintln(w, say(lang, "copy_items", r.Questions, r.Calibrations))
+	printSpaceReport(w, lang, r.SpaceCopied)
+}
+
+// printSpaceReport says what came in of the file's médiateur space, and
+// what was left out and why (progress/postgres/copyspace.go).
+func printSpaceReport(w io.Writer, lang i18n.Lang, r postgres.SpaceReport) {
+	if r.Empty() {
+		return
+	}
+	fmt.Fprintln(w, say(lang, "copy_space", r.MediatorsAdded, r.Sharing, r.Archived, r.Actions, r.Notes))
+	if r.Runs+r.RunsClosed+r.Members+r.Visits+r.VisitsEnded > 0 {
+		fmt.Fprintln(w, say(lang, "copy_ateliers", r.Runs, r.RunsClosed, r.Members, r.Visits, r.VisitsEnded))
+	}
+	for _, name := range r.MediatorsKept {
+		fmt.Fprintln(w, say(lang, "copy_account_kept", lessons.Visible(name)))
+	}
+	lines := []struct {
+		n   int
+		key string
+	}{
+		{r.MediatorsRemoved, "copy_accounts_removed"},
+		{r.ChoicesKept, "copy_choices_kept"},
+		{r.RunsShut, "copy_runs_shut"},
+		{r.CallsLeft, "copy_calls_left"},
+	}
+	for _, l := range lines {
+		if l.n > 0 {
+			fmt.Fprintln(w, say(lang, l.key, l.n))
+		}
+	}
+	if r.Retention > 0 {
+		fmt.Fprintln(w, say(lang, "copy_retention_set", r.Retention))
+	}
+	if r.RetentionKept > 0 {
+		fmt.Fprintln(w, say(lang, "copy_retention_kept", r.RetentionHere, r.RetentionKept))
+	}
+	if r.Structure != "" {
+		fmt.Fprintln(w, say(lang, "copy_structure_set", lessons.Visible(r.Structure)))
+	}
+	if r.StructureKept != "" {
+		fmt.Fprintln(w, say(lang, "copy_structure_kept", lessons.Visible(r.StructureHere), lessons.Visible(r.StructureKept)))
+	}
 }
 
 // storeMessages are the words of "pasapas store copy".
@@ -204,7 +232,8 @@ var storeMessages = i18n.Table{
 
 Copie les progrès gardés sur un ou plusieurs PC (leur fichier pasapas.db) dans un lieu du
 serveur partagé : profils et codes secrets, réponses, tests, leçons, acquis, révisions,
-statistiques des questions. Les fichiers ne sont pas modifiés. Relancer la commande n'ajoute
+statistiques des questions, et l'espace médiateur (comptes, accords de partage, journal,
+notes, ateliers et visites). Les fichiers ne sont pas modifiés. Relancer la commande n'ajoute
 rien deux fois. Deux profils qui semblent être la même personne sont signalés, jamais
 fusionnés. Le mot de passe du serveur va dans le fichier pgpass (voir docs/reseau.md).
 
@@ -214,7 +243,8 @@ Options :
 
 Copies the progress kept on one or several PCs (their pasapas.db file) into a place of the
 shared server: profiles and secret codes, answers, tests, lessons, acquis, reviews, question
-statistics. The files are not changed. Running it again adds nothing twice. Two profiles
+statistics, and the médiateur's space (accounts, consents to share, journal, notes, ateliers
+and visits). The files are not changed. Running it again adds nothing twice. Two profiles
 that look like one person are reported, never merged. The server's password goes in the
 pgpass file (see docs/reseau.md).
 
@@ -241,10 +271,28 @@ Options:
 		EN: "  question statistics — added to: %d; difficulties pooled: %d"},
 	"copy_failed":    {FR: "%s : NON copié (%s). Rien de ce fichier n'a été ajouté.", EN: "%s: NOT copied (%s). Nothing of this file was added."},
 	"copy_ambiguous": {FR: "ses profils viennent de plusieurs fichiers déjà copiés ; vérifiez le fichier", EN: "its profiles come from several files copied before; check the file"},
-	"copy_space_not_copied": {FR: "Non copié : l'espace médiateur (comptes de médiateur : %d ; accords de partage : %d ; profils archivés : %d ; lignes du journal : %d). Le serveur ne le gère pas encore : recréez les comptes des médiateurs, et les apprenants redonnent leur accord au partage. Les profils archivés réapparaissent dans « Qui êtes-vous ? ».",
-		EN: "Not copied: the médiateur's space (médiateur accounts: %d; consents to share: %d; archived profiles: %d; journal lines: %d). The server does not offer it yet: create the médiateurs' accounts again, and learners give their consent to share again. Archived profiles show again in “Who are you?”."},
-	"copy_space_retention": {FR: "Durée de conservation réglée sur le PC : %d mois (à reporter à la main).", EN: "Retention period set on the PC: %d months (to set again by hand)."},
-	"copy_no_duplicates":   {FR: "Aucun profil en double apparent.", EN: "No apparent duplicate profile."},
+	"copy_space": {FR: "  espace médiateur — comptes de médiateur ajoutés : %d ; accords de partage : %d ; profils archivés : %d ; lignes du journal : %d ; notes : %d",
+		EN: "  médiateur's space — médiateur accounts added: %d; consents to share: %d; archived profiles: %d; journal lines: %d; notes: %d"},
+	"copy_ateliers": {FR: "  ateliers : %d (fermés depuis la dernière copie : %d) ; participants : %d ; visites : %d (terminées depuis la dernière copie : %d)",
+		EN: "  ateliers: %d (closed since the last copy: %d); participants: %d; visits: %d (ended since the last copy: %d)"},
+	"copy_account_kept": {FR: "  Le lieu a déjà un compte « %s ». Ce compte est gardé. Ce médiateur se connecte avec le code du serveur.",
+		EN: "  The place already has an account “%s”. That account is kept. This médiateur signs in with the server's code."},
+	"copy_accounts_removed": {FR: "  comptes de médiateur retirés sur le serveur depuis la dernière copie, pas recopiés : %d",
+		EN: "  médiateur accounts removed on the server since the last copy, not copied again: %d"},
+	"copy_choices_kept": {FR: "  accords de partage ou archivages changés sur le serveur depuis la dernière copie : ceux du serveur sont gardés (%d)",
+		EN: "  consents to share or archive marks changed on the server since the last copy: the server's are kept (%d)"},
+	"copy_runs_shut": {FR: "  ateliers encore ouverts sur le PC, avec un code déjà pris dans le lieu : copiés fermés (%d)",
+		EN: "  ateliers still open on the PC, with a code already used in the place: copied closed (%d)"},
+	"copy_calls_left": {FR: "  appels du médiateur en cours sur le PC, pas copiés : personne n'attend plus à ce PC (%d)",
+		EN: "  calls for the médiateur on the PC, not copied: nobody is waiting at that PC any more (%d)"},
+	"copy_retention_set": {FR: "  Durée de conservation du lieu réglée sur celle du PC : %d mois.",
+		EN: "  The place's retention period is set to the PC's: %d months."},
+	"copy_retention_kept": {FR: "  Le lieu a déjà sa durée de conservation (%d mois). Elle est gardée. Celle du PC (%d mois) n'est pas reprise.",
+		EN: "  The place already has its retention period (%d months). It is kept. The PC's (%d months) is not used."},
+	"copy_structure_set": {FR: "  Nom de la structure repris du PC : « %s ».", EN: "  The structure's name taken from the PC: “%s”."},
+	"copy_structure_kept": {FR: "  Le lieu a déjà un nom de structure (« %s »). Il est gardé. Celui du PC (« %s ») n'est pas repris.",
+		EN: "  The place already has a structure name (“%s”). It is kept. The PC's (“%s”) is not used."},
+	"copy_no_duplicates": {FR: "Aucun profil en double apparent.", EN: "No apparent duplicate profile."},
 	"copy_duplicates": {FR: "À vérifier par un médiateur — profils au même nom, peut-être la même personne (rien n'a été fusionné ; groupes : %d) :",
 		EN: "For a médiateur to check — profiles with the same name, perhaps one person (nothing was merged; groups: %d):"},
 	"copy_dup_profile": {FR: "« %s » n° %d (%s)", EN: "“%s” no. %d (%s)"},

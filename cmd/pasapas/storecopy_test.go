@@ -64,8 +64,12 @@ func TestStoreCopyCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		var sophie record.Mediator
 		if i == 0 {
-			if _, err := s.CreateMediator(ctx, 0, "Sophie", "739154"); err != nil {
+			if sophie, err = s.CreateMediator(ctx, 0, "Sophie", "739154"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SetStructure(ctx, sophie.ID, "Médiathèque\x1b[31m des Tilleuls"); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -73,6 +77,14 @@ func TestStoreCopyCommand(t *testing.T) {
 			l, err := s.CreateLearner(ctx, n, "", record.Prefs{})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if n == "Karim" {
+				if err := s.SetSharing(ctx, l.ID, true); err != nil {
+					t.Fatal(err)
+				}
+				if err := s.SetCall(ctx, l.ID, true); err != nil {
+					t.Fatal(err)
+				}
 			}
 			if _, err := s.RecordAnswer(ctx, record.Answer{Learner: l.ID, Question: "q1", Variant: "q1", Given: "1",
 				Result: record.Correct}); err != nil {
@@ -89,10 +101,15 @@ func TestStoreCopyCommand(t *testing.T) {
 	}
 	for _, want := range []string{"pc1.db : copié pour la première fois", "apprenants ajoutés : 2 ; déjà là : 0",
 		"réponses : 2 ;", "(rien n'a été fusionné ; groupes : 1)", "« Marie Dupont »", "« Marie DUPONT »",
-		"n° ", "Non copié : l'espace médiateur (comptes de médiateur : 1 ;"} {
+		"n° ", "espace médiateur — comptes de médiateur ajoutés : 1 ; accords de partage : 1 ; profils archivés : 0 ; lignes du journal : 2",
+		"Nom de la structure repris du PC : « Médiathèque<U+001B>[31m des Tilleuls ».",
+		"appels du médiateur en cours sur le PC, pas copiés : personne n'attend plus à ce PC (1)"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("summary without %q:\n%s", want, out.String())
 		}
+	}
+	if strings.Contains(out.String(), "\x1b") {
+		t.Errorf("a control character from the file reached the output:\n%q", out.String())
 	}
 	out.Reset()
 	if code := run(args, &out, &errs); code != 0 {

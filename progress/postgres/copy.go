@@ -20,7 +20,7 @@ import (
 // transaction (all of a file or nothing).
 //
 // Ids are remapped: the server gives new ids; the file's own ids are kept
-// only in the copy's ledger, three tables that CopyFrom creates on first
+// only in the copy's ledger, tables that CopyFrom creates on first
 // use (not a numbered migration: they belong to moving in, not to the
 // tutor):
 //
@@ -33,6 +33,12 @@ import (
 //   - copy_item_stats: what each file added to each question's counts and
 //     calibration, so a second copy adds only what is new.
 //
+// and, for the médiateur's space (copyspace.go), copy_mediators (which
+// account of which file became which account here), copy_learner_space
+// (the consent and archive mark the last copy wrote) and copy_space_rows
+// (which journal line, note, atelier and visit of the file became which
+// row here).
+//
 // Rows of a profile already copied are recognised by what they are: a test
 // by (competence, seed, start), an answer by (time, question, test,
 // lesson); lessons keep the furthest step and the latest position, acquis
@@ -40,8 +46,7 @@ import (
 // profiles that may be the same person are reported (PossibleDuplicates).
 
 // CopyExtension copies, in the file's transaction, rows of tables this
-// package does not know yet (the médiateur's space once the server has it,
-// ateliers and visits): learners maps the file's learner ids to this
+// package does not know yet: learners maps the file's learner ids to this
 // place's (absent: not copied, erased here since).
 type CopyExtension func(ctx context.Context, tx pgx.Tx, snap *progress.Snapshot,
 	learners map[record.LearnerID]record.LearnerID) error
@@ -75,9 +80,10 @@ type CopyReport struct {
 	Lessons, Acquis, Reviews int // rows added or moved forward
 	Questions                int // questions whose counts grew
 	Calibrations             int // questions whose calibration was pooled
-	// Space is what the file's médiateur space holds: not copied (the
-	// server has no space yet), unless an extension does.
-	Space progress.SpaceCounts
+	// Space counts what the file's médiateur space holds; SpaceCopied
+	// says what of it came in (copyspace.go).
+	Space       progress.SpaceCounts
+	SpaceCopied SpaceReport
 	// Learners maps the file's learner ids to this place's.
 	Learners map[record.LearnerID]record.LearnerID
 	// AlsoIn names the other places this file (its content, or some of
@@ -165,7 +171,7 @@ func (c *copier) run(ctx context.Context, label string) error {
 	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", int64(copyLock)); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(ctx, ledgerSQL, pgx.QueryExecModeSimpleProtocol); err != nil {
+	if _, err := tx.Exec(ctx, ledgerSQL+spaceLedgerSQL, pgx.QueryExecModeSimpleProtocol); err != nil {
 		return err
 	}
 	var known int64
@@ -193,7 +199,10 @@ func (c *copier) run(ctx context.Context, label string) error {
 	if err := c.progress(ctx); err != nil {
 		return err
 	}
-	return c.items(ctx)
+	if err := c.items(ctx); err != nil {
+		return err
+	}
+	return c.space(ctx)
 }
 
 // otherPlaces finds the other places the file was copied into.
@@ -215,18 +224,28 @@ func (c *copier) otherPlaces(ctx context.Context) error {
 	return err
 }
 
-// findSource recognises the file by its profiles copied before, or records
-// it as a new one.
+// findSource recognises the file by its profiles, or its médiateur
+// accounts, copied before, or records it as a new one.
 func (c *copier) findSource(ctx context.Context, label string) error {
 	ids := make([]int64, len(c.snap.Learners))
 	created := make([]int64, len(c.snap.Learners))
 	for i, l := range c.snap.Learners {
 		ids[i], created[i] = int64(l.ID), ms(l.CreatedAt)
 	}
-	rows, err := c.tx.Query(ctx, `SELECT DISTINCT cl.source_id FROM copy_learners cl
+	meds := make([]int64, len(c.snap.SpaceRows.Mediators))
+	medsCreated := make([]int64, len(meds))
+	for i, m := range c.snap.SpaceRows.Mediators {
+		meds[i], medsCreated[i] = int64(m.ID), ms(m.CreatedAt)
+	}
+	rows, err := c.tx.Query(ctx, `SELECT cl.source_id FROM copy_learners cl
 		JOIN copy_sources cs ON cs.id = cl.source_id
 		JOIN unnest($2::bigint[], $3::bigint[]) AS f (id, created) ON f.id = cl.source_learner AND f.created = cl.source_created_at
-		WHERE cs.place_id = $1`, c.s.place, ids, created)
+		WHERE cs.place_id = $1
+		UNION
+		SELECT cm.source_id FROM copy_mediators cm
+		JOIN copy_sources cs ON cs.id = cm.source_id
+		JOIN unnest($4::bigint[], $5::bigint[]) AS f (id, created) ON f.id = cm.source_mediator AND f.created = cm.source_created_at
+		WHERE cs.place_id = $1`, c.s.place, ids, created, meds, medsCreated)
 	if err != nil {
 		return err
 	}

@@ -272,6 +272,46 @@ func seedPostgres(t *testing.T, sch string, learners, answers int) {
 	}
 }
 
+// seedSpace gives a seeded file a médiateur's space: two accounts, every
+// other learner sharing, visits per learner (each an hour), a note and a
+// journal line per learner, and 20 ateliers of 8 members.
+func seedSpace(t *testing.T, path string, visits int) {
+	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(15000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)")
+	must(t, err)
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	tx, err := db.Begin()
+	must(t, err)
+	defer tx.Rollback()
+	t0 := time.Date(2025, 1, 6, 9, 0, 0, 0, time.UTC).UnixMilli()
+	hash, err := progress.HashPIN("4826")
+	must(t, err)
+	for _, q := range []string{
+		fmt.Sprintf(`INSERT INTO mediators (name, pin_hash, created_at) VALUES ('Claire', '%s', %d), ('Sophie', '%s', %d)`,
+			hash, t0, hash, t0),
+		`INSERT INTO learner_space (learner_id, shares, shares_since) SELECT id, id % 2, CASE WHEN id % 2 = 1 THEN created_at END
+			FROM learners`,
+		fmt.Sprintf(`WITH RECURSIVE g(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM g WHERE i < %d)
+			INSERT INTO visits (learner_id, started_at, ended_at, place, run_id)
+			SELECT l.id, l.created_at + i * 86400000, l.created_at + i * 86400000 + 3600000, 'PC ' || (l.id %% 8), 0
+			FROM learners l, g`, visits-1),
+		`INSERT INTO mediator_notes (learner_id, mediator_id, mediator_name, at, text)
+			SELECT id, 1, 'Claire', created_at, 'Note sur la personne ' || id FROM learners`,
+		`INSERT INTO mediator_actions (at, mediator_id, mediator_name, kind, learner_id)
+			SELECT created_at, 1, 'Claire', 'progres_vus', id FROM learners`,
+		fmt.Sprintf(`WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < 20)
+			INSERT INTO atelier_runs (atelier, title, code, opened_by, opened_at, closed_at)
+			SELECT 'atelier-' || i, 'Atelier ' || i, 'C' || i, 1, %d + i * 604800000, %d + i * 604800000 + 5400000 FROM g`, t0, t0),
+		`INSERT INTO atelier_members (run_id, learner_id, joined_at, consent)
+			SELECT r.id, l.id, r.opened_at, l.id % 2 FROM atelier_runs r JOIN learners l ON l.id BETWEEN r.id * 8 AND r.id * 8 + 7`,
+	} {
+		if _, err := tx.Exec(q); err != nil {
+			t.Fatalf("seeding the space: %v\n%s", err, q)
+		}
+	}
+	must(t, tx.Commit())
+}
+
 func seedSQLite(t *testing.T, path string, learners, answers int) {
 	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(15000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)")
 	must(t, err)
@@ -326,6 +366,7 @@ func TestLoadCopy(t *testing.T) {
 	must(t, err)
 	s.Close()
 	seedSQLite(t, path, 1000, 200)
+	seedSpace(t, path, 50)
 	place := open(t, schema(t), "Médiathèque", nil)
 	timed := func(what string, fn func() string) {
 		t0 := time.Now()
@@ -341,8 +382,11 @@ func TestLoadCopy(t *testing.T) {
 	copyOnce := func() string {
 		rep, err := place.CopyFrom(ctx, snap, postgres.CopyOptions{Label: "pc.db"})
 		must(t, err)
-		return fmt.Sprintf("unchanged %v, learners added %d, known %d, answers added %d",
-			rep.Unchanged, rep.LearnersAdded, rep.LearnersKnown, rep.AnswersAdded)
+		sp := rep.SpaceCopied
+		return fmt.Sprintf("unchanged %v, learners added %d, known %d, answers added %d; "+
+			"space: visits %d, journal %d, notes %d, members %d, sharing %d",
+			rep.Unchanged, rep.LearnersAdded, rep.LearnersKnown, rep.AnswersAdded,
+			sp.Visits, sp.Actions, sp.Notes, sp.Members, sp.Sharing)
 	}
 	timed("copy into the place", copyOnce)
 	timed("copy again, unchanged", copyOnce)

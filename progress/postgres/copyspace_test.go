@@ -1,0 +1,378 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"pasapas/i18n"
+	"pasapas/learning"
+	"pasapas/lessons"
+	"pasapas/progress"
+	"pasapas/progress/postgres"
+	"pasapas/record"
+)
+
+// spacePC is a PC's file with a médiateur's space: Claire's account (one
+// wrong try of her code) and Sophie's; Léa, who shares her progress; Marc,
+// who does not; Paul, archived; a note about Léa; an atelier with Léa (who
+// agreed to be seen) and Marc, closed, with their visits; Léa's call; the
+// retention period and the structure's name; and the journal of all that.
+type spacePC struct {
+	path             string
+	claire           record.MediatorID
+	lea, marc, paul  record.LearnerID
+	run              record.Run
+	openVisit        record.VisitID
+	clock            func() time.Time
+	leaStart, leaEnd time.Time
+}
+
+func makeSpacePC(t *testing.T, path string, start time.Time) spacePC {
+	t.Helper()
+	ctx := context.Background()
+	now := start
+	pc := spacePC{path: path}
+	pc.clock = func() time.Time { now = now.Add(time.Minute); return now }
+	s, err := progress.OpenWith(path, progress.Options{Now: pc.clock})
+	must(t, err)
+	defer s.Close()
+	claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+	must(t, err)
+	pc.claire = claire.ID
+	sophie, err := s.CreateMediator(ctx, claire.ID, "Sophie", "7391")
+	must(t, err)
+	if err := s.CheckMediatorPIN(ctx, claire.ID, "1111"); err == nil {
+		t.Fatal("a wrong code opened Claire's account")
+	}
+	for _, p := range []struct {
+		name string
+		id   *record.LearnerID
+	}{{"Léa", &pc.lea}, {"Marc", &pc.marc}, {"Paul", &pc.paul}} {
+		l, err := s.CreateLearner(ctx, p.name, "4827", record.Prefs{})
+		must(t, err)
+		*p.id = l.ID
+	}
+	must(t, s.SetSharing(ctx, pc.lea, true))
+	must(t, s.SetArchived(ctx, sophie.ID, pc.paul, true))
+	_, err = s.AddNote(ctx, claire.ID, pc.lea, "Veut écrire à sa fille.")
+	must(t, err)
+	must(t, s.SetRetention(ctx, claire.ID, 12))
+	must(t, s.SetStructure(ctx, claire.ID, "Médiathèque des Tilleuls"))
+	pc.run, err = s.OpenRun(ctx, record.Run{Atelier: "premiers-mails", Title: "Premiers pas avec les mails",
+		Code: "MAC74", Level: "Débutant", Thematiques: []string{"E-mail"}, Parcours: []string{"mail-adresse"},
+		IdleMinutes: 20, OpenedBy: sophie.ID})
+	must(t, err)
+	must(t, s.JoinRun(ctx, pc.run.ID, pc.lea, true))
+	must(t, s.JoinRun(ctx, pc.run.ID, pc.marc, false))
+	vl, err := s.StartVisit(ctx, record.Visit{Learner: pc.lea, Place: "PC 3", Run: pc.run.ID})
+	must(t, err)
+	vm, err := s.StartVisit(ctx, record.Visit{Learner: pc.marc, Place: "PC 2", Run: pc.run.ID})
+	must(t, err)
+	must(t, s.SetCall(ctx, pc.lea, true))
+	for range 90 {
+		pc.clock()
+	}
+	must(t, s.EndVisit(ctx, vl))
+	must(t, s.EndVisit(ctx, vm))
+	must(t, s.CloseRun(ctx, sophie.ID, pc.run.ID))
+	// Marc comes back after the atelier; his visit is still open when the
+	// file is first copied.
+	pc.openVisit, err = s.StartVisit(ctx, record.Visit{Learner: pc.marc, Place: "PC 2"})
+	must(t, err)
+	visits, err := s.Visits(ctx, pc.lea)
+	must(t, err)
+	pc.leaStart, pc.leaEnd = visits[0].Start, visits[0].End
+	return pc
+}
+
+// spaceRows counts the rows of the space's tables and of its ledger.
+func spaceRows(t *testing.T, sch string) map[string]int64 {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, serverURL(t))
+	must(t, err)
+	defer conn.Close(ctx)
+	out := map[string]int64{}
+	for _, q := range []string{"mediators", "learner_space", "mediator_actions", "settings", "atelier_runs",
+		"atelier_members", "calls", "visits", "mediator_notes", "copy_mediators", "copy_learner_space",
+		"copy_space_rows", "learners"} {
+		var n int64
+		must(t, conn.QueryRow(ctx, "SELECT count(*) FROM "+pgx.Identifier{sch, q}.Sanitize()).Scan(&n))
+		out[q] = n
+	}
+	var shares int64
+	must(t, conn.QueryRow(ctx, "SELECT count(*) FROM "+pgx.Identifier{sch, "learner_space"}.Sanitize()+
+		" WHERE shares").Scan(&shares))
+	out["sharing"] = shares
+	return out
+}
+
+func copyFile(t *testing.T, place *postgres.Store, path string) postgres.CopyReport {
+	t.Helper()
+	snap, err := progress.ReadSnapshot(context.Background(), path)
+	must(t, err)
+	rep, err := place.CopyFrom(context.Background(), snap, postgres.CopyOptions{Label: filepath.Base(path)})
+	must(t, err)
+	return rep
+}
+
+// The médiateur's space moves in with the file: Claire signs in on the
+// server with her code, Sophie (who has an account there) with the
+// server's; the sharing learner is in the group export, the others are
+// not; the note, the journal, the atelier and its hours are there; the
+// place's own retention period is kept; copying again changes nothing; a
+// grown file adds what is new without giving back a consent withdrawn on
+// the server, nor a learner erased there.
+func TestCopyBringsTheSpace(t *testing.T) {
+	sch := schema(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	pc := makeSpacePC(t, filepath.Join(t.TempDir(), "pc1.db"), day)
+
+	clk := day.Add(30 * 24 * time.Hour)
+	place := open(t, sch, "Médiathèque des Tilleuls", func() time.Time { return clk })
+	// The server's place has an account named Sophie and its own retention.
+	sophieHere, err := place.CreateMediator(ctx, 0, "sophie", "5172")
+	must(t, err)
+	must(t, place.SetRetention(ctx, sophieHere.ID, 24))
+	// A profile made here first: the file's numbers are not the server's.
+	_, err = place.CreateLearner(ctx, "Ancien", "", record.Prefs{})
+	must(t, err)
+
+	rep := copyFile(t, place, pc.path)
+	sp := rep.SpaceCopied
+	if sp.MediatorsAdded != 1 || fmt.Sprint(sp.MediatorsKept) != "[Sophie]" || sp.Sharing != 1 || sp.Archived != 1 ||
+		sp.Notes != 1 || sp.Runs != 1 || sp.Members != 2 || sp.Visits != 3 || sp.CallsLeft != 1 ||
+		sp.Retention != 0 || sp.RetentionKept != 12 || sp.RetentionHere != 24 || sp.Structure != "Médiathèque des Tilleuls" {
+		t.Errorf("first copy: %+v", sp)
+	}
+	lea, marc, paul := rep.Learners[pc.lea], rep.Learners[pc.marc], rep.Learners[pc.paul]
+
+	// Claire signs in with her code; her wrong try came with her.
+	accounts, err := place.Mediators(ctx)
+	must(t, err)
+	var names []string
+	claire := record.MediatorID(0)
+	for _, m := range accounts {
+		names = append(names, m.Name)
+		if m.Name == "Claire" {
+			claire = m.ID
+		}
+	}
+	if fmt.Sprint(names) != "[Claire sophie]" {
+		t.Fatalf("accounts here: %v", names)
+	}
+	conn, err := pgx.Connect(ctx, serverURL(t))
+	must(t, err)
+	defer conn.Close(ctx)
+	var failures int
+	must(t, conn.QueryRow(ctx, "SELECT pin_failures FROM "+pgx.Identifier{sch, "mediators"}.Sanitize()+" WHERE id = $1",
+		int64(claire)).Scan(&failures))
+	if failures != 1 {
+		t.Errorf("Claire's wrong tries: %d, want 1 (the PIN wait comes with the account)", failures)
+	}
+	app := learning.New(place, learning.Options{Now: func() time.Time { return clk }})
+	if err := app.CheckMediatorPIN(ctx, claire, "4826"); err != nil {
+		t.Errorf("Claire's code does not open her account on the server: %v", err)
+	}
+	if err := app.CheckMediatorPIN(ctx, claire, "7391"); err == nil {
+		t.Error("another code opens Claire's account")
+	}
+	if err := app.CheckMediatorPIN(ctx, sophieHere.ID, "7391"); err == nil {
+		t.Error("the file's Sophie's code replaced the server's")
+	}
+
+	// What the space shows: Léa shares, Paul is archived; the note and the
+	// journal lines are Claire's here.
+	profiles, err := place.Profiles(ctx)
+	must(t, err)
+	for _, p := range profiles {
+		if p.Shares != (p.ID == lea) || p.Archived != (p.ID == paul) {
+			t.Errorf("profile %s: shares %v archived %v", p.Name, p.Shares, p.Archived)
+		}
+	}
+	notes, err := place.Notes(ctx, lea)
+	must(t, err)
+	if len(notes) != 1 || notes[0].Mediator != claire || notes[0].MediatorName != "Claire" || notes[0].Text != "Veut écrire à sa fille." {
+		t.Errorf("notes here: %+v", notes)
+	}
+	actions, err := place.Actions(ctx)
+	must(t, err)
+	runs, err := place.Runs(ctx)
+	must(t, err)
+	if len(runs) != 1 || runs[0].Code != "MAC74" || runs[0].ClosedAt.IsZero() || runs[0].OpenedBy != sophieHere.ID {
+		t.Fatalf("runs here: %+v", runs)
+	}
+	run := runs[0]
+	kinds := map[record.ActionKind]record.Action{}
+	for _, a := range actions {
+		kinds[a.Kind] = a
+	}
+	if a := kinds[record.ActNoteAdded]; a.Learner != lea || a.Mediator != claire || !a.At.Before(clk) {
+		t.Errorf("the note's journal line: %+v", a)
+	}
+	if a := kinds[record.ActAtelierClosed]; a.Value != int(run.ID) || a.Mediator != sophieHere.ID || a.MediatorName != "Sophie" {
+		t.Errorf("the atelier's journal line: %+v", a)
+	}
+	if a := kinds[record.ActArchive]; a.Learner != paul {
+		t.Errorf("the archive's journal line: %+v", a)
+	}
+	if len(actions) != 10 { // 8 lines of the file, 2 made here
+		t.Errorf("journal here: %d lines, want 10: %+v", len(actions), actions)
+	}
+	visits, err := place.Visits(ctx, lea)
+	must(t, err)
+	if len(visits) != 1 || !visits[0].Start.Equal(pc.leaStart) || !visits[0].End.Equal(pc.leaEnd) || visits[0].Run != run.ID {
+		t.Errorf("Léa's visits here: %+v", visits)
+	}
+	if calls, _ := place.Calls(ctx); len(calls) != 0 {
+		t.Errorf("calls copied: %+v", calls)
+	}
+	if name, _ := place.Structure(ctx); name != "Médiathèque des Tilleuls" {
+		t.Errorf("structure here: %q", name)
+	}
+	if months, _ := place.Retention(ctx); months != 24 {
+		t.Errorf("retention here: %d, want the place's own 24", months)
+	}
+
+	// The group export of the atelier and of the period sees Léa (she
+	// agreed, she shares), never Marc; the atelier's bilan has its hours.
+	cat := lessons.Load(lessons.Options{}, lessons.Builtin()).Catalogue(i18n.FR)
+	for _, q := range []learning.ExportScope{{Run: run.ID}, {From: day, To: day}} {
+		e, err := app.ExportGroup(ctx, claire, cat, q)
+		must(t, err)
+		if len(e.Rows) != 1 || e.Rows[0].Learner != lea || e.Rows[0].Time != pc.leaEnd.Sub(pc.leaStart) {
+			t.Errorf("export %+v: rows %+v", q, e.Rows)
+		}
+	}
+	if _, err := app.SharedProgress(ctx, claire, cat, lea); err != nil {
+		t.Errorf("Léa's shared progress: %v", err)
+	}
+	if _, err := app.SharedProgress(ctx, claire, cat, marc); !errors.Is(err, record.ErrNoConsent) {
+		t.Errorf("Marc's progress, who shares nothing: %v", err)
+	}
+	src, err := progress.Open(pc.path)
+	must(t, err)
+	want, err := learning.New(src, learning.Options{}).RunBilan(ctx, pc.run.ID)
+	must(t, err)
+	src.Close()
+	got, err := app.RunBilan(ctx, run.ID)
+	must(t, err)
+	want.Run, got.Run = 0, 0
+	if fmt.Sprintf("%+v", want) != fmt.Sprintf("%+v", got) {
+		t.Errorf("the atelier's bilan\nfile %+v\nhere %+v", want, got)
+	}
+
+	// Copying again changes nothing.
+	before := spaceRows(t, sch)
+	if rep := copyFile(t, place, pc.path); !rep.Unchanged {
+		t.Errorf("second copy: %+v", rep)
+	}
+	if after := spaceRows(t, sch); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("second copy changed rows:\nbefore %v\nafter  %v", before, after)
+	}
+
+	// On the server, Léa withdraws her consent and Paul is erased. On the
+	// PC, Marc now shares, Marc's visit ends, Claire writes a note about
+	// Paul and one about Marc, and gives the structure another name.
+	must(t, place.SetSharing(ctx, lea, false))
+	must(t, place.EraseLearner(ctx, claire, paul, record.ActErase))
+	s, err := progress.OpenWith(pc.path, progress.Options{Now: pc.clock})
+	must(t, err)
+	must(t, s.SetSharing(ctx, pc.marc, true))
+	must(t, s.EndVisit(ctx, pc.openVisit))
+	_, err = s.AddNote(ctx, pc.claire, pc.paul, "Note sur Paul.")
+	must(t, err)
+	_, err = s.AddNote(ctx, pc.claire, pc.marc, "Note sur Marc.")
+	must(t, err)
+	must(t, s.SetStructure(ctx, pc.claire, "Autre nom"))
+	s.Close()
+	before = spaceRows(t, sch)
+	rep = copyFile(t, place, pc.path)
+	sp = rep.SpaceCopied
+	if rep.Unchanged || !rep.Known || rep.LearnersErased != 1 || sp.MediatorsAdded != 0 || sp.Sharing != 1 ||
+		sp.ChoicesKept != 1 || sp.Notes != 1 || sp.Actions != 3 || sp.Runs != 0 || sp.Members != 0 || sp.Visits != 0 ||
+		sp.VisitsEnded != 1 || sp.StructureKept != "Autre nom" || sp.StructureHere != "Médiathèque des Tilleuls" {
+		t.Errorf("grown file: %+v %+v", rep, sp)
+	}
+	after := spaceRows(t, sch)
+	if after["learners"] != before["learners"] || after["mediator_notes"] != before["mediator_notes"]+1 ||
+		after["mediator_actions"] != before["mediator_actions"]+3 || after["sharing"] != 1 {
+		t.Errorf("grown file:\nbefore %v\nafter  %v", before, after)
+	}
+	profiles, err = place.Profiles(ctx)
+	must(t, err)
+	for _, p := range profiles {
+		if p.Shares != (p.ID == marc) {
+			t.Errorf("after the grown file, %s shares: %v (Léa withdrew here; Marc agreed on the PC)", p.Name, p.Shares)
+		}
+	}
+	if slices.ContainsFunc(profiles, func(p record.Profile) bool { return p.Name == "Paul" }) {
+		t.Error("Paul, erased here, came back")
+	}
+	if n, _ := place.Notes(ctx, marc); len(n) != 1 || n[0].Mediator != claire || n[0].Text != "Note sur Marc." {
+		t.Errorf("the new note about Marc: %+v", n)
+	}
+	if v, _ := place.Visits(ctx, marc); len(v) != 2 || v[1].End.IsZero() {
+		t.Errorf("Marc's visits: %+v", v)
+	}
+	if rep := copyFile(t, place, pc.path); !rep.Unchanged {
+		t.Errorf("copy of the grown file again: %+v", rep)
+	}
+}
+
+// An atelier still open on a PC comes in open, unless an open atelier of
+// the place uses its code: then it comes in closed, never two open
+// ateliers with one code.
+func TestCopyOpenAtelierCode(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name      string
+		hereCode  string
+		wantShut  int
+		wantOpens int
+	}{
+		{"code free here", "ZX7QK", 0, 2},
+		{"code taken here", "MAC74", 1, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sch := schema(t)
+			day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+			now := day
+			path := filepath.Join(t.TempDir(), "pc.db")
+			s, err := progress.OpenWith(path, progress.Options{Now: func() time.Time { return now }})
+			must(t, err)
+			claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+			must(t, err)
+			_, err = s.OpenRun(ctx, record.Run{Atelier: "a", Title: "Atelier", Code: "MAC74", OpenedBy: claire.ID})
+			must(t, err)
+			s.Close()
+
+			clk := day.Add(time.Hour)
+			place := open(t, sch, "Lieu", func() time.Time { return clk })
+			sophie, err := place.CreateMediator(ctx, 0, "Sophie", "5172")
+			must(t, err)
+			_, err = place.OpenRun(ctx, record.Run{Atelier: "b", Title: "Autre", Code: tc.hereCode, OpenedBy: sophie.ID})
+			must(t, err)
+			rep := copyFile(t, place, path)
+			runs, err := place.Runs(ctx)
+			must(t, err)
+			opens := 0
+			for _, r := range runs {
+				if r.Open(clk) {
+					opens++
+				}
+			}
+			if rep.SpaceCopied.RunsShut != tc.wantShut || rep.SpaceCopied.Runs != 1 || opens != tc.wantOpens {
+				t.Errorf("%+v; open ateliers here: %d, want %d", rep.SpaceCopied, opens, tc.wantOpens)
+			}
+		})
+	}
+}
