@@ -94,7 +94,7 @@ type PositioningReport struct {
 	// RhoPairs pairs of one-competence results (when it ran).
 	RhoEstimated float64 `json:"rho_estimated,omitempty"`
 	RhoPairs     int     `json:"rho_pairs,omitempty"`
-	Checks      []Check             `json:"acceptance"`
+	Checks       []Check `json:"acceptance"`
 }
 
 // PositioningMethod is one method's figures.
