@@ -4,10 +4,13 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"pasapas/learning"
+	"pasapas/learning/memstore"
+	"pasapas/progress"
 	"pasapas/record"
 	"pasapas/scoring"
 )
@@ -21,7 +24,7 @@ var rhoComps = []string{"mail", "smartphone", "sante", "securite", "demarches", 
 // standard error 0.3, as a test concludes them), in two competences each,
 // with abilities drawn independent: a true correlation of 0, far from
 // the default.
-func history(t *testing.T, st learning.Store, from, n int) []record.LearnerID {
+func history(t testing.TB, st learning.Store, from, n int) []record.LearnerID {
 	t.Helper()
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(7, uint64(from)))
@@ -326,4 +329,61 @@ func TestOldPositioningReplaysWithDefault(t *testing.T) {
 		}
 		sameResults(t, "an old positioning", res, def)
 	})
+}
+
+// BenchmarkPositioningRho: what estimating the correlation adds to the
+// start of a positioning, with 300 learners tested in 3 competences each
+// (900 results, 900 pairs); and the whole start, for scale.
+func BenchmarkPositioningRho(b *testing.B) {
+	for _, name := range []string{"memory", "sqlite"} {
+		c := &clock{day0}
+		var st learning.Store = memstore.New(memstore.WithClock(c.now))
+		if name == "sqlite" {
+			f, err := progress.OpenWith(filepath.Join(b.TempDir(), progress.FileName), progress.Options{Now: c.now})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { f.Close() })
+			st = f
+		}
+		history(b, st, 0, 300)
+		ctx := context.Background()
+		// A third competence for each: 3 pairs a learner.
+		learners, err := st.Learners(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, l := range learners {
+			id, err := st.StartTest(ctx, l.ID, "bases", int64(i))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := st.FinishTestWith(ctx, id, record.TestOutcome{Result: record.TestResult{Theta: float64(i%7) - 3, SE: 0.4, Level: 1}}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		a := app(st, c)
+		b.Run(name+"/PositioningRho", func(b *testing.B) {
+			for b.Loop() {
+				if _, ok, err := a.PositioningRho(ctx); err != nil || !ok {
+					b.Fatal(err, ok)
+				}
+			}
+		})
+		id, err := st.CreateLearner(ctx, "Awa", "", record.Prefs{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name+"/StartTest", func(b *testing.B) {
+			for b.Loop() {
+				t, err := a.StartTest(ctx, cat, id.ID, record.Positioning)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := a.AbandonTest(ctx, t.ID); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
