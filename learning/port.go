@@ -39,6 +39,11 @@ type AnswerLog interface {
 // Tests are the tests and positionings, open or finished.
 type Tests interface {
 	StartTest(ctx context.Context, learner record.LearnerID, competence string, seed int64) (record.TestID, error)
+	// StartPositioning is StartTest of record.Positioning that also keeps
+	// rho, the correlation between competences the positioning runs with
+	// (in (0, 1), else record.ErrInvalid): the learner's tests (LoadState,
+	// OpenTests) give it back in record.Test.Rho.
+	StartPositioning(ctx context.Context, learner record.LearnerID, seed int64, rho float64) (record.TestID, error)
 	// FinishTestWith is the unit of work that closes a test: its result,
 	// the parameters it used and its acquis, then o.Calibrate run on the
 	// stored calibration of the questions it asked, all in one transaction.

@@ -88,8 +88,10 @@ func (s *Service) standing(ctx context.Context, cat *lessons.Catalogue, state *r
 		}
 		// A positioning's results depend on its answers, not on the order
 		// its questions were chosen in: a log of the survey that « Un peu
-		// de tout » was before issue #24 replays here too.
-		if ps, err := scoring.ReplayPositioning(banks, positioningOptions(pt.Seed, nil), toEngine(answers, banks)); err == nil {
+		// de tout » was before issue #24 replays here too. They depend on
+		// the correlation it started with too (pt.Rho), never on today's
+		// estimate.
+		if ps, err := scoring.ReplayPositioning(banks, positioningOptions(pt.Seed, nil, pt.Rho), toEngine(answers, banks)); err == nil {
 			positioning = ps.Results()
 		}
 	}

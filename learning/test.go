@@ -18,6 +18,10 @@ type Test struct {
 	ID         record.TestID
 	Competence string // a competence id, or record.Positioning
 	Seed       int64
+	// Rho is the correlation between competences a positioning runs with
+	// (PositioningRho when it started, kept by the store); 0 for a test of
+	// one competence.
+	Rho float64
 	// Answered counts the answers the engine holds, those of a resumed
 	// test included.
 	Answered int
@@ -101,9 +105,14 @@ func (s *Service) StartTest(ctx context.Context, cat *lessons.Catalogue, learner
 	}
 	t := &Test{Competence: competence}
 	if resume != nil {
-		t.ID, t.Seed = resume.ID, resume.Seed
+		t.ID, t.Seed, t.Rho = resume.ID, resume.Seed, resume.Rho
 	} else {
 		t.Seed = s.now().UnixNano()
+		if competence == record.Positioning {
+			if t.Rho, _, err = s.PositioningRho(ctx); err != nil {
+				return nil, err
+			}
+		}
 	}
 	authorB := scoring.AuthorDifficulties(cat)
 	if competence == record.Positioning {
@@ -113,7 +122,7 @@ func (s *Service) StartTest(ctx context.Context, cat *lessons.Catalogue, learner
 				banks = append(banks, b)
 			}
 		}
-		t.run = scoring.NewPositioning(banks, positioningOptions(t.Seed, exclude))
+		t.run = scoring.NewPositioning(banks, positioningOptions(t.Seed, exclude, t.Rho))
 	} else {
 		bank := NewTestBank(cat, competence, calib, authorB)
 		if bank == nil {
@@ -131,7 +140,12 @@ func (s *Service) StartTest(ctx context.Context, cat *lessons.Catalogue, learner
 		}
 		return t, nil
 	}
-	if t.ID, err = s.store.StartTest(ctx, learner, competence, t.Seed); err != nil {
+	if competence == record.Positioning {
+		t.ID, err = s.store.StartPositioning(ctx, learner, t.Seed, t.Rho)
+	} else {
+		t.ID, err = s.store.StartTest(ctx, learner, competence, t.Seed)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -146,9 +160,40 @@ func testOptions(seed int64, exclude []string, exposure scoring.Exposure) scorin
 
 // positioningOptions are the engine's options for « Un peu de tout »: the
 // positioning across competences (scoring.Positioning), with the easy
-// start and the default correlation between competences.
-func positioningOptions(seed int64, exclude []string) scoring.PositioningOptions {
-	return scoring.PositioningOptions{Seed: uint64(seed), Exclude: exclude, EasyStart: true}
+// start and the correlation between competences it started with (0, for a
+// positioning started before it was kept: the default, scoring.DefaultRho).
+func positioningOptions(seed int64, exclude []string, rho float64) scoring.PositioningOptions {
+	return scoring.PositioningOptions{Seed: uint64(seed), Exclude: exclude, EasyStart: true, Rho: rho}
+}
+
+// PositioningRho is the correlation between competences a new positioning
+// runs with: scoring.EstimateRho over the latest one-competence results
+// stored here (this place, on PostgreSQL), or scoring.DefaultRho with
+// estimated false while there are fewer than scoring.MinRhoPairs pairs.
+// The results are the stored ones (ResultsByCompetence, one read): the
+// ability and standard error each test concluded, which Results gives
+// again when it replays the test with the parameters stored with it.
+// Positionings are left out: their results depend on the correlation. It
+// is computed again at every start from what is stored, and kept nowhere
+// but in the positioning it serves: an erased learner's results leave the
+// next estimate with them. One value for every pair of competences: a
+// place has few learners tested in both competences of any one pair.
+func (s *Service) PositioningRho(ctx context.Context) (rho float64, estimated bool, err error) {
+	byComp, err := s.store.ResultsByCompetence(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	var results []scoring.RhoResult
+	for _, cr := range byComp {
+		if cr.Competence == record.Positioning {
+			continue
+		}
+		for _, l := range cr.Learners {
+			results = append(results, scoring.RhoResult{Learner: int64(l.Learner), Competence: cr.Competence, Theta: l.Theta, SE: l.SE})
+		}
+	}
+	rho, estimated = scoring.EstimateRho(scoring.RhoPairsOf(results))
+	return rho, estimated, nil
 }
 
 // ErrNoQuestions: the competence has no question to test with.

@@ -233,7 +233,7 @@ func (snap *Snapshot) load(ctx context.Context, tx *sql.Tx) error {
 	}
 
 	rows, err = tx.QueryContext(ctx, `SELECT id, learner_id, competence, seed, started_at, finished_at, theta, se,
-		level, stop_reason, difficulties FROM tests ORDER BY id`)
+		level, stop_reason, difficulties, rho FROM tests ORDER BY id`)
 	if err != nil {
 		return err
 	}
@@ -241,10 +241,10 @@ func (snap *Snapshot) load(ctx context.Context, tx *sql.Tx) error {
 		var t SnapshotTest
 		var started int64
 		var finished, level sql.NullInt64
-		var theta, se sql.NullFloat64
+		var theta, se, rho sql.NullFloat64
 		var reason, diffs sql.NullString
 		if err := rows.Scan(&t.ID, &t.Learner, &t.Competence, &t.Seed, &started, &finished, &theta, &se,
-			&level, &reason, &diffs); err != nil {
+			&level, &reason, &diffs, &rho); err != nil {
 			rows.Close()
 			return err
 		}
@@ -258,7 +258,7 @@ func (snap *Snapshot) load(ctx context.Context, tx *sql.Tx) error {
 		case finished.Valid:
 			t.Abandoned = true
 		}
-		t.Difficulties = diffs.String
+		t.Difficulties, t.Rho = diffs.String, rho.Float64
 		snap.Tests = append(snap.Tests, t)
 	}
 	rows.Close()

@@ -20,6 +20,20 @@ func (s *Store) StartTest(ctx context.Context, learner LearnerID, competence str
 	if strings.TrimSpace(competence) == "" {
 		return 0, fmt.Errorf("progress: starting test: no competence: %w", ErrInvalid)
 	}
+	return s.startTest(ctx, learner, competence, seed, nil)
+}
+
+// StartPositioning opens a positioning and keeps the correlation between
+// competences it runs with (schema version 7), in the same row, so that a
+// positioning is never on disk without it.
+func (s *Store) StartPositioning(ctx context.Context, learner LearnerID, seed int64, rho float64) (TestID, error) {
+	if !(rho > 0 && rho < 1) {
+		return 0, fmt.Errorf("progress: starting a positioning: correlation %v: %w", rho, ErrInvalid)
+	}
+	return s.startTest(ctx, learner, Positioning, seed, rho)
+}
+
+func (s *Store) startTest(ctx context.Context, learner LearnerID, competence string, seed int64, rho any) (TestID, error) {
 	now := s.now()
 	var id int64
 	err := s.write(ctx, "starting test", func(tx *sql.Tx) error {
@@ -27,8 +41,8 @@ func (s *Store) StartTest(ctx context.Context, learner LearnerID, competence str
 			return err
 		}
 		return tx.QueryRowContext(ctx,
-			"INSERT INTO tests (learner_id, competence, seed, started_at) VALUES (?, ?, ?, ?) RETURNING id",
-			learner, competence, seed, ms(now)).Scan(&id)
+			"INSERT INTO tests (learner_id, competence, seed, started_at, rho) VALUES (?, ?, ?, ?, ?) RETURNING id",
+			learner, competence, seed, ms(now), rho).Scan(&id)
 	})
 	return TestID(id), err
 }
@@ -217,7 +231,7 @@ func (s *Store) Tests(ctx context.Context, learner LearnerID) ([]Test, error) {
 
 func queryTests(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Test, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, learner_id, competence, seed, started_at, finished_at,
-		theta, se, level, stop_reason FROM tests `+where, args...)
+		theta, se, level, stop_reason, rho FROM tests `+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -227,12 +241,13 @@ func queryTests(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]T
 		var t Test
 		var started int64
 		var finished, level sql.NullInt64
-		var theta, se sql.NullFloat64
+		var theta, se, rho sql.NullFloat64
 		var reason sql.NullString
 		if err := rows.Scan(&t.ID, &t.Learner, &t.Competence, &t.Seed, &started, &finished,
-			&theta, &se, &level, &reason); err != nil {
+			&theta, &se, &level, &reason, &rho); err != nil {
 			return nil, err
 		}
+		t.Rho = rho.Float64
 		t.StartedAt, t.FinishedAt = fromMS(started), fromNullMS(finished)
 		switch {
 		case level.Valid:

@@ -104,6 +104,13 @@ type Test struct {
 	FinishedAt time.Time   `json:"fin,omitzero"`       // zero while open
 	Result     *TestResult `json:"resultat,omitempty"` // nil while open or when abandoned
 	Abandoned  bool        `json:"abandonne,omitempty"`
+	// Rho is the correlation between competences a positioning runs with
+	// (scoring.PositioningOptions.Rho), kept from its start so that it
+	// resumes and is replayed with the same value. 0: a test of one
+	// competence, or a positioning started before it was kept (then the
+	// default, scoring.DefaultRho). An aggregate over the learners of the
+	// store, not about this learner: not in a learner's export.
+	Rho float64 `json:"-"`
 }
 
 // Open says the test is not finished: it may be resumed.

@@ -1,6 +1,10 @@
 package scoring
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // RhoPair is one learner's results in two competences: abilities and their
 // standard errors (two finished tests of one learner).
@@ -24,10 +28,10 @@ const rhoPrior = 50
 // DefaultRho as if the default were rhoPrior pairs more. With fewer than
 // MinRhoPairs pairs it returns DefaultRho and false.
 //
-// Not wired into the tutor yet: a positioning's results depend on the
-// correlation, so the value a positioning used must be stored with it (as
-// its item parameters are) before a computed one may change over time
-// (docs/moteur-adaptatif.md §3.1).
+// The tutor calls it when a positioning starts, on the pairs RhoPairsOf
+// makes of the store's latest one-competence results, and stores the value
+// with the positioning: its results are replayed with that value, never
+// with a later estimate (docs/moteur-adaptatif.md §3.1).
 func EstimateRho(pairs []RhoPair) (rho float64, estimated bool) {
 	n := float64(len(pairs))
 	if len(pairs) < MinRhoPairs {
@@ -58,4 +62,57 @@ func EstimateRho(pairs []RhoPair) (rho float64, estimated bool) {
 	r = min(max(r, 0), 0.95)
 	w := n / (n + rhoPrior)
 	return w*r + (1-w)*DefaultRho, true
+}
+
+// RhoResult is one learner's result in one competence, as EstimateRho's
+// pairs are made of: a finished test of that competence alone (never a
+// positioning, whose results depend on the correlation).
+type RhoResult struct {
+	Learner    int64
+	Competence string
+	Theta, SE  float64
+}
+
+// RhoPairsOf makes EstimateRho's pairs: for each learner, one pair for
+// every two competences they have a result in (A the competence first in
+// id order). Each ability is first centred on its competence's mean over
+// the learners: one correlation is pooled over every pair of competences
+// (few data per pair), and competences of different difficulty would
+// otherwise add their differences of means to the spread. A result with a
+// non-finite ability or a standard error that is not positive is left out.
+func RhoPairsOf(results []RhoResult) []RhoPair {
+	kept := make([]RhoResult, 0, len(results))
+	sum, n := map[string]float64{}, map[string]int{}
+	for _, r := range results {
+		if math.IsNaN(r.Theta) || math.IsInf(r.Theta, 0) || !(r.SE > 0) || math.IsInf(r.SE, 0) {
+			continue
+		}
+		kept = append(kept, r)
+		sum[r.Competence] += r.Theta
+		n[r.Competence]++
+	}
+	slices.SortFunc(kept, func(a, b RhoResult) int {
+		return cmp.Or(cmp.Compare(a.Learner, b.Learner), cmp.Compare(a.Competence, b.Competence))
+	})
+	var out []RhoPair
+	for i := 0; i < len(kept); {
+		j := i
+		for j < len(kept) && kept[j].Learner == kept[i].Learner {
+			j++
+		}
+		for a := i; a < j; a++ {
+			for b := a + 1; b < j; b++ {
+				ra, rb := kept[a], kept[b]
+				if ra.Competence == rb.Competence {
+					continue // one result per competence and learner is expected; a second says nothing of ρ
+				}
+				out = append(out, RhoPair{
+					A: ra.Theta - sum[ra.Competence]/float64(n[ra.Competence]), SEA: ra.SE,
+					B: rb.Theta - sum[rb.Competence]/float64(n[rb.Competence]), SEB: rb.SE,
+				})
+			}
+		}
+		i = j
+	}
+	return out
 }

@@ -36,3 +36,53 @@ func TestEstimateRho(t *testing.T) {
 		}
 	}
 }
+
+func TestRhoPairsOf(t *testing.T) {
+	tests := []struct {
+		name    string
+		results []RhoResult
+		want    []RhoPair
+	}{
+		{"nothing", nil, nil},
+		{"one competence each: no pair", []RhoResult{
+			{1, "mail", 1, 0.5}, {2, "mail", -1, 0.5},
+		}, nil},
+		{"centred on each competence's mean", []RhoResult{
+			{1, "video", 3, 0.4}, {1, "mail", 1, 0.5},
+			{2, "mail", -1, 0.6}, {2, "video", 1, 0.3},
+		}, []RhoPair{{A: 1, SEA: 0.5, B: 1, SEB: 0.4}, {A: -1, SEA: 0.6, B: -1, SEB: 0.3}}},
+		{"three competences give three pairs", []RhoResult{
+			{7, "c", 0, 1}, {7, "a", 0, 1}, {7, "b", 0, 1},
+		}, []RhoPair{{SEA: 1, SEB: 1}, {SEA: 1, SEB: 1}, {SEA: 1, SEB: 1}}},
+		{"no standard error, or no ability: left out", []RhoResult{
+			{1, "a", 0, 0}, {1, "b", 0, 1}, {1, "c", math.NaN(), 1},
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := RhoPairsOf(tt.results)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("pair %d: got %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+	// Independent abilities, in two pairs of competences far apart in
+	// difficulty (a and b easy, c and d hard), pooled: the centring keeps
+	// the gap between the pairs out of the estimate.
+	var rs []RhoResult
+	for i, p := range rhoPairs(3000, 0, 0.3, 9) {
+		if i%2 == 0 {
+			rs = append(rs, RhoResult{int64(i), "a", p.A + 2, 0.3}, RhoResult{int64(i), "b", p.B + 2, 0.3})
+		} else {
+			rs = append(rs, RhoResult{int64(i), "c", p.A - 2, 0.3}, RhoResult{int64(i), "d", p.B - 2, 0.3})
+		}
+	}
+	if r, ok := EstimateRho(RhoPairsOf(rs)); !ok || r > 0.1 {
+		t.Errorf("independent competences: estimated %.3f (%v), want near 0", r, ok)
+	}
+}

@@ -113,6 +113,19 @@ func (s *Store) StartTest(ctx context.Context, learner record.LearnerID, compete
 	if blank(competence) {
 		return 0, fail("starting test", fmt.Errorf("no competence: %w", record.ErrInvalid))
 	}
+	return s.startTest(ctx, learner, competence, seed, 0)
+}
+
+// StartPositioning opens a positioning with the correlation between
+// competences it runs with.
+func (s *Store) StartPositioning(ctx context.Context, learner record.LearnerID, seed int64, rho float64) (record.TestID, error) {
+	if !(rho > 0 && rho < 1) {
+		return 0, fail("starting a positioning", fmt.Errorf("correlation %v: %w", rho, record.ErrInvalid))
+	}
+	return s.startTest(ctx, learner, record.Positioning, seed, rho)
+}
+
+func (s *Store) startTest(ctx context.Context, learner record.LearnerID, competence string, seed int64, rho float64) (record.TestID, error) {
 	if err := s.lock(ctx, "starting test"); err != nil {
 		return 0, err
 	}
@@ -124,7 +137,7 @@ func (s *Store) StartTest(ctx context.Context, learner record.LearnerID, compete
 	s.d.touch(learner, now)
 	s.d.lastTest++
 	id := s.d.lastTest
-	s.d.tests[id] = test{rec: record.Test{ID: id, Learner: learner, Competence: competence, Seed: seed, StartedAt: now}}
+	s.d.tests[id] = test{rec: record.Test{ID: id, Learner: learner, Competence: competence, Seed: seed, StartedAt: now, Rho: rho}}
 	return id, nil
 }
 

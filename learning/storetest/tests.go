@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sync"
 	"testing"
@@ -240,6 +241,68 @@ func runTests(t *testing.T, open func(*testing.T) learning.Store) {
 		if list, _ := e.s.Learners(e.ctx); list[0].TestsTaken != 1 {
 			t.Errorf("tests taken %d, want 1 (abandoned not counted)", list[0].TestsTaken)
 		}
+	})
+
+	// Rho: a positioning keeps the correlation it started with, open or
+	// finished; a test of one competence, and a positioning opened with
+	// StartTest, keep none (0: the default).
+	t.Run("Rho", func(t *testing.T) {
+		e := newEnv(t, open)
+		l := e.learner("Léa", "")
+		for _, bad := range []float64{0, -0.2, 1, 1.5, math.NaN(), math.Inf(1)} {
+			_, err := e.s.StartPositioning(e.ctx, l.ID, 1, bad)
+			is(t, fmt.Sprintf("correlation %v", bad), err, record.ErrInvalid)
+		}
+		_, err := e.s.StartPositioning(e.ctx, 999, 1, 0.5)
+		is(t, "an unknown learner", err, record.ErrNotFound)
+		if st := e.state(l.ID); len(st.Tests) != 0 {
+			t.Fatalf("refused starts left tests: %+v", st.Tests)
+		}
+		pos, err := e.s.StartPositioning(e.ctx, l.ID, 77, 0.4321)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mail, err := e.s.StartTest(e.ctx, l.ID, "mail", 78)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old, err := e.s.StartTest(e.ctx, l.ID, positioning, 79)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[record.TestID]float64{pos: 0.4321, mail: 0, old: 0}
+		check := func(when string, tests []record.Test) {
+			t.Helper()
+			if len(tests) != len(want) {
+				t.Fatalf("%s: %d tests, want %d", when, len(tests), len(want))
+			}
+			for _, tt := range tests {
+				if w, ok := want[tt.ID]; !ok || tt.Rho != w {
+					t.Errorf("%s: test %d (%s) has ρ %v, want %v", when, tt.ID, tt.Competence, tt.Rho, w)
+				}
+			}
+			if tests[0].Competence != positioning || tests[0].Seed != 77 {
+				t.Errorf("%s: the positioning is %+v", when, tests[0])
+			}
+		}
+		openTests, err := e.s.OpenTests(e.ctx, l.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var asTests []record.Test
+		for _, o := range openTests {
+			asTests = append(asTests, o.Test)
+		}
+		check("OpenTests", asTests)
+		check("LoadState, open", e.state(l.ID).Tests)
+		var open []record.Test
+		for _, o := range e.state(l.ID).OpenTests {
+			open = append(open, o.Test)
+		}
+		check("LoadState's open tests", open)
+		e.finish(pos, 1)
+		e.finish(old, 1)
+		check("LoadState, finished", e.state(l.ID).Tests)
 	})
 
 	t.Run("OpenTests", func(t *testing.T) {

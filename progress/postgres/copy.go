@@ -409,6 +409,10 @@ func (c *copier) learnerTests(ctx context.Context, here record.LearnerID, tests 
 		if t.Difficulties != "" {
 			diffs = &t.Difficulties
 		}
+		var rho *float64
+		if t.Rho != 0 {
+			rho = &t.Rho
+		}
 		if e, ok := existing[k]; ok {
 			c.tests[t.ID] = e.id
 			if !e.finished && finished != nil {
@@ -423,9 +427,9 @@ func (c *copier) learnerTests(ctx context.Context, here record.LearnerID, tests 
 		}
 		var id int64
 		if err := c.tx.QueryRow(ctx, `INSERT INTO tests (learner_id, competence, seed, started_at, finished_at,
-			theta, se, level, stop_reason, difficulties) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json)
+			theta, se, level, stop_reason, difficulties, rho) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json, $11)
 			RETURNING id`, int64(here), t.Competence, t.Seed, ms(t.StartedAt), finished, theta, se, level, reason,
-			diffs).Scan(&id); err != nil {
+			diffs, rho).Scan(&id); err != nil {
 			return err
 		}
 		c.tests[t.ID] = id

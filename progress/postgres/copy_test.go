@@ -50,7 +50,8 @@ func pcFile(t *testing.T, path string, start time.Time, names []string, calB flo
 			Acquis:       []record.AcquisState{{Acquis: "@envoyer", Mastery: 0.7, Answers: 3}},
 			Difficulties: map[string]scoring.Calibration{"q1": {B: -0.5, A: 1}, "q2": {B: 0.5, A: 1.2}},
 		}))
-		open, err := s.StartTest(ctx, l.ID, "clavier", int64(200+i))
+		// An open positioning, with the correlation it started with: the copy keeps it.
+		open, err := s.StartPositioning(ctx, l.ID, int64(200+i), 0.45)
 		must(t, err)
 		_, err = s.RecordAnswer(ctx, record.Answer{Learner: l.ID, Question: "k1", Variant: "k1", Given: "1",
 			Result: record.Correct, Test: open, At: clock()})

@@ -21,14 +21,27 @@ func (s *Store) StartTest(ctx context.Context, learner record.LearnerID, compete
 	if strings.TrimSpace(competence) == "" {
 		return 0, fmt.Errorf("postgres: starting test: no competence: %w", record.ErrInvalid)
 	}
+	return s.startTest(ctx, learner, competence, seed, nil)
+}
+
+// StartPositioning opens a positioning for a learner of this place, with
+// the correlation between competences it runs with, in the same row.
+func (s *Store) StartPositioning(ctx context.Context, learner record.LearnerID, seed int64, rho float64) (record.TestID, error) {
+	if !(rho > 0 && rho < 1) {
+		return 0, fmt.Errorf("postgres: starting a positioning: correlation %v: %w", rho, record.ErrInvalid)
+	}
+	return s.startTest(ctx, learner, record.Positioning, seed, &rho)
+}
+
+func (s *Store) startTest(ctx context.Context, learner record.LearnerID, competence string, seed int64, rho *float64) (record.TestID, error) {
 	now := s.now()
 	var id int64
 	err := s.write(ctx, "starting test", func(tx pgx.Tx) error {
 		if err := s.touch(ctx, tx, learner, now); err != nil {
 			return err
 		}
-		return tx.QueryRow(ctx, `INSERT INTO tests (learner_id, competence, seed, started_at)
-			VALUES ($1, $2, $3, $4) RETURNING id`, int64(learner), competence, seed, ms(now)).Scan(&id)
+		return tx.QueryRow(ctx, `INSERT INTO tests (learner_id, competence, seed, started_at, rho)
+			VALUES ($1, $2, $3, $4, $5) RETURNING id`, int64(learner), competence, seed, ms(now), rho).Scan(&id)
 	})
 	return record.TestID(id), err
 }
@@ -200,7 +213,7 @@ func (s *Store) loadOpenTests(ctx context.Context, tx pgx.Tx, learner record.Lea
 // more conditions.
 func (s *Store) queryTests(ctx context.Context, tx pgx.Tx, learner record.LearnerID, and string) ([]record.Test, error) {
 	rows, err := tx.Query(ctx, `SELECT t.id, t.learner_id, t.competence, t.seed, t.started_at, t.finished_at,
-		t.theta, t.se, t.level, t.stop_reason FROM tests t JOIN learners l ON l.id = t.learner_id
+		t.theta, t.se, t.level, t.stop_reason, t.rho FROM tests t JOIN learners l ON l.id = t.learner_id
 		WHERE t.learner_id = $1 AND l.place_id = $2 `+and+` ORDER BY t.started_at, t.id`, int64(learner), s.place)
 	if err != nil {
 		return nil, err
@@ -212,11 +225,12 @@ func (s *Store) queryTests(ctx context.Context, tx pgx.Tx, learner record.Learne
 		var id, lid, started int64
 		var finished *int64
 		var level *int32
-		var theta, se *float64
+		var theta, se, rho *float64
 		var reason *string
-		if err := rows.Scan(&id, &lid, &t.Competence, &t.Seed, &started, &finished, &theta, &se, &level, &reason); err != nil {
+		if err := rows.Scan(&id, &lid, &t.Competence, &t.Seed, &started, &finished, &theta, &se, &level, &reason, &rho); err != nil {
 			return nil, err
 		}
+		t.Rho = deref(rho)
 		t.ID, t.Learner = record.TestID(id), record.LearnerID(lid)
 		t.StartedAt, t.FinishedAt = fromMS(started), fromNullMS(finished)
 		switch {

@@ -55,9 +55,22 @@ var positioningVariants = map[string]scoring.PositioningOptions{
 	"pos-hardstart": {},
 }
 
+// rhoMethods are the product's positioning with another correlation than
+// the default (issue #24, item 1): "pos-rhotrue" assumes the simulated
+// learners' true ρ (the best an estimate can give), "pos-rhoest" the ρ
+// that scoring.EstimateRho gives from a history of earlier learners'
+// one-competence tests (rhoHistory), as the tutor does when a positioning
+// starts.
+var rhoMethods = []string{"pos-rhoest", "pos-rhotrue"}
+
+// rhoHistoryLearners is how many earlier learners the history of
+// "pos-rhoest" has: a few hundred, as a place that has been using the
+// tutor for some months.
+const rhoHistoryLearners = 200
+
 // PositioningVariantNames lists the variants, sorted.
 func PositioningVariantNames() []string {
-	var out []string
+	out := slices.Clone(rhoMethods)
 	for k := range positioningVariants {
 		out = append(out, k)
 	}
@@ -77,7 +90,11 @@ type PositioningReport struct {
 	Items       int                 `json:"items"`
 	Methods     []PositioningMethod `json:"methods"`
 	Fixed10     []string            `json:"fixed10_form"`
-	Checks      []Check             `json:"acceptance"`
+	// RhoEstimated is the correlation "pos-rhoest" assumed, estimated from
+	// RhoPairs pairs of one-competence results (when it ran).
+	RhoEstimated float64 `json:"rho_estimated,omitempty"`
+	RhoPairs     int     `json:"rho_pairs,omitempty"`
+	Checks       []Check `json:"acceptance"`
 }
 
 // PositioningMethod is one method's figures.
@@ -133,7 +150,7 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 		cfg.Methods = PositioningMethods
 	}
 	for _, m := range cfg.Methods {
-		if _, ok := positioningVariants[m]; ok {
+		if _, ok := positioningVariants[m]; ok || slices.Contains(rhoMethods, m) {
 			continue
 		}
 		if !slices.Contains(PositioningMethods, m) {
@@ -187,6 +204,11 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 	for c, b := range banks {
 		compIndex[b.engine.Competence] = c
 	}
+	if slices.Contains(cfg.Methods, "pos-rhoest") {
+		pairs := rhoHistory(cfg, banks)
+		rep.RhoEstimated, _ = scoring.EstimateRho(pairs)
+		rep.RhoEstimated, rep.RhoPairs = round(rep.RhoEstimated), len(pairs)
+	}
 	rep.Methods = make([]PositioningMethod, len(cfg.Methods))
 	parallel(len(cfg.Methods), func(k int) {
 		name := cfg.Methods[k]
@@ -208,6 +230,10 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 				run = scoring.NewSurvey(engines, scoring.SurveyOptions{Seed: seed})
 			case "fixed10":
 				run = scoring.NewPositioning(engines, scoring.PositioningOptions{Seed: seed, Fixed: form})
+			case "pos-rhotrue":
+				run = scoring.NewPositioning(engines, scoring.PositioningOptions{Seed: seed, EasyStart: true, Rho: cfg.Rho})
+			case "pos-rhoest":
+				run = scoring.NewPositioning(engines, scoring.PositioningOptions{Seed: seed, EasyStart: true, Rho: rep.RhoEstimated})
 			default:
 				o := positioningVariants[name]
 				o.Seed, o.EasyStart = seed, name != "pos-hardstart"
@@ -316,6 +342,50 @@ func positioningBanks(cfg PositioningConfig) ([]*posBank, error) {
 		return nil, fmt.Errorf("the built-in content has no competence with questions")
 	}
 	return banks, nil
+}
+
+// rhoHistory is what "pos-rhoest" estimates ρ from: rhoHistoryLearners
+// earlier learners (drawn as the positioned ones are, from another
+// stream), each tested alone in two competences drawn at random (the
+// product's one-competence test, easy start included), made into pairs by
+// scoring.RhoPairsOf as the tutor does.
+func rhoHistory(cfg PositioningConfig, banks []*posBank) []scoring.RhoPair {
+	var results []scoring.RhoResult
+	if len(banks) < 2 {
+		return nil
+	}
+	for j := range rhoHistoryLearners {
+		r := rand.New(rand.NewPCG(cfg.Seed, 0x7a0_0000_0000+uint64(j)))
+		g := r.NormFloat64()
+		theta := make([]float64, len(banks))
+		for c := range banks {
+			theta[c] = Beginners.Mean + Beginners.SD*(math.Sqrt(cfg.Rho)*g+math.Sqrt(1-cfg.Rho)*r.NormFloat64())
+		}
+		first := r.IntN(len(banks))
+		second := (first + 1 + r.IntN(len(banks)-1)) % len(banks)
+		for _, c := range []int{first, second} {
+			b := banks[c]
+			at := map[string]int{}
+			for i, it := range b.engine.Items {
+				at[it.ID] = i
+			}
+			t := scoring.NewTest(b.engine, scoring.TestOptions{Seed: r.Uint64(), EasyStart: true})
+			for {
+				st, ok := t.Next()
+				if !ok {
+					break
+				}
+				i := at[st.Item.ID]
+				p := scoring.Sigmoid(b.trueA[i] * (theta[c] - b.trueB[i]))
+				if err := t.Record(st.Item.ID, r.Float64() < p); err != nil {
+					panic(fmt.Sprintf("sim: %v", err))
+				}
+			}
+			res := t.Result()
+			results = append(results, scoring.RhoResult{Learner: int64(j), Competence: b.engine.Competence, Theta: res.Theta, SE: res.SE})
+		}
+	}
+	return scoring.RhoPairsOf(results)
 }
 
 // engineBanks are the engine's side of the banks.
@@ -451,6 +521,10 @@ func (r *PositioningReport) WriteJSON(w io.Writer) error {
 func (r *PositioningReport) WriteTable(w io.Writer, lb Labels) error {
 	fmt.Fprintf(w, "Positioning: %d competences, %d questions; %d learners, correlation %.2f, seed %d\n",
 		len(r.Competences), r.Items, r.Learners, r.Rho, r.Seed)
+	if r.RhoPairs > 0 {
+		fmt.Fprintf(w, "pos-rhoest assumes a correlation of %.3f, estimated from %d pairs of one-competence results of %d earlier learners\n",
+			r.RhoEstimated, r.RhoPairs, rhoHistoryLearners)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "method\tmean len\tmax len\texact level\t±1 level\tCommencez ici hit\tnone\t")
 	for _, m := range r.Methods {

@@ -92,3 +92,31 @@ func TestPositioningReportIsReproducible(t *testing.T) {
 		t.Error("an unknown method is accepted")
 	}
 }
+
+// TestRhoMethods: "pos-rhoest" estimates ρ from its history of earlier
+// learners, near the truth, and "pos-rhotrue" assumes the truth; both are
+// the product's positioning otherwise.
+func TestRhoMethods(t *testing.T) {
+	comps := []string{"mail", "smartphone", "sante", "securite", "demarches", "recherche", "video", "fichiers"}
+	for _, tt := range []struct {
+		rho    float64
+		lo, hi float64
+	}{{0.3, 0.15, 0.45}, {0.8, 0.65, 0.95}} {
+		rep, err := RunPositioning(PositioningConfig{Learners: 3, Seed: 1, Rho: tt.rho, Competences: comps,
+			Methods: []string{"pos-rhotrue", "pos-rhoest"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.RhoPairs != rhoHistoryLearners || rep.RhoEstimated < tt.lo || rep.RhoEstimated > tt.hi {
+			t.Errorf("true ρ %.1f: estimated %.3f from %d pairs, want in [%.2f, %.2f] from %d",
+				tt.rho, rep.RhoEstimated, rep.RhoPairs, tt.lo, tt.hi, rhoHistoryLearners)
+		}
+	}
+	rep, err := RunPositioning(PositioningConfig{Learners: 3, Seed: 1, Methods: []string{"positioning"}, Competences: comps})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.RhoPairs != 0 {
+		t.Errorf("no pos-rhoest, yet a history of %d pairs", rep.RhoPairs)
+	}
+}

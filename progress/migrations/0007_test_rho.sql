@@ -1,0 +1,11 @@
+-- Schema version 7: the correlation between competences a positioning
+-- (« Un peu de tout ») runs with. It is estimated, when the positioning
+-- starts, from the latest one-competence results stored here
+-- (scoring.EstimateRho), so it moves as learners take tests and as
+-- profiles are erased. A positioning's results depend on it: the value it
+-- started with is kept here, and it resumes and is replayed with that value,
+-- never with a later estimate. It is an aggregate over many learners, not
+-- about the learner, and goes with the test row when its learner is erased.
+-- NULL: a test of one competence, or a positioning started before this
+-- version; those replay with the default correlation (scoring.DefaultRho).
+ALTER TABLE tests ADD COLUMN rho REAL CHECK (rho IS NULL OR (rho > 0 AND rho < 1));
