@@ -53,6 +53,21 @@ var positioningVariants = map[string]scoring.PositioningOptions{
 	"pos-gain": {Settled: 0.99999, MinGain: 0.10},
 	// Without the easy start (what it costs; the tutor always has it).
 	"pos-hardstart": {},
+	// References, not ideas: the product's positioning and the fixed form
+	// with an engine that knows every question's true difficulty and
+	// discrimination (what calibration from real answers tends to): how
+	// much of the tie is the authors' levels' error.
+	"pos-oracle":     {},
+	"fixed10-oracle": {},
+	// The same, knowing the true difficulties only (every discrimination 1).
+	"pos-oracle-b":     {},
+	"fixed10-oracle-b": {},
+	// The product's positioning and the fixed form on the calibration a
+	// computer has learnt after eloHistoryLearners earlier learners of the
+	// same population took « Un peu de tout » there (the tutor's Elo step
+	// after each, the banks centred as a new test builds them).
+	"pos-elo":     {},
+	"fixed10-elo": {},
 }
 
 // rhoMethods are the product's positioning with another correlation than
@@ -67,6 +82,10 @@ var rhoMethods = []string{"pos-rhoest", "pos-rhotrue"}
 // "pos-rhoest" has: a few hundred, as a place that has been using the
 // tutor for some months.
 const rhoHistoryLearners = 200
+
+// eloHistoryLearners is how many earlier learners the -elo rows' calibration
+// rests on (as ours-elo's 600 for a one-competence test).
+const eloHistoryLearners = 600
 
 // PositioningVariantNames lists the variants, sorted.
 func PositioningVariantNames() []string {
@@ -163,6 +182,12 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 		return nil, err
 	}
 	engines := engineBanks(banks)
+	oracles := oracleBanks(banks, false)
+	oraclesB := oracleBanks(banks, true)
+	var learnt []*scoring.Bank
+	if slices.Contains(cfg.Methods, "pos-elo") || slices.Contains(cfg.Methods, "fixed10-elo") {
+		learnt = eloBanks(cat, banks, cfg, eloHistoryLearners)
+	}
 	total := 0
 	for _, b := range banks {
 		total += b.engine.Len()
@@ -234,6 +259,18 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 				run = scoring.NewPositioning(engines, scoring.PositioningOptions{Seed: seed, EasyStart: true, Rho: cfg.Rho})
 			case "pos-rhoest":
 				run = scoring.NewPositioning(engines, scoring.PositioningOptions{Seed: seed, EasyStart: true, Rho: rep.RhoEstimated})
+			case "pos-oracle":
+				run = scoring.NewPositioning(oracles, scoring.PositioningOptions{Seed: seed, EasyStart: true})
+			case "fixed10-oracle":
+				run = scoring.NewPositioning(oracles, scoring.PositioningOptions{Seed: seed, Fixed: form})
+			case "pos-oracle-b":
+				run = scoring.NewPositioning(oraclesB, scoring.PositioningOptions{Seed: seed, EasyStart: true})
+			case "fixed10-oracle-b":
+				run = scoring.NewPositioning(oraclesB, scoring.PositioningOptions{Seed: seed, Fixed: form})
+			case "pos-elo":
+				run = scoring.NewPositioning(learnt, scoring.PositioningOptions{Seed: seed, EasyStart: true})
+			case "fixed10-elo":
+				run = scoring.NewPositioning(learnt, scoring.PositioningOptions{Seed: seed, Fixed: form})
 			default:
 				o := positioningVariants[name]
 				o.Seed, o.EasyStart = seed, name != "pos-hardstart"
@@ -395,6 +432,76 @@ func engineBanks(banks []*posBank) []*scoring.Bank {
 		out[i] = b.engine
 	}
 	return out
+}
+
+// oracleBanks are the engine's banks with every question's true
+// difficulty and discrimination in place of the author's level.
+func oracleBanks(banks []*posBank, onlyB bool) []*scoring.Bank {
+	out := make([]*scoring.Bank, len(banks))
+	for c, b := range banks {
+		items := append([]scoring.Item(nil), b.engine.Items...)
+		for i := range items {
+			items[i].B = b.trueB[i]
+			if !onlyB {
+				items[i].A = b.trueA[i]
+			}
+		}
+		out[c] = scoring.NewBank(b.engine.Competence, items, b.engine.Scale, b.engine.Prior)
+	}
+	return out
+}
+
+// eloBanks are the banks after n earlier learners (their own stream, the
+// same population and correlation) took the product's positioning on this
+// computer: each starts on the calibration learnt so far, its banks built
+// as learning.NewTestBank builds them (centred), and its answers go
+// through Positioning.Calibrate, the step the tutor stores with a result.
+func eloBanks(cat *lessons.Catalogue, banks []*posBank, cfg PositioningConfig, n int) []*scoring.Bank {
+	calib := map[string]scoring.Calibration{}
+	authorB := map[string]float64{}
+	for _, b := range banks {
+		for _, it := range b.engine.Items {
+			authorB[it.ID] = it.B
+		}
+	}
+	build := func() []*scoring.Bank {
+		out := make([]*scoring.Bank, len(banks))
+		for c, b := range banks {
+			out[c] = scoring.BankFromCatalogue(cat, b.engine.Competence, calib).Centred(calib, authorB)
+		}
+		return out
+	}
+	where := map[string][2]int{}
+	for c, b := range banks {
+		for i, it := range b.engine.Items {
+			where[it.ID] = [2]int{c, i}
+		}
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0xe10_0524))
+	for j := range n {
+		g := rng.NormFloat64()
+		theta := make([]float64, len(banks))
+		for c := range banks {
+			theta[c] = Beginners.Mean + Beginners.SD*(math.Sqrt(cfg.Rho)*g+math.Sqrt(1-cfg.Rho)*rng.NormFloat64())
+		}
+		run := scoring.NewPositioning(build(), scoring.PositioningOptions{Seed: cfg.Seed ^ uint64(j+1)<<20, EasyStart: true})
+		for {
+			st, ok := run.Next()
+			if !ok {
+				break
+			}
+			at := where[st.Item.ID]
+			b := banks[at[0]]
+			p := scoring.Sigmoid(b.trueA[at[1]] * (theta[at[0]] - b.trueB[at[1]]))
+			if err := run.Record(st.Item.ID, rng.Float64() < p); err != nil {
+				panic(fmt.Sprintf("sim: %v", err))
+			}
+		}
+		for id, c := range run.Calibrate(calib, authorB, scoring.EloOptions{}) {
+			calib[id] = c
+		}
+	}
+	return build()
 }
 
 // StartHit says whether a first lesson of a level suits a learner of a

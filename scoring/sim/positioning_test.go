@@ -2,6 +2,8 @@ package sim
 
 import (
 	"bytes"
+	"pasapas/i18n"
+	"pasapas/lessons"
 	"slices"
 	"testing"
 )
@@ -118,5 +120,43 @@ func TestRhoMethods(t *testing.T) {
 	}
 	if rep.RhoPairs != 0 {
 		t.Errorf("no pos-rhoest, yet a history of %d pairs", rep.RhoPairs)
+	}
+}
+
+// TestReferenceBanks: the oracle rows' engine knows the true parameters
+// (the difficulties only for -b), and the -elo rows' calibration has moved
+// questions away from their author levels after the earlier learners.
+func TestReferenceBanks(t *testing.T) {
+	cfg := PositioningConfig{Seed: 3, Rho: 0.6, Competences: []string{"mail", "video"}}
+	banks, err := positioningBanks(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, onlyB := oracleBanks(banks, false), oracleBanks(banks, true)
+	for c, b := range banks {
+		for i, it := range b.engine.Items {
+			if got := full[c].Items[i]; got.B != b.trueB[i] || got.A != b.trueA[i] {
+				t.Fatalf("%s: oracle has b %v a %v, true b %v a %v", it.ID, got.B, got.A, b.trueB[i], b.trueA[i])
+			}
+			if got := onlyB[c].Items[i]; got.B != b.trueB[i] || got.A != it.A {
+				t.Fatalf("%s: oracle-b has b %v a %v, want b %v a %v", it.ID, got.B, got.A, b.trueB[i], it.A)
+			}
+		}
+	}
+	cat := lessons.Load(lessons.Options{}, lessons.Builtin()).Catalogue(i18n.FR)
+	learnt := eloBanks(cat, banks, cfg, 40)
+	moved := 0
+	for c, b := range banks {
+		for i, it := range b.engine.Items {
+			if learnt[c].Items[i].ID != it.ID {
+				t.Fatalf("item order changed: %s at %d, want %s", learnt[c].Items[i].ID, i, it.ID)
+			}
+			if learnt[c].Items[i].Calibrated {
+				moved++
+			}
+		}
+	}
+	if moved == 0 {
+		t.Error("40 earlier positionings calibrated no question")
 	}
 }
