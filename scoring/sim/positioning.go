@@ -209,22 +209,13 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 	people := make([]learner, cfg.Learners)
 	for j := range people {
 		r := rand.New(rand.NewPCG(cfg.Seed, 0x9051_0000_0000+uint64(j)))
-		g := r.NormFloat64()
-		l := learner{theta: make([]float64, len(banks)), u: make([]float64, total)}
-		for c := range banks {
-			l.theta[c] = Beginners.Mean + Beginners.SD*(math.Sqrt(cfg.Rho)*g+math.Sqrt(1-cfg.Rho)*r.NormFloat64())
-		}
+		l := learner{theta: abilities(r, len(banks), cfg.Rho), u: make([]float64, total)}
 		for i := range l.u {
 			l.u[i] = r.Float64()
 		}
 		people[j] = l
 	}
-	where := map[string][2]int{} // question id → bank, item
-	for c, b := range banks {
-		for i, it := range b.engine.Items {
-			where[it.ID] = [2]int{c, i}
-		}
-	}
+	where := itemIndex(banks)
 	compIndex := map[string]int{}
 	for c, b := range banks {
 		compIndex[b.engine.Competence] = c
@@ -284,8 +275,7 @@ func RunPositioning(cfg PositioningConfig) (*PositioningReport, error) {
 				}
 				at := where[st.Item.ID]
 				b := banks[at[0]]
-				p := scoring.Sigmoid(b.trueA[at[1]] * (l.theta[at[0]] - b.trueB[at[1]]))
-				if err := run.Record(st.Item.ID, l.u[b.offset+at[1]] < p); err != nil {
+				if err := run.Record(st.Item.ID, b.right(at[1], l.theta[at[0]], l.u[b.offset+at[1]])); err != nil {
 					panic(fmt.Sprintf("sim: %v", err))
 				}
 				asked[at[0]]++
@@ -393,11 +383,7 @@ func rhoHistory(cfg PositioningConfig, banks []*posBank) []scoring.RhoPair {
 	}
 	for j := range rhoHistoryLearners {
 		r := rand.New(rand.NewPCG(cfg.Seed, 0x7a0_0000_0000+uint64(j)))
-		g := r.NormFloat64()
-		theta := make([]float64, len(banks))
-		for c := range banks {
-			theta[c] = Beginners.Mean + Beginners.SD*(math.Sqrt(cfg.Rho)*g+math.Sqrt(1-cfg.Rho)*r.NormFloat64())
-		}
+		theta := abilities(r, len(banks), cfg.Rho)
 		first := r.IntN(len(banks))
 		second := (first + 1 + r.IntN(len(banks)-1)) % len(banks)
 		for _, c := range []int{first, second} {
@@ -413,8 +399,7 @@ func rhoHistory(cfg PositioningConfig, banks []*posBank) []scoring.RhoPair {
 					break
 				}
 				i := at[st.Item.ID]
-				p := scoring.Sigmoid(b.trueA[i] * (theta[c] - b.trueB[i]))
-				if err := t.Record(st.Item.ID, r.Float64() < p); err != nil {
+				if err := t.Record(st.Item.ID, b.right(i, theta[c], r.Float64())); err != nil {
 					panic(fmt.Sprintf("sim: %v", err))
 				}
 			}
@@ -423,6 +408,34 @@ func rhoHistory(cfg PositioningConfig, banks []*posBank) []scoring.RhoPair {
 		}
 	}
 	return scoring.RhoPairsOf(results)
+}
+
+// abilities draws one simulated learner's abilities, one per competence:
+// θ_c = −0.5 + √ρ·g + √(1−ρ)·e_c, each N(−0.5, 1), any two correlated rho.
+func abilities(r *rand.Rand, competences int, rho float64) []float64 {
+	g := r.NormFloat64()
+	theta := make([]float64, competences)
+	for c := range theta {
+		theta[c] = Beginners.Mean + Beginners.SD*(math.Sqrt(rho)*g+math.Sqrt(1-rho)*r.NormFloat64())
+	}
+	return theta
+}
+
+// right says whether a learner of ability theta answers item i right, u
+// being their uniform draw for it: by the item's true parameters.
+func (b *posBank) right(i int, theta, u float64) bool {
+	return u < scoring.Sigmoid(b.trueA[i]*(theta-b.trueB[i]))
+}
+
+// itemIndex maps each question id to its bank and its place in it.
+func itemIndex(banks []*posBank) map[string][2]int {
+	where := map[string][2]int{}
+	for c, b := range banks {
+		for i, it := range b.engine.Items {
+			where[it.ID] = [2]int{c, i}
+		}
+	}
+	return where
 }
 
 // engineBanks are the engine's side of the banks.
@@ -471,19 +484,10 @@ func eloBanks(cat *lessons.Catalogue, banks []*posBank, cfg PositioningConfig, n
 		}
 		return out
 	}
-	where := map[string][2]int{}
-	for c, b := range banks {
-		for i, it := range b.engine.Items {
-			where[it.ID] = [2]int{c, i}
-		}
-	}
+	where := itemIndex(banks)
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0xe10_0524))
 	for j := range n {
-		g := rng.NormFloat64()
-		theta := make([]float64, len(banks))
-		for c := range banks {
-			theta[c] = Beginners.Mean + Beginners.SD*(math.Sqrt(cfg.Rho)*g+math.Sqrt(1-cfg.Rho)*rng.NormFloat64())
-		}
+		theta := abilities(rng, len(banks), cfg.Rho)
 		run := scoring.NewPositioning(build(), scoring.PositioningOptions{Seed: cfg.Seed ^ uint64(j+1)<<20, EasyStart: true})
 		for {
 			st, ok := run.Next()
@@ -492,8 +496,7 @@ func eloBanks(cat *lessons.Catalogue, banks []*posBank, cfg PositioningConfig, n
 			}
 			at := where[st.Item.ID]
 			b := banks[at[0]]
-			p := scoring.Sigmoid(b.trueA[at[1]] * (theta[at[0]] - b.trueB[at[1]]))
-			if err := run.Record(st.Item.ID, rng.Float64() < p); err != nil {
+			if err := run.Record(st.Item.ID, b.right(at[1], theta[at[0]], rng.Float64())); err != nil {
 				panic(fmt.Sprintf("sim: %v", err))
 			}
 		}
