@@ -201,6 +201,7 @@ func printSpaceReport(w io.Writer, lang i18n.Lang, r postgres.SpaceReport) {
 	}{
 		{r.MediatorsRemoved, "copy_accounts_removed"},
 		{r.ChoicesKept, "copy_choices_kept"},
+		{r.MembersWithdrawn, "copy_members_withdrawn"},
 		{r.RunsShut, "copy_runs_shut"},
 		{r.CallsLeft, "copy_calls_left"},
 	}
@@ -281,6 +282,8 @@ Options:
 		EN: "  médiateur accounts removed on the server since the last copy, not copied again: %d"},
 	"copy_choices_kept": {FR: "  accords de partage ou archivages changés sur le serveur depuis la dernière copie : ceux du serveur sont gardés (%d)",
 		EN: "  consents to share or archive marks changed on the server since the last copy: the server's are kept (%d)"},
+	"copy_members_withdrawn": {FR: "  participants qui ne veulent plus être vus dans un atelier (changé sur le PC) : ils ne sont plus vus sur le serveur (%d)",
+		EN: "  participants who no longer want to be seen in an atelier (changed on the PC): no longer seen on the server (%d)"},
 	"copy_runs_shut": {FR: "  ateliers encore ouverts sur le PC, avec un code déjà pris dans le lieu : copiés fermés (%d)",
 		EN: "  ateliers still open on the PC, with a code already used in the place: copied closed (%d)"},
 	"copy_calls_left": {FR: "  appels du médiateur en cours sur le PC, pas copiés : personne n'attend plus à ce PC (%d)",

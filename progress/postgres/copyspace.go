@@ -36,8 +36,10 @@ import (
 //     file's row id in copy_space_rows), with their own times; the ids
 //     they hold (médiateur, learner, atelier) are mapped to this place's,
 //     and an id of a profile not copied (erased) becomes 0, never another
-//     person's number. Members come once per (atelier, learner); the
-//     consent of a member here is kept. An atelier closed, or a visit
+//     person's number. Members come once per (atelier, learner); a
+//     file only narrows the consent of a member here: a « no » given on
+//     the PC since the last copy comes in, a « yes » never widens the
+//     one here. An atelier closed, or a visit
 //     ended, in the file since the last copy is closed or ended here;
 //   - the retention period and the structure's name are set only when the
 //     place has none: the place's own are kept, and the report says so;
@@ -72,7 +74,10 @@ type SpaceReport struct {
 	// atelier of this place uses: copied closed now.
 	RunsClosed, RunsShut int
 	Members              int
-	Visits, VisitsEnded  int
+	// MembersWithdrawn are members of an atelier copied before who no
+	// longer agree, in the file, to be seen: no longer seen here either.
+	MembersWithdrawn    int
+	Visits, VisitsEnded int
 	// CallsLeft are calls in the file, not copied.
 	CallsLeft int
 	// Retention and Structure are what the copy set here (0, "": nothing);
@@ -86,7 +91,7 @@ type SpaceReport struct {
 func (r SpaceReport) Empty() bool {
 	return r.MediatorsAdded == 0 && len(r.MediatorsKept) == 0 && r.MediatorsRemoved == 0 && r.Sharing == 0 &&
 		r.Archived == 0 && r.ChoicesKept == 0 && r.Actions == 0 && r.Notes == 0 && r.Runs == 0 && r.RunsClosed == 0 &&
-		r.RunsShut == 0 && r.Members == 0 && r.Visits == 0 && r.VisitsEnded == 0 && r.CallsLeft == 0 &&
+		r.RunsShut == 0 && r.Members == 0 && r.MembersWithdrawn == 0 && r.Visits == 0 && r.VisitsEnded == 0 && r.CallsLeft == 0 &&
 		r.Retention == 0 && r.RetentionKept == 0 && r.Structure == "" && r.StructureKept == ""
 }
 
@@ -474,19 +479,30 @@ func (c *spaceCopier) ateliers(ctx context.Context) error {
 		c.runs[r.ID] = record.RunID(id)
 		c.out.Runs++
 	}
-	b := &pgx.Batch{}
+	added, withdrawn := &pgx.Batch{}, &pgx.Batch{}
 	for _, m := range c.sp.Members {
 		run, ok := c.runs[m.Run]
 		learner, known := c.rep.Learners[m.Learner]
 		if !ok || !known {
 			continue
 		}
-		b.Queue(`INSERT INTO atelier_members (run_id, learner_id, joined_at, consent)
+		added.Queue(`INSERT INTO atelier_members (run_id, learner_id, joined_at, consent)
 			VALUES ($1, $2, $3, $4) ON CONFLICT (run_id, learner_id) DO NOTHING`,
 			int64(run), int64(learner), ms(m.JoinedAt), m.Consent)
+		if !m.Consent {
+			// A member who said no on the PC after a copy is not seen
+			// here any more; a yes on the PC never widens the consent
+			// here.
+			withdrawn.Queue("UPDATE atelier_members SET consent = false WHERE run_id = $1 AND learner_id = $2 AND consent",
+				int64(run), int64(learner))
+		}
 	}
-	n, err := c.send(ctx, b)
+	n, err := c.send(ctx, added)
 	c.out.Members += n
+	if err != nil {
+		return err
+	}
+	c.out.MembersWithdrawn, err = c.send(ctx, withdrawn)
 	return err
 }
 

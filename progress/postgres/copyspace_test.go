@@ -376,3 +376,61 @@ func TestCopyOpenAtelierCode(t *testing.T) {
 		})
 	}
 }
+
+// A learner who withdraws, on the PC, their agreement to be seen in an
+// atelier after a copy is not seen on the server after the next one; an
+// agreement given on the PC after a copy never widens the server's: a
+// file only ever narrows a member's consent.
+func TestCopyMemberConsent(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name          string
+		first, second bool
+		want          bool
+		withdrawn     int
+	}{
+		{"withdrawn on the PC", true, false, false, 1},
+		{"given on the PC after a refusal", false, true, false, 0},
+		{"kept", true, true, true, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sch := schema(t)
+			day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+			now := day
+			clock := func() time.Time { now = now.Add(time.Minute); return now }
+			path := filepath.Join(t.TempDir(), "pc.db")
+			s, err := progress.OpenWith(path, progress.Options{Now: clock})
+			must(t, err)
+			claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+			must(t, err)
+			run, err := s.OpenRun(ctx, record.Run{Atelier: "a", Title: "Atelier", Code: "MAC74", OpenedBy: claire.ID})
+			must(t, err)
+			lea, err := s.CreateLearner(ctx, "Léa", "", record.Prefs{})
+			must(t, err)
+			must(t, s.JoinRun(ctx, run.ID, lea.ID, tc.first))
+			s.Close()
+
+			clk := day.Add(time.Hour)
+			place := open(t, sch, "Lieu", func() time.Time { return clk })
+			rep := copyFile(t, place, path)
+			if rep.SpaceCopied.Members != 1 {
+				t.Fatalf("first copy: %+v", rep.SpaceCopied)
+			}
+			s, err = progress.OpenWith(path, progress.Options{Now: clock})
+			must(t, err)
+			must(t, s.JoinRun(ctx, run.ID, lea.ID, tc.second))
+			s.Close()
+			rep = copyFile(t, place, path)
+			if rep.SpaceCopied.MembersWithdrawn != tc.withdrawn || rep.SpaceCopied.Members != 0 {
+				t.Errorf("second copy: %+v, want %d withdrawn, none added", rep.SpaceCopied, tc.withdrawn)
+			}
+			runs, err := place.Runs(ctx)
+			must(t, err)
+			members, err := place.Members(ctx, runs[0].ID)
+			must(t, err)
+			if len(members) != 1 || members[0].Consent != tc.want {
+				t.Errorf("members here: %+v, want consent %v", members, tc.want)
+			}
+		})
+	}
+}
