@@ -434,3 +434,120 @@ func TestCopyMemberConsent(t *testing.T) {
 		})
 	}
 }
+
+// A learner erased on the server after a copy leaves nothing of theirs
+// there, in the space's tables or in the copy's ledger (its profile's
+// line only says « erased here »), and a copy of the grown file brings
+// back nothing of them: no profile, consent, membership, visit or note,
+// and its new journal lines about them carry 0.
+func TestCopyThenEraseLeavesNoRow(t *testing.T) {
+	sch := schema(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	now := day
+	clock := func() time.Time { now = now.Add(time.Minute); return now }
+	path := filepath.Join(t.TempDir(), "pc.db")
+	s, err := progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+	must(t, err)
+	run, err := s.OpenRun(ctx, record.Run{Atelier: "a", Title: "Atelier", Code: "MAC74", OpenedBy: claire.ID})
+	must(t, err)
+	file := map[string]record.LearnerID{}
+	for _, name := range []string{"Efface", "Garde"} {
+		l, err := s.CreateLearner(ctx, name, "", record.Prefs{})
+		must(t, err)
+		file[name] = l.ID
+		must(t, s.SetSharing(ctx, l.ID, true))
+		must(t, s.JoinRun(ctx, run.ID, l.ID, true))
+		_, err = s.StartVisit(ctx, record.Visit{Learner: l.ID, Place: "PC 1", Run: run.ID})
+		must(t, err)
+		_, err = s.AddNote(ctx, claire.ID, l.ID, "Note sur "+name)
+		must(t, err)
+		must(t, s.SetArchived(ctx, claire.ID, l.ID, true))
+	}
+	s.Close()
+
+	clk := day.Add(time.Hour)
+	place := open(t, sch, "Lieu", func() time.Time { return clk })
+	rep := copyFile(t, place, path)
+	gone, kept := rep.Learners[file["Efface"]], rep.Learners[file["Garde"]]
+	hereClaire := record.MediatorID(0)
+	accounts, err := place.Mediators(ctx)
+	must(t, err)
+	for _, m := range accounts {
+		hereClaire = m.ID
+	}
+	must(t, place.EraseLearner(ctx, hereClaire, gone, record.ActErase))
+	journal := pgx.Identifier{sch, "mediator_actions"}.Sanitize()
+	conn, err := pgx.Connect(ctx, serverURL(t))
+	must(t, err)
+	defer conn.Close(ctx)
+	count := func(query string, args ...any) int {
+		var n int
+		if err := conn.QueryRow(ctx, query, args...).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		return n
+	}
+	linesGone := count("SELECT count(*) FROM "+journal+" WHERE learner_id = $1", int64(gone))
+
+	// On the PC, more about both: a note, a visit, an archive mark undone.
+	s, err = progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	for _, name := range []string{"Efface", "Garde"} {
+		_, err = s.AddNote(ctx, claire.ID, file[name], "Autre note sur "+name)
+		must(t, err)
+		_, err = s.StartVisit(ctx, record.Visit{Learner: file[name], Place: "PC 1"})
+		must(t, err)
+		must(t, s.SetArchived(ctx, claire.ID, file[name], false))
+	}
+	s.Close()
+	rep = copyFile(t, place, path)
+	if rep.LearnersErased != 1 || rep.SpaceCopied.Notes != 1 || rep.SpaceCopied.Visits != 1 {
+		t.Errorf("copy after the erasure: %+v %+v", rep, rep.SpaceCopied)
+	}
+
+	rows, err := conn.Query(ctx, `SELECT table_name FROM information_schema.columns
+		WHERE table_schema = $1 AND column_name = 'learner_id' ORDER BY table_name`, sch)
+	must(t, err)
+	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	must(t, err)
+	if !slices.Contains(tables, "copy_learner_space") || !slices.Contains(tables, "copy_learners") {
+		t.Fatalf("tables with a learner_id: %v: the copy's ledger is missing", tables)
+	}
+	for _, table := range tables {
+		name := pgx.Identifier{sch, table}.Sanitize()
+		if table == "mediator_actions" {
+			// The journal keeps the profile's number on purpose: the
+			// lines written before the erasure, and the erasure's own.
+			// The lines the second copy added carry 0.
+			if n := count("SELECT count(*) FROM "+name+" WHERE learner_id = $1", int64(gone)); n != linesGone {
+				t.Errorf("the second copy wrote %d journal lines with the erased learner's number", n-linesGone)
+			}
+			continue
+		}
+		if n := count("SELECT count(*) FROM "+name+" WHERE learner_id = $1", int64(gone)); n != 0 {
+			t.Errorf("%s holds %d rows of the erased learner", table, n)
+		}
+		if table != "calls" && table != "copy_learners" && table != "answers" && table != "tests" &&
+			table != "lesson_progress" && table != "acquis_states" && table != "review_cards" {
+			if n := count("SELECT count(*) FROM "+name+" WHERE learner_id = $1", int64(kept)); n == 0 {
+				t.Errorf("%s holds no row of the kept learner: the check would prove nothing", table)
+			}
+		}
+	}
+	rows, err = conn.Query(ctx, "SELECT table_name FROM information_schema.tables WHERE table_schema = $1", sch)
+	must(t, err)
+	all, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	must(t, err)
+	for _, table := range all {
+		q := "SELECT count(*) FROM " + pgx.Identifier{sch, table}.Sanitize() + " t WHERE t::text LIKE '%Efface%'"
+		if n := count(q); n != 0 {
+			t.Errorf("%s holds %d rows naming the erased learner", table, n)
+		}
+	}
+	if n, _ := place.Notes(ctx, kept); len(n) != 2 {
+		t.Errorf("the kept learner's notes: %+v, want 2", n)
+	}
+}
