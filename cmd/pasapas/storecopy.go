@@ -65,7 +65,7 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "pasapas:", say(lang, "store_password"))
 		return 2
 	case err != nil:
-		fmt.Fprintln(stderr, "pasapas:", say(lang, "store_bad", to))
+		fmt.Fprintln(stderr, "pasapas:", say(lang, "store_bad", lessons.Visible(to)))
 		return 2
 	}
 	if strings.TrimSpace(place) == "" {
@@ -85,8 +85,8 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	for _, f := range *o.from {
 		snap, err := progress.ReadSnapshot(ctx, f)
 		if err != nil {
-			fmt.Fprintln(stderr, "pasapas:", say(lang, "copy_unreadable", f, progress.Explain(err, lang)))
-			fmt.Fprintln(stderr, "  (", err, ")")
+			fmt.Fprintln(stderr, "pasapas:", say(lang, "copy_unreadable", lessons.Visible(f), progress.Explain(err, lang)))
+			fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
 			return 1
 		}
 		snaps = append(snaps, snap)
@@ -100,12 +100,12 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 		}
-		fmt.Fprintln(stderr, "  (", err, ")")
+		fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
 		return 1
 	}
 	defer s.Close()
 
-	fmt.Fprintln(stdout, say(lang, "copy_title", s.Place(), serverName(to)))
+	fmt.Fprintln(stdout, say(lang, "copy_title", lessons.Visible(s.Place()), lessons.Visible(serverName(to))))
 	var added []record.LearnerID
 	failed := false
 	for _, snap := range snaps {
@@ -118,7 +118,7 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 				msg = say(lang, "copy_ambiguous")
 			}
 			fmt.Fprintln(stdout, say(lang, "copy_failed", lessons.Visible(snap.Path), msg))
-			fmt.Fprintln(stderr, "  (", err, ")")
+			fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
 			continue
 		}
 		printCopyReport(stdout, lang, lessons.Visible(snap.Path), rep)
