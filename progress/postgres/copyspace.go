@@ -28,10 +28,13 @@ import (
 //     account removed here since a copy is not brought back;
 //   - a learner's consent to share and the archive mark come as they are
 //     in the file for a profile the copy adds. For a profile copied before,
-//     the file's change since the last copy comes in only if nothing was
-//     changed here since (a three-way comparison with what the last copy
-//     wrote, kept in copy_learner_space): a choice made here later wins,
-//     so a consent withdrawn here is never given back by a file;
+//     the file's change since the last copy of each (consent, archive
+//     mark) comes in only if that one was not changed here since (a
+//     three-way comparison with what the last copy wrote, kept in
+//     copy_learner_space): a choice made here later wins, so a consent
+//     withdrawn here is never given back by a file. A consent withdrawn
+//     in the file since the last copy always comes in: a file narrows a
+//     consent, never widens one given here;
 //   - journal lines, notes, ateliers and visits are added once each (the
 //     file's row id in copy_space_rows), with their own times; the ids
 //     they hold (médiateur, learner, atelier) are mapped to this place's,
@@ -289,6 +292,24 @@ func (a choice) same(b choice) bool {
 	return a.shares == b.shares && eq(a.since, b.since) && eq(a.archived, b.archived)
 }
 
+// consent and archive are the two parts of a choice.
+func (a choice) consent() choice { return choice{shares: a.shares, since: a.since} }
+func (a choice) archive() choice { return choice{archived: a.archived} }
+
+// mergeChoice is what one choice becomes here, by a three-way comparison:
+// the file's (want) when nothing changed here since the last copy (base),
+// or when nothing was ever chosen here and no copy wrote it; the one here
+// otherwise (kept, when it differs from the file's).
+func mergeChoice(cur, base, want choice, hasCur, hasBase bool) (choice, bool) {
+	switch {
+	case cur.same(want):
+		return cur, false
+	case hasBase && cur.same(base), !hasBase && !hasCur:
+		return want, false
+	}
+	return cur, true
+}
+
 func nullableMS(t time.Time) *int64 {
 	if t.IsZero() {
 		return nil
@@ -343,26 +364,32 @@ func (c *spaceCopier) choices(ctx context.Context) error {
 		if !ok {
 			continue
 		}
-		want := file[l.ID] // no row in the file: shares nothing, not archived
-		cur, hasCur := current[int64(here)]
+		want := file[l.ID]                  // no row in the file: shares nothing, not archived
+		cur, hasCur := current[int64(here)] // no row here: nothing chosen (zero)
 		base, hasBase := bases[int64(here)]
-		// Nothing changed here since the last copy (or nothing was ever
-		// chosen here): the file's choice is the latest.
-		unchangedHere := (hasBase && (cur.same(base) || !hasCur && base.same(choice{}))) || (!hasBase && !hasCur)
-		switch {
-		case cur.same(want):
-		case unchangedHere:
+		// The consent and the archive mark are two choices, made by
+		// different people: each is compared on its own.
+		consent, keptConsent := mergeChoice(cur.consent(), base.consent(), want.consent(), hasCur, hasBase)
+		archive, keptArchive := mergeChoice(cur.archive(), base.archive(), want.archive(), hasCur, hasBase)
+		// A consent withdrawn on the PC since the last copy comes in,
+		// whatever was done here: a file narrows a consent, never widens it.
+		if hasBase && base.shares && !want.shares && consent.shares {
+			consent, keptConsent = want.consent(), false
+		}
+		next := choice{shares: consent.shares, since: consent.since, archived: archive.archived}
+		if !next.same(cur) {
 			writes.Queue(`INSERT INTO learner_space (learner_id, shares, shares_since, archived_at)
 				VALUES ($1, $2, $3, $4) ON CONFLICT (learner_id) DO UPDATE SET shares = excluded.shares,
 				shares_since = excluded.shares_since, archived_at = excluded.archived_at`,
-				int64(here), want.shares, want.since, want.archived)
-			if want.shares {
+				int64(here), next.shares, next.since, next.archived)
+			if next.shares && !consent.same(cur.consent()) {
 				c.out.Sharing++
 			}
-			if want.archived != nil {
+			if next.archived != nil && !archive.same(cur.archive()) {
 				c.out.Archived++
 			}
-		default:
+		}
+		if keptConsent || keptArchive {
 			c.out.ChoicesKept++
 		}
 		if !hasBase || !base.same(want) {

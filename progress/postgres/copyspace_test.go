@@ -551,3 +551,68 @@ func TestCopyThenEraseLeavesNoRow(t *testing.T) {
 		t.Errorf("the kept learner's notes: %+v, want 2", n)
 	}
 }
+
+// A learner who withdraws, on the PC, their consent to share after a copy
+// no longer shares on the server after the next copy, whatever else
+// changed there (an archive mark, a consent withdrawn and given again);
+// the consent and the archive mark are compared each on its own.
+func TestCopyConsentWithdrawnOnPC(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name        string
+		first       bool                                                                    // shares on the PC at the first copy
+		here        func(place *postgres.Store, med record.MediatorID, id record.LearnerID) // on the server, between the copies
+		second      bool                                                                    // shares on the PC at the second copy
+		wantShares  bool
+		wantArchive bool
+	}{
+		{"withdrawn on the PC, archived on the server", true, func(p *postgres.Store, m record.MediatorID, id record.LearnerID) {
+			must(t, p.SetArchived(ctx, m, id, true))
+		}, false, false, true},
+		{"withdrawn on the PC, withdrawn and given again on the server", true, func(p *postgres.Store, _ record.MediatorID, id record.LearnerID) {
+			must(t, p.SetSharing(ctx, id, false))
+			must(t, p.SetSharing(ctx, id, true))
+		}, false, false, false},
+		{"given on the PC, archived on the server", false, func(p *postgres.Store, m record.MediatorID, id record.LearnerID) {
+			must(t, p.SetArchived(ctx, m, id, true))
+		}, true, true, true},
+		{"given on the PC, withdrawn on the server: never given back", true, func(p *postgres.Store, _ record.MediatorID, id record.LearnerID) {
+			must(t, p.SetSharing(ctx, id, false))
+		}, true, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sch := schema(t)
+			day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+			now := day
+			clock := func() time.Time { now = now.Add(time.Minute); return now }
+			path := filepath.Join(t.TempDir(), "pc.db")
+			s, err := progress.OpenWith(path, progress.Options{Now: clock})
+			must(t, err)
+			_, err = s.CreateMediator(ctx, 0, "Claire", "4826")
+			must(t, err)
+			lea, err := s.CreateLearner(ctx, "Léa", "", record.Prefs{})
+			must(t, err)
+			must(t, s.SetSharing(ctx, lea.ID, tc.first))
+			s.Close()
+
+			clk := day.Add(time.Hour)
+			place := open(t, sch, "Lieu", func() time.Time { return clk })
+			rep := copyFile(t, place, path)
+			here := rep.Learners[lea.ID]
+			accounts, err := place.Mediators(ctx)
+			must(t, err)
+			tc.here(place, accounts[0].ID, here)
+
+			s, err = progress.OpenWith(path, progress.Options{Now: clock})
+			must(t, err)
+			must(t, s.SetSharing(ctx, lea.ID, tc.second))
+			s.Close()
+			copyFile(t, place, path)
+			profiles, err := place.Profiles(ctx)
+			must(t, err)
+			if len(profiles) != 1 || profiles[0].Shares != tc.wantShares || profiles[0].Archived != tc.wantArchive {
+				t.Errorf("profiles here: %+v, want shares %v, archived %v", profiles, tc.wantShares, tc.wantArchive)
+			}
+		})
+	}
+}
