@@ -174,6 +174,13 @@ func printCopyReport(w io.Writer, lang i18n.Lang, path string, r postgres.CopyRe
 	if r.LearnersErased > 0 {
 		fmt.Fprintln(w, say(lang, "copy_erased", r.LearnersErased))
 	}
+	if len(r.GoneFromFile) > 0 {
+		nums := make([]string, len(r.GoneFromFile))
+		for i, id := range r.GoneFromFile {
+			nums[i] = fmt.Sprint(int64(id))
+		}
+		fmt.Fprintln(w, say(lang, "copy_gone_from_file", strings.Join(nums, ", ")))
+	}
 	fmt.Fprintln(w, say(lang, "copy_rows", r.AnswersAdded, r.TestsAdded, r.TestsClosed, r.Lessons, r.Acquis, r.Reviews))
 	if r.AnswersClashing > 0 {
 		fmt.Fprintln(w, say(lang, "copy_clashing", r.AnswersClashing))
@@ -263,7 +270,9 @@ Options:
 	"copy_also_in": {FR: "  Attention : ce fichier a déjà été copié dans le lieu « %s ». Ces personnes sont maintenant dans deux lieux ; si ce n'était pas voulu, effacez-les du mauvais lieu.",
 		EN: "  Note: this file was already copied into the place “%s”. These people are now in two places; if that was not meant, erase them from the wrong place."},
 	"copy_learners": {FR: "  apprenants ajoutés : %d ; déjà là : %d", EN: "  learners added: %d; already here: %d"},
-	"copy_erased":   {FR: "  profils effacés sur le serveur depuis la dernière copie, pas recopiés : %d", EN: "  profiles erased on the server since the last copy, not copied again: %d"},
+	"copy_gone_from_file": {FR: "  Profils effacés ou regroupés sur le PC depuis la dernière copie. Ils sont encore sur le serveur : n° %s. Si la personne a demandé l'effacement, effacez aussi son profil sur le serveur (espace médiateur).",
+		EN: "  Profiles erased or merged on the PC since the last copy. They are still on the server: no. %s. If the person asked to be erased, erase their profile on the server too (médiateur's space)."},
+	"copy_erased": {FR: "  profils effacés sur le serveur depuis la dernière copie, pas recopiés : %d", EN: "  profiles erased on the server since the last copy, not copied again: %d"},
 	"copy_rows": {FR: "  ajouté — réponses : %d ; tests : %d (terminés depuis la dernière copie : %d) ; leçons : %d ; acquis : %d ; cartes de révision : %d",
 		EN: "  added — answers: %d; tests: %d (finished since the last copy: %d); lessons: %d; acquis: %d; review cards: %d"},
 	"copy_clashing": {FR: "  réponses à une question déjà répondue dans le même test sur le serveur (celle du serveur est gardée) : %d",

@@ -616,3 +616,47 @@ func TestCopyConsentWithdrawnOnPC(t *testing.T) {
 		})
 	}
 }
+
+// A profile erased on the PC after a copy is still on the server: the
+// next copy names it (so a médiateur erases it there too), and stops once
+// it is erased on the server.
+func TestCopyNamesProfilesGoneFromFile(t *testing.T) {
+	sch := schema(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	now := day
+	clock := func() time.Time { now = now.Add(time.Minute); return now }
+	path := filepath.Join(t.TempDir(), "pc.db")
+	s, err := progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	lea, err := s.CreateLearner(ctx, "Léa", "", record.Prefs{})
+	must(t, err)
+	marc, err := s.CreateLearner(ctx, "Marc", "", record.Prefs{})
+	must(t, err)
+	s.Close()
+	place := open(t, sch, "Lieu", func() time.Time { return day.Add(time.Hour) })
+	rep := copyFile(t, place, path)
+	if len(rep.GoneFromFile) != 0 {
+		t.Errorf("first copy: gone %v", rep.GoneFromFile)
+	}
+	marcHere := rep.Learners[marc.ID]
+
+	s, err = progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	must(t, s.Erase(ctx, marc.ID))
+	s.Close()
+	rep = copyFile(t, place, path)
+	if fmt.Sprint(rep.GoneFromFile) != fmt.Sprint([]record.LearnerID{marcHere}) {
+		t.Errorf("after Marc's erasure on the PC: gone %v, want [%d]", rep.GoneFromFile, marcHere)
+	}
+
+	must(t, place.Erase(ctx, marcHere))
+	s, err = progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	must(t, s.SaveLessonStep(ctx, lea.ID, record.LessonStep{Lesson: "mail-adresse", Step: 2}))
+	s.Close()
+	rep = copyFile(t, place, path)
+	if rep.Unchanged || len(rep.GoneFromFile) != 0 {
+		t.Errorf("after Marc's erasure on the server too: %+v", rep)
+	}
+}
