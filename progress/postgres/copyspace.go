@@ -36,7 +36,7 @@ import (
 //     in the file since the last copy always comes in: a file narrows a
 //     consent, never widens one given here;
 //   - journal lines, notes, ateliers and visits are added once each (the
-//     file's row id in copy_space_rows), with their own times; the ids
+//     file's row id and time in copy_space_rows), with their own times; the ids
 //     they hold (médiateur, learner, atelier) are mapped to this place's,
 //     and an id of a profile not copied (erased) becomes 0, never another
 //     person's number. Members come once per (atelier, learner); a
@@ -123,8 +123,9 @@ CREATE TABLE IF NOT EXISTS copy_space_rows (
 	source_id  bigint NOT NULL REFERENCES copy_sources (id) ON DELETE CASCADE,
 	kind       text   NOT NULL,
 	source_row bigint NOT NULL,
+	source_at  bigint NOT NULL,
 	row_id     bigint NOT NULL,
-	PRIMARY KEY (source_id, kind, source_row)
+	PRIMARY KEY (source_id, kind, source_row, source_at)
 );`
 
 // The kinds of rows of copy_space_rows.
@@ -142,9 +143,22 @@ type spaceCopier struct {
 	out       *SpaceReport // the copy's SpaceCopied
 	mediators map[record.MediatorID]record.MediatorID
 	runs      map[record.RunID]record.RunID
-	// ledger is copy_space_rows of this file: kind → the file's row id →
-	// the row here. Read once: a busy PC has tens of thousands of visits.
-	ledger map[string]map[int64]int64
+	// ledger is copy_space_rows of this file: kind → the file's row (id
+	// and time) → the row here. Read once: a busy PC has tens of
+	// thousands of visits.
+	ledger map[string]map[sourceRow]int64
+}
+
+// sourceRow is a row of the file: its id and its time (a visit's start, a
+// note's or a journal line's time, an atelier's opening). Two PCs set up
+// from one copied file are one file for the copy (they share its
+// profiles), and give the same ids to different rows made since: the time
+// tells them apart.
+type sourceRow struct{ id, at int64 }
+
+// copied is the row here a row of the file became, 0 if none.
+func (c *spaceCopier) copied(kind string, id int64, at time.Time) int64 {
+	return c.ledger[kind][sourceRow{id, ms(at)}]
 }
 
 // space copies the file's médiateur space (see the rules above).
@@ -408,16 +422,18 @@ func (c *spaceCopier) choices(ctx context.Context) error {
 
 // readLedger reads what the copy added before from this file.
 func (c *spaceCopier) readLedger(ctx context.Context) error {
-	c.ledger = map[string]map[int64]int64{rowRun: {}, rowAction: {}, rowNote: {}, rowVisit: {}}
-	rows, err := c.tx.Query(ctx, "SELECT kind, source_row, row_id FROM copy_space_rows WHERE source_id = $1", c.source)
+	c.ledger = map[string]map[sourceRow]int64{rowRun: {}, rowAction: {}, rowNote: {}, rowVisit: {}}
+	rows, err := c.tx.Query(ctx, "SELECT kind, source_row, source_at, row_id FROM copy_space_rows WHERE source_id = $1",
+		c.source)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var kind string
-		var row, id int64
-		if err := rows.Scan(&kind, &row, &id); err != nil {
+		var row sourceRow
+		var id int64
+		if err := rows.Scan(&kind, &row.id, &row.at, &id); err != nil {
 			return err
 		}
 		if m, ok := c.ledger[kind]; ok {
@@ -427,13 +443,15 @@ func (c *spaceCopier) readLedger(ctx context.Context) error {
 	return rows.Err()
 }
 
-// insertOnce queues the insertion of a row of the file into table (its
-// INSERT … RETURNING id given as insert, arguments from $4) with its line
-// in the ledger, in one statement: one round trip for the whole batch.
-func (c *spaceCopier) insertOnce(b *pgx.Batch, kind string, row int64, insert string, args ...any) {
+// insertOnce queues the insertion of a row of the file (id, time at) into
+// table (its INSERT … RETURNING id given as insert, arguments from $4)
+// with its line in the ledger, in one statement: one round trip for the
+// whole batch.
+func (c *spaceCopier) insertOnce(b *pgx.Batch, kind string, row int64, at time.Time, insert string, args ...any) {
+	atArg := "$" + strconv.Itoa(4+len(args))
 	b.Queue(`WITH added AS (`+insert+`)
-		INSERT INTO copy_space_rows (source_id, kind, source_row, row_id) SELECT $1, $2, $3, id FROM added`,
-		append([]any{c.source, kind, row}, args...)...)
+		INSERT INTO copy_space_rows (source_id, kind, source_row, source_at, row_id) SELECT $1, $2, $3, `+atArg+`, id FROM added`,
+		append(append([]any{c.source, kind, row}, args...), ms(at))...)
 }
 
 // send runs a batch and gives the rows each statement changed, summed.
@@ -458,7 +476,7 @@ func (c *spaceCopier) send(ctx context.Context, b *pgx.Batch) (int, error) {
 func (c *spaceCopier) ateliers(ctx context.Context) error {
 	now := fromMS(c.now)
 	for _, r := range c.sp.Runs {
-		id := c.ledger[rowRun][int64(r.ID)]
+		id := c.copied(rowRun, int64(r.ID), r.OpenedAt)
 		closed := nullableMS(r.ClosedAt)
 		if id != 0 {
 			c.runs[r.ID] = record.RunID(id)
@@ -499,8 +517,8 @@ func (c *spaceCopier) ateliers(ctx context.Context) error {
 			jsonList(r.Positioning), r.IdleMinutes, int64(c.mediators[r.OpenedBy]), ms(r.OpenedAt), closed).Scan(&id); err != nil {
 			return err
 		}
-		if _, err := c.tx.Exec(ctx, `INSERT INTO copy_space_rows (source_id, kind, source_row, row_id)
-			VALUES ($1, $2, $3, $4)`, c.source, rowRun, int64(r.ID), id); err != nil {
+		if _, err := c.tx.Exec(ctx, `INSERT INTO copy_space_rows (source_id, kind, source_row, source_at, row_id)
+			VALUES ($1, $2, $3, $4, $5)`, c.source, rowRun, int64(r.ID), ms(r.OpenedAt), id); err != nil {
 			return err
 		}
 		c.runs[r.ID] = record.RunID(id)
@@ -543,7 +561,7 @@ func (c *spaceCopier) visits(ctx context.Context) error {
 			continue
 		}
 		end := nullableMS(v.End)
-		if id := c.ledger[rowVisit][int64(v.ID)]; id != 0 {
+		if id := c.copied(rowVisit, int64(v.ID), v.Start); id != 0 {
 			if end != nil {
 				ended.Queue("UPDATE visits SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL", *end, id)
 			}
@@ -552,7 +570,7 @@ func (c *spaceCopier) visits(ctx context.Context) error {
 		if containsNUL(v.Place) {
 			return fmt.Errorf("visit %d of the file: a NUL character: %w", v.ID, record.ErrInvalid)
 		}
-		c.insertOnce(added, rowVisit, int64(v.ID), `INSERT INTO visits (learner_id, started_at, ended_at, place, run_id)
+		c.insertOnce(added, rowVisit, int64(v.ID), v.Start, `INSERT INTO visits (learner_id, started_at, ended_at, place, run_id)
 			VALUES ($4, $5, $6, $7, $8) RETURNING id`, int64(learner), ms(v.Start), end, v.Place, int64(c.runs[v.Run]))
 	}
 	var err error
@@ -569,13 +587,13 @@ func (c *spaceCopier) notes(ctx context.Context) error {
 	b := &pgx.Batch{}
 	for _, n := range c.sp.Notes {
 		learner, ok := c.rep.Learners[n.Learner]
-		if !ok || c.ledger[rowNote][int64(n.ID)] != 0 {
+		if !ok || c.copied(rowNote, int64(n.ID), n.At) != 0 {
 			continue
 		}
 		if containsNUL(n.Text) || containsNUL(n.MediatorName) {
 			return fmt.Errorf("note %d of the file: a NUL character: %w", n.ID, record.ErrInvalid)
 		}
-		c.insertOnce(b, rowNote, int64(n.ID), `INSERT INTO mediator_notes (learner_id, mediator_id, mediator_name, at, text)
+		c.insertOnce(b, rowNote, int64(n.ID), n.At, `INSERT INTO mediator_notes (learner_id, mediator_id, mediator_name, at, text)
 			VALUES ($4, $5, $6, $7, $8) RETURNING id`, int64(learner), int64(c.mediators[n.Mediator]), n.MediatorName,
 			ms(n.At), n.Text)
 	}
@@ -590,7 +608,7 @@ func (c *spaceCopier) notes(ctx context.Context) error {
 func (c *spaceCopier) journal(ctx context.Context) error {
 	b := &pgx.Batch{}
 	for _, a := range c.sp.Actions {
-		if c.ledger[rowAction][a.ID] != 0 {
+		if c.copied(rowAction, a.ID, a.At) != 0 {
 			continue
 		}
 		if containsNUL(a.MediatorName) || containsNUL(string(a.Kind)) {
@@ -600,7 +618,7 @@ func (c *spaceCopier) journal(ctx context.Context) error {
 		if a.Kind == record.ActAtelierOpened || a.Kind == record.ActAtelierClosed {
 			value = int64(c.runs[record.RunID(a.Value)])
 		}
-		c.insertOnce(b, rowAction, a.ID, `INSERT INTO mediator_actions
+		c.insertOnce(b, rowAction, a.ID, a.At, `INSERT INTO mediator_actions
 			(place_id, at, mediator_id, mediator_name, kind, learner_id, other_id, account_id, value)
 			VALUES ($4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 			c.s.place, ms(a.At), int64(c.mediators[a.Mediator]), a.MediatorName, string(a.Kind),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -658,5 +659,66 @@ func TestCopyNamesProfilesGoneFromFile(t *testing.T) {
 	rep = copyFile(t, place, path)
 	if rep.Unchanged || len(rep.GoneFromFile) != 0 {
 		t.Errorf("after Marc's erasure on the server too: %+v", rep)
+	}
+}
+
+// Two PCs set up from one copied file (a disk image with the accounts and
+// a profile) share the profile and the account, so the copy takes them
+// for one file; their notes, visits and ateliers made since have the same
+// numbers in each file, yet each comes in, and a visit ended on one PC
+// never ends the other's.
+func TestCopyClonedFiles(t *testing.T) {
+	sch := schema(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	dir := t.TempDir()
+	master := filepath.Join(dir, "master.db")
+	s, err := progress.OpenWith(master, progress.Options{Now: func() time.Time { return day }})
+	must(t, err)
+	claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+	must(t, err)
+	lea, err := s.CreateLearner(ctx, "Léa", "", record.Prefs{})
+	must(t, err)
+	s.Close()
+	raw, err := os.ReadFile(master)
+	must(t, err)
+	for i, name := range []string{"pc1.db", "pc2.db"} {
+		path := filepath.Join(dir, name)
+		must(t, os.WriteFile(path, raw, 0o600))
+		at := day.Add(time.Duration(i+1) * time.Hour)
+		s, err := progress.OpenWith(path, progress.Options{Now: func() time.Time { at = at.Add(time.Minute); return at }})
+		must(t, err)
+		_, err = s.AddNote(ctx, claire.ID, lea.ID, "Note du "+name)
+		must(t, err)
+		run, err := s.OpenRun(ctx, record.Run{Atelier: "a", Title: "Atelier du " + name, Code: fmt.Sprintf("CODE%d", i), OpenedBy: claire.ID})
+		must(t, err)
+		v, err := s.StartVisit(ctx, record.Visit{Learner: lea.ID, Place: name, Run: run.ID})
+		must(t, err)
+		if i == 1 {
+			must(t, s.EndVisit(ctx, v))
+		}
+		s.Close()
+	}
+	place := open(t, sch, "Lieu", func() time.Time { return day.Add(3 * time.Hour) })
+	copyFile(t, place, filepath.Join(dir, "pc1.db"))
+	rep := copyFile(t, place, filepath.Join(dir, "pc2.db"))
+	if !rep.Known || rep.SpaceCopied.Notes != 1 || rep.SpaceCopied.Visits != 1 || rep.SpaceCopied.Runs != 1 {
+		t.Errorf("the second PC: %+v %+v", rep, rep.SpaceCopied)
+	}
+	here := rep.Learners[lea.ID]
+	notes, err := place.Notes(ctx, here)
+	must(t, err)
+	if len(notes) != 2 {
+		t.Errorf("notes here: %+v, want each PC's", notes)
+	}
+	visits, err := place.Visits(ctx, here)
+	must(t, err)
+	if len(visits) != 2 || visits[0].Place != "pc1.db" || !visits[0].End.IsZero() || visits[1].Place != "pc2.db" || visits[1].End.IsZero() {
+		t.Errorf("visits here: %+v, want pc1's open, pc2's ended", visits)
+	}
+	runs, err := place.Runs(ctx)
+	must(t, err)
+	if len(runs) != 2 {
+		t.Errorf("ateliers here: %+v, want each PC's", runs)
 	}
 }
