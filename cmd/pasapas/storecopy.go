@@ -202,6 +202,9 @@ func printSpaceReport(w io.Writer, lang i18n.Lang, r postgres.SpaceReport) {
 	for _, name := range r.MediatorsKept {
 		fmt.Fprintln(w, say(lang, "copy_account_kept", lessons.Visible(name)))
 	}
+	for _, name := range r.MediatorsGone {
+		fmt.Fprintln(w, say(lang, "copy_account_gone", lessons.Visible(name)))
+	}
 	lines := []struct {
 		n   int
 		key string
@@ -287,6 +290,8 @@ Options:
 		EN: "  ateliers: %d (closed since the last copy: %d); participants: %d; visits: %d (ended since the last copy: %d)"},
 	"copy_account_kept": {FR: "  Le lieu a déjà un compte « %s ». Ce compte est gardé. Ce médiateur se connecte avec le code du serveur.",
 		EN: "  The place already has an account “%s”. That account is kept. This médiateur signs in with the server's code."},
+	"copy_account_gone": {FR: "  Le compte « %s » a été retiré sur le PC depuis la dernière copie. Il est encore sur le serveur. Si cette personne ne doit plus entrer, retirez aussi ce compte sur le serveur.",
+		EN: "  The account “%s” was removed on the PC since the last copy. It is still on the server. If this person must no longer sign in, remove that account on the server too."},
 	"copy_accounts_removed": {FR: "  comptes de médiateur retirés sur le serveur depuis la dernière copie, pas recopiés : %d",
 		EN: "  médiateur accounts removed on the server since the last copy, not copied again: %d"},
 	"copy_choices_kept": {FR: "  accords de partage ou archivages changés sur le serveur depuis la dernière copie : ceux du serveur sont gardés (%d)",

@@ -21,7 +21,9 @@ import (
 // structure's IT person):
 //
 //   - an account keeps its code's hash and its wait after wrong tries (the
-//     rule of record.PINState goes on where it was). An account here with
+//     rule of record.PINState goes on where it was). An account removed on
+//     the PC since a copy stays here; the report names it
+//     (MediatorsGone). An account here with
 //     the same name (fold.Key: case, accents, spaces set aside) is kept as
 //     it is: the médiateur signs in with the code of the one here, and
 //     what the file's account wrote is counted as that account's. An
@@ -63,6 +65,10 @@ type SpaceReport struct {
 	// MediatorsRemoved are accounts copied before and removed here since:
 	// not brought back.
 	MediatorsRemoved int
+	// MediatorsGone are the names here of accounts copied before from the
+	// file and removed on the PC since: still here (a copy removes
+	// nothing), so the command names them.
+	MediatorsGone []string
 	// Sharing and Archived are learners whose consent, or archive mark,
 	// the copy set here.
 	Sharing, Archived int
@@ -92,7 +98,7 @@ type SpaceReport struct {
 
 // Empty says nothing of a space came in or was left out.
 func (r SpaceReport) Empty() bool {
-	return r.MediatorsAdded == 0 && len(r.MediatorsKept) == 0 && r.MediatorsRemoved == 0 && r.Sharing == 0 &&
+	return r.MediatorsAdded == 0 && len(r.MediatorsKept) == 0 && r.MediatorsRemoved == 0 && len(r.MediatorsGone) == 0 && r.Sharing == 0 &&
 		r.Archived == 0 && r.ChoicesKept == 0 && r.Actions == 0 && r.Notes == 0 && r.Runs == 0 && r.RunsClosed == 0 &&
 		r.RunsShut == 0 && r.Members == 0 && r.MembersWithdrawn == 0 && r.Visits == 0 && r.VisitsEnded == 0 && r.CallsLeft == 0 &&
 		r.Retention == 0 && r.RetentionKept == 0 && r.Structure == "" && r.StructureKept == ""
@@ -184,8 +190,11 @@ func (c *copier) space(ctx context.Context) error {
 }
 
 // accounts maps every account of the file to one here, adding those whose
-// name no account here has.
+// name no account here has, and finds those removed on the PC since.
 func (c *spaceCopier) accounts(ctx context.Context) error {
+	if err := c.accountsGone(ctx); err != nil {
+		return err
+	}
 	if len(c.sp.Mediators) == 0 {
 		return nil
 	}
@@ -249,6 +258,26 @@ func (c *spaceCopier) accounts(ctx context.Context) error {
 		c.mediators[m.ID] = id
 	}
 	return nil
+}
+
+// accountsGone finds the accounts here that came from an account of the
+// file no longer in it (removed on the PC since the last copy).
+func (c *spaceCopier) accountsGone(ctx context.Context) error {
+	ids := make([]int64, len(c.sp.Mediators))
+	created := make([]int64, len(c.sp.Mediators))
+	for i, m := range c.sp.Mediators {
+		ids[i], created[i] = int64(m.ID), ms(m.CreatedAt)
+	}
+	rows, err := c.tx.Query(ctx, `SELECT DISTINCT m.name FROM copy_mediators cm JOIN mediators m ON m.id = cm.mediator_id
+		WHERE cm.source_id = $1 AND NOT EXISTS (
+			SELECT 1 FROM unnest($2::bigint[], $3::bigint[]) AS f (id, created)
+			WHERE f.id = cm.source_mediator AND f.created = cm.source_created_at)
+		ORDER BY m.name`, c.source, ids, created)
+	if err != nil {
+		return err
+	}
+	c.out.MediatorsGone, err = pgx.CollectRows(rows, pgx.RowTo[string])
+	return err
 }
 
 // looseName is a name with case, accents and spaces set aside, as

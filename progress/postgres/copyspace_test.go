@@ -722,3 +722,49 @@ func TestCopyClonedFiles(t *testing.T) {
 		t.Errorf("ateliers here: %+v, want each PC's", runs)
 	}
 }
+
+// An account removed on the PC after a copy is still on the server: the
+// next copy names it (someone who left would still sign in there), and
+// stops once it is removed on the server too.
+func TestCopyNamesAccountsGoneFromFile(t *testing.T) {
+	sch := schema(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	now := day
+	clock := func() time.Time { now = now.Add(time.Minute); return now }
+	path := filepath.Join(t.TempDir(), "pc.db")
+	s, err := progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+	must(t, err)
+	sophie, err := s.CreateMediator(ctx, claire.ID, "Sophie", "7391")
+	must(t, err)
+	s.Close()
+	place := open(t, sch, "Lieu", func() time.Time { return day.Add(time.Hour) })
+	if rep := copyFile(t, place, path); len(rep.SpaceCopied.MediatorsGone) != 0 {
+		t.Errorf("first copy: %+v", rep.SpaceCopied)
+	}
+	s, err = progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	must(t, s.RemoveMediator(ctx, claire.ID, sophie.ID))
+	s.Close()
+	rep := copyFile(t, place, path)
+	if fmt.Sprint(rep.SpaceCopied.MediatorsGone) != "[Sophie]" {
+		t.Errorf("after Sophie's account was removed on the PC: %+v", rep.SpaceCopied)
+	}
+
+	accounts, err := place.Mediators(ctx)
+	must(t, err)
+	for _, m := range accounts {
+		if m.Name == "Sophie" {
+			must(t, place.RemoveMediator(ctx, accounts[0].ID, m.ID))
+		}
+	}
+	s, err = progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	must(t, s.SetRetention(ctx, claire.ID, 12))
+	s.Close()
+	if rep := copyFile(t, place, path); rep.Unchanged || len(rep.SpaceCopied.MediatorsGone) != 0 {
+		t.Errorf("after it was removed on the server too: %+v", rep.SpaceCopied)
+	}
+}
