@@ -327,18 +327,19 @@ func (c *copier) learners(ctx context.Context) error {
 }
 
 // goneFromFile finds the profiles copied before from this file that it no
-// longer holds and that are still here.
+// longer holds and that are still here. A file gives an id once: an id it
+// gave that no profile of it has now was erased or merged in it. An id it
+// holds with another creation time, or never gave, is a profile of
+// another PC copied as this file (two PCs set up from one copied file).
 func (c *copier) goneFromFile(ctx context.Context) error {
 	ids := make([]int64, len(c.snap.Learners))
-	created := make([]int64, len(c.snap.Learners))
 	for i, l := range c.snap.Learners {
-		ids[i], created[i] = int64(l.ID), ms(l.CreatedAt)
+		ids[i] = int64(l.ID)
 	}
 	rows, err := c.tx.Query(ctx, `SELECT cl.learner_id FROM copy_learners cl
-		WHERE cl.source_id = $1 AND cl.learner_id IS NOT NULL AND NOT EXISTS (
-			SELECT 1 FROM unnest($2::bigint[], $3::bigint[]) AS f (id, created)
-			WHERE f.id = cl.source_learner AND f.created = cl.source_created_at)
-		ORDER BY cl.learner_id`, c.source, ids, created)
+		WHERE cl.source_id = $1 AND cl.learner_id IS NOT NULL AND cl.source_learner <= $3
+		AND cl.source_learner <> ALL ($2::bigint[])
+		ORDER BY cl.learner_id`, c.source, ids, c.snap.LearnerIDs)
 	if err != nil {
 		return err
 	}

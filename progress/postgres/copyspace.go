@@ -261,18 +261,16 @@ func (c *spaceCopier) accounts(ctx context.Context) error {
 }
 
 // accountsGone finds the accounts here that came from an account of the
-// file no longer in it (removed on the PC since the last copy).
+// file no longer in it (removed on the PC since the last copy), as
+// goneFromFile finds profiles.
 func (c *spaceCopier) accountsGone(ctx context.Context) error {
 	ids := make([]int64, len(c.sp.Mediators))
-	created := make([]int64, len(c.sp.Mediators))
 	for i, m := range c.sp.Mediators {
-		ids[i], created[i] = int64(m.ID), ms(m.CreatedAt)
+		ids[i] = int64(m.ID)
 	}
 	rows, err := c.tx.Query(ctx, `SELECT DISTINCT m.name FROM copy_mediators cm JOIN mediators m ON m.id = cm.mediator_id
-		WHERE cm.source_id = $1 AND NOT EXISTS (
-			SELECT 1 FROM unnest($2::bigint[], $3::bigint[]) AS f (id, created)
-			WHERE f.id = cm.source_mediator AND f.created = cm.source_created_at)
-		ORDER BY m.name`, c.source, ids, created)
+		WHERE cm.source_id = $1 AND cm.source_mediator <= $3 AND cm.source_mediator <> ALL ($2::bigint[])
+		ORDER BY m.name`, c.source, ids, c.sp.MediatorIDs)
 	if err != nil {
 		return err
 	}

@@ -697,12 +697,21 @@ func TestCopyClonedFiles(t *testing.T) {
 		if i == 1 {
 			must(t, s.EndVisit(ctx, v))
 		}
+		// Each PC then has its own profiles and accounts, with the
+		// same numbers (and PC 1 one more): none was erased.
+		for j := range 2 - i {
+			_, err := s.CreateLearner(ctx, fmt.Sprintf("Apprenant %d du %s", j, name), "", record.Prefs{})
+			must(t, err)
+			_, err = s.CreateMediator(ctx, claire.ID, fmt.Sprintf("Médiateur %d du %s", j, name), "7391")
+			must(t, err)
+		}
 		s.Close()
 	}
 	place := open(t, sch, "Lieu", func() time.Time { return day.Add(3 * time.Hour) })
 	copyFile(t, place, filepath.Join(dir, "pc1.db"))
 	rep := copyFile(t, place, filepath.Join(dir, "pc2.db"))
-	if !rep.Known || rep.SpaceCopied.Notes != 1 || rep.SpaceCopied.Visits != 1 || rep.SpaceCopied.Runs != 1 {
+	if !rep.Known || rep.SpaceCopied.Notes != 1 || rep.SpaceCopied.Visits != 1 || rep.SpaceCopied.Runs != 1 ||
+		len(rep.GoneFromFile) != 0 || len(rep.SpaceCopied.MediatorsGone) != 0 {
 		t.Errorf("the second PC: %+v %+v", rep, rep.SpaceCopied)
 	}
 	here := rep.Learners[lea.ID]
