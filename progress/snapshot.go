@@ -28,12 +28,16 @@ import (
 type Snapshot struct {
 	Path     string
 	Learners []SnapshotLearner // by id
-	Tests    []SnapshotTest    // by id
-	Answers  []Answer          // by id; Learner and Test are the file's ids
-	Lessons  []SnapshotLesson  // by learner, lesson
-	Acquis   []SnapshotAcquis  // by learner, acquis
-	Reviews  []SnapshotReview  // by learner, acquis
-	Items    []ItemStat        // by question
+	// LearnerIDs is the highest learner id the file ever gave (its ids
+	// are never given twice): an id up to it that Learners does not hold
+	// is a profile erased or merged in this file.
+	LearnerIDs int64
+	Tests      []SnapshotTest   // by id
+	Answers    []Answer         // by id; Learner and Test are the file's ids
+	Lessons    []SnapshotLesson // by learner, lesson
+	Acquis     []SnapshotAcquis // by learner, acquis
+	Reviews    []SnapshotReview // by learner, acquis
+	Items      []ItemStat       // by question
 	// Space counts the médiateur's space's rows (schema 5).
 	Space SpaceCounts
 	// SpaceRows is the médiateur's space itself (schemas 5 and 6), with
@@ -80,16 +84,19 @@ type SnapshotReview struct {
 // journal, the notes, the ateliers with their members, the visits, the
 // calls, and the settings. Ids are the file's.
 type SnapshotSpace struct {
-	Mediators []SnapshotMediator     // by id
-	Learners  []SnapshotLearnerSpace // by learner
-	Actions   []record.Action        // by id
-	Notes     []record.Note          // by id
-	Runs      []record.Run           // by id
-	Members   []record.Member        // by run, learner; Name is empty
-	Visits    []record.Visit         // by id
-	Calls     []record.Call          // by learner
-	Retention int                    // months; 0: none chosen
-	Structure string                 // the structure's name; "": none set
+	Mediators []SnapshotMediator // by id
+	// MediatorIDs is the highest account id the file ever gave, as
+	// Snapshot.LearnerIDs.
+	MediatorIDs int64
+	Learners    []SnapshotLearnerSpace // by learner
+	Actions     []record.Action        // by id
+	Notes       []record.Note          // by id
+	Runs        []record.Run           // by id
+	Members     []record.Member        // by run, learner; Name is empty
+	Visits      []record.Visit         // by id
+	Calls       []record.Call          // by learner
+	Retention   int                    // months; 0: none chosen
+	Structure   string                 // the structure's name; "": none set
 }
 
 // SnapshotMediator is a médiateur's account with its code's hash and wait.
@@ -380,6 +387,27 @@ func (snap *Snapshot) load(ctx context.Context, tx *sql.Tx) error {
 	}
 	if retention.Valid {
 		fmt.Sscan(retention.String, &snap.Space.Retention)
+	}
+	// The ids the file gave (AUTOINCREMENT, migration 4): no row yet, none.
+	rows, err = tx.QueryContext(ctx, "SELECT name, seq FROM sqlite_sequence WHERE name IN ('learners', 'mediators')")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		var seq int64
+		if err := rows.Scan(&name, &seq); err != nil {
+			return err
+		}
+		if name == "learners" {
+			snap.LearnerIDs = seq
+		} else {
+			snap.SpaceRows.MediatorIDs = seq
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
 	}
 	return snap.SpaceRows.load(ctx, tx, snap.Space.Retention)
 }

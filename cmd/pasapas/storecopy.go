@@ -65,7 +65,7 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "pasapas:", say(lang, "store_password"))
 		return 2
 	case err != nil:
-		fmt.Fprintln(stderr, "pasapas:", say(lang, "store_bad", to))
+		fmt.Fprintln(stderr, "pasapas:", say(lang, "store_bad", lessons.Visible(to)))
 		return 2
 	}
 	if strings.TrimSpace(place) == "" {
@@ -85,8 +85,8 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	for _, f := range *o.from {
 		snap, err := progress.ReadSnapshot(ctx, f)
 		if err != nil {
-			fmt.Fprintln(stderr, "pasapas:", say(lang, "copy_unreadable", f, progress.Explain(err, lang)))
-			fmt.Fprintln(stderr, "  (", err, ")")
+			fmt.Fprintln(stderr, "pasapas:", say(lang, "copy_unreadable", lessons.Visible(f), progress.Explain(err, lang)))
+			fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
 			return 1
 		}
 		snaps = append(snaps, snap)
@@ -100,12 +100,12 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 		}
-		fmt.Fprintln(stderr, "  (", err, ")")
+		fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
 		return 1
 	}
 	defer s.Close()
 
-	fmt.Fprintln(stdout, say(lang, "copy_title", s.Place(), serverName(to)))
+	fmt.Fprintln(stdout, say(lang, "copy_title", lessons.Visible(s.Place()), lessons.Visible(serverName(to))))
 	var added []record.LearnerID
 	failed := false
 	for _, snap := range snaps {
@@ -118,7 +118,7 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 				msg = say(lang, "copy_ambiguous")
 			}
 			fmt.Fprintln(stdout, say(lang, "copy_failed", lessons.Visible(snap.Path), msg))
-			fmt.Fprintln(stderr, "  (", err, ")")
+			fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
 			continue
 		}
 		printCopyReport(stdout, lang, lessons.Visible(snap.Path), rep)
@@ -174,6 +174,13 @@ func printCopyReport(w io.Writer, lang i18n.Lang, path string, r postgres.CopyRe
 	if r.LearnersErased > 0 {
 		fmt.Fprintln(w, say(lang, "copy_erased", r.LearnersErased))
 	}
+	if len(r.GoneFromFile) > 0 {
+		nums := make([]string, len(r.GoneFromFile))
+		for i, id := range r.GoneFromFile {
+			nums[i] = fmt.Sprint(int64(id))
+		}
+		fmt.Fprintln(w, say(lang, "copy_gone_from_file", strings.Join(nums, ", ")))
+	}
 	fmt.Fprintln(w, say(lang, "copy_rows", r.AnswersAdded, r.TestsAdded, r.TestsClosed, r.Lessons, r.Acquis, r.Reviews))
 	if r.AnswersClashing > 0 {
 		fmt.Fprintln(w, say(lang, "copy_clashing", r.AnswersClashing))
@@ -195,12 +202,16 @@ func printSpaceReport(w io.Writer, lang i18n.Lang, r postgres.SpaceReport) {
 	for _, name := range r.MediatorsKept {
 		fmt.Fprintln(w, say(lang, "copy_account_kept", lessons.Visible(name)))
 	}
+	for _, name := range r.MediatorsGone {
+		fmt.Fprintln(w, say(lang, "copy_account_gone", lessons.Visible(name)))
+	}
 	lines := []struct {
 		n   int
 		key string
 	}{
 		{r.MediatorsRemoved, "copy_accounts_removed"},
 		{r.ChoicesKept, "copy_choices_kept"},
+		{r.MembersWithdrawn, "copy_members_withdrawn"},
 		{r.RunsShut, "copy_runs_shut"},
 		{r.CallsLeft, "copy_calls_left"},
 	}
@@ -262,7 +273,9 @@ Options:
 	"copy_also_in": {FR: "  Attention : ce fichier a déjà été copié dans le lieu « %s ». Ces personnes sont maintenant dans deux lieux ; si ce n'était pas voulu, effacez-les du mauvais lieu.",
 		EN: "  Note: this file was already copied into the place “%s”. These people are now in two places; if that was not meant, erase them from the wrong place."},
 	"copy_learners": {FR: "  apprenants ajoutés : %d ; déjà là : %d", EN: "  learners added: %d; already here: %d"},
-	"copy_erased":   {FR: "  profils effacés sur le serveur depuis la dernière copie, pas recopiés : %d", EN: "  profiles erased on the server since the last copy, not copied again: %d"},
+	"copy_gone_from_file": {FR: "  Profils effacés ou regroupés sur le PC depuis la dernière copie. Ils sont encore sur le serveur : n° %s. Si la personne a demandé l'effacement, effacez aussi son profil sur le serveur (espace médiateur).",
+		EN: "  Profiles erased or merged on the PC since the last copy. They are still on the server: no. %s. If the person asked to be erased, erase their profile on the server too (médiateur's space)."},
+	"copy_erased": {FR: "  profils effacés sur le serveur depuis la dernière copie, pas recopiés : %d", EN: "  profiles erased on the server since the last copy, not copied again: %d"},
 	"copy_rows": {FR: "  ajouté — réponses : %d ; tests : %d (terminés depuis la dernière copie : %d) ; leçons : %d ; acquis : %d ; cartes de révision : %d",
 		EN: "  added — answers: %d; tests: %d (finished since the last copy: %d); lessons: %d; acquis: %d; review cards: %d"},
 	"copy_clashing": {FR: "  réponses à une question déjà répondue dans le même test sur le serveur (celle du serveur est gardée) : %d",
@@ -277,10 +290,14 @@ Options:
 		EN: "  ateliers: %d (closed since the last copy: %d); participants: %d; visits: %d (ended since the last copy: %d)"},
 	"copy_account_kept": {FR: "  Le lieu a déjà un compte « %s ». Ce compte est gardé. Ce médiateur se connecte avec le code du serveur.",
 		EN: "  The place already has an account “%s”. That account is kept. This médiateur signs in with the server's code."},
+	"copy_account_gone": {FR: "  Le compte « %s » a été retiré sur le PC depuis la dernière copie. Il est encore sur le serveur. Si cette personne ne doit plus entrer, retirez aussi ce compte sur le serveur.",
+		EN: "  The account “%s” was removed on the PC since the last copy. It is still on the server. If this person must no longer sign in, remove that account on the server too."},
 	"copy_accounts_removed": {FR: "  comptes de médiateur retirés sur le serveur depuis la dernière copie, pas recopiés : %d",
 		EN: "  médiateur accounts removed on the server since the last copy, not copied again: %d"},
 	"copy_choices_kept": {FR: "  accords de partage ou archivages changés sur le serveur depuis la dernière copie : ceux du serveur sont gardés (%d)",
 		EN: "  consents to share or archive marks changed on the server since the last copy: the server's are kept (%d)"},
+	"copy_members_withdrawn": {FR: "  participants qui ne veulent plus être vus dans un atelier (changé sur le PC) : ils ne sont plus vus sur le serveur (%d)",
+		EN: "  participants who no longer want to be seen in an atelier (changed on the PC): no longer seen on the server (%d)"},
 	"copy_runs_shut": {FR: "  ateliers encore ouverts sur le PC, avec un code déjà pris dans le lieu : copiés fermés (%d)",
 		EN: "  ateliers still open on the PC, with a code already used in the place: copied closed (%d)"},
 	"copy_calls_left": {FR: "  appels du médiateur en cours sur le PC, pas copiés : personne n'attend plus à ce PC (%d)",

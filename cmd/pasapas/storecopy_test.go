@@ -134,3 +134,20 @@ func TestStoreCopyCommand(t *testing.T) {
 		t.Errorf("password in the address: exit %d, %q", code, errs.String())
 	}
 }
+
+// A file name with control characters (a window title, a bell) reaches
+// neither output when the file cannot be read: it is shown visible.
+func TestStoreCopyUnreadableNameVisible(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pc\x1b]0;titre\a.db")
+	if err := os.WriteFile(path, []byte("pas une base"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errs bytes.Buffer
+	args := []string{"store", "copy", "--from", path, "--to", "postgres://localhost/pasapas", "--place", "X", "--lang", "fr"}
+	if code := run(args, &out, &errs); code == 0 {
+		t.Fatalf("an unreadable file copied:\n%s", out.String())
+	}
+	if all := out.String() + errs.String(); strings.ContainsAny(all, "\x1b\a") || !strings.Contains(all, "<U+001B>") {
+		t.Errorf("the file's name reached the output as it is:\n%q", all)
+	}
+}

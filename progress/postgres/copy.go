@@ -29,7 +29,9 @@ import (
 //   - copy_learners: which profile of which file became which learner here
 //     (the file's id and creation time, never a name). A file copied again,
 //     even grown, renamed or on a USB stick, is recognised by its profiles;
-//     a profile erased here since is set to NULL, and not copied again;
+//     a profile erased here since is set to NULL, and not copied again; a
+//     profile erased on the PC since is reported (GoneFromFile), never
+//     erased here by a copy;
 //   - copy_item_stats: what each file added to each question's counts and
 //     calibration, so a second copy adds only what is new.
 //
@@ -71,9 +73,14 @@ type CopyReport struct {
 	// LearnersErased are profiles copied before and erased here since:
 	// not copied again.
 	LearnersErased int
-	TestsAdded     int
-	TestsClosed    int // open here, finished in the file since
-	AnswersAdded   int
+	// GoneFromFile are profiles of this place copied from the file
+	// before, no longer in it (erased or merged on the PC since), that
+	// are still here: an erasure asked for at the PC does not reach the
+	// server by itself, so the command names them.
+	GoneFromFile []record.LearnerID
+	TestsAdded   int
+	TestsClosed  int // open here, finished in the file since
+	AnswersAdded int
 	// AnswersClashing are answers to a question a test here already has
 	// an answer to (the test went on in two places): the one here stays.
 	AnswersClashing          int
@@ -191,6 +198,9 @@ func (c *copier) run(ctx context.Context, label string) error {
 		return err
 	}
 	if err := c.learners(ctx); err != nil {
+		return err
+	}
+	if err := c.goneFromFile(ctx); err != nil {
 		return err
 	}
 	if err := c.testsAndAnswers(ctx); err != nil {
@@ -314,6 +324,30 @@ func (c *copier) learners(ctx context.Context) error {
 		c.rep.Learners[l.ID] = record.LearnerID(id)
 	}
 	return nil
+}
+
+// goneFromFile finds the profiles copied before from this file that it no
+// longer holds and that are still here. A file gives an id once: an id it
+// gave that no profile of it has now was erased or merged in it. An id it
+// holds with another creation time, or never gave, is a profile of
+// another PC copied as this file (two PCs set up from one copied file).
+func (c *copier) goneFromFile(ctx context.Context) error {
+	ids := make([]int64, len(c.snap.Learners))
+	for i, l := range c.snap.Learners {
+		ids[i] = int64(l.ID)
+	}
+	rows, err := c.tx.Query(ctx, `SELECT cl.learner_id FROM copy_learners cl
+		WHERE cl.source_id = $1 AND cl.learner_id IS NOT NULL AND cl.source_learner <= $3
+		AND cl.source_learner <> ALL ($2::bigint[])
+		ORDER BY cl.learner_id`, c.source, ids, c.snap.LearnerIDs)
+	if err != nil {
+		return err
+	}
+	gone, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	for _, id := range gone {
+		c.rep.GoneFromFile = append(c.rep.GoneFromFile, record.LearnerID(id))
+	}
+	return err
 }
 
 func msOrZero(t time.Time) int64 {

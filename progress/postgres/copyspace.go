@@ -21,23 +21,30 @@ import (
 // structure's IT person):
 //
 //   - an account keeps its code's hash and its wait after wrong tries (the
-//     rule of record.PINState goes on where it was). An account here with
+//     rule of record.PINState goes on where it was). An account removed on
+//     the PC since a copy stays here; the report names it
+//     (MediatorsGone). An account here with
 //     the same name (fold.Key: case, accents, spaces set aside) is kept as
 //     it is: the médiateur signs in with the code of the one here, and
 //     what the file's account wrote is counted as that account's. An
 //     account removed here since a copy is not brought back;
 //   - a learner's consent to share and the archive mark come as they are
 //     in the file for a profile the copy adds. For a profile copied before,
-//     the file's change since the last copy comes in only if nothing was
-//     changed here since (a three-way comparison with what the last copy
-//     wrote, kept in copy_learner_space): a choice made here later wins,
-//     so a consent withdrawn here is never given back by a file;
+//     the file's change since the last copy of each (consent, archive
+//     mark) comes in only if that one was not changed here since (a
+//     three-way comparison with what the last copy wrote, kept in
+//     copy_learner_space): a choice made here later wins, so a consent
+//     withdrawn here is never given back by a file. A consent withdrawn
+//     in the file since the last copy always comes in: a file narrows a
+//     consent, never widens one given here;
 //   - journal lines, notes, ateliers and visits are added once each (the
-//     file's row id in copy_space_rows), with their own times; the ids
+//     file's row id and time in copy_space_rows), with their own times; the ids
 //     they hold (médiateur, learner, atelier) are mapped to this place's,
 //     and an id of a profile not copied (erased) becomes 0, never another
-//     person's number. Members come once per (atelier, learner); the
-//     consent of a member here is kept. An atelier closed, or a visit
+//     person's number. Members come once per (atelier, learner); a
+//     file only narrows the consent of a member here: a « no » given on
+//     the PC since the last copy comes in, a « yes » never widens the
+//     one here. An atelier closed, or a visit
 //     ended, in the file since the last copy is closed or ended here;
 //   - the retention period and the structure's name are set only when the
 //     place has none: the place's own are kept, and the report says so;
@@ -58,6 +65,10 @@ type SpaceReport struct {
 	// MediatorsRemoved are accounts copied before and removed here since:
 	// not brought back.
 	MediatorsRemoved int
+	// MediatorsGone are the names here of accounts copied before from the
+	// file and removed on the PC since: still here (a copy removes
+	// nothing), so the command names them.
+	MediatorsGone []string
 	// Sharing and Archived are learners whose consent, or archive mark,
 	// the copy set here.
 	Sharing, Archived int
@@ -72,7 +83,10 @@ type SpaceReport struct {
 	// atelier of this place uses: copied closed now.
 	RunsClosed, RunsShut int
 	Members              int
-	Visits, VisitsEnded  int
+	// MembersWithdrawn are members of an atelier copied before who no
+	// longer agree, in the file, to be seen: no longer seen here either.
+	MembersWithdrawn    int
+	Visits, VisitsEnded int
 	// CallsLeft are calls in the file, not copied.
 	CallsLeft int
 	// Retention and Structure are what the copy set here (0, "": nothing);
@@ -84,9 +98,9 @@ type SpaceReport struct {
 
 // Empty says nothing of a space came in or was left out.
 func (r SpaceReport) Empty() bool {
-	return r.MediatorsAdded == 0 && len(r.MediatorsKept) == 0 && r.MediatorsRemoved == 0 && r.Sharing == 0 &&
+	return r.MediatorsAdded == 0 && len(r.MediatorsKept) == 0 && r.MediatorsRemoved == 0 && len(r.MediatorsGone) == 0 && r.Sharing == 0 &&
 		r.Archived == 0 && r.ChoicesKept == 0 && r.Actions == 0 && r.Notes == 0 && r.Runs == 0 && r.RunsClosed == 0 &&
-		r.RunsShut == 0 && r.Members == 0 && r.Visits == 0 && r.VisitsEnded == 0 && r.CallsLeft == 0 &&
+		r.RunsShut == 0 && r.Members == 0 && r.MembersWithdrawn == 0 && r.Visits == 0 && r.VisitsEnded == 0 && r.CallsLeft == 0 &&
 		r.Retention == 0 && r.RetentionKept == 0 && r.Structure == "" && r.StructureKept == ""
 }
 
@@ -115,8 +129,9 @@ CREATE TABLE IF NOT EXISTS copy_space_rows (
 	source_id  bigint NOT NULL REFERENCES copy_sources (id) ON DELETE CASCADE,
 	kind       text   NOT NULL,
 	source_row bigint NOT NULL,
+	source_at  bigint NOT NULL,
 	row_id     bigint NOT NULL,
-	PRIMARY KEY (source_id, kind, source_row)
+	PRIMARY KEY (source_id, kind, source_row, source_at)
 );`
 
 // The kinds of rows of copy_space_rows.
@@ -134,9 +149,22 @@ type spaceCopier struct {
 	out       *SpaceReport // the copy's SpaceCopied
 	mediators map[record.MediatorID]record.MediatorID
 	runs      map[record.RunID]record.RunID
-	// ledger is copy_space_rows of this file: kind → the file's row id →
-	// the row here. Read once: a busy PC has tens of thousands of visits.
-	ledger map[string]map[int64]int64
+	// ledger is copy_space_rows of this file: kind → the file's row (id
+	// and time) → the row here. Read once: a busy PC has tens of
+	// thousands of visits.
+	ledger map[string]map[sourceRow]int64
+}
+
+// sourceRow is a row of the file: its id and its time (a visit's start, a
+// note's or a journal line's time, an atelier's opening). Two PCs set up
+// from one copied file are one file for the copy (they share its
+// profiles), and give the same ids to different rows made since: the time
+// tells them apart.
+type sourceRow struct{ id, at int64 }
+
+// copied is the row here a row of the file became, 0 if none.
+func (c *spaceCopier) copied(kind string, id int64, at time.Time) int64 {
+	return c.ledger[kind][sourceRow{id, ms(at)}]
 }
 
 // space copies the file's médiateur space (see the rules above).
@@ -162,8 +190,11 @@ func (c *copier) space(ctx context.Context) error {
 }
 
 // accounts maps every account of the file to one here, adding those whose
-// name no account here has.
+// name no account here has, and finds those removed on the PC since.
 func (c *spaceCopier) accounts(ctx context.Context) error {
+	if err := c.accountsGone(ctx); err != nil {
+		return err
+	}
 	if len(c.sp.Mediators) == 0 {
 		return nil
 	}
@@ -229,6 +260,24 @@ func (c *spaceCopier) accounts(ctx context.Context) error {
 	return nil
 }
 
+// accountsGone finds the accounts here that came from an account of the
+// file no longer in it (removed on the PC since the last copy), as
+// goneFromFile finds profiles.
+func (c *spaceCopier) accountsGone(ctx context.Context) error {
+	ids := make([]int64, len(c.sp.Mediators))
+	for i, m := range c.sp.Mediators {
+		ids[i] = int64(m.ID)
+	}
+	rows, err := c.tx.Query(ctx, `SELECT DISTINCT m.name FROM copy_mediators cm JOIN mediators m ON m.id = cm.mediator_id
+		WHERE cm.source_id = $1 AND cm.source_mediator <= $3 AND cm.source_mediator <> ALL ($2::bigint[])
+		ORDER BY m.name`, c.source, ids, c.sp.MediatorIDs)
+	if err != nil {
+		return err
+	}
+	c.out.MediatorsGone, err = pgx.CollectRows(rows, pgx.RowTo[string])
+	return err
+}
+
 // looseName is a name with case, accents and spaces set aside, as
 // PossibleDuplicates compares learners: « Claire » and « claire » would be
 // two lines in the sign-in list that look the same.
@@ -282,6 +331,24 @@ type choice struct {
 func (a choice) same(b choice) bool {
 	eq := func(x, y *int64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
 	return a.shares == b.shares && eq(a.since, b.since) && eq(a.archived, b.archived)
+}
+
+// consent and archive are the two parts of a choice.
+func (a choice) consent() choice { return choice{shares: a.shares, since: a.since} }
+func (a choice) archive() choice { return choice{archived: a.archived} }
+
+// mergeChoice is what one choice becomes here, by a three-way comparison:
+// the file's (want) when nothing changed here since the last copy (base),
+// or when nothing was ever chosen here and no copy wrote it; the one here
+// otherwise (kept, when it differs from the file's).
+func mergeChoice(cur, base, want choice, hasCur, hasBase bool) (choice, bool) {
+	switch {
+	case cur.same(want):
+		return cur, false
+	case hasBase && cur.same(base), !hasBase && !hasCur:
+		return want, false
+	}
+	return cur, true
 }
 
 func nullableMS(t time.Time) *int64 {
@@ -338,26 +405,32 @@ func (c *spaceCopier) choices(ctx context.Context) error {
 		if !ok {
 			continue
 		}
-		want := file[l.ID] // no row in the file: shares nothing, not archived
-		cur, hasCur := current[int64(here)]
+		want := file[l.ID]                  // no row in the file: shares nothing, not archived
+		cur, hasCur := current[int64(here)] // no row here: nothing chosen (zero)
 		base, hasBase := bases[int64(here)]
-		// Nothing changed here since the last copy (or nothing was ever
-		// chosen here): the file's choice is the latest.
-		unchangedHere := (hasBase && (cur.same(base) || !hasCur && base.same(choice{}))) || (!hasBase && !hasCur)
-		switch {
-		case cur.same(want):
-		case unchangedHere:
+		// The consent and the archive mark are two choices, made by
+		// different people: each is compared on its own.
+		consent, keptConsent := mergeChoice(cur.consent(), base.consent(), want.consent(), hasCur, hasBase)
+		archive, keptArchive := mergeChoice(cur.archive(), base.archive(), want.archive(), hasCur, hasBase)
+		// A consent withdrawn on the PC since the last copy comes in,
+		// whatever was done here: a file narrows a consent, never widens it.
+		if hasBase && base.shares && !want.shares && consent.shares {
+			consent, keptConsent = want.consent(), false
+		}
+		next := choice{shares: consent.shares, since: consent.since, archived: archive.archived}
+		if !next.same(cur) {
 			writes.Queue(`INSERT INTO learner_space (learner_id, shares, shares_since, archived_at)
 				VALUES ($1, $2, $3, $4) ON CONFLICT (learner_id) DO UPDATE SET shares = excluded.shares,
 				shares_since = excluded.shares_since, archived_at = excluded.archived_at`,
-				int64(here), want.shares, want.since, want.archived)
-			if want.shares {
+				int64(here), next.shares, next.since, next.archived)
+			if next.shares && !consent.same(cur.consent()) {
 				c.out.Sharing++
 			}
-			if want.archived != nil {
+			if next.archived != nil && !archive.same(cur.archive()) {
 				c.out.Archived++
 			}
-		default:
+		}
+		if keptConsent || keptArchive {
 			c.out.ChoicesKept++
 		}
 		if !hasBase || !base.same(want) {
@@ -376,16 +449,18 @@ func (c *spaceCopier) choices(ctx context.Context) error {
 
 // readLedger reads what the copy added before from this file.
 func (c *spaceCopier) readLedger(ctx context.Context) error {
-	c.ledger = map[string]map[int64]int64{rowRun: {}, rowAction: {}, rowNote: {}, rowVisit: {}}
-	rows, err := c.tx.Query(ctx, "SELECT kind, source_row, row_id FROM copy_space_rows WHERE source_id = $1", c.source)
+	c.ledger = map[string]map[sourceRow]int64{rowRun: {}, rowAction: {}, rowNote: {}, rowVisit: {}}
+	rows, err := c.tx.Query(ctx, "SELECT kind, source_row, source_at, row_id FROM copy_space_rows WHERE source_id = $1",
+		c.source)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var kind string
-		var row, id int64
-		if err := rows.Scan(&kind, &row, &id); err != nil {
+		var row sourceRow
+		var id int64
+		if err := rows.Scan(&kind, &row.id, &row.at, &id); err != nil {
 			return err
 		}
 		if m, ok := c.ledger[kind]; ok {
@@ -395,13 +470,15 @@ func (c *spaceCopier) readLedger(ctx context.Context) error {
 	return rows.Err()
 }
 
-// insertOnce queues the insertion of a row of the file into table (its
-// INSERT … RETURNING id given as insert, arguments from $4) with its line
-// in the ledger, in one statement: one round trip for the whole batch.
-func (c *spaceCopier) insertOnce(b *pgx.Batch, kind string, row int64, insert string, args ...any) {
+// insertOnce queues the insertion of a row of the file (id, time at) into
+// table (its INSERT … RETURNING id given as insert, arguments from $4)
+// with its line in the ledger, in one statement: one round trip for the
+// whole batch.
+func (c *spaceCopier) insertOnce(b *pgx.Batch, kind string, row int64, at time.Time, insert string, args ...any) {
+	atArg := "$" + strconv.Itoa(4+len(args))
 	b.Queue(`WITH added AS (`+insert+`)
-		INSERT INTO copy_space_rows (source_id, kind, source_row, row_id) SELECT $1, $2, $3, id FROM added`,
-		append([]any{c.source, kind, row}, args...)...)
+		INSERT INTO copy_space_rows (source_id, kind, source_row, source_at, row_id) SELECT $1, $2, $3, `+atArg+`, id FROM added`,
+		append(append([]any{c.source, kind, row}, args...), ms(at))...)
 }
 
 // send runs a batch and gives the rows each statement changed, summed.
@@ -426,7 +503,7 @@ func (c *spaceCopier) send(ctx context.Context, b *pgx.Batch) (int, error) {
 func (c *spaceCopier) ateliers(ctx context.Context) error {
 	now := fromMS(c.now)
 	for _, r := range c.sp.Runs {
-		id := c.ledger[rowRun][int64(r.ID)]
+		id := c.copied(rowRun, int64(r.ID), r.OpenedAt)
 		closed := nullableMS(r.ClosedAt)
 		if id != 0 {
 			c.runs[r.ID] = record.RunID(id)
@@ -467,26 +544,37 @@ func (c *spaceCopier) ateliers(ctx context.Context) error {
 			jsonList(r.Positioning), r.IdleMinutes, int64(c.mediators[r.OpenedBy]), ms(r.OpenedAt), closed).Scan(&id); err != nil {
 			return err
 		}
-		if _, err := c.tx.Exec(ctx, `INSERT INTO copy_space_rows (source_id, kind, source_row, row_id)
-			VALUES ($1, $2, $3, $4)`, c.source, rowRun, int64(r.ID), id); err != nil {
+		if _, err := c.tx.Exec(ctx, `INSERT INTO copy_space_rows (source_id, kind, source_row, source_at, row_id)
+			VALUES ($1, $2, $3, $4, $5)`, c.source, rowRun, int64(r.ID), ms(r.OpenedAt), id); err != nil {
 			return err
 		}
 		c.runs[r.ID] = record.RunID(id)
 		c.out.Runs++
 	}
-	b := &pgx.Batch{}
+	added, withdrawn := &pgx.Batch{}, &pgx.Batch{}
 	for _, m := range c.sp.Members {
 		run, ok := c.runs[m.Run]
 		learner, known := c.rep.Learners[m.Learner]
 		if !ok || !known {
 			continue
 		}
-		b.Queue(`INSERT INTO atelier_members (run_id, learner_id, joined_at, consent)
+		added.Queue(`INSERT INTO atelier_members (run_id, learner_id, joined_at, consent)
 			VALUES ($1, $2, $3, $4) ON CONFLICT (run_id, learner_id) DO NOTHING`,
 			int64(run), int64(learner), ms(m.JoinedAt), m.Consent)
+		if !m.Consent {
+			// A member who said no on the PC after a copy is not seen
+			// here any more; a yes on the PC never widens the consent
+			// here.
+			withdrawn.Queue("UPDATE atelier_members SET consent = false WHERE run_id = $1 AND learner_id = $2 AND consent",
+				int64(run), int64(learner))
+		}
 	}
-	n, err := c.send(ctx, b)
+	n, err := c.send(ctx, added)
 	c.out.Members += n
+	if err != nil {
+		return err
+	}
+	c.out.MembersWithdrawn, err = c.send(ctx, withdrawn)
 	return err
 }
 
@@ -500,7 +588,7 @@ func (c *spaceCopier) visits(ctx context.Context) error {
 			continue
 		}
 		end := nullableMS(v.End)
-		if id := c.ledger[rowVisit][int64(v.ID)]; id != 0 {
+		if id := c.copied(rowVisit, int64(v.ID), v.Start); id != 0 {
 			if end != nil {
 				ended.Queue("UPDATE visits SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL", *end, id)
 			}
@@ -509,7 +597,7 @@ func (c *spaceCopier) visits(ctx context.Context) error {
 		if containsNUL(v.Place) {
 			return fmt.Errorf("visit %d of the file: a NUL character: %w", v.ID, record.ErrInvalid)
 		}
-		c.insertOnce(added, rowVisit, int64(v.ID), `INSERT INTO visits (learner_id, started_at, ended_at, place, run_id)
+		c.insertOnce(added, rowVisit, int64(v.ID), v.Start, `INSERT INTO visits (learner_id, started_at, ended_at, place, run_id)
 			VALUES ($4, $5, $6, $7, $8) RETURNING id`, int64(learner), ms(v.Start), end, v.Place, int64(c.runs[v.Run]))
 	}
 	var err error
@@ -526,13 +614,13 @@ func (c *spaceCopier) notes(ctx context.Context) error {
 	b := &pgx.Batch{}
 	for _, n := range c.sp.Notes {
 		learner, ok := c.rep.Learners[n.Learner]
-		if !ok || c.ledger[rowNote][int64(n.ID)] != 0 {
+		if !ok || c.copied(rowNote, int64(n.ID), n.At) != 0 {
 			continue
 		}
 		if containsNUL(n.Text) || containsNUL(n.MediatorName) {
 			return fmt.Errorf("note %d of the file: a NUL character: %w", n.ID, record.ErrInvalid)
 		}
-		c.insertOnce(b, rowNote, int64(n.ID), `INSERT INTO mediator_notes (learner_id, mediator_id, mediator_name, at, text)
+		c.insertOnce(b, rowNote, int64(n.ID), n.At, `INSERT INTO mediator_notes (learner_id, mediator_id, mediator_name, at, text)
 			VALUES ($4, $5, $6, $7, $8) RETURNING id`, int64(learner), int64(c.mediators[n.Mediator]), n.MediatorName,
 			ms(n.At), n.Text)
 	}
@@ -547,7 +635,7 @@ func (c *spaceCopier) notes(ctx context.Context) error {
 func (c *spaceCopier) journal(ctx context.Context) error {
 	b := &pgx.Batch{}
 	for _, a := range c.sp.Actions {
-		if c.ledger[rowAction][a.ID] != 0 {
+		if c.copied(rowAction, a.ID, a.At) != 0 {
 			continue
 		}
 		if containsNUL(a.MediatorName) || containsNUL(string(a.Kind)) {
@@ -557,7 +645,7 @@ func (c *spaceCopier) journal(ctx context.Context) error {
 		if a.Kind == record.ActAtelierOpened || a.Kind == record.ActAtelierClosed {
 			value = int64(c.runs[record.RunID(a.Value)])
 		}
-		c.insertOnce(b, rowAction, a.ID, `INSERT INTO mediator_actions
+		c.insertOnce(b, rowAction, a.ID, a.At, `INSERT INTO mediator_actions
 			(place_id, at, mediator_id, mediator_name, kind, learner_id, other_id, account_id, value)
 			VALUES ($4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 			c.s.place, ms(a.At), int64(c.mediators[a.Mediator]), a.MediatorName, string(a.Kind),

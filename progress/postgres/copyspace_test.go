@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -374,5 +375,405 @@ func TestCopyOpenAtelierCode(t *testing.T) {
 				t.Errorf("%+v; open ateliers here: %d, want %d", rep.SpaceCopied, opens, tc.wantOpens)
 			}
 		})
+	}
+}
+
+// A learner who withdraws, on the PC, their agreement to be seen in an
+// atelier after a copy is not seen on the server after the next one; an
+// agreement given on the PC after a copy never widens the server's: a
+// file only ever narrows a member's consent.
+func TestCopyMemberConsent(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name          string
+		first, second bool
+		want          bool
+		withdrawn     int
+	}{
+		{"withdrawn on the PC", true, false, false, 1},
+		{"given on the PC after a refusal", false, true, false, 0},
+		{"kept", true, true, true, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sch := schema(t)
+			day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+			now := day
+			clock := func() time.Time { now = now.Add(time.Minute); return now }
+			path := filepath.Join(t.TempDir(), "pc.db")
+			s, err := progress.OpenWith(path, progress.Options{Now: clock})
+			must(t, err)
+			claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+			must(t, err)
+			run, err := s.OpenRun(ctx, record.Run{Atelier: "a", Title: "Atelier", Code: "MAC74", OpenedBy: claire.ID})
+			must(t, err)
+			lea, err := s.CreateLearner(ctx, "Léa", "", record.Prefs{})
+			must(t, err)
+			must(t, s.JoinRun(ctx, run.ID, lea.ID, tc.first))
+			s.Close()
+
+			clk := day.Add(time.Hour)
+			place := open(t, sch, "Lieu", func() time.Time { return clk })
+			rep := copyFile(t, place, path)
+			if rep.SpaceCopied.Members != 1 {
+				t.Fatalf("first copy: %+v", rep.SpaceCopied)
+			}
+			s, err = progress.OpenWith(path, progress.Options{Now: clock})
+			must(t, err)
+			must(t, s.JoinRun(ctx, run.ID, lea.ID, tc.second))
+			s.Close()
+			rep = copyFile(t, place, path)
+			if rep.SpaceCopied.MembersWithdrawn != tc.withdrawn || rep.SpaceCopied.Members != 0 {
+				t.Errorf("second copy: %+v, want %d withdrawn, none added", rep.SpaceCopied, tc.withdrawn)
+			}
+			runs, err := place.Runs(ctx)
+			must(t, err)
+			members, err := place.Members(ctx, runs[0].ID)
+			must(t, err)
+			if len(members) != 1 || members[0].Consent != tc.want {
+				t.Errorf("members here: %+v, want consent %v", members, tc.want)
+			}
+		})
+	}
+}
+
+// A learner erased on the server after a copy leaves nothing of theirs
+// there, in the space's tables or in the copy's ledger (its profile's
+// line only says « erased here »), and a copy of the grown file brings
+// back nothing of them: no profile, consent, membership, visit or note,
+// and its new journal lines about them carry 0.
+func TestCopyThenEraseLeavesNoRow(t *testing.T) {
+	sch := schema(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	now := day
+	clock := func() time.Time { now = now.Add(time.Minute); return now }
+	path := filepath.Join(t.TempDir(), "pc.db")
+	s, err := progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+	must(t, err)
+	run, err := s.OpenRun(ctx, record.Run{Atelier: "a", Title: "Atelier", Code: "MAC74", OpenedBy: claire.ID})
+	must(t, err)
+	file := map[string]record.LearnerID{}
+	for _, name := range []string{"Efface", "Garde"} {
+		l, err := s.CreateLearner(ctx, name, "", record.Prefs{})
+		must(t, err)
+		file[name] = l.ID
+		must(t, s.SetSharing(ctx, l.ID, true))
+		must(t, s.JoinRun(ctx, run.ID, l.ID, true))
+		_, err = s.StartVisit(ctx, record.Visit{Learner: l.ID, Place: "PC 1", Run: run.ID})
+		must(t, err)
+		_, err = s.AddNote(ctx, claire.ID, l.ID, "Note sur "+name)
+		must(t, err)
+		must(t, s.SetArchived(ctx, claire.ID, l.ID, true))
+	}
+	s.Close()
+
+	clk := day.Add(time.Hour)
+	place := open(t, sch, "Lieu", func() time.Time { return clk })
+	rep := copyFile(t, place, path)
+	gone, kept := rep.Learners[file["Efface"]], rep.Learners[file["Garde"]]
+	hereClaire := record.MediatorID(0)
+	accounts, err := place.Mediators(ctx)
+	must(t, err)
+	for _, m := range accounts {
+		hereClaire = m.ID
+	}
+	must(t, place.EraseLearner(ctx, hereClaire, gone, record.ActErase))
+	journal := pgx.Identifier{sch, "mediator_actions"}.Sanitize()
+	conn, err := pgx.Connect(ctx, serverURL(t))
+	must(t, err)
+	defer conn.Close(ctx)
+	count := func(query string, args ...any) int {
+		var n int
+		if err := conn.QueryRow(ctx, query, args...).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		return n
+	}
+	linesGone := count("SELECT count(*) FROM "+journal+" WHERE learner_id = $1", int64(gone))
+
+	// On the PC, more about both: a note, a visit, an archive mark undone.
+	s, err = progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	for _, name := range []string{"Efface", "Garde"} {
+		_, err = s.AddNote(ctx, claire.ID, file[name], "Autre note sur "+name)
+		must(t, err)
+		_, err = s.StartVisit(ctx, record.Visit{Learner: file[name], Place: "PC 1"})
+		must(t, err)
+		must(t, s.SetArchived(ctx, claire.ID, file[name], false))
+	}
+	s.Close()
+	rep = copyFile(t, place, path)
+	if rep.LearnersErased != 1 || rep.SpaceCopied.Notes != 1 || rep.SpaceCopied.Visits != 1 {
+		t.Errorf("copy after the erasure: %+v %+v", rep, rep.SpaceCopied)
+	}
+
+	rows, err := conn.Query(ctx, `SELECT table_name FROM information_schema.columns
+		WHERE table_schema = $1 AND column_name = 'learner_id' ORDER BY table_name`, sch)
+	must(t, err)
+	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	must(t, err)
+	if !slices.Contains(tables, "copy_learner_space") || !slices.Contains(tables, "copy_learners") {
+		t.Fatalf("tables with a learner_id: %v: the copy's ledger is missing", tables)
+	}
+	for _, table := range tables {
+		name := pgx.Identifier{sch, table}.Sanitize()
+		if table == "mediator_actions" {
+			// The journal keeps the profile's number on purpose: the
+			// lines written before the erasure, and the erasure's own.
+			// The lines the second copy added carry 0.
+			if n := count("SELECT count(*) FROM "+name+" WHERE learner_id = $1", int64(gone)); n != linesGone {
+				t.Errorf("the second copy wrote %d journal lines with the erased learner's number", n-linesGone)
+			}
+			continue
+		}
+		if n := count("SELECT count(*) FROM "+name+" WHERE learner_id = $1", int64(gone)); n != 0 {
+			t.Errorf("%s holds %d rows of the erased learner", table, n)
+		}
+		if table != "calls" && table != "copy_learners" && table != "answers" && table != "tests" &&
+			table != "lesson_progress" && table != "acquis_states" && table != "review_cards" {
+			if n := count("SELECT count(*) FROM "+name+" WHERE learner_id = $1", int64(kept)); n == 0 {
+				t.Errorf("%s holds no row of the kept learner: the check would prove nothing", table)
+			}
+		}
+	}
+	rows, err = conn.Query(ctx, "SELECT table_name FROM information_schema.tables WHERE table_schema = $1", sch)
+	must(t, err)
+	all, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	must(t, err)
+	for _, table := range all {
+		q := "SELECT count(*) FROM " + pgx.Identifier{sch, table}.Sanitize() + " t WHERE t::text LIKE '%Efface%'"
+		if n := count(q); n != 0 {
+			t.Errorf("%s holds %d rows naming the erased learner", table, n)
+		}
+	}
+	if n, _ := place.Notes(ctx, kept); len(n) != 2 {
+		t.Errorf("the kept learner's notes: %+v, want 2", n)
+	}
+}
+
+// A learner who withdraws, on the PC, their consent to share after a copy
+// no longer shares on the server after the next copy, whatever else
+// changed there (an archive mark, a consent withdrawn and given again);
+// the consent and the archive mark are compared each on its own.
+func TestCopyConsentWithdrawnOnPC(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name        string
+		first       bool                                                                    // shares on the PC at the first copy
+		here        func(place *postgres.Store, med record.MediatorID, id record.LearnerID) // on the server, between the copies
+		second      bool                                                                    // shares on the PC at the second copy
+		wantShares  bool
+		wantArchive bool
+	}{
+		{"withdrawn on the PC, archived on the server", true, func(p *postgres.Store, m record.MediatorID, id record.LearnerID) {
+			must(t, p.SetArchived(ctx, m, id, true))
+		}, false, false, true},
+		{"withdrawn on the PC, withdrawn and given again on the server", true, func(p *postgres.Store, _ record.MediatorID, id record.LearnerID) {
+			must(t, p.SetSharing(ctx, id, false))
+			must(t, p.SetSharing(ctx, id, true))
+		}, false, false, false},
+		{"given on the PC, archived on the server", false, func(p *postgres.Store, m record.MediatorID, id record.LearnerID) {
+			must(t, p.SetArchived(ctx, m, id, true))
+		}, true, true, true},
+		{"given on the PC, withdrawn on the server: never given back", true, func(p *postgres.Store, _ record.MediatorID, id record.LearnerID) {
+			must(t, p.SetSharing(ctx, id, false))
+		}, true, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sch := schema(t)
+			day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+			now := day
+			clock := func() time.Time { now = now.Add(time.Minute); return now }
+			path := filepath.Join(t.TempDir(), "pc.db")
+			s, err := progress.OpenWith(path, progress.Options{Now: clock})
+			must(t, err)
+			_, err = s.CreateMediator(ctx, 0, "Claire", "4826")
+			must(t, err)
+			lea, err := s.CreateLearner(ctx, "Léa", "", record.Prefs{})
+			must(t, err)
+			must(t, s.SetSharing(ctx, lea.ID, tc.first))
+			s.Close()
+
+			clk := day.Add(time.Hour)
+			place := open(t, sch, "Lieu", func() time.Time { return clk })
+			rep := copyFile(t, place, path)
+			here := rep.Learners[lea.ID]
+			accounts, err := place.Mediators(ctx)
+			must(t, err)
+			tc.here(place, accounts[0].ID, here)
+
+			s, err = progress.OpenWith(path, progress.Options{Now: clock})
+			must(t, err)
+			must(t, s.SetSharing(ctx, lea.ID, tc.second))
+			s.Close()
+			copyFile(t, place, path)
+			profiles, err := place.Profiles(ctx)
+			must(t, err)
+			if len(profiles) != 1 || profiles[0].Shares != tc.wantShares || profiles[0].Archived != tc.wantArchive {
+				t.Errorf("profiles here: %+v, want shares %v, archived %v", profiles, tc.wantShares, tc.wantArchive)
+			}
+		})
+	}
+}
+
+// A profile erased on the PC after a copy is still on the server: the
+// next copy names it (so a médiateur erases it there too), and stops once
+// it is erased on the server.
+func TestCopyNamesProfilesGoneFromFile(t *testing.T) {
+	sch := schema(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	now := day
+	clock := func() time.Time { now = now.Add(time.Minute); return now }
+	path := filepath.Join(t.TempDir(), "pc.db")
+	s, err := progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	lea, err := s.CreateLearner(ctx, "Léa", "", record.Prefs{})
+	must(t, err)
+	marc, err := s.CreateLearner(ctx, "Marc", "", record.Prefs{})
+	must(t, err)
+	s.Close()
+	place := open(t, sch, "Lieu", func() time.Time { return day.Add(time.Hour) })
+	rep := copyFile(t, place, path)
+	if len(rep.GoneFromFile) != 0 {
+		t.Errorf("first copy: gone %v", rep.GoneFromFile)
+	}
+	marcHere := rep.Learners[marc.ID]
+
+	s, err = progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	must(t, s.Erase(ctx, marc.ID))
+	s.Close()
+	rep = copyFile(t, place, path)
+	if fmt.Sprint(rep.GoneFromFile) != fmt.Sprint([]record.LearnerID{marcHere}) {
+		t.Errorf("after Marc's erasure on the PC: gone %v, want [%d]", rep.GoneFromFile, marcHere)
+	}
+
+	must(t, place.Erase(ctx, marcHere))
+	s, err = progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	must(t, s.SaveLessonStep(ctx, lea.ID, record.LessonStep{Lesson: "mail-adresse", Step: 2}))
+	s.Close()
+	rep = copyFile(t, place, path)
+	if rep.Unchanged || len(rep.GoneFromFile) != 0 {
+		t.Errorf("after Marc's erasure on the server too: %+v", rep)
+	}
+}
+
+// Two PCs set up from one copied file (a disk image with the accounts and
+// a profile) share the profile and the account, so the copy takes them
+// for one file; their notes, visits and ateliers made since have the same
+// numbers in each file, yet each comes in, and a visit ended on one PC
+// never ends the other's.
+func TestCopyClonedFiles(t *testing.T) {
+	sch := schema(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	dir := t.TempDir()
+	master := filepath.Join(dir, "master.db")
+	s, err := progress.OpenWith(master, progress.Options{Now: func() time.Time { return day }})
+	must(t, err)
+	claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+	must(t, err)
+	lea, err := s.CreateLearner(ctx, "Léa", "", record.Prefs{})
+	must(t, err)
+	s.Close()
+	raw, err := os.ReadFile(master)
+	must(t, err)
+	for i, name := range []string{"pc1.db", "pc2.db"} {
+		path := filepath.Join(dir, name)
+		must(t, os.WriteFile(path, raw, 0o600))
+		at := day.Add(time.Duration(i+1) * time.Hour)
+		s, err := progress.OpenWith(path, progress.Options{Now: func() time.Time { at = at.Add(time.Minute); return at }})
+		must(t, err)
+		_, err = s.AddNote(ctx, claire.ID, lea.ID, "Note du "+name)
+		must(t, err)
+		run, err := s.OpenRun(ctx, record.Run{Atelier: "a", Title: "Atelier du " + name, Code: fmt.Sprintf("CODE%d", i), OpenedBy: claire.ID})
+		must(t, err)
+		v, err := s.StartVisit(ctx, record.Visit{Learner: lea.ID, Place: name, Run: run.ID})
+		must(t, err)
+		if i == 1 {
+			must(t, s.EndVisit(ctx, v))
+		}
+		// Each PC then has its own profiles and accounts, with the
+		// same numbers (and PC 1 one more): none was erased.
+		for j := range 2 - i {
+			_, err := s.CreateLearner(ctx, fmt.Sprintf("Apprenant %d du %s", j, name), "", record.Prefs{})
+			must(t, err)
+			_, err = s.CreateMediator(ctx, claire.ID, fmt.Sprintf("Médiateur %d du %s", j, name), "7391")
+			must(t, err)
+		}
+		s.Close()
+	}
+	place := open(t, sch, "Lieu", func() time.Time { return day.Add(3 * time.Hour) })
+	copyFile(t, place, filepath.Join(dir, "pc1.db"))
+	rep := copyFile(t, place, filepath.Join(dir, "pc2.db"))
+	if !rep.Known || rep.SpaceCopied.Notes != 1 || rep.SpaceCopied.Visits != 1 || rep.SpaceCopied.Runs != 1 ||
+		len(rep.GoneFromFile) != 0 || len(rep.SpaceCopied.MediatorsGone) != 0 {
+		t.Errorf("the second PC: %+v %+v", rep, rep.SpaceCopied)
+	}
+	here := rep.Learners[lea.ID]
+	notes, err := place.Notes(ctx, here)
+	must(t, err)
+	if len(notes) != 2 {
+		t.Errorf("notes here: %+v, want each PC's", notes)
+	}
+	visits, err := place.Visits(ctx, here)
+	must(t, err)
+	if len(visits) != 2 || visits[0].Place != "pc1.db" || !visits[0].End.IsZero() || visits[1].Place != "pc2.db" || visits[1].End.IsZero() {
+		t.Errorf("visits here: %+v, want pc1's open, pc2's ended", visits)
+	}
+	runs, err := place.Runs(ctx)
+	must(t, err)
+	if len(runs) != 2 {
+		t.Errorf("ateliers here: %+v, want each PC's", runs)
+	}
+}
+
+// An account removed on the PC after a copy is still on the server: the
+// next copy names it (someone who left would still sign in there), and
+// stops once it is removed on the server too.
+func TestCopyNamesAccountsGoneFromFile(t *testing.T) {
+	sch := schema(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	now := day
+	clock := func() time.Time { now = now.Add(time.Minute); return now }
+	path := filepath.Join(t.TempDir(), "pc.db")
+	s, err := progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	claire, err := s.CreateMediator(ctx, 0, "Claire", "4826")
+	must(t, err)
+	sophie, err := s.CreateMediator(ctx, claire.ID, "Sophie", "7391")
+	must(t, err)
+	s.Close()
+	place := open(t, sch, "Lieu", func() time.Time { return day.Add(time.Hour) })
+	if rep := copyFile(t, place, path); len(rep.SpaceCopied.MediatorsGone) != 0 {
+		t.Errorf("first copy: %+v", rep.SpaceCopied)
+	}
+	s, err = progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	must(t, s.RemoveMediator(ctx, claire.ID, sophie.ID))
+	s.Close()
+	rep := copyFile(t, place, path)
+	if fmt.Sprint(rep.SpaceCopied.MediatorsGone) != "[Sophie]" {
+		t.Errorf("after Sophie's account was removed on the PC: %+v", rep.SpaceCopied)
+	}
+
+	accounts, err := place.Mediators(ctx)
+	must(t, err)
+	for _, m := range accounts {
+		if m.Name == "Sophie" {
+			must(t, place.RemoveMediator(ctx, accounts[0].ID, m.ID))
+		}
+	}
+	s, err = progress.OpenWith(path, progress.Options{Now: clock})
+	must(t, err)
+	must(t, s.SetRetention(ctx, claire.ID, 12))
+	s.Close()
+	if rep := copyFile(t, place, path); rep.Unchanged || len(rep.SpaceCopied.MediatorsGone) != 0 {
+		t.Errorf("after it was removed on the server too: %+v", rep.SpaceCopied)
 	}
 }
