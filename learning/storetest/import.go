@@ -213,6 +213,12 @@ func runImportReplay(t *testing.T, open func(*testing.T) learning.Store) {
 	if len(before) < 2 || before["mail"].Rough || !before["sante"].Rough {
 		t.Fatalf("results before %+v: want the mail test and the positioning's rough results", before)
 	}
+	// A positioning left open resumes with its own ρ too.
+	from.advance(time.Minute)
+	const openRho = 0.4
+	if _, err := from.s.StartPositioning(from.ctx, l.ID, 43, openRho); err != nil {
+		t.Fatal(err)
+	}
 
 	path := filepath.Join(t.TempDir(), "export.json")
 	is(t, "ExportFile", from.s.ExportFile(from.ctx, l.ID, path), nil)
@@ -220,9 +226,9 @@ func runImportReplay(t *testing.T, open func(*testing.T) learning.Store) {
 	if err != nil {
 		t.Fatalf("ReadExportFile: %v", err)
 	}
-	if len(p.Tests) != 2 || p.Tests[0].Rho != rho || p.Tests[1].Rho != 0 || len(p.Difficulties) != 2 {
-		t.Fatalf("read back tests %+v, parameters of %d tests: want ρ %v on the positioning, parameters of both",
-			p.Tests, len(p.Difficulties), rho)
+	if len(p.Tests) != 3 || p.Tests[0].Rho != rho || p.Tests[1].Rho != 0 || p.Tests[2].Rho != openRho || len(p.Difficulties) != 2 {
+		t.Fatalf("read back tests %+v, parameters of %d tests: want ρ %v and %v on the positionings, parameters of the finished tests",
+			p.Tests, len(p.Difficulties), rho, openRho)
 	}
 	here := to.learner("Léa", "1357")
 	dst := learning.New(to.s, learning.Options{})
@@ -240,12 +246,16 @@ func runImportReplay(t *testing.T, open func(*testing.T) learning.Store) {
 	}
 	st := to.state(here.ID)
 	for _, tt := range st.Tests {
+		file := p.Tests[slices.IndexFunc(p.Tests, func(x record.Test) bool {
+			return x.Competence == tt.Competence && x.Open() == tt.Open()
+		})]
 		used, err := to.s.TestDifficulties(to.ctx, tt.ID)
-		if err != nil || !reflect.DeepEqual(used, p.Difficulties[p.Tests[slices.IndexFunc(p.Tests, func(x record.Test) bool {
-			return x.Competence == tt.Competence
-		})].ID]) {
-			t.Errorf("%s: kept parameters %v, %v; want the file's", tt.Competence, used, err)
+		if err != nil || !reflect.DeepEqual(used, p.Difficulties[file.ID]) || tt.Rho != file.Rho {
+			t.Errorf("%s: kept ρ %v, parameters %v, %v; want the file's", tt.Competence, tt.Rho, used, err)
 		}
+	}
+	if len(st.OpenTests) != 1 || st.OpenTests[0].Rho != openRho {
+		t.Errorf("open tests %+v: want the positioning, with ρ %v to resume with", st.OpenTests, openRho)
 	}
 
 	// An old file: no rho, no difficultes. It imports as before; the
@@ -264,12 +274,12 @@ func runImportReplay(t *testing.T, open func(*testing.T) learning.Store) {
 	}
 	raw, _ = json.Marshal(file)
 	old, err := learning.ReadExport(bytes.NewReader(raw))
-	if err != nil || len(old.Tests) != 2 || old.Difficulties != nil || old.Tests[0].Rho != 0 {
+	if err != nil || len(old.Tests) != 3 || old.Difficulties != nil || old.Tests[0].Rho != 0 {
 		t.Fatalf("an old file read back: %+v, %v", old, err)
 	}
 	other := to.learner("Léo", "")
-	if n, err := im.ImportProgress(to.ctx, other.ID, old); err != nil || n.Tests != 2 {
-		t.Fatalf("an old file: %+v, %v; want its 2 tests", n, err)
+	if n, err := im.ImportProgress(to.ctx, other.ID, old); err != nil || n.Tests != 3 {
+		t.Fatalf("an old file: %+v, %v; want its 3 tests", n, err)
 	}
 	for _, tt := range to.state(other.ID).Tests {
 		if used, err := to.s.TestDifficulties(to.ctx, tt.ID); err != nil || used != nil || tt.Rho != 0 {
