@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"pasapas/record"
+	"pasapas/scoring"
 )
 
 // Importer brings a learner's progress from another PC into their profile
@@ -17,7 +18,12 @@ import (
 // test already there (same question, same time); lessons, acquis and
 // review cards follow the merge's rules (see Profiles.MergeLearners), an
 // acquis already at the same time being left as it is. Nothing is counted
-// twice, so bringing the same file again changes nothing.
+// twice, so bringing the same file again changes nothing. A test brought
+// keeps what its result is replayed with (Results): a positioning its
+// correlation (Test.Rho), a finished test with a result its item
+// parameters (Portable.Difficulties, then TestDifficulties), so the
+// learner sees the same levels here. A Portable that fails CheckReplay
+// is refused with ErrInvalid, nothing changed.
 type Importer interface {
 	ImportProgress(ctx context.Context, id record.LearnerID, p record.Portable) (record.Imported, error)
 }
@@ -39,7 +45,7 @@ type exportFile struct {
 		Name string `json:"nom"`
 	} `json:"profil"`
 	Lessons []record.LessonProgress `json:"lecons"`
-	Tests   []record.Test           `json:"tests"`
+	Tests   []record.ExportedTest   `json:"tests"`
 	Answers []struct {
 		record.Answer
 		Given      json.RawMessage `json:"reponse"`
@@ -58,8 +64,23 @@ func ReadExport(r io.Reader) (record.Portable, error) {
 	if e.Format != "pasapas-progres" || e.Version != 1 {
 		return record.Portable{}, fmt.Errorf("%w: format %q version %d", ErrNotAnExport, e.Format, e.Version)
 	}
-	p := record.Portable{Name: e.Learner.Name, ExportedAt: e.ExportedAt, Tests: e.Tests, Lessons: e.Lessons,
+	p := record.Portable{Name: e.Learner.Name, ExportedAt: e.ExportedAt, Lessons: e.Lessons,
 		Acquis: e.Acquis, Reviews: e.Reviews}
+	// What each test's result is replayed with comes back with it; a file
+	// written before it was exported has none, and imports as before.
+	for _, t := range e.Tests {
+		t.Test.Rho = t.Rho
+		p.Tests = append(p.Tests, t.Test)
+		if params := t.Params(); params != nil {
+			if p.Difficulties == nil {
+				p.Difficulties = map[record.TestID]map[string]scoring.Calibration{}
+			}
+			p.Difficulties[t.ID] = params
+		}
+	}
+	if err := p.CheckReplay(); err != nil {
+		return record.Portable{}, fmt.Errorf("%w: %v", ErrNotAnExport, err)
+	}
 	for _, a := range e.Answers {
 		ans := a.Answer
 		ans.Given = string(a.Given)

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"pasapas/record"
 	"sort"
+
+	"pasapas/record"
+	"pasapas/scoring"
 )
 
 // The export file's shape is record's (record.Export), whichever store
@@ -33,7 +35,7 @@ func (s *Store) Export(ctx context.Context, id LearnerID) (*Export, error) {
 			return err
 		}
 		e.Lessons = sortedValues(lessons, func(l LessonProgress) string { return l.Lesson })
-		if e.Tests, err = queryTests(ctx, tx, "WHERE learner_id = ? ORDER BY started_at, id", int64(id)); err != nil {
+		if e.Tests, err = exportTests(ctx, tx, id); err != nil {
 			return err
 		}
 		answers, err := queryAnswers(ctx, tx, "WHERE learner_id = ? ORDER BY id", int64(id))
@@ -80,4 +82,38 @@ func sortedValues[V any](m map[string]V, key func(V) string) []V {
 	}
 	sort.Slice(out, func(i, j int) bool { return key(out[i]) < key(out[j]) })
 	return out
+}
+
+// exportTests are a learner's tests, oldest first, each with what its
+// result is replayed with: the correlation of a positioning, and the item
+// parameters of a finished test (when kept).
+func exportTests(ctx context.Context, tx *sql.Tx, id LearnerID) ([]record.ExportedTest, error) {
+	tests, err := queryTests(ctx, tx, "WHERE learner_id = ? ORDER BY started_at, id", int64(id))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT id, difficulties FROM tests WHERE learner_id = ? AND difficulties IS NOT NULL", int64(id))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	used := map[TestID]map[string]scoring.Calibration{}
+	for rows.Next() {
+		var test TestID
+		var params string
+		if err := rows.Scan(&test, &params); err != nil {
+			return nil, err
+		}
+		if used[test], err = decodeParams(test, params); err != nil {
+			return nil, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]record.ExportedTest, len(tests))
+	for i, t := range tests {
+		out[i] = record.NewExportedTest(t, used[t.ID])
+	}
+	return out, nil
 }

@@ -18,8 +18,9 @@ var _ learning.Importer = (*Store)(nil)
 // export) into their profile, in one transaction; see learning.Importer
 // for what is skipped so that nothing is counted twice. A test arrives
 // open, takes its answers (the answers' trigger refuses answers to a
-// finished test), then gets its end and result. The item parameters a test
-// used are not in an export: its result is replayed with this PC's.
+// finished test), then gets its end and result, with the item parameters
+// it used when the file has them (else it is replayed with this PC's
+// calibration); a positioning keeps its correlation.
 func (s *Store) ImportProgress(ctx context.Context, id LearnerID, p record.Portable) (record.Imported, error) {
 	var n record.Imported
 	for _, a := range p.Answers {
@@ -27,6 +28,9 @@ func (s *Store) ImportProgress(ctx context.Context, id LearnerID, p record.Porta
 		if err := checkAnswer(a); err != nil {
 			return n, fmt.Errorf("progress: importing: %w", err)
 		}
+	}
+	if err := p.CheckReplay(); err != nil {
+		return n, fmt.Errorf("progress: importing: %w", err)
 	}
 	tests := append([]record.Test(nil), p.Tests...)
 	sort.SliceStable(tests, func(i, j int) bool { return tests[i].StartedAt.Before(tests[j].StartedAt) })
@@ -52,8 +56,12 @@ func (s *Store) ImportProgress(ctx context.Context, id LearnerID, p record.Porta
 				return err
 			}
 			var nid int64
-			if err := tx.QueryRowContext(ctx, "INSERT INTO tests (learner_id, competence, seed, started_at) VALUES (?, ?, ?, ?) RETURNING id",
-				id, t.Competence, t.Seed, ms(t.StartedAt)).Scan(&nid); err != nil {
+			var rho any // NULL: a test of one competence, or a positioning that did not keep it
+			if t.Competence == Positioning && t.Rho != 0 {
+				rho = t.Rho
+			}
+			if err := tx.QueryRowContext(ctx, "INSERT INTO tests (learner_id, competence, seed, started_at, rho) VALUES (?, ?, ?, ?, ?) RETURNING id",
+				id, t.Competence, t.Seed, ms(t.StartedAt), rho).Scan(&nid); err != nil {
 				return err
 			}
 			newID[t.ID] = nid
@@ -109,8 +117,13 @@ func (s *Store) ImportProgress(ctx context.Context, id LearnerID, p record.Porta
 			var err error
 			switch {
 			case t.Result != nil:
-				_, err = tx.ExecContext(ctx, "UPDATE tests SET finished_at = ?, theta = ?, se = ?, level = ?, stop_reason = ? WHERE id = ?",
-					ms(t.FinishedAt), t.Result.Theta, t.Result.SE, t.Result.Level, t.Result.StopReason, nid)
+				var params any
+				if params, err = encodeParams(p.Difficulties[t.ID]); err != nil {
+					return err
+				}
+				_, err = tx.ExecContext(ctx, `UPDATE tests SET finished_at = ?, theta = ?, se = ?, level = ?, stop_reason = ?,
+					difficulties = ? WHERE id = ?`, ms(t.FinishedAt), t.Result.Theta, t.Result.SE, t.Result.Level, t.Result.StopReason,
+					params, nid)
 			default:
 				_, err = tx.ExecContext(ctx, "UPDATE tests SET finished_at = ?, stop_reason = ? WHERE id = ?",
 					ms(t.FinishedAt), StopAbandoned, nid)

@@ -67,7 +67,7 @@ func (s *Store) FinishTestWith(ctx context.Context, id TestID, o TestOutcome) er
 	}
 	params, err := encodeParams(o.Difficulties)
 	if err != nil {
-		return err
+		return fmt.Errorf("progress: finishing test: %w", err)
 	}
 	now := s.now()
 	return s.write(ctx, "finishing test", func(tx *sql.Tx) error {
@@ -95,7 +95,7 @@ func encodeParams(params map[string]scoring.Calibration) (any, error) {
 	stored := make(map[string]storedParams, len(params))
 	for q, p := range params {
 		if q == "" || math.IsNaN(p.B) || math.IsInf(p.B, 0) || !(p.A > 0) || math.IsInf(p.A, 0) {
-			return nil, fmt.Errorf("progress: finishing test: parameters of %q: %w", q, ErrInvalid)
+			return nil, fmt.Errorf("parameters of %q: %w", q, ErrInvalid)
 		}
 		stored[q] = storedParams{B: p.B, A: p.A}
 	}
@@ -113,6 +113,19 @@ type storedParams struct {
 	A float64 `json:"a"`
 }
 
+// decodeParams reads the item parameters kept with test id.
+func decodeParams(id TestID, params string) (map[string]scoring.Calibration, error) {
+	var stored map[string]storedParams
+	if err := json.Unmarshal([]byte(params), &stored); err != nil {
+		return nil, fmt.Errorf("test %d: difficulties: %w", id, err)
+	}
+	out := make(map[string]scoring.Calibration, len(stored))
+	for q, p := range stored {
+		out[q] = scoring.Calibration{B: p.B, A: p.A}
+	}
+	return out, nil
+}
+
 // TestDifficulties returns the item parameters a finished test used, by
 // question id, as FinishTestWith stored them. It returns nil, and no error,
 // for a test without them: finished before schema version 3, abandoned,
@@ -128,15 +141,8 @@ func (s *Store) TestDifficulties(ctx context.Context, id TestID) (map[string]sco
 		if err != nil || !params.Valid {
 			return err
 		}
-		var stored map[string]storedParams
-		if err := json.Unmarshal([]byte(params.String), &stored); err != nil {
-			return fmt.Errorf("test %d: difficulties: %w", id, err)
-		}
-		out = make(map[string]scoring.Calibration, len(stored))
-		for q, p := range stored {
-			out[q] = scoring.Calibration{B: p.B, A: p.A}
-		}
-		return nil
+		out, err = decodeParams(id, params.String)
+		return err
 	})
 	return out, err
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"pasapas/scoring"
 )
 
 // ExportFormat and ExportVersion identify an export file, so a later program
@@ -18,21 +20,68 @@ const (
 // it (every store writes this shape) (RGPD right of
 // access and portability). Field names are French: the person reading it is.
 // The PIN hash is left out: it is a lock, not information about the person.
-// So are the item parameters a test used (TestDifficulties): they describe
-// the questions, not the person.
+// Each test carries what its result is computed with (ExportedTest): an
+// import on another PC then shows the same levels.
 type Export struct {
 	Format     string           `json:"format"`
 	Version    int              `json:"version"`
 	ExportedAt time.Time        `json:"exporte_le"`
 	Learner    Learner          `json:"profil"`
 	Lessons    []LessonProgress `json:"lecons"`
-	Tests      []Test           `json:"tests"`
+	Tests      []ExportedTest   `json:"tests"`
 	Answers    []ExportedAnswer `json:"reponses"`
 	Acquis     []AcquisState    `json:"acquis"`
 	Reviews    []ReviewCard     `json:"revisions"`
 	// Space is what the médiateur's space keeps about them: their consent,
 	// the archive mark, and the journal's lines about their profile.
 	Space ExportedSpace `json:"espace_mediateur"`
+}
+
+// ExportedTest is a test as the export gives it: the test, and what its
+// result is replayed with (learning.Service.Results computes results again
+// from the answers). Both are left out when there is nothing to say, so a
+// file written before they were exported reads the same.
+type ExportedTest struct {
+	Test
+	// Rho is the correlation a positioning ran with (Test.Rho); 0 for a
+	// test of one competence or a positioning that did not keep it.
+	Rho float64 `json:"rho,omitempty"`
+	// Difficulties are the item parameters a finished test used, by
+	// question id (the store's TestDifficulties); none for an open or
+	// abandoned test, or one finished before they were kept.
+	Difficulties map[string]ExportedParams `json:"difficultes,omitempty"`
+}
+
+// ExportedParams are one question's parameters as a test used them.
+type ExportedParams struct {
+	Difficulty     float64 `json:"difficulte"`     // B, in logits
+	Discrimination float64 `json:"discrimination"` // A, positive
+}
+
+// NewExportedTest is t as the export gives it, with the item parameters it
+// used (nil: none).
+func NewExportedTest(t Test, params map[string]scoring.Calibration) ExportedTest {
+	e := ExportedTest{Test: t, Rho: t.Rho}
+	if len(params) > 0 {
+		e.Difficulties = make(map[string]ExportedParams, len(params))
+		for q, p := range params {
+			e.Difficulties[q] = ExportedParams{Difficulty: p.B, Discrimination: p.A}
+		}
+	}
+	return e
+}
+
+// Params are the item parameters the test used, in the engine's form; nil
+// when the file has none.
+func (e ExportedTest) Params() map[string]scoring.Calibration {
+	if len(e.Difficulties) == 0 {
+		return nil
+	}
+	out := make(map[string]scoring.Calibration, len(e.Difficulties))
+	for q, p := range e.Difficulties {
+		out[q] = scoring.Calibration{B: p.Difficulty, A: p.Discrimination}
+	}
+	return out
 }
 
 // ExportedAnswer is an answer with its duration in milliseconds and the

@@ -1,6 +1,12 @@
 package record
 
-import "time"
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"pasapas/scoring"
+)
 
 // Portable is a learner's progress brought from another PC: what their
 // export file holds (progress's JSON export), read back. It goes into an
@@ -8,11 +14,46 @@ import "time"
 type Portable struct {
 	Name       string    // the profile's name in the file, shown before the import
 	ExportedAt time.Time // when the file was made
-	Tests      []Test    // open or finished, with their results
-	Answers    []Answer
-	Lessons    []LessonProgress
-	Acquis     []AcquisState
-	Reviews    []ReviewCard
+	// Tests are open or finished, with their results, and, for a
+	// positioning, the correlation it ran with (Test.Rho; 0 in a file
+	// written before it was exported).
+	Tests []Test
+	// Difficulties are the item parameters each finished test used, by
+	// the file's test id (Test.ID), then by question id: the import keeps
+	// them, so its results are replayed as they were computed. A test
+	// missing here (a file written before they were exported) is replayed
+	// with this PC's calibration.
+	Difficulties map[TestID]map[string]scoring.Calibration
+	Answers      []Answer
+	Lessons      []LessonProgress
+	Acquis       []AcquisState
+	Reviews      []ReviewCard
+}
+
+// CheckReplay checks what the tests' results are replayed with: each
+// correlation is 0 (none kept) or strictly between 0 and 1, as a store
+// keeps it; each item parameter names a question, with a finite
+// difficulty and a finite positive discrimination, for a test of the
+// file. A store refuses, with ErrInvalid, what it could not keep.
+func (p Portable) CheckReplay() error {
+	tests := make(map[TestID]bool, len(p.Tests))
+	for _, t := range p.Tests {
+		if t.Rho != 0 && !(t.Rho > 0 && t.Rho < 1) {
+			return fmt.Errorf("test %d: correlation %v: %w", t.ID, t.Rho, ErrInvalid)
+		}
+		tests[t.ID] = true
+	}
+	for id, params := range p.Difficulties {
+		if !tests[id] {
+			return fmt.Errorf("item parameters of test %d, not in the file: %w", id, ErrInvalid)
+		}
+		for q, c := range params {
+			if q == "" || math.IsNaN(c.B) || math.IsInf(c.B, 0) || !(c.A > 0) || math.IsInf(c.A, 0) {
+				return fmt.Errorf("test %d: parameters of %q: %w", id, q, ErrInvalid)
+			}
+		}
+	}
+	return nil
 }
 
 // Imported says what an import added: what was there already (the same

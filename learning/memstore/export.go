@@ -35,7 +35,10 @@ func (s *Store) export(ctx context.Context, id record.LearnerID) (*record.Export
 		return nil, fail("exporting", s.d.known(id))
 	}
 	e := &record.Export{Format: record.ExportFormat, Version: record.ExportVersion, ExportedAt: s.now(), Learner: l.rec,
-		Tests: s.d.testsOf(id, false), Answers: []record.ExportedAnswer{}}
+		Tests: []record.ExportedTest{}, Answers: []record.ExportedAnswer{}}
+	for _, t := range s.d.testsOf(id, false) {
+		e.Tests = append(e.Tests, record.NewExportedTest(t, s.d.tests[t.ID].difficulties))
+	}
 	for _, k := range sortedKeys(s.d.lessons[id]) {
 		e.Lessons = append(e.Lessons, s.d.lessons[id][k])
 	}
@@ -53,9 +56,6 @@ func (s *Store) export(ctx context.Context, id record.LearnerID) (*record.Export
 	}
 	s.d.group.export(id, &e.Space)
 	// progress's slices are never nil: [] rather than null in the file.
-	if e.Tests == nil {
-		e.Tests = []record.Test{}
-	}
 	if e.Lessons == nil {
 		e.Lessons = []record.LessonProgress{}
 	}

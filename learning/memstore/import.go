@@ -7,14 +7,17 @@ import (
 
 	"pasapas/learning"
 	"pasapas/record"
+	"pasapas/scoring"
 )
 
 var _ learning.Importer = (*Store)(nil)
 
 // ImportProgress brings a learner's progress from another PC into their
 // profile, with progress's rules (learning.Importer): what is there
-// already is skipped, so nothing is counted twice. Everything is checked
-// before anything changes.
+// already is skipped, so nothing is counted twice. A test keeps what its
+// result is replayed with: the correlation of a positioning and the item
+// parameters of a finished test. Everything is checked before anything
+// changes.
 func (s *Store) ImportProgress(ctx context.Context, id record.LearnerID, p record.Portable) (record.Imported, error) {
 	var n record.Imported
 	for _, a := range p.Answers {
@@ -27,6 +30,9 @@ func (s *Store) ImportProgress(ctx context.Context, id record.LearnerID, p recor
 		if blank(t.Competence) || t.StartedAt.IsZero() {
 			return n, fail("importing", fmt.Errorf("a test without competence or start: %w", record.ErrInvalid))
 		}
+	}
+	if err := p.CheckReplay(); err != nil {
+		return n, fail("importing", err)
 	}
 	if err := s.lock(ctx, "importing"); err != nil {
 		return n, err
@@ -50,16 +56,21 @@ func (s *Store) ImportProgress(ctx context.Context, id record.LearnerID, p recor
 		}
 		d.lastTest++
 		rec := record.Test{ID: d.lastTest, Learner: id, Competence: t.Competence, Seed: t.Seed, StartedAt: ms(t.StartedAt)}
+		if t.Competence == record.Positioning {
+			rec.Rho = t.Rho // what it resumes and is replayed with
+		}
+		var params map[string]scoring.Calibration
 		if !t.FinishedAt.IsZero() {
 			rec.FinishedAt = ms(t.FinishedAt)
 			if t.Result != nil {
 				r := *t.Result
 				rec.Result = &r
+				params, _ = checkParams(p.Difficulties[t.ID]) // checked by CheckReplay
 			} else {
 				rec.Abandoned = true
 			}
 		}
-		d.tests[rec.ID] = test{rec: rec}
+		d.tests[rec.ID] = test{rec: rec, difficulties: params}
 		newID[t.ID] = rec.ID
 		n.Tests++
 	}

@@ -90,6 +90,7 @@ func Run(t *testing.T, open func(t *testing.T) learning.Store) {
 	t.Run("Space", func(t *testing.T) { runSpace(t, open) })
 	t.Run("Structure", func(t *testing.T) { runStructure(t, open) })
 	t.Run("Import", func(t *testing.T) { runImport(t, open) })
+	t.Run("ImportReplay", func(t *testing.T) { runImportReplay(t, open) })
 	t.Run("Group", func(t *testing.T) { runGroup(t, open) })
 	t.Run("Names", func(t *testing.T) { runNames(t, open) })
 }

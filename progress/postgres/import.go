@@ -17,8 +17,9 @@ import (
 // into their profile in this place, in one transaction; see
 // learning.Importer for what is skipped so that nothing is counted twice,
 // and progress's ImportProgress, whose rules this follows. A test arrives
-// open, takes its answers, then gets its end and result. The item
-// parameters a test used are not in an export.
+// open, takes its answers, then gets its end and result, with the item
+// parameters it used when the file has them; a positioning keeps its
+// correlation.
 func (s *Store) ImportProgress(ctx context.Context, id record.LearnerID, p record.Portable) (record.Imported, error) {
 	var n record.Imported
 	for _, a := range p.Answers {
@@ -26,6 +27,9 @@ func (s *Store) ImportProgress(ctx context.Context, id record.LearnerID, p recor
 		if err := checkAnswer(a); err != nil {
 			return n, fmt.Errorf("postgres: importing: %w", err)
 		}
+	}
+	if err := p.CheckReplay(); err != nil {
+		return n, fmt.Errorf("postgres: importing: %w", err)
 	}
 	tests := append([]record.Test(nil), p.Tests...)
 	sort.SliceStable(tests, func(i, j int) bool { return tests[i].StartedAt.Before(tests[j].StartedAt) })
@@ -53,8 +57,12 @@ func (s *Store) ImportProgress(ctx context.Context, id record.LearnerID, p recor
 				return err
 			}
 			var nid int64
-			if err := tx.QueryRow(ctx, `INSERT INTO tests (learner_id, competence, seed, started_at)
-				VALUES ($1, $2, $3, $4) RETURNING id`, int64(id), t.Competence, t.Seed, ms(t.StartedAt)).Scan(&nid); err != nil {
+			var rho *float64 // NULL: a test of one competence, or a positioning that did not keep it
+			if t.Competence == record.Positioning && t.Rho != 0 {
+				rho = &t.Rho
+			}
+			if err := tx.QueryRow(ctx, `INSERT INTO tests (learner_id, competence, seed, started_at, rho)
+				VALUES ($1, $2, $3, $4, $5) RETURNING id`, int64(id), t.Competence, t.Seed, ms(t.StartedAt), rho).Scan(&nid); err != nil {
 				return err
 			}
 			newID[t.ID] = nid
@@ -109,8 +117,13 @@ func (s *Store) ImportProgress(ctx context.Context, id record.LearnerID, p recor
 			}
 			var err error
 			if t.Result != nil {
-				_, err = tx.Exec(ctx, `UPDATE tests SET finished_at = $1, theta = $2, se = $3, level = $4, stop_reason = $5
-					WHERE id = $6`, ms(t.FinishedAt), t.Result.Theta, t.Result.SE, t.Result.Level, t.Result.StopReason, nid)
+				var params *string
+				if params, err = encodeParams(p.Difficulties[t.ID]); err != nil {
+					return err
+				}
+				_, err = tx.Exec(ctx, `UPDATE tests SET finished_at = $1, theta = $2, se = $3, level = $4, stop_reason = $5,
+					difficulties = $6::text::json WHERE id = $7`, ms(t.FinishedAt), t.Result.Theta, t.Result.SE, t.Result.Level,
+					t.Result.StopReason, params, nid)
 			} else {
 				_, err = tx.Exec(ctx, "UPDATE tests SET finished_at = $1, stop_reason = $2 WHERE id = $3",
 					ms(t.FinishedAt), progress.StopAbandoned, nid)

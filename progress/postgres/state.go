@@ -11,6 +11,7 @@ import (
 
 	"pasapas/progress"
 	"pasapas/record"
+	"pasapas/scoring"
 )
 
 // LoadState returns everything about one learner of this place, read in one
@@ -57,7 +58,7 @@ func (s *Store) Export(ctx context.Context, id record.LearnerID) (*progress.Expo
 			return err
 		}
 		e.Lessons = sortedValues(lessons, func(l record.LessonProgress) string { return l.Lesson })
-		if e.Tests, err = s.queryTests(ctx, tx, id, ""); err != nil {
+		if e.Tests, err = s.exportTests(ctx, tx, id); err != nil {
 			return err
 		}
 		answers, err := s.queryAnswers(ctx, tx, "a.learner_id = $2", int64(id))
@@ -85,6 +86,41 @@ func (s *Store) Export(ctx context.Context, id record.LearnerID) (*progress.Expo
 		return nil, err
 	}
 	return e, nil
+}
+
+// exportTests are a learner's tests, oldest first, each with what its
+// result is replayed with: the correlation of a positioning, and the item
+// parameters of a finished test (when kept).
+func (s *Store) exportTests(ctx context.Context, tx pgx.Tx, id record.LearnerID) ([]record.ExportedTest, error) {
+	tests, err := s.queryTests(ctx, tx, id, "")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.Query(ctx, `SELECT t.id, t.difficulties::text FROM tests t JOIN learners l ON l.id = t.learner_id
+		WHERE t.learner_id = $1 AND l.place_id = $2 AND t.difficulties IS NOT NULL`, int64(id), s.place)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	used := map[record.TestID]map[string]scoring.Calibration{}
+	for rows.Next() {
+		var test int64
+		var params string
+		if err := rows.Scan(&test, &params); err != nil {
+			return nil, err
+		}
+		if used[record.TestID(test)], err = decodeParams(record.TestID(test), params); err != nil {
+			return nil, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]record.ExportedTest, len(tests))
+	for i, t := range tests {
+		out[i] = record.NewExportedTest(t, used[t.ID])
+	}
+	return out, nil
 }
 
 // ExportFile writes a learner's export to path (mode 0600), atomically.

@@ -63,7 +63,7 @@ func (s *Store) FinishTestWith(ctx context.Context, id record.TestID, o record.T
 	}
 	params, err := encodeParams(o.Difficulties)
 	if err != nil {
-		return err
+		return fmt.Errorf("postgres: finishing test: %w", err)
 	}
 	now := s.now()
 	return s.write(ctx, "finishing test", func(tx pgx.Tx) error {
@@ -129,7 +129,7 @@ func encodeParams(params map[string]scoring.Calibration) (*string, error) {
 	stored := make(map[string]storedParams, len(params))
 	for q, p := range params {
 		if q == "" || math.IsNaN(p.B) || math.IsInf(p.B, 0) || !(p.A > 0) || math.IsInf(p.A, 0) {
-			return nil, fmt.Errorf("postgres: finishing test: parameters of %q: %w", q, record.ErrInvalid)
+			return nil, fmt.Errorf("parameters of %q: %w", q, record.ErrInvalid)
 		}
 		stored[q] = storedParams{B: p.B, A: p.A}
 	}
@@ -139,6 +139,19 @@ func encodeParams(params map[string]scoring.Calibration) (*string, error) {
 	}
 	text := string(b)
 	return &text, nil
+}
+
+// decodeParams reads the item parameters kept with test id.
+func decodeParams(id record.TestID, params string) (map[string]scoring.Calibration, error) {
+	var stored map[string]storedParams
+	if err := json.Unmarshal([]byte(params), &stored); err != nil {
+		return nil, fmt.Errorf("test %d: difficulties: %w", id, err)
+	}
+	out := make(map[string]scoring.Calibration, len(stored))
+	for q, p := range stored {
+		out[q] = scoring.Calibration{B: p.B, A: p.A}
+	}
+	return out, nil
 }
 
 // TestDifficulties returns the item parameters a finished test used; nil
@@ -155,15 +168,8 @@ func (s *Store) TestDifficulties(ctx context.Context, id record.TestID) (map[str
 		if err != nil || params == nil {
 			return err
 		}
-		var stored map[string]storedParams
-		if err := json.Unmarshal([]byte(*params), &stored); err != nil {
-			return fmt.Errorf("test %d: difficulties: %w", id, err)
-		}
-		out = make(map[string]scoring.Calibration, len(stored))
-		for q, p := range stored {
-			out[q] = scoring.Calibration{B: p.B, A: p.A}
-		}
-		return nil
+		out, err = decodeParams(id, *params)
+		return err
 	})
 	return out, err
 }
