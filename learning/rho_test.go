@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -328,6 +329,43 @@ func TestOldPositioningReplaysWithDefault(t *testing.T) {
 			t.Errorf("an old positioning got ρ %v", res.State.Tests[0].Rho)
 		}
 		sameResults(t, "an old positioning", res, def)
+	})
+}
+
+// TestPositioningRhoAfterOddImport: a result no test can conclude (an
+// ability far beyond the engine's ±10 logits, brought in by a damaged or
+// hand-made export file) leaves the estimate as it was: it does not make
+// it NaN, which the store refuses, and so stop every positioning of the
+// place from starting.
+func TestPositioningRhoAfterOddImport(t *testing.T) {
+	onEachStoreWith(t, func(t *testing.T, a *learning.Service, st learning.Store, c *clock) {
+		ctx := context.Background()
+		history(t, st, 0, 60)
+		before, estimated, err := a.PositioningRho(ctx)
+		if err != nil || !estimated {
+			t.Fatalf("ρ %v %v %v", before, estimated, err)
+		}
+		odd := newLearner(t, a, "Zoé")
+		file := exportHead + `"tests":[` +
+			`{"id":1,"competence":"mail","graine":1,"debut":"2026-12-06T10:00:00Z","fin":"2026-12-06T10:05:00Z",` +
+			`"resultat":{"theta":1e300,"erreur_type":0.3,"niveau":4,"arret":"precision"}},` +
+			`{"id":2,"competence":"video","graine":2,"debut":"2026-12-06T11:00:00Z","fin":"2026-12-06T11:05:00Z",` +
+			`"resultat":{"theta":-1e300,"erreur_type":0.3,"niveau":0,"arret":"precision"}}],` +
+			`"reponses":[],"lecons":[],"acquis":[],"revisions":[]}`
+		p, err := learning.ReadExport(strings.NewReader(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.Import(ctx, odd, p); err != nil {
+			t.Fatal(err)
+		}
+		if after, _, err := a.PositioningRho(ctx); err != nil || after != before {
+			t.Errorf("after the odd import: ρ %v (%v), want %v as before", after, err, before)
+		}
+		id := newLearner(t, a, "Awa")
+		if _, err := a.StartTest(ctx, cat, id, record.Positioning); err != nil {
+			t.Errorf("a positioning after the odd import: %v", err)
+		}
 	})
 }
 

@@ -59,6 +59,11 @@ func EstimateRho(pairs []RhoPair) (rho float64, estimated bool) {
 	if ta > 0 && tb > 0 {
 		r = cov / math.Sqrt(ta*tb)
 	}
+	if math.IsNaN(r) {
+		// Sums that overflowed (abilities near the float64 limit): no
+		// estimate, rather than a NaN the store refuses at every start.
+		return DefaultRho, false
+	}
 	r = min(max(r, 0), 0.95)
 	w := n / (n + rhoPrior)
 	return w*r + (1-w)*DefaultRho, true
@@ -78,13 +83,16 @@ type RhoResult struct {
 // id order). Each ability is first centred on its competence's mean over
 // the learners: one correlation is pooled over every pair of competences
 // (few data per pair), and competences of different difficulty would
-// otherwise add their differences of means to the spread. A result with a
-// non-finite ability or a standard error that is not positive is left out.
+// otherwise add their differences of means to the spread. A result no
+// test concludes is left out: an ability that is not a number or beyond
+// the engine's ±10 logits (one stored from a damaged export file would
+// outweigh every other learner, or overflow the sums), or a standard
+// error that is not positive and finite.
 func RhoPairsOf(results []RhoResult) []RhoPair {
 	kept := make([]RhoResult, 0, len(results))
 	sum, n := map[string]float64{}, map[string]int{}
 	for _, r := range results {
-		if math.IsNaN(r.Theta) || math.IsInf(r.Theta, 0) || !(r.SE > 0) || math.IsInf(r.SE, 0) {
+		if !(r.Theta >= thetaMin && r.Theta <= thetaMax) || !(r.SE > 0) || math.IsInf(r.SE, 0) {
 			continue
 		}
 		kept = append(kept, r)

@@ -37,6 +37,15 @@ func TestEstimateRho(t *testing.T) {
 	}
 }
 
+// TestEstimateRhoOverflow: pairs whose sums overflow give the default,
+// not the estimate NaN a store refuses.
+func TestEstimateRhoOverflow(t *testing.T) {
+	pairs := append(rhoPairs(60, 0.3, 0.3, 4), RhoPair{A: 1e300, B: 1e300, SEA: 0.3, SEB: 0.3})
+	if r, ok := EstimateRho(pairs); ok || r != DefaultRho {
+		t.Errorf("overflowing pairs: %v %v, want the default", r, ok)
+	}
+}
+
 func TestRhoPairsOf(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -57,6 +66,9 @@ func TestRhoPairsOf(t *testing.T) {
 		{"no standard error, or no ability: left out", []RhoResult{
 			{1, "a", 0, 0}, {1, "b", 0, 1}, {1, "c", math.NaN(), 1},
 		}, nil},
+		{"an ability beyond ±10 logits: left out", []RhoResult{
+			{1, "a", 10.5, 1}, {1, "b", -1e300, 1}, {1, "c", 10, 1}, {2, "c", -10, 1}, {2, "d", 0, 1},
+		}, []RhoPair{{A: -10, SEA: 1, B: 0, SEB: 1}}}, // c centred on its mean 0; learner 1 has c alone left
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
