@@ -48,6 +48,13 @@ func TestReadExportReplay(t *testing.T) {
 		{name: "a negative ρ", file: exportWith(`"rho":-0.1`), refused: true},
 		{name: "a zero discrimination", file: exportWith(`"difficultes":{"mail-q1":{"difficulte":0,"discrimination":0}}`), refused: true},
 		{name: "no question", file: exportWith(`"difficultes":{"":{"difficulte":0,"discrimination":1}}`), refused: true},
+		// The answers and the item parameters name their test by id: with
+		// two tests of one id, which one they belong to is a guess.
+		{name: "two tests with one id", file: exportHead + `"tests":[` +
+			`{"id":7,"competence":"mail","graine":1,"debut":"2026-12-06T10:00:00Z","fin":"2026-12-06T10:05:00Z",` +
+			`"resultat":{"theta":0,"erreur_type":0.5,"niveau":2,"arret":"precision"},"difficultes":{"mail-q1":{"difficulte":0,"discrimination":1}}},` +
+			`{"id":7,"competence":"video","graine":2,"debut":"2026-12-06T11:00:00Z","fin":"2026-12-06T11:05:00Z",` +
+			`"resultat":{"theta":0,"erreur_type":0.5,"niveau":2,"arret":"precision"}}],"reponses":[]}`, refused: true},
 		{name: "a difficulty as text", file: exportWith(`"difficultes":{"mail-q1":{"difficulte":"0","discrimination":1}}`), refused: true},
 	}
 	for _, c := range cases {

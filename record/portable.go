@@ -30,7 +30,9 @@ type Portable struct {
 	Reviews      []ReviewCard
 }
 
-// CheckReplay checks what the tests' results are replayed with: each
+// CheckReplay checks what the tests' results are replayed with: each test
+// id comes once (answers and item parameters name their test by it: with
+// two tests of one id, which one they go with would be a guess); each
 // correlation is 0 (none kept) or strictly between 0 and 1, as a store
 // keeps it; each item parameter names a question, with a finite
 // difficulty and a finite positive discrimination, for a test of the
@@ -40,6 +42,9 @@ func (p Portable) CheckReplay() error {
 	for _, t := range p.Tests {
 		if t.Rho != 0 && !(t.Rho > 0 && t.Rho < 1) {
 			return fmt.Errorf("test %d: correlation %v: %w", t.ID, t.Rho, ErrInvalid)
+		}
+		if tests[t.ID] {
+			return fmt.Errorf("two tests with id %d: %w", t.ID, ErrInvalid)
 		}
 		tests[t.ID] = true
 	}
