@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -92,7 +93,7 @@ func sameResults(t *testing.T, when string, st learning.Standing, engine []scori
 	}
 }
 
-// TestPositioningRhoEstimate: the default below scoring.MinRhoPairs pairs,
+// TestPositioningRhoEstimate: the default below scoring.MinRhoLearners learners,
 // the estimate above; positionings' own results never count; an erased
 // learner's results leave the estimate.
 func TestPositioningRhoEstimate(t *testing.T) {
@@ -110,7 +111,27 @@ func TestPositioningRhoEstimate(t *testing.T) {
 			return rho
 		}
 		check("nothing stored", false)
-		first := history(t, st, 0, scoring.MinRhoPairs-1)
+		// One learner tested in every competence gives many pairs, and is
+		// one learner all the same.
+		keen, err := st.CreateLearner(ctx, "Zoé", "", record.Prefs{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, comp := range append(slices.Clone(rhoComps), "bases") {
+			id, err := st.StartTest(ctx, keen.ID, comp, int64(1000+i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := record.TestResult{Theta: float64(i%3) - 1, SE: 0.4, Level: 1, StopReason: "precision"}
+			if err := st.FinishTestWith(ctx, id, record.TestOutcome{Result: res}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check("one learner in nine competences (36 pairs)", false)
+		if err := a.Erase(ctx, keen.ID); err != nil {
+			t.Fatal(err)
+		}
+		first := history(t, st, 0, scoring.MinRhoLearners-1)
 		check("one pair too few", false)
 		// Positionings do not count: a learner of the history with a
 		// positioning adds no pair.
@@ -122,7 +143,7 @@ func TestPositioningRhoEstimate(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("with a positioning", false)
-		more := history(t, st, scoring.MinRhoPairs-1, 31)
+		more := history(t, st, scoring.MinRhoLearners-1, 31)
 		rho := check("60 pairs", true)
 		// The estimate is EstimateRho over RhoPairsOf of the stored results.
 		var rs []scoring.RhoResult

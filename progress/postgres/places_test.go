@@ -460,7 +460,7 @@ func TestPositioningRhoByPlace(t *testing.T) {
 	ctx := context.Background()
 	a := open(t, sch, "Médiathèque des Tilleuls", nil)
 	b := open(t, sch, "France Services Nord", nil)
-	for i := range scoring.MinRhoPairs + 10 {
+	for i := range scoring.MinRhoLearners + 10 {
 		l, err := a.CreateLearner(ctx, fmt.Sprintf("Personne %d", i), "", record.Prefs{})
 		if err != nil {
 			t.Fatal(err)
