@@ -69,9 +69,10 @@ func EstimateRho(pairs []RhoPair) (rho float64, estimated bool) {
 	if ta > 0 && tb > 0 {
 		r = cov / math.Sqrt(ta*tb)
 	}
-	if math.IsNaN(r) {
+	if math.IsInf(va, 0) || math.IsInf(vb, 0) || math.IsNaN(r) {
 		// Sums that overflowed (abilities near the float64 limit): no
-		// estimate, rather than a NaN the store refuses at every start.
+		// estimate, rather than a NaN the store refuses at every start,
+		// or a 0 that only says a variance was infinite.
 		return DefaultRho, false
 	}
 	r = min(max(r, 0), 0.95)

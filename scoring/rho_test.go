@@ -57,9 +57,11 @@ func TestEstimateRho(t *testing.T) {
 // TestEstimateRhoOverflow: pairs whose sums overflow give the default,
 // not the estimate NaN a store refuses.
 func TestEstimateRhoOverflow(t *testing.T) {
-	pairs := append(rhoPairs(60, 0.3, 0.3, 4), RhoPair{A: 1e300, B: 1e300, SEA: 0.3, SEB: 0.3})
-	if r, ok := EstimateRho(pairs); ok || r != DefaultRho {
-		t.Errorf("overflowing pairs: %v %v, want the default", r, ok)
+	for _, odd := range []RhoPair{{A: 1e300, B: 1e300, SEA: 0.3, SEB: 0.3}, {A: 1e300, B: 0, SEA: 0.3, SEB: 0.3}} {
+		pairs := append(rhoPairs(60, 0.3, 0.3, 4), odd)
+		if r, ok := EstimateRho(pairs); ok || r != DefaultRho {
+			t.Errorf("overflowing pair %+v: %v %v, want the default", odd, r, ok)
+		}
 	}
 }
 
