@@ -3,6 +3,7 @@ package learning_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -27,6 +28,20 @@ func exportWith(extra string) string {
 		`"reponse":{},"duree_ms":1200}],"lecons":[],"acquis":[],"revisions":[]}`
 }
 
+// manyParams is a "difficultes" object of n questions, mail-q1 first.
+func manyParams(n int) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"mail-q%d":{"difficulte":0.5,"discrimination":1}`, i+1)
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
 // TestReadExportReplay: ReadExport gives back the correlation and the item
 // parameters of each test, reads a file without them as before, and refuses
 // values no store could keep.
@@ -48,6 +63,18 @@ func TestReadExportReplay(t *testing.T) {
 		{name: "a negative ρ", file: exportWith(`"rho":-0.1`), refused: true},
 		{name: "a zero discrimination", file: exportWith(`"difficultes":{"mail-q1":{"difficulte":0,"discrimination":0}}`), refused: true},
 		{name: "no question", file: exportWith(`"difficultes":{"":{"difficulte":0,"discrimination":1}}`), refused: true},
+		// The answers and the item parameters name their test by id: with
+		// two tests of one id, which one they belong to is a guess.
+		{name: "two tests with one id", file: exportHead + `"tests":[` +
+			`{"id":7,"competence":"mail","graine":1,"debut":"2026-12-06T10:00:00Z","fin":"2026-12-06T10:05:00Z",` +
+			`"resultat":{"theta":0,"erreur_type":0.5,"niveau":2,"arret":"precision"},"difficultes":{"mail-q1":{"difficulte":0,"discrimination":1}}},` +
+			`{"id":7,"competence":"video","graine":2,"debut":"2026-12-06T11:00:00Z","fin":"2026-12-06T11:05:00Z",` +
+			`"resultat":{"theta":0,"erreur_type":0.5,"niveau":2,"arret":"precision"}}],"reponses":[]}`, refused: true},
+		// A bank has hundreds of questions (444 in a positioning on the
+		// built-in content): parameters by the million are a damaged or
+		// hostile file, which would slow every view of the learner.
+		{name: "as many parameters as allowed", file: exportWith(`"difficultes":` + manyParams(record.MaxTestParams)), params: record.MaxTestParams, b: 0.5, a: 1},
+		{name: "too many parameters", file: exportWith(`"difficultes":` + manyParams(record.MaxTestParams+1)), refused: true},
 		{name: "a difficulty as text", file: exportWith(`"difficultes":{"mail-q1":{"difficulte":"0","discrimination":1}}`), refused: true},
 	}
 	for _, c := range cases {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,7 +93,7 @@ func sameResults(t *testing.T, when string, st learning.Standing, engine []scori
 	}
 }
 
-// TestPositioningRhoEstimate: the default below scoring.MinRhoPairs pairs,
+// TestPositioningRhoEstimate: the default below scoring.MinRhoLearners learners,
 // the estimate above; positionings' own results never count; an erased
 // learner's results leave the estimate.
 func TestPositioningRhoEstimate(t *testing.T) {
@@ -109,7 +111,27 @@ func TestPositioningRhoEstimate(t *testing.T) {
 			return rho
 		}
 		check("nothing stored", false)
-		first := history(t, st, 0, scoring.MinRhoPairs-1)
+		// One learner tested in every competence gives many pairs, and is
+		// one learner all the same.
+		keen, err := st.CreateLearner(ctx, "Zoé", "", record.Prefs{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, comp := range append(slices.Clone(rhoComps), "bases") {
+			id, err := st.StartTest(ctx, keen.ID, comp, int64(1000+i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := record.TestResult{Theta: float64(i%3) - 1, SE: 0.4, Level: 1, StopReason: "precision"}
+			if err := st.FinishTestWith(ctx, id, record.TestOutcome{Result: res}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check("one learner in nine competences (36 pairs)", false)
+		if err := a.Erase(ctx, keen.ID); err != nil {
+			t.Fatal(err)
+		}
+		first := history(t, st, 0, scoring.MinRhoLearners-1)
 		check("one pair too few", false)
 		// Positionings do not count: a learner of the history with a
 		// positioning adds no pair.
@@ -121,7 +143,7 @@ func TestPositioningRhoEstimate(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("with a positioning", false)
-		more := history(t, st, scoring.MinRhoPairs-1, 31)
+		more := history(t, st, scoring.MinRhoLearners-1, 31)
 		rho := check("60 pairs", true)
 		// The estimate is EstimateRho over RhoPairsOf of the stored results.
 		var rs []scoring.RhoResult
@@ -328,6 +350,43 @@ func TestOldPositioningReplaysWithDefault(t *testing.T) {
 			t.Errorf("an old positioning got ρ %v", res.State.Tests[0].Rho)
 		}
 		sameResults(t, "an old positioning", res, def)
+	})
+}
+
+// TestPositioningRhoAfterOddImport: a result no test can conclude (an
+// ability far beyond the engine's ±10 logits, brought in by a damaged or
+// hand-made export file) leaves the estimate as it was: it does not make
+// it NaN, which the store refuses, and so stop every positioning of the
+// place from starting.
+func TestPositioningRhoAfterOddImport(t *testing.T) {
+	onEachStoreWith(t, func(t *testing.T, a *learning.Service, st learning.Store, c *clock) {
+		ctx := context.Background()
+		history(t, st, 0, 60)
+		before, estimated, err := a.PositioningRho(ctx)
+		if err != nil || !estimated {
+			t.Fatalf("ρ %v %v %v", before, estimated, err)
+		}
+		odd := newLearner(t, a, "Zoé")
+		file := exportHead + `"tests":[` +
+			`{"id":1,"competence":"mail","graine":1,"debut":"2026-12-06T10:00:00Z","fin":"2026-12-06T10:05:00Z",` +
+			`"resultat":{"theta":1e300,"erreur_type":0.3,"niveau":4,"arret":"precision"}},` +
+			`{"id":2,"competence":"video","graine":2,"debut":"2026-12-06T11:00:00Z","fin":"2026-12-06T11:05:00Z",` +
+			`"resultat":{"theta":-1e300,"erreur_type":0.3,"niveau":0,"arret":"precision"}}],` +
+			`"reponses":[],"lecons":[],"acquis":[],"revisions":[]}`
+		p, err := learning.ReadExport(strings.NewReader(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.Import(ctx, odd, p); err != nil {
+			t.Fatal(err)
+		}
+		if after, _, err := a.PositioningRho(ctx); err != nil || after != before {
+			t.Errorf("after the odd import: ρ %v (%v), want %v as before", after, err, before)
+		}
+		id := newLearner(t, a, "Awa")
+		if _, err := a.StartTest(ctx, cat, id, record.Positioning); err != nil {
+			t.Errorf("a positioning after the odd import: %v", err)
+		}
 	})
 }
 

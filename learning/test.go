@@ -169,7 +169,8 @@ func positioningOptions(seed int64, exclude []string, rho float64) scoring.Posit
 // PositioningRho is the correlation between competences a new positioning
 // runs with: scoring.EstimateRho over the latest one-competence results
 // stored here (this place, on PostgreSQL), or scoring.DefaultRho with
-// estimated false while there are fewer than scoring.MinRhoPairs pairs.
+// estimated false while fewer than scoring.MinRhoLearners learners have
+// results in two competences.
 // The results are the stored ones (ResultsByCompetence, one read): the
 // ability and standard error each test concluded, which Results gives
 // again when it replays the test with the parameters stored with it.

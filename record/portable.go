@@ -30,22 +30,38 @@ type Portable struct {
 	Reviews      []ReviewCard
 }
 
-// CheckReplay checks what the tests' results are replayed with: each
+// MaxTestParams bounds the item parameters one test of an export may
+// carry: a test keeps one per question of its banks (444 for a positioning
+// on the built-in content), and each view of the learner's results reads
+// and lays them over the calibration again. A file with a million (45 MB)
+// made each « Mes résultats » and médiateur's view take a second more.
+const MaxTestParams = 10000
+
+// CheckReplay checks what the tests' results are replayed with: each test
+// id comes once (answers and item parameters name their test by it: with
+// two tests of one id, which one they go with would be a guess); each
 // correlation is 0 (none kept) or strictly between 0 and 1, as a store
 // keeps it; each item parameter names a question, with a finite
 // difficulty and a finite positive discrimination, for a test of the
-// file. A store refuses, with ErrInvalid, what it could not keep.
+// file, at most MaxTestParams of them a test. A store refuses, with
+// ErrInvalid, what it could not keep.
 func (p Portable) CheckReplay() error {
 	tests := make(map[TestID]bool, len(p.Tests))
 	for _, t := range p.Tests {
 		if t.Rho != 0 && !(t.Rho > 0 && t.Rho < 1) {
 			return fmt.Errorf("test %d: correlation %v: %w", t.ID, t.Rho, ErrInvalid)
 		}
+		if tests[t.ID] {
+			return fmt.Errorf("two tests with id %d: %w", t.ID, ErrInvalid)
+		}
 		tests[t.ID] = true
 	}
 	for id, params := range p.Difficulties {
 		if !tests[id] {
 			return fmt.Errorf("item parameters of test %d, not in the file: %w", id, ErrInvalid)
+		}
+		if len(params) > MaxTestParams {
+			return fmt.Errorf("test %d: %d item parameters, at most %d: %w", id, len(params), MaxTestParams, ErrInvalid)
 		}
 		for q, c := range params {
 			if q == "" || math.IsNaN(c.B) || math.IsInf(c.B, 0) || !(c.A > 0) || math.IsInf(c.A, 0) {

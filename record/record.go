@@ -109,8 +109,9 @@ type Test struct {
 	// resumes and is replayed with the same value. 0: a test of one
 	// competence, or a positioning started before it was kept (then the
 	// default, scoring.DefaultRho). It is an aggregate over the store's
-	// learners: one shrunk correlation from at least scoring.MinRhoPairs
-	// pairs of results, which tells nothing about any other learner. It is
+	// learners: one shrunk correlation from the results of at least
+	// scoring.MinRhoLearners learners, which tells nothing about any other
+	// learner. It is
 	// in a learner's export all the same (ExportedTest.Rho), because their
 	// own results are computed with it: without it, an import would replay
 	// their positioning with another value and show other levels.

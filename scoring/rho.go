@@ -9,15 +9,21 @@ import (
 // RhoPair is one learner's results in two competences: abilities and their
 // standard errors (two finished tests of one learner).
 type RhoPair struct {
+	// Learner is whose results they are. A learner tested in k
+	// competences gives k(k−1)/2 pairs, which tell about as much as one
+	// learner: EstimateRho counts learners, not pairs.
+	Learner  int64
 	A, B     float64
 	SEA, SEB float64
 }
 
-// MinRhoPairs is the number of pairs below which EstimateRho keeps the
-// default: a correlation of a few dozen noisy pairs is mostly noise.
-const MinRhoPairs = 30
+// MinRhoLearners is the number of learners with a pair below which
+// EstimateRho keeps the default: a correlation of a few dozen noisy
+// results is mostly noise, and one learner tested in nine competences
+// (36 pairs) is one learner.
+const MinRhoLearners = 30
 
-// rhoPrior is how many pairs the default counts for in EstimateRho's
+// rhoPrior is how many learners the default counts for in EstimateRho's
 // shrinkage.
 const rhoPrior = 50
 
@@ -25,18 +31,22 @@ const rhoPrior = 50
 // competences from learners' results: the correlation of the estimates,
 // corrected for their measurement error (each variance minus the mean
 // squared standard error, Spearman's disattenuation), then shrunk toward
-// DefaultRho as if the default were rhoPrior pairs more. With fewer than
-// MinRhoPairs pairs it returns DefaultRho and false.
+// DefaultRho as if the default were rhoPrior learners more. With pairs of
+// fewer than MinRhoLearners learners it returns DefaultRho and false.
 //
 // The tutor calls it when a positioning starts, on the pairs RhoPairsOf
 // makes of the store's latest one-competence results, and stores the value
 // with the positioning: its results are replayed with that value, never
 // with a later estimate (docs/moteur-adaptatif.md §3.1).
 func EstimateRho(pairs []RhoPair) (rho float64, estimated bool) {
-	n := float64(len(pairs))
-	if len(pairs) < MinRhoPairs {
+	learners := map[int64]bool{}
+	for _, p := range pairs {
+		learners[p.Learner] = true
+	}
+	if len(learners) < MinRhoLearners {
 		return DefaultRho, false
 	}
+	n := float64(len(pairs))
 	var ma, mb, sa, sb float64
 	for _, p := range pairs {
 		ma += p.A
@@ -59,8 +69,15 @@ func EstimateRho(pairs []RhoPair) (rho float64, estimated bool) {
 	if ta > 0 && tb > 0 {
 		r = cov / math.Sqrt(ta*tb)
 	}
+	if math.IsInf(va, 0) || math.IsInf(vb, 0) || math.IsNaN(r) {
+		// Sums that overflowed (abilities near the float64 limit): no
+		// estimate, rather than a NaN the store refuses at every start,
+		// or a 0 that only says a variance was infinite.
+		return DefaultRho, false
+	}
 	r = min(max(r, 0), 0.95)
-	w := n / (n + rhoPrior)
+	m := float64(len(learners))
+	w := m / (m + rhoPrior)
 	return w*r + (1-w)*DefaultRho, true
 }
 
@@ -78,13 +95,16 @@ type RhoResult struct {
 // id order). Each ability is first centred on its competence's mean over
 // the learners: one correlation is pooled over every pair of competences
 // (few data per pair), and competences of different difficulty would
-// otherwise add their differences of means to the spread. A result with a
-// non-finite ability or a standard error that is not positive is left out.
+// otherwise add their differences of means to the spread. A result no
+// test concludes is left out: an ability that is not a number or beyond
+// the engine's ±10 logits (one stored from a damaged export file would
+// outweigh every other learner, or overflow the sums), or a standard
+// error that is not positive and finite.
 func RhoPairsOf(results []RhoResult) []RhoPair {
 	kept := make([]RhoResult, 0, len(results))
 	sum, n := map[string]float64{}, map[string]int{}
 	for _, r := range results {
-		if math.IsNaN(r.Theta) || math.IsInf(r.Theta, 0) || !(r.SE > 0) || math.IsInf(r.SE, 0) {
+		if !(r.Theta >= thetaMin && r.Theta <= thetaMax) || !(r.SE > 0) || math.IsInf(r.SE, 0) {
 			continue
 		}
 		kept = append(kept, r)
@@ -107,7 +127,8 @@ func RhoPairsOf(results []RhoResult) []RhoPair {
 					continue // one result per competence and learner is expected; a second says nothing of ρ
 				}
 				out = append(out, RhoPair{
-					A: ra.Theta - sum[ra.Competence]/float64(n[ra.Competence]), SEA: ra.SE,
+					Learner: ra.Learner,
+					A:       ra.Theta - sum[ra.Competence]/float64(n[ra.Competence]), SEA: ra.SE,
 					B: rb.Theta - sum[rb.Competence]/float64(n[rb.Competence]), SEB: rb.SE,
 				})
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"pasapas/i18n"
+	"pasapas/learning"
 	"pasapas/progress/postgres"
 	"pasapas/record"
 	"pasapas/scoring"
@@ -448,4 +449,38 @@ func containsAll(s string, words ...string) bool {
 		}
 	}
 	return true
+}
+
+// TestPositioningRhoByPlace: the correlation a positioning starts with is
+// estimated from the results of its place's learners only: one place with
+// enough pairs has an estimate, another place of the same server, with
+// none of its own, has the default.
+func TestPositioningRhoByPlace(t *testing.T) {
+	sch := schema(t)
+	ctx := context.Background()
+	a := open(t, sch, "Médiathèque des Tilleuls", nil)
+	b := open(t, sch, "France Services Nord", nil)
+	for i := range scoring.MinRhoLearners + 10 {
+		l, err := a.CreateLearner(ctx, fmt.Sprintf("Personne %d", i), "", record.Prefs{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j, comp := range []string{"mail", "video"} {
+			id, err := a.StartTest(ctx, l.ID, comp, int64(i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			theta := float64((i*(2*j+1))%7-3) / 2
+			res := record.TestResult{Theta: theta, SE: 0.3, Level: scoring.DefaultScale.Level(theta), StopReason: "precision"}
+			if err := a.FinishTestWith(ctx, id, record.TestOutcome{Result: res}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if rho, estimated, err := learning.New(a, learning.Options{}).PositioningRho(ctx); err != nil || !estimated || rho == scoring.DefaultRho {
+		t.Fatalf("the place with results: ρ %v estimated %v (%v), want an estimate", rho, estimated, err)
+	}
+	if rho, estimated, err := learning.New(b, learning.Options{}).PositioningRho(ctx); err != nil || estimated || rho != scoring.DefaultRho {
+		t.Errorf("another place: ρ %v estimated %v (%v), want the default: the results of the first place are not its own", rho, estimated, err)
+	}
 }
