@@ -92,14 +92,53 @@ type ExportedAnswer struct {
 	DurationMS int64           `json:"duree_ms"`
 }
 
-// WriteJSON writes the export as indented JSON.
+// WriteJSON writes the export as indented JSON. Each test's parameters are
+// written for the questions its answers name only (answeredParams).
 func (e *Export) WriteJSON(w io.Writer) error {
+	out := *e
+	out.Tests = answeredParams(e.Tests, e.Answers)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(e); err != nil {
+	if err := enc.Encode(&out); err != nil {
 		return fmt.Errorf("record: writing export: %w", err)
 	}
 	return nil
+}
+
+// answeredParams are the tests with, in each, only the parameters of the
+// questions the test's answers name. A result is replayed from its answers,
+// so those are all it needs; the others would say how the computer's
+// calibration moved, which is made of other learners' answers (on a PC
+// with one other user, which questions that person answered, and how).
+func answeredParams(tests []ExportedTest, answers []ExportedAnswer) []ExportedTest {
+	asked := map[TestID]map[string]bool{}
+	for _, a := range answers {
+		if a.Test == 0 {
+			continue
+		}
+		if asked[a.Test] == nil {
+			asked[a.Test] = map[string]bool{}
+		}
+		asked[a.Test][a.Question] = true
+	}
+	out := make([]ExportedTest, len(tests))
+	for i, t := range tests {
+		out[i] = t
+		if len(t.Difficulties) == 0 {
+			continue
+		}
+		kept := map[string]ExportedParams{}
+		for q, p := range t.Difficulties {
+			if asked[t.ID][q] {
+				kept[q] = p
+			}
+		}
+		out[i].Difficulties = nil
+		if len(kept) > 0 {
+			out[i].Difficulties = kept
+		}
+	}
+	return out
 }
 
 // ExportedSpace is the médiateur's space's part of a learner's export.

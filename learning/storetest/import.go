@@ -230,6 +230,16 @@ func runImportReplay(t *testing.T, open func(*testing.T) learning.Store) {
 		t.Fatalf("read back tests %+v, parameters of %d tests: want ρ %v and %v on the positionings, parameters of the finished tests",
 			p.Tests, len(p.Difficulties), rho, openRho)
 	}
+	// The file names the parameters of the questions each test asked,
+	// and no other: the rest of the calibration is made of other
+	// learners' answers.
+	for test, params := range p.Difficulties {
+		for q := range params {
+			if !slices.ContainsFunc(p.Answers, func(a record.Answer) bool { return a.Test == test && a.Question == q }) {
+				t.Errorf("test %d: the file gives the parameters of %s, which it did not ask", test, q)
+			}
+		}
+	}
 	here := to.learner("Léa", "1357")
 	dst := learning.New(to.s, learning.Options{})
 	if _, err := im.ImportProgress(to.ctx, here.ID, p); err != nil {
