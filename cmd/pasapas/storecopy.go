@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -85,8 +86,8 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	for _, f := range *o.from {
 		snap, err := progress.ReadSnapshot(ctx, f)
 		if err != nil {
-			fmt.Fprintln(stderr, "pasapas:", say(lang, "copy_unreadable", lessons.Visible(f), progress.Explain(err, lang)))
-			fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
+			fmt.Fprintln(stderr, "pasapas:", say(lang, "copy_unreadable", lessons.Visible(f), whyUnreadable(f, err, lang)))
+			fmt.Fprintln(stderr, detailLine(err))
 			return 1
 		}
 		snaps = append(snaps, snap)
@@ -100,7 +101,7 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 		}
-		fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
+		fmt.Fprintln(stderr, detailLine(err))
 		return 1
 	}
 	defer s.Close()
@@ -118,7 +119,7 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 				msg = say(lang, "copy_ambiguous")
 			}
 			fmt.Fprintln(stdout, say(lang, "copy_failed", lessons.Visible(snap.Path), msg))
-			fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
+			fmt.Fprintln(stderr, detailLine(err))
 			continue
 		}
 		printCopyReport(stdout, lang, lessons.Visible(snap.Path), rep)
@@ -154,6 +155,27 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// whyUnreadable says why a file to copy cannot be read, to the person who
+// runs the copy: a wrong path, a folder or another program's file are
+// theirs to correct, so they are named; anything else is the file's own
+// failure, said as everywhere else.
+func whyUnreadable(path string, err error, lang i18n.Lang) string {
+	st, serr := os.Stat(path)
+	switch {
+	case errors.Is(serr, fs.ErrNotExist):
+		return say(lang, "copy_no_file")
+	case serr == nil && st.IsDir():
+		inside := filepath.Join(path, "pasapas.db")
+		if _, err := os.Stat(inside); err == nil {
+			return say(lang, "copy_folder_db", lessons.Visible(inside))
+		}
+		return say(lang, "copy_folder")
+	case errors.Is(err, progress.ErrForeignFile):
+		return say(lang, "copy_not_ours")
+	}
+	return progress.Explain(err, lang)
 }
 
 func printCopyReport(w io.Writer, lang i18n.Lang, path string, r postgres.CopyReport) {
@@ -266,10 +288,18 @@ Options:
 	"flag_copy_to":      {FR: "adresse du serveur, postgres://rôle@serveur/base (sans mot de passe)", EN: "the server's address, postgres://role@server/database (no password)"},
 	"copy_need_from_to": {FR: "il faut au moins un --from et l'adresse du serveur (--to).", EN: "at least one --from and the server's address (--to) are needed."},
 	"copy_unreadable":   {FR: "impossible de lire %s : %s Rien n'a été copié.", EN: "cannot read %s: %s Nothing was copied."},
-	"copy_title":        {FR: "Copie dans le lieu « %s » (%s)", EN: "Copy into the place “%s” (%s)"},
-	"copy_new":          {FR: "%s : copié pour la première fois.", EN: "%s: copied for the first time."},
-	"copy_known":        {FR: "%s : déjà copié avant ; seul ce qui est nouveau est ajouté.", EN: "%s: copied before; only what is new is added."},
-	"copy_unchanged":    {FR: "%s : déjà copié, rien de nouveau depuis. Rien n'est ajouté.", EN: "%s: already copied, nothing new since. Nothing is added."},
+	"copy_no_file": {FR: "ce fichier n'existe pas. Vérifiez son nom et son dossier. Le fichier d'un PC s'appelle pasapas.db (voir docs/stockage.md).",
+		EN: "this file does not exist. Check its name and its folder. A PC's file is called pasapas.db (see docs/stockage.md)."},
+	"copy_folder": {FR: "c'est un dossier. Donnez le fichier pasapas.db du PC (voir docs/stockage.md).",
+		EN: "this is a folder. Give the PC's pasapas.db file (see docs/stockage.md)."},
+	"copy_folder_db": {FR: "c'est un dossier. Donnez plutôt le fichier %s, qui est dedans.",
+		EN: "this is a folder. Give the file %s instead, which is inside it."},
+	"copy_not_ours": {FR: "ce n'est pas un fichier de progrès de Pas à pas. Il n'est pas modifié. Le fichier d'un PC s'appelle pasapas.db (voir docs/stockage.md).",
+		EN: "this is not a Pas à pas progress file. It is not changed. A PC's file is called pasapas.db (see docs/stockage.md)."},
+	"copy_title":     {FR: "Copie dans le lieu « %s » (%s)", EN: "Copy into the place “%s” (%s)"},
+	"copy_new":       {FR: "%s : copié pour la première fois.", EN: "%s: copied for the first time."},
+	"copy_known":     {FR: "%s : déjà copié avant ; seul ce qui est nouveau est ajouté.", EN: "%s: copied before; only what is new is added."},
+	"copy_unchanged": {FR: "%s : déjà copié, rien de nouveau depuis. Rien n'est ajouté.", EN: "%s: already copied, nothing new since. Nothing is added."},
 	"copy_also_in": {FR: "  Attention : ce fichier a déjà été copié dans le lieu « %s ». Ces personnes sont maintenant dans deux lieux ; si ce n'était pas voulu, effacez-les du mauvais lieu.",
 		EN: "  Note: this file was already copied into the place “%s”. These people are now in two places; if that was not meant, erase them from the wrong place."},
 	"copy_learners": {FR: "  apprenants ajoutés : %d ; déjà là : %d", EN: "  learners added: %d; already here: %d"},
