@@ -95,6 +95,12 @@ func TestStoreCopyCommand(t *testing.T) {
 		s.Close()
 		files = append(files, f)
 	}
+	if err := os.Mkdir(filepath.Join(dir, "ateliers"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ateliers", "mails.yaml"), []byte("titre: Mails\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	args := []string{"store", "copy", "--from", files[0], "--from", files[1], "--to", url, "--place", "Médiathèque", "--lang", "fr"}
 	var out, errs bytes.Buffer
 	if code := run(args, &out, &errs); code != 0 {
@@ -109,6 +115,17 @@ func TestStoreCopyCommand(t *testing.T) {
 			t.Errorf("summary without %q:\n%s", want, out.String())
 		}
 	}
+	// A first copy has no "since the last copy" counts; the prepared
+	// ateliers next to the files are said once; what to do next ends it.
+	for _, c := range []struct {
+		want string
+		n    int
+	}{{"depuis la dernière copie", 0}, {"Les ateliers préparés de ce PC sont des fichiers, dans le dossier " + filepath.Join(dir, "ateliers"), 1},
+		{"Ensuite : sur chaque PC du lieu, donnez l'adresse du serveur et le lieu", 1}} {
+		if got := strings.Count(out.String(), c.want); got != c.n {
+			t.Errorf("%q said %d times, want %d:\n%s", c.want, got, c.n, out.String())
+		}
+	}
 	if strings.Contains(out.String(), "\x1b") {
 		t.Errorf("a control character from the file reached the output:\n%q", out.String())
 	}
@@ -116,7 +133,7 @@ func TestStoreCopyCommand(t *testing.T) {
 	if code := run(args, &out, &errs); code != 0 {
 		t.Fatalf("second run: exit %d\n%s", code, errs.String())
 	}
-	if strings.Count(out.String(), "déjà copié, rien de nouveau depuis") != 2 {
+	if strings.Count(out.String(), "déjà copié, rien de nouveau depuis") != 2 || strings.Contains(out.String(), "Ensuite") {
 		t.Errorf("second run:\n%s", out.String())
 	}
 
