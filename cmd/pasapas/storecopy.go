@@ -35,7 +35,7 @@ func storeFlags(lang i18n.Lang) (*flag.FlagSet, storeCopyOptions) {
 	o := storeCopyOptions{from: &dirList{}}
 	fs.Var(o.from, "from", say(lang, "flag_copy_from"))
 	o.to = fs.String("to", "", say(lang, "flag_copy_to"))
-	o.place = fs.String("place", "", say(lang, "flag_place"))
+	o.place = fs.String("place", "", say(lang, "flag_copy_place"))
 	return fs, o
 }
 
@@ -318,8 +318,10 @@ pgpass file (see docs/reseau.md).
 Options:
 `,
 	},
-	"flag_copy_from":    {FR: "fichier de progrès d'un PC à copier (plusieurs --from possibles)", EN: "a PC's progress file to copy (--from may be repeated)"},
-	"flag_copy_to":      {FR: "adresse du serveur, postgres://rôle@serveur/base (sans mot de passe)", EN: "the server's address, postgres://role@server/database (no password)"},
+	"flag_copy_from": {FR: "fichier de progrès d'un PC à copier (plusieurs --from possibles)", EN: "a PC's progress file to copy (--from may be repeated)"},
+	"flag_copy_to":   {FR: "adresse du serveur, postgres://rôle@serveur/base (sans mot de passe)", EN: "the server's address, postgres://role@server/database (no password)"},
+	"flag_copy_place": {FR: "le lieu où copier, écrit exactement comme sur les PC de ce lieu (ou PASAPAS_PLACE)",
+		EN: "the place to copy into, written exactly as on that place's PCs (or PASAPAS_PLACE)"},
 	"copy_need_from_to": {FR: "il faut au moins un --from et l'adresse du serveur (--to).", EN: "at least one --from and the server's address (--to) are needed."},
 	"copy_unreadable":   {FR: "impossible de lire %s : %s Rien n'a été copié.", EN: "cannot read %s: %s Nothing was copied."},
 	"copy_no_file": {FR: "ce fichier n'existe pas. Vérifiez son nom et son dossier. Le fichier d'un PC s'appelle pasapas.db (voir docs/stockage.md).",
