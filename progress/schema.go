@@ -64,7 +64,7 @@ func checkHeader(p string) error {
 	if _, err := io.ReadFull(f, h[:]); err != nil {
 		return nil // empty or too short to be a database: SQLite decides
 	}
-	if string(h[:16]) != "SQLite format 3\x00" {
+	if string(h[:16]) != sqliteMagic {
 		return nil
 	}
 	version := int(int32(binary.BigEndian.Uint32(h[60:64])))
@@ -76,6 +76,26 @@ func checkHeader(p string) error {
 		return &SchemaError{Path: p, Found: version, Known: SchemaVersion}
 	}
 	return nil
+}
+
+// sqliteMagic opens every SQLite file.
+const sqliteMagic = "SQLite format 3\x00"
+
+// notSQLite says that the file at p is a readable file with something in
+// it that does not start as an SQLite file does. An empty file, a folder
+// or one that cannot be read is left for the caller to report.
+func notSQLite(p string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() == 0 {
+		return false
+	}
+	var h [16]byte
+	n, _ := io.ReadFull(f, h[:])
+	return string(h[:n]) != sqliteMagic
 }
 
 // checkIdentity repeats the header checks through SQLite (the journal may

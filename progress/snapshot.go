@@ -142,6 +142,12 @@ func ReadSnapshot(ctx context.Context, path string) (*Snapshot, error) {
 	if _, err := os.Stat(abs); err != nil {
 		return nil, fail(abs, "reading", err)
 	}
+	// Open takes a file that is not SQLite for a damaged one; here the
+	// file is named by hand (a text file, a copy of the wrong thing), so
+	// it is said to be another program's, which the person can correct.
+	if notSQLite(abs) {
+		return nil, fmt.Errorf("progress: %s is not an SQLite file: %w", abs, ErrForeignFile)
+	}
 	if err := checkHeader(abs); err != nil {
 		return nil, err
 	}

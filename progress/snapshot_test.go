@@ -70,8 +70,8 @@ func TestReadSnapshotLeavesTheFile(t *testing.T) {
 	if err := os.WriteFile(foreign, []byte("pas une base"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadSnapshot(ctx, foreign); err == nil {
-		t.Error("a file that is not a database gave a snapshot")
+	if _, err := ReadSnapshot(ctx, foreign); !errors.Is(err, ErrForeignFile) {
+		t.Errorf("a file that is not a database: %v, want ErrForeignFile (said as another program's file)", err)
 	}
 }
 

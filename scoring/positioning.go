@@ -319,6 +319,10 @@ func (p *Positioning) Results() []Result {
 				}
 			}
 			out[i].Level = best
+			// The words of the uncertainty are about the level shown:
+			// t.Result() worded the level of θ, which the most likely
+			// band may not be ("Niveau 0" over "probablement niveau 1").
+			out[i].Certainty = certainty(best, out[i].AllLevelProbs)
 		}
 		out[i].Stop.Reason = p.stop
 	}

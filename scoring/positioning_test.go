@@ -247,3 +247,25 @@ func TestMinGainWeighsTheBestQuestion(t *testing.T) {
 		t.Error("no seed drew a question other than the best: the test proves nothing")
 	}
 }
+
+// The words under a level speak of that level: the positioning reports the
+// most likely level, and its « probablement niveau N » is about the same N
+// (a learner saw « Niveau 0 » over « probablement niveau 1, peut-être 0 »).
+func TestPositioningCertaintyIsTheLevelsOwn(t *testing.T) {
+	var banks []*Bank // more competences than questions, as in the product
+	for c := range 11 {
+		banks = append(banks, typedBank(fmt.Sprintf("c%d", c), 3))
+	}
+	for seed := range uint64(20) {
+		for _, rightEvery := range []int{2, 3, 5, 1000} {
+			p := NewPositioning(banks, PositioningOptions{Seed: seed, EasyStart: true})
+			n := 0
+			answerAll(p, func(*Item) bool { n++; return n%rightEvery == 0 })
+			for _, r := range p.Results() {
+				if r.Certainty.Level != r.Level {
+					t.Errorf("seed %d, right every %d: %s level %d, its words say %q", seed, rightEvery, r.Competence, r.Level, r.Uncertainty("fr"))
+				}
+			}
+		}
+	}
+}

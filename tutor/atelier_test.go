@@ -12,8 +12,11 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"pasapas/fiche"
 	"pasapas/i18n"
+	"pasapas/learning"
 	"pasapas/lessons"
 	"pasapas/record"
 )
@@ -325,4 +328,37 @@ func TestPrepareAnAtelier(t *testing.T) {
 	w.press("enter")
 	h.expect("Les ateliers passés", "aujourd'hui : Mes premiers mails",
 		"0 personne l'a rejoint", "moins d'une minute de venues en tout", "Ouvrir : Mes premiers mails")
+}
+
+// The follow-up's total time agrees with the attestation's (fiche.Hours
+// rounds to the minute): a médiatrice read « en tout 2 minutes » over an
+// attestation of « 0 h 03 min » for the same visits.
+func TestFollowUpTotalAsTheAttestation(t *testing.T) {
+	ctx := loggedIn(t, asciiTheme(), builtin).m.ctx
+	start := time.Date(2026, 12, 7, 9, 0, 0, 0, time.Local)
+	for _, c := range []struct {
+		lengths []time.Duration
+		want    string
+	}{
+		{[]time.Duration{2*time.Minute + 10*time.Second, 35 * time.Second}, "en tout 3 minutes"},
+		{[]time.Duration{2*time.Minute + 10*time.Second, 10 * time.Second}, "en tout 2 minutes"},
+		{[]time.Duration{20 * time.Second}, "en tout moins d'une minute"},
+	} {
+		var visits []record.Visit
+		var total time.Duration
+		for i, l := range c.lengths {
+			s := start.Add(time.Duration(i) * time.Hour)
+			visits = append(visits, record.Visit{Start: s, End: s.Add(l)})
+			total += l
+		}
+		screen := &followUpScreen{loaded: true, f: learning.FollowUp{Name: "Léa", Visits: visits, Standing: learning.Standing{State: &record.State{}}}}
+		got := ansi.Strip(screen.Render(ctx, 80, 30))
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%v: want %q in\n%s", c.lengths, c.want, got)
+		}
+		minutes := int(total.Round(time.Minute) / time.Minute)
+		if att := fiche.Hours(i18n.FR, total, len(visits)); !strings.HasPrefix(att, fmt.Sprintf("0 h %02d min", minutes)) {
+			t.Errorf("%v: the attestation says %q, the follow-up %q", c.lengths, att, c.want)
+		}
+	}
 }

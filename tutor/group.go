@@ -660,7 +660,9 @@ func (s *followUpScreen) Render(ctx *Context, w, h int) string {
 	for _, v := range s.f.Visits {
 		total += v.Length()
 	}
-	add(t.Heading.Render(ctx.say("follow_visits", len(s.f.Visits), ago(ctx, total))))
+	// Rounded as the attestation rounds its hours (fiche.Hours): the
+	// médiateur reads both and they must agree.
+	add(t.Heading.Render(ctx.say("follow_visits", len(s.f.Visits), ago(ctx, total.Round(time.Minute)))))
 	for i := len(s.f.Visits) - 1; i >= 0 && i >= len(s.f.Visits)-5; i-- {
 		v := s.f.Visits[i]
 		add(hanging(t.G.Bullet+" ", humanDate(ctx, v.Start)+" "+v.Start.Local().Format("15:04")+" · "+ago(ctx, v.Length())+" · "+sanitize(v.Place), w))

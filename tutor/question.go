@@ -518,11 +518,12 @@ func (v *questionView) validate(ctx *Context) (tea.Cmd, qEvent) {
 		return v.submit(ctx, quiz.Answer{Choices: ids})
 	case lessons.FreeText, lessons.Fields:
 		fields := map[string]string{}
-		empty := true
+		empty, lists := true, 0
 		for i, f := range q.Fields {
 			val := v.inputs[i].Value()
 			if f.Format == lessons.FormatSelect {
 				val = ""
+				lists++
 				if v.selects[i] >= 0 && v.selects[i] < len(f.Options) {
 					val = f.Options[v.selects[i]]
 				}
@@ -533,7 +534,12 @@ func (v *questionView) validate(ctx *Context) (tea.Cmd, qEvent) {
 			fields[f.ID] = val
 		}
 		if empty {
-			v.notice = ctx.say("q_write_first")
+			// Only lists: nothing to write, so the notice says to pick.
+			if lists > 0 && lists == len(q.Fields) {
+				v.notice = ctx.say("q_pick_first")
+			} else {
+				v.notice = ctx.say("q_write_first")
+			}
 			return nil, qEvent{}
 		}
 		return v.submit(ctx, quiz.Answer{Fields: fields})

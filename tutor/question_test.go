@@ -315,3 +315,39 @@ func TestChoiceRowsShowNoMarks(t *testing.T) {
 		t.Fatalf("choice rows:\n%s", plain)
 	}
 }
+
+// Validating a question left empty says what to do with what it has: a
+// question of lists only asks to pick in a list, never to write.
+func TestEmptyAnswerNoticeFitsTheFields(t *testing.T) {
+	h := loggedIn(t, asciiTheme(), builtin)
+	ctx := h.m.ctx
+	var listsOnly *lessons.Question
+	for _, q := range builtin.Catalogue(i18n.FR).Questions {
+		if q.Type != lessons.Fields || listsOnly != nil {
+			continue
+		}
+		all := true
+		for _, f := range q.Fields {
+			all = all && f.Format == lessons.FormatSelect
+		}
+		if all {
+			listsOnly = q
+		}
+	}
+	if listsOnly == nil {
+		t.Fatal("no champs question with lists only")
+	}
+	for _, c := range []struct {
+		q    *lessons.Question
+		want string
+	}{
+		{listsOnly, "q_pick_first"},
+		{textFields(t), "q_write_first"},
+	} {
+		v := newQuestionView(ctx, c.q, 7)
+		v.validate(ctx)
+		if v.notice != ctx.say(c.want) {
+			t.Errorf("%s: notice %q, want %q", c.q.ID, v.notice, ctx.say(c.want))
+		}
+	}
+}

@@ -167,6 +167,7 @@ var words = i18n.Table{
 	"q_undo":          {FR: "← pour revenir en arrière.", EN: "← to go back."},
 	"q_choose_first":  {FR: "Cochez au moins une réponse, ou choisissez « Je ne sais pas ».", EN: "Tick at least one answer, or choose “I don't know”."},
 	"q_write_first":   {FR: "Écrivez une réponse, ou choisissez « Je ne sais pas ».", EN: "Write an answer, or choose “I don't know”."},
+	"q_pick_first":    {FR: "Choisissez une réponse dans une liste avec ← et →. Ou choisissez « Je ne sais pas ».", EN: "Pick an answer in a list with ← and →. Or choose “I don't know”."},
 	"q_you_wrote":     {FR: "Vous avez écrit : « %s ».", EN: "You wrote: “%s”."},
 	"q_see_screen":    {FR: "Revoir l'écran", EN: "See the screen again"},
 	"q_look_next":     {FR: "Lisez bien cet écran. Appuyez sur Entrée pour voir les réponses.", EN: "Read this screen carefully. Press Enter to see the answers."},

@@ -203,7 +203,7 @@ func newFlags(name string, lang i18n.Lang, usage string) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), say(lang, usage))
-		fs.PrintDefaults()
+		printOptions(fs.Output(), lang, fs)
 	}
 	fs.String("lang", string(lang), say(lang, "flag_lang"))
 	return fs
@@ -276,23 +276,52 @@ func flagError(lang i18n.Lang, err error) string {
 	return msg
 }
 
+// helpLine prints one entry of a help: its left part, then the explanation
+// from column 34, folded to 80 columns.
+func helpLine(w io.Writer, left, right string) {
+	const col, width = 34, 80 // where the explanations start; the line's end
+	if utf8.RuneCountInString(left) >= col {
+		fmt.Fprintln(w, left)
+		left = ""
+	}
+	pad := strings.Repeat(" ", col-utf8.RuneCountInString(left))
+	for i, part := range fold(right, width-col) {
+		if i > 0 {
+			left, pad = "", strings.Repeat(" ", col)
+		}
+		fmt.Fprintln(w, left+pad+part)
+	}
+}
+
+// printOptions prints a command's options as the main help does: "--name
+// WORD" (the flag package's "-name value" and its English "(default …)"
+// read as another program's), the default said in the user's language
+// unless the explanation already gives it.
+func printOptions(w io.Writer, lang i18n.Lang, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		left := "  --" + f.Name
+		if hasWord("arg_" + f.Name) {
+			left += " " + say(lang, "arg_"+f.Name)
+		} else if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+			left += " …"
+		}
+		usage := f.Usage
+		switch {
+		case f.Name == "lang": // its default is the language the help is in
+		case f.DefValue == "" || f.DefValue == "false" || f.DefValue == "0" || f.DefValue == "0s":
+		default:
+			if !strings.Contains(usage, say(lang, "by_default")) {
+				usage += " " + say(lang, "flag_default", f.DefValue)
+			}
+		}
+		helpLine(w, left, usage)
+	})
+}
+
 // printUsage prints the help, made from the table of sub-commands and the
 // tutor's own options, folded to 80 columns.
 func printUsage(w io.Writer, lang i18n.Lang) {
-	const col, width = 34, 80 // where the explanations start; the line's end
-	line := func(left, right string) {
-		if utf8.RuneCountInString(left) >= col {
-			fmt.Fprintln(w, left)
-			left = ""
-		}
-		pad := strings.Repeat(" ", col-utf8.RuneCountInString(left))
-		for i, part := range fold(right, width-col) {
-			if i > 0 {
-				left, pad = "", strings.Repeat(" ", col)
-			}
-			fmt.Fprintln(w, left+pad+part)
-		}
-	}
+	line := func(left, right string) { helpLine(w, left, right) }
 	fmt.Fprintf(w, "%s\n\n%s\n", say(lang, "usage_title"), say(lang, "usage_heading"))
 	line("  pasapas "+say(lang, "options_help"), say(lang, "tutor_about"))
 	for _, c := range commands {

@@ -139,3 +139,38 @@ func TestHelpAndFlagsFromTheTable(t *testing.T) {
 		})
 	}
 }
+
+// A command's --help shows its options as the main help does, "--name
+// WORD", with the default in the user's language: never the flag package's
+// "-name value" and its English "(default …)".
+func TestCommandHelpOptions(t *testing.T) {
+	for _, c := range []struct {
+		args      []string
+		want, not []string
+	}{
+		{[]string{"store", "copy", "--help", "--lang", "fr"},
+			[]string{"  --from FICHIER.db ", "  --to postgres://… ", "  --place LIEU ", "le lieu où copier"},
+			[]string{"  -from", "value", "(default", "(par défaut : fr)"}},
+		{[]string{"store", "copy", "--help", "--lang", "en"},
+			[]string{"  --from FILE.db ", "  --place PLACE "}, []string{"  -from", "(default \"", "(default: en)"}},
+		{[]string{"sim", "--help", "--lang", "fr"},
+			[]string{"  --learners … ", "(par défaut : "}, []string{"(default", "  -learners"}},
+		{[]string{"mediateur", "export", "--help", "--lang", "fr"},
+			[]string{"  --acquis  ", "csv (par défaut) ou xlsx\n"}, []string{"(default", "(par défaut : csv)"}},
+	} {
+		var out, errs bytes.Buffer
+		if code := run(c.args, &out, &errs); code != 0 {
+			t.Errorf("%v: exit %d %s", c.args, code, errs.String())
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%v: no %q in\n%s", c.args, w, out.String())
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(out.String(), n) {
+				t.Errorf("%v: %q in\n%s", c.args, n, out.String())
+			}
+		}
+	}
+}

@@ -45,6 +45,10 @@ var messages = i18n.Table{
 	"arg_idle-lock": {FR: "10m", EN: "10m"},
 	"arg_store":     {FR: "postgres://…", EN: "postgres://…"},
 	"arg_place":     {FR: "LIEU", EN: "PLACE"},
+	"arg_from":      {FR: "FICHIER.db", EN: "FILE.db"},
+	"arg_to":        {FR: "postgres://…", EN: "postgres://…"},
+	"by_default":    {FR: "par défaut", EN: "default"},
+	"flag_default":  {FR: "(par défaut : %s)", EN: "(default: %s)"},
 	"check_usage": {
 		FR: "Utilisation : pasapas check [options] [DOSSIER...]\n\nVérifie le contenu intégré, et les dossiers donnés.\nCode de sortie : 0 si tout est bon, 1 s'il y a des erreurs.\n\nOptions :\n",
 		EN: "Usage: pasapas check [options] [DIR...]\n\nChecks the built-in content, and the given folders.\nExit code: 0 when all is well, 1 when there are errors.\n\nOptions:\n",

@@ -16,6 +16,7 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/learning"
+	"pasapas/lessons"
 	"pasapas/progress"
 	"pasapas/progress/postgres"
 )
@@ -188,11 +189,11 @@ func openStore(o storeOptions, lang i18n.Lang, stdout, stderr io.Writer, create 
 		}
 		if !postgres.IsUnreachable(err) || ctx.Err() != nil {
 			fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
-			fmt.Fprintln(stderr, "  (", err, ")")
+			fmt.Fprintln(stderr, detailLine(err))
 			return nil, 1
 		}
 		fmt.Fprintln(stderr, say(lang, "server_unreachable", serverName(c.url)))
-		fmt.Fprintln(stderr, "  (", err, ")")
+		fmt.Fprintln(stderr, detailLine(err))
 		if tries > 0 && try >= tries {
 			return nil, 1
 		}
@@ -219,6 +220,14 @@ func serverName(url string) string {
 
 // checkPassFile refuses, as libpq does, a password file others may read:
 // on a shared PC, the server's password would be theirs.
+// detailLine is the technical line under a message, for whoever fixes the
+// problem: the error on one line (the driver's errors run over several,
+// with tabs), its control characters shown visible, since it may carry a
+// name typed by hand or a server's own words.
+func detailLine(err error) string {
+	return "  ( " + lessons.Visible(strings.Join(strings.Fields(err.Error()), " ")) + " )"
+}
+
 func checkPassFile(lang i18n.Lang) string {
 	if runtime.GOOS == "windows" {
 		return ""

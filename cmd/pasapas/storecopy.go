@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -34,7 +35,7 @@ func storeFlags(lang i18n.Lang) (*flag.FlagSet, storeCopyOptions) {
 	o := storeCopyOptions{from: &dirList{}}
 	fs.Var(o.from, "from", say(lang, "flag_copy_from"))
 	o.to = fs.String("to", "", say(lang, "flag_copy_to"))
-	o.place = fs.String("place", "", say(lang, "flag_place"))
+	o.place = fs.String("place", "", say(lang, "flag_copy_place"))
 	return fs, o
 }
 
@@ -85,8 +86,8 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	for _, f := range *o.from {
 		snap, err := progress.ReadSnapshot(ctx, f)
 		if err != nil {
-			fmt.Fprintln(stderr, "pasapas:", say(lang, "copy_unreadable", lessons.Visible(f), progress.Explain(err, lang)))
-			fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
+			fmt.Fprintln(stderr, "pasapas:", say(lang, "copy_unreadable", lessons.Visible(f), whyUnreadable(f, err, lang)))
+			fmt.Fprintln(stderr, detailLine(err))
 			return 1
 		}
 		snaps = append(snaps, snap)
@@ -100,14 +101,15 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintln(stderr, "pasapas:", progress.Explain(err, lang))
 		}
-		fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
+		fmt.Fprintln(stderr, detailLine(err))
 		return 1
 	}
 	defer s.Close()
 
 	fmt.Fprintln(stdout, say(lang, "copy_title", lessons.Visible(s.Place()), lessons.Visible(serverName(to))))
 	var added []record.LearnerID
-	failed := false
+	failed, copied := false, false
+	saidAteliers := map[string]bool{} // files from one USB key share a folder
 	for _, snap := range snaps {
 		label := filepath.Base(snap.Path)
 		rep, err := s.CopyFrom(ctx, snap, postgres.CopyOptions{Label: label})
@@ -118,10 +120,17 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 				msg = say(lang, "copy_ambiguous")
 			}
 			fmt.Fprintln(stdout, say(lang, "copy_failed", lessons.Visible(snap.Path), msg))
-			fmt.Fprintln(stderr, "  (", lessons.Visible(err.Error()), ")")
+			fmt.Fprintln(stderr, detailLine(err))
 			continue
 		}
 		printCopyReport(stdout, lang, lessons.Visible(snap.Path), rep)
+		if !rep.Unchanged {
+			copied = true
+		}
+		if dir := preparedAteliers(snap.Path); dir != "" && !saidAteliers[dir] {
+			saidAteliers[dir] = true
+			fmt.Fprintln(stdout, say(lang, "copy_prepared_ateliers", lessons.Visible(dir)))
+		}
 		for _, id := range rep.Learners {
 			added = append(added, id)
 		}
@@ -153,7 +162,45 @@ func runStore(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	if failed {
 		return 1
 	}
+	if copied {
+		fmt.Fprintln(stdout)
+		fmt.Fprintln(stdout, say(lang, "copy_next"))
+	}
 	return 0
+}
+
+// preparedAteliers is the folder of prepared ateliers next to a copied
+// file, if it holds any: those files stay on the PC (the tutor reads them
+// from each PC's own folder), so the copy says where they are.
+func preparedAteliers(file string) string {
+	dir := filepath.Join(filepath.Dir(file), "ateliers")
+	for _, ext := range []string{"*.yaml", "*.yml"} {
+		if m, _ := filepath.Glob(filepath.Join(dir, ext)); len(m) > 0 {
+			return dir
+		}
+	}
+	return ""
+}
+
+// whyUnreadable says why a file to copy cannot be read, to the person who
+// runs the copy: a wrong path, a folder or another program's file are
+// theirs to correct, so they are named; anything else is the file's own
+// failure, said as everywhere else.
+func whyUnreadable(path string, err error, lang i18n.Lang) string {
+	st, serr := os.Stat(path)
+	switch {
+	case errors.Is(serr, fs.ErrNotExist):
+		return say(lang, "copy_no_file")
+	case serr == nil && st.IsDir():
+		inside := filepath.Join(path, "pasapas.db")
+		if _, err := os.Stat(inside); err == nil {
+			return say(lang, "copy_folder_db", lessons.Visible(inside))
+		}
+		return say(lang, "copy_folder")
+	case errors.Is(err, progress.ErrForeignFile):
+		return say(lang, "copy_not_ours")
+	}
+	return progress.Explain(err, lang)
 }
 
 func printCopyReport(w io.Writer, lang i18n.Lang, path string, r postgres.CopyReport) {
@@ -181,23 +228,32 @@ func printCopyReport(w io.Writer, lang i18n.Lang, path string, r postgres.CopyRe
 		}
 		fmt.Fprintln(w, say(lang, "copy_gone_from_file", strings.Join(nums, ", ")))
 	}
-	fmt.Fprintln(w, say(lang, "copy_rows", r.AnswersAdded, r.TestsAdded, r.TestsClosed, r.Lessons, r.Acquis, r.Reviews))
+	if r.Known {
+		fmt.Fprintln(w, say(lang, "copy_rows", r.AnswersAdded, r.TestsAdded, r.TestsClosed, r.Lessons, r.Acquis, r.Reviews))
+	} else {
+		// Nothing was copied before: "since the last copy" means nothing.
+		fmt.Fprintln(w, say(lang, "copy_rows_first", r.AnswersAdded, r.TestsAdded, r.Lessons, r.Acquis, r.Reviews))
+	}
 	if r.AnswersClashing > 0 {
 		fmt.Fprintln(w, say(lang, "copy_clashing", r.AnswersClashing))
 	}
 	fmt.Fprintln(w, say(lang, "copy_items", r.Questions, r.Calibrations))
-	printSpaceReport(w, lang, r.SpaceCopied)
+	printSpaceReport(w, lang, r.SpaceCopied, r.Known)
 }
 
 // printSpaceReport says what came in of the file's médiateur space, and
 // what was left out and why (progress/postgres/copyspace.go).
-func printSpaceReport(w io.Writer, lang i18n.Lang, r postgres.SpaceReport) {
+func printSpaceReport(w io.Writer, lang i18n.Lang, r postgres.SpaceReport, known bool) {
 	if r.Empty() {
 		return
 	}
 	fmt.Fprintln(w, say(lang, "copy_space", r.MediatorsAdded, r.Sharing, r.Archived, r.Actions, r.Notes))
 	if r.Runs+r.RunsClosed+r.Members+r.Visits+r.VisitsEnded > 0 {
-		fmt.Fprintln(w, say(lang, "copy_ateliers", r.Runs, r.RunsClosed, r.Members, r.Visits, r.VisitsEnded))
+		if known {
+			fmt.Fprintln(w, say(lang, "copy_ateliers", r.Runs, r.RunsClosed, r.Members, r.Visits, r.VisitsEnded))
+		} else {
+			fmt.Fprintln(w, say(lang, "copy_ateliers_first", r.Runs, r.Members, r.Visits))
+		}
 	}
 	for _, name := range r.MediatorsKept {
 		fmt.Fprintln(w, say(lang, "copy_account_kept", lessons.Visible(name)))
@@ -262,22 +318,34 @@ pgpass file (see docs/reseau.md).
 Options:
 `,
 	},
-	"flag_copy_from":    {FR: "fichier de progrès d'un PC à copier (plusieurs --from possibles)", EN: "a PC's progress file to copy (--from may be repeated)"},
-	"flag_copy_to":      {FR: "adresse du serveur, postgres://rôle@serveur/base (sans mot de passe)", EN: "the server's address, postgres://role@server/database (no password)"},
+	"flag_copy_from": {FR: "fichier de progrès d'un PC à copier (plusieurs --from possibles)", EN: "a PC's progress file to copy (--from may be repeated)"},
+	"flag_copy_to":   {FR: "adresse du serveur, postgres://rôle@serveur/base (sans mot de passe)", EN: "the server's address, postgres://role@server/database (no password)"},
+	"flag_copy_place": {FR: "le lieu où copier, écrit exactement comme sur les PC de ce lieu (ou PASAPAS_PLACE)",
+		EN: "the place to copy into, written exactly as on that place's PCs (or PASAPAS_PLACE)"},
 	"copy_need_from_to": {FR: "il faut au moins un --from et l'adresse du serveur (--to).", EN: "at least one --from and the server's address (--to) are needed."},
 	"copy_unreadable":   {FR: "impossible de lire %s : %s Rien n'a été copié.", EN: "cannot read %s: %s Nothing was copied."},
-	"copy_title":        {FR: "Copie dans le lieu « %s » (%s)", EN: "Copy into the place “%s” (%s)"},
-	"copy_new":          {FR: "%s : copié pour la première fois.", EN: "%s: copied for the first time."},
-	"copy_known":        {FR: "%s : déjà copié avant ; seul ce qui est nouveau est ajouté.", EN: "%s: copied before; only what is new is added."},
-	"copy_unchanged":    {FR: "%s : déjà copié, rien de nouveau depuis. Rien n'est ajouté.", EN: "%s: already copied, nothing new since. Nothing is added."},
-	"copy_also_in": {FR: "  Attention : ce fichier a déjà été copié dans le lieu « %s ». Ces personnes sont maintenant dans deux lieux ; si ce n'était pas voulu, effacez-les du mauvais lieu.",
-		EN: "  Note: this file was already copied into the place “%s”. These people are now in two places; if that was not meant, erase them from the wrong place."},
+	"copy_no_file": {FR: "ce fichier n'existe pas. Vérifiez son nom et son dossier. Le fichier d'un PC s'appelle pasapas.db (voir docs/stockage.md).",
+		EN: "this file does not exist. Check its name and its folder. A PC's file is called pasapas.db (see docs/stockage.md)."},
+	"copy_folder": {FR: "c'est un dossier. Donnez le fichier pasapas.db du PC (voir docs/stockage.md).",
+		EN: "this is a folder. Give the PC's pasapas.db file (see docs/stockage.md)."},
+	"copy_folder_db": {FR: "c'est un dossier. Donnez plutôt le fichier %s, qui est dedans.",
+		EN: "this is a folder. Give the file %s instead, which is inside it."},
+	"copy_not_ours": {FR: "ce n'est pas un fichier de progrès de Pas à pas. Il n'est pas modifié. Le fichier d'un PC s'appelle pasapas.db (voir docs/stockage.md).",
+		EN: "this is not a Pas à pas progress file. It is not changed. A PC's file is called pasapas.db (see docs/stockage.md)."},
+	"copy_title":     {FR: "Copie dans le lieu « %s » (%s)", EN: "Copy into the place “%s” (%s)"},
+	"copy_new":       {FR: "%s : copié pour la première fois dans ce lieu.", EN: "%s: copied for the first time into this place."},
+	"copy_known":     {FR: "%s : déjà copié avant ; seul ce qui est nouveau est ajouté.", EN: "%s: copied before; only what is new is added."},
+	"copy_unchanged": {FR: "%s : déjà copié, rien de nouveau depuis. Rien n'est ajouté.", EN: "%s: already copied, nothing new since. Nothing is added."},
+	"copy_also_in": {FR: "  Attention : ce fichier a déjà été copié dans le lieu « %s ». Ces personnes sont maintenant dans plusieurs lieux ; si ce n'était pas voulu, effacez-les du mauvais lieu.",
+		EN: "  Note: this file was already copied into the place “%s”. These people are now in several places; if that was not meant, erase them from the wrong place."},
 	"copy_learners": {FR: "  apprenants ajoutés : %d ; déjà là : %d", EN: "  learners added: %d; already here: %d"},
 	"copy_gone_from_file": {FR: "  Profils effacés ou regroupés sur le PC depuis la dernière copie. Ils sont encore sur le serveur : n° %s. Si la personne a demandé l'effacement, effacez aussi son profil sur le serveur (espace médiateur).",
 		EN: "  Profiles erased or merged on the PC since the last copy. They are still on the server: no. %s. If the person asked to be erased, erase their profile on the server too (médiateur's space)."},
 	"copy_erased": {FR: "  profils effacés sur le serveur depuis la dernière copie, pas recopiés : %d", EN: "  profiles erased on the server since the last copy, not copied again: %d"},
 	"copy_rows": {FR: "  ajouté — réponses : %d ; tests : %d (terminés depuis la dernière copie : %d) ; leçons : %d ; acquis : %d ; cartes de révision : %d",
 		EN: "  added — answers: %d; tests: %d (finished since the last copy: %d); lessons: %d; acquis: %d; review cards: %d"},
+	"copy_rows_first": {FR: "  ajouté — réponses : %d ; tests : %d ; leçons : %d ; acquis : %d ; cartes de révision : %d",
+		EN: "  added — answers: %d; tests: %d; lessons: %d; acquis: %d; review cards: %d"},
 	"copy_clashing": {FR: "  réponses à une question déjà répondue dans le même test sur le serveur (celle du serveur est gardée) : %d",
 		EN: "  answers to a question already answered in the same test on the server (the server's is kept): %d"},
 	"copy_items": {FR: "  statistiques des questions — complétées : %d ; difficultés mises en commun : %d",
@@ -288,6 +356,12 @@ Options:
 		EN: "  médiateur's space — médiateur accounts added: %d; consents to share: %d; archived profiles: %d; journal lines: %d; notes: %d"},
 	"copy_ateliers": {FR: "  ateliers : %d (fermés depuis la dernière copie : %d) ; participants : %d ; visites : %d (terminées depuis la dernière copie : %d)",
 		EN: "  ateliers: %d (closed since the last copy: %d); participants: %d; visits: %d (ended since the last copy: %d)"},
+	"copy_ateliers_first": {FR: "  ateliers : %d ; participants : %d ; visites : %d",
+		EN: "  ateliers: %d; participants: %d; visits: %d"},
+	"copy_prepared_ateliers": {FR: "  Les ateliers préparés de ce PC sont des fichiers, dans le dossier %s. Ils ne vont pas sur le serveur. Pour ouvrir ces ateliers depuis un autre PC, copiez ce dossier dans le dossier de Pas à pas de cet autre PC.",
+		EN: "  This PC's prepared ateliers are files, in the folder %s. They do not go to the server. To open these ateliers from another PC, copy this folder into that PC's Pas à pas folder."},
+	"copy_next": {FR: "Ensuite : sur chaque PC du lieu, donnez l'adresse du serveur et le lieu (docs/reseau.md, partie 3, « Brancher chaque PC sur le serveur »). Les médiateurs se connectent avec le même code que sur leur PC. Gardez les fichiers copiés le temps de vérifier, puis effacez-les : ce sont des données personnelles.",
+		EN: "Next: on every PC of the place, give the server's address and the place (docs/reseau.md, part 3, “Brancher chaque PC sur le serveur”). Médiateurs sign in with the same code as on their PC. Keep the copied files while you check, then erase them: they are personal data."},
 	"copy_account_kept": {FR: "  Le lieu a déjà un compte « %s ». Ce compte est gardé. Ce médiateur se connecte avec le code du serveur.",
 		EN: "  The place already has an account “%s”. That account is kept. This médiateur signs in with the server's code."},
 	"copy_account_gone": {FR: "  Le compte « %s » a été retiré sur le PC depuis la dernière copie. Il est encore sur le serveur. Si cette personne ne doit plus entrer, retirez aussi ce compte sur le serveur.",

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -94,6 +95,12 @@ func TestStoreCopyCommand(t *testing.T) {
 		s.Close()
 		files = append(files, f)
 	}
+	if err := os.Mkdir(filepath.Join(dir, "ateliers"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ateliers", "mails.yaml"), []byte("titre: Mails\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	args := []string{"store", "copy", "--from", files[0], "--from", files[1], "--to", url, "--place", "Médiathèque", "--lang", "fr"}
 	var out, errs bytes.Buffer
 	if code := run(args, &out, &errs); code != 0 {
@@ -108,6 +115,17 @@ func TestStoreCopyCommand(t *testing.T) {
 			t.Errorf("summary without %q:\n%s", want, out.String())
 		}
 	}
+	// A first copy has no "since the last copy" counts; the prepared
+	// ateliers next to the files are said once; what to do next ends it.
+	for _, c := range []struct {
+		want string
+		n    int
+	}{{"depuis la dernière copie", 0}, {"Les ateliers préparés de ce PC sont des fichiers, dans le dossier " + filepath.Join(dir, "ateliers"), 1},
+		{"Ensuite : sur chaque PC du lieu, donnez l'adresse du serveur et le lieu", 1}} {
+		if got := strings.Count(out.String(), c.want); got != c.n {
+			t.Errorf("%q said %d times, want %d:\n%s", c.want, got, c.n, out.String())
+		}
+	}
 	if strings.Contains(out.String(), "\x1b") {
 		t.Errorf("a control character from the file reached the output:\n%q", out.String())
 	}
@@ -115,7 +133,7 @@ func TestStoreCopyCommand(t *testing.T) {
 	if code := run(args, &out, &errs); code != 0 {
 		t.Fatalf("second run: exit %d\n%s", code, errs.String())
 	}
-	if strings.Count(out.String(), "déjà copié, rien de nouveau depuis") != 2 {
+	if strings.Count(out.String(), "déjà copié, rien de nouveau depuis") != 2 || strings.Contains(out.String(), "Ensuite") {
 		t.Errorf("second run:\n%s", out.String())
 	}
 
@@ -149,5 +167,60 @@ func TestStoreCopyUnreadableNameVisible(t *testing.T) {
 	}
 	if all := out.String() + errs.String(); strings.ContainsAny(all, "\x1b\a") || !strings.Contains(all, "<U+001B>") {
 		t.Errorf("the file's name reached the output as it is:\n%q", all)
+	}
+}
+
+// A file the person named wrongly is said in words they can act on: no such
+// file, a folder (with the pasapas.db inside it, if there is one), a file of
+// another program. The technical line stays on one line. Nothing needs a
+// server: the files are read before it is reached.
+func TestStoreCopyUnreadableSaysWhy(t *testing.T) {
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(text, []byte("des notes\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	withDB := filepath.Join(dir, "pc1")
+	s, err := progress.Open(filepath.Join(withDB, "pasapas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	empty := filepath.Join(dir, "vide")
+	if err := os.Mkdir(empty, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		from, want string
+	}{
+		{filepath.Join(dir, "absent.db"), "ce fichier n'existe pas. Vérifiez son nom et son dossier."},
+		{text, "ce n'est pas un fichier de progrès de Pas à pas."},
+		{withDB, "c'est un dossier. Donnez plutôt le fichier " + filepath.Join(withDB, "pasapas.db") + ", qui est dedans."},
+		{empty, "c'est un dossier. Donnez le fichier pasapas.db du PC"},
+	} {
+		var out, errs bytes.Buffer
+		args := []string{"store", "copy", "--from", c.from, "--to", "postgres://localhost/pasapas", "--place", "X", "--lang", "fr"}
+		if code := run(args, &out, &errs); code != 1 {
+			t.Errorf("%s: exit %d, want 1", c.from, code)
+		}
+		if !strings.Contains(errs.String(), c.want) || !strings.Contains(errs.String(), "Rien n'a été copié.") {
+			t.Errorf("%s: %q\nwant %q", c.from, errs.String(), c.want)
+		}
+		if lines := strings.Count(strings.TrimSpace(errs.String()), "\n"); lines != 1 {
+			t.Errorf("%s: %d lines, want a message and one technical line:\n%s", c.from, lines+1, errs.String())
+		}
+	}
+}
+
+// The technical line is one line, whatever the driver wrote, and shows
+// control characters visible.
+func TestDetailLine(t *testing.T) {
+	for _, c := range []struct{ err, want string }{
+		{"failed to connect:\n\t127.0.0.1:5999: refused\n\t127.0.0.1:5999: refused", "  ( failed to connect: 127.0.0.1:5999: refused 127.0.0.1:5999: refused )"},
+		{"lookup serveur\x1b[31m: no such host", "  ( lookup serveur<U+001B>[31m: no such host )"},
+	} {
+		if got := detailLine(errors.New(c.err)); got != c.want {
+			t.Errorf("detailLine(%q) = %q, want %q", c.err, got, c.want)
+		}
 	}
 }

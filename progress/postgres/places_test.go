@@ -315,6 +315,9 @@ func TestURLs(t *testing.T) {
 		{"host=serveur user=pasapas", record.ErrInvalid},
 		{"host=serveur user=pasapas password=secret", postgres.ErrPasswordInURL},
 		{"pasapas:secret@serveur/pasapas", postgres.ErrPasswordInURL},
+		{"postgre://pasapas@serveur/pasapas", record.ErrInvalid},
+		{"http://pasapas@serveur/pasapas", record.ErrInvalid},
+		{"postgre://pasapas:secret@serveur/pasapas", postgres.ErrPasswordInURL},
 		{"postgres://pasapas@serveur/pasapas?PassWord=secret", postgres.ErrPasswordInURL},
 		{"/home/pc/progres.db", record.ErrInvalid},
 	} {

@@ -76,8 +76,15 @@ func CheckURL(raw string) error {
 		return ErrPasswordInURL
 	}
 	if !IsURL(raw) {
-		if at := strings.LastIndex(raw, "@"); at >= 0 && strings.Contains(raw[:at], ":") {
-			return ErrPasswordInURL // user:password@host without the scheme
+		// user:password@host without the scheme. A mistyped scheme
+		// ("postgre://role@host") has its colon before "//": that is
+		// not a password, and the address is said to be wrong instead.
+		user := raw
+		if i := strings.Index(user, "://"); i >= 0 {
+			user = user[i+3:]
+		}
+		if at := strings.LastIndex(user, "@"); at >= 0 && strings.Contains(user[:at], ":") {
+			return ErrPasswordInURL
 		}
 		return fmt.Errorf("postgres: %q is not a postgres:// address: %w", raw, record.ErrInvalid)
 	}
