@@ -28,6 +28,11 @@ func exportWith(extra string) string {
 		`"reponse":{},"duree_ms":1200}],"lecons":[],"acquis":[],"revisions":[]}`
 }
 
+// withResult is exportWith("") with the positioning's result replaced.
+func withResult(result string) string {
+	return strings.Replace(exportWith(""), `"theta":0,"erreur_type":0,"niveau":2`, result, 1)
+}
+
 // manyParams is a "difficultes" object of n questions, mail-q1 first.
 func manyParams(n int) string {
 	var b strings.Builder
@@ -75,6 +80,14 @@ func TestReadExportReplay(t *testing.T) {
 		// hostile file, which would slow every view of the learner.
 		{name: "as many parameters as allowed", file: exportWith(`"difficultes":` + manyParams(record.MaxTestParams)), params: record.MaxTestParams, b: 0.5, a: 1},
 		{name: "too many parameters", file: exportWith(`"difficultes":` + manyParams(record.MaxTestParams+1)), refused: true},
+		// Results feed the place's correlation between competences: one
+		// the engine could not conclude is a damaged or hostile file.
+		{name: "an ability of 1e300", file: withResult(`"theta":1e300,"erreur_type":0.5,"niveau":4`), refused: true},
+		{name: "an ability beyond 10 logits", file: withResult(`"theta":-10.5,"erreur_type":0.5,"niveau":0`), refused: true},
+		{name: "a standard error of 5", file: withResult(`"theta":0.2,"erreur_type":5,"niveau":2`), refused: true},
+		{name: "a negative standard error", file: withResult(`"theta":0.2,"erreur_type":-0.5,"niveau":2`), refused: true},
+		{name: "a level of 5", file: withResult(`"theta":0.2,"erreur_type":0.5,"niveau":5`), refused: true},
+		{name: "results at the bounds", file: withResult(`"theta":-10,"erreur_type":3,"niveau":0`)},
 		{name: "a difficulty as text", file: exportWith(`"difficultes":{"mail-q1":{"difficulte":"0","discrimination":1}}`), refused: true},
 	}
 	for _, c := range cases {

@@ -2,6 +2,7 @@ package learning_test
 
 import (
 	"context"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"path/filepath"
@@ -354,10 +355,10 @@ func TestOldPositioningReplaysWithDefault(t *testing.T) {
 }
 
 // TestPositioningRhoAfterOddImport: a result no test can conclude (an
-// ability far beyond the engine's ±10 logits, brought in by a damaged or
-// hand-made export file) leaves the estimate as it was: it does not make
-// it NaN, which the store refuses, and so stop every positioning of the
-// place from starting.
+// ability far beyond the engine's ±10 logits, in a damaged or hand-made
+// export file) is not brought in, and the estimate stays as it was: it
+// once made it NaN, which the store refuses, and so stopped every
+// positioning of the place from starting.
 func TestPositioningRhoAfterOddImport(t *testing.T) {
 	onEachStoreWith(t, func(t *testing.T, a *learning.Service, st learning.Store, c *clock) {
 		ctx := context.Background()
@@ -373,12 +374,21 @@ func TestPositioningRhoAfterOddImport(t *testing.T) {
 			`{"id":2,"competence":"video","graine":2,"debut":"2026-12-06T11:00:00Z","fin":"2026-12-06T11:05:00Z",` +
 			`"resultat":{"theta":-1e300,"erreur_type":0.3,"niveau":0,"arret":"precision"}}],` +
 			`"reponses":[],"lecons":[],"acquis":[],"revisions":[]}`
-		p, err := learning.ReadExport(strings.NewReader(file))
-		if err != nil {
-			t.Fatal(err)
+		// The file is refused where it is read, and by the store if the
+		// same tests come another way (scoring.RhoPairsOf leaves such
+		// results out too, should one be stored: TestRhoPairsOf).
+		if _, err := learning.ReadExport(strings.NewReader(file)); !errors.Is(err, learning.ErrNotAnExport) {
+			t.Fatalf("ReadExport of impossible results: %v, want ErrNotAnExport", err)
 		}
-		if _, err := a.Import(ctx, odd, p); err != nil {
-			t.Fatal(err)
+		at := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+		p := record.Portable{Name: "Zoé", ExportedAt: at, Tests: []record.Test{
+			{ID: 1, Competence: "mail", Seed: 1, StartedAt: at, FinishedAt: at.Add(5 * time.Minute),
+				Result: &record.TestResult{Theta: 1e300, SE: 0.3, Level: 4, StopReason: "precision"}},
+			{ID: 2, Competence: "video", Seed: 2, StartedAt: at.Add(time.Hour), FinishedAt: at.Add(65 * time.Minute),
+				Result: &record.TestResult{Theta: -1e300, SE: 0.3, Level: 0, StopReason: "precision"}},
+		}}
+		if _, err := a.Import(ctx, odd, p); !errors.Is(err, record.ErrInvalid) {
+			t.Fatalf("Import of impossible results: %v, want ErrInvalid", err)
 		}
 		if after, _, err := a.PositioningRho(ctx); err != nil || after != before {
 			t.Errorf("after the odd import: ρ %v (%v), want %v as before", after, err, before)

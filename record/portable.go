@@ -41,7 +41,8 @@ const MaxTestParams = 10000
 // id comes once (answers and item parameters name their test by it: with
 // two tests of one id, which one they go with would be a guess); each
 // correlation is 0 (none kept) or strictly between 0 and 1, as a store
-// keeps it; each item parameter names a question, with a finite
+// keeps it; each result is one the engine could conclude (possibleResult);
+// each item parameter names a question, with a finite
 // difficulty and a finite positive discrimination, for a test of the
 // file, at most MaxTestParams of them a test. A store refuses, with
 // ErrInvalid, what it could not keep.
@@ -53,6 +54,9 @@ func (p Portable) CheckReplay() error {
 		}
 		if tests[t.ID] {
 			return fmt.Errorf("two tests with id %d: %w", t.ID, ErrInvalid)
+		}
+		if r := t.Result; r != nil && !possibleResult(*r) {
+			return fmt.Errorf("test %d: result θ %v, SE %v, level %d: %w", t.ID, r.Theta, r.SE, r.Level, ErrInvalid)
 		}
 		tests[t.ID] = true
 	}
@@ -70,6 +74,25 @@ func (p Portable) CheckReplay() error {
 		}
 	}
 	return nil
+}
+
+// Bounds of a result the engine can conclude: an ability inside its ±10
+// logits, a standard error no wider than its widest prior (SD 2; 0 for a
+// positioning, which keeps its levels only) — MaxResultSE leaves room —
+// and a level of the référentiel.
+const (
+	MaxResultTheta = 10.0
+	MaxResultSE    = 3.0
+)
+
+// possibleResult says whether the engine could have concluded r. Stored
+// results feed the place's correlation between competences (what every
+// new positioning starts from): one impossible result imported from a
+// file would weigh on everyone's.
+func possibleResult(r TestResult) bool {
+	return r.Theta >= -MaxResultTheta && r.Theta <= MaxResultTheta &&
+		r.SE >= 0 && r.SE <= MaxResultSE &&
+		r.Level >= 0 && r.Level <= scoring.MaxLevel
 }
 
 // Imported says what an import added: what was there already (the same
