@@ -159,13 +159,24 @@ func (l *listener) needed() bool {
 
 // run connects, listens and forwards notifications. A lost connection
 // (the server stopped) wakes the view once, so that it reads, fails and
-// says the server does not answer; then run tries again with a growing
-// wait, and once connected again wakes the view once more.
+// says the server does not answer, and once more at the first failed try
+// to reconnect (the first read can still get through while the server
+// stops); then run tries again with a growing wait, and once connected
+// again wakes the view once more.
 func (l *listener) run() {
 	wait := 200 * time.Millisecond
+	lost := false
 	for l.needed() {
 		conn, err := l.connect()
 		if err != nil {
+			if lost {
+				// The read the loss woke may have gone through a pooled
+				// connection the stopping server had not closed yet, and
+				// found it well: now that connecting fails, read again,
+				// so that the view says the server does not answer.
+				l.signal()
+				lost = false
+			}
 			select {
 			case <-time.After(wait):
 			case <-l.stop:
@@ -186,6 +197,7 @@ func (l *listener) run() {
 			return
 		}
 		l.signal() // lost: the view reads now, and says so if the server is down
+		lost = true
 	}
 }
 
