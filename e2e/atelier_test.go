@@ -120,7 +120,7 @@ func TestAtelier(t *testing.T) {
 	md.waitText("Tapez encore une fois votre code.")
 	md.typeText("4826")
 	md.keys("Enter")
-	md.waitText("Bonjour Sophie.", "Les ateliers")
+	md.waitText("Bonjour Sophie.", "Les ateliers", "Données : sur ce PC")
 	md.choose("Les ateliers")
 	md.waitText("Ouvrir : Premiers pas avec les mails")
 	w.save("ateliers")

@@ -230,7 +230,8 @@ func TestAtelierOnServer(t *testing.T) {
 	md.waitText("Tapez encore une fois votre code.")
 	md.typeText("4826")
 	md.keys("Enter")
-	md.waitText("Bonjour Sophie.", "Les ateliers")
+	// The space says the progress is on the place's server, by its name.
+	md.waitText("Bonjour Sophie.", "Les ateliers", "Données : serveur du lieu « "+place+" »")
 	md.choose("Les ateliers")
 	md.choose("Ouvrir : Premiers pas avec les mails")
 	md.waitText("Le code à donner au groupe", "M A C 7 4")

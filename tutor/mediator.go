@@ -434,11 +434,33 @@ func (s *spaceHome) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 
 func (s *spaceHome) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
-	parts := []string{t.Heading.Render(wrap(ctx.say("space_hello", sanitize(ctx.Mediator.Name)), w)), wrap(ctx.say("space_rule"), w)}
+	parts := []string{t.Heading.Render(wrap(ctx.say("space_hello", sanitize(ctx.Mediator.Name)), w)), wrap(ctx.say("space_rule"), w),
+		wrap(spaceData(ctx), w)}
 	if s.notice != "" {
 		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
 	}
 	head := strings.Join(parts, "\n")
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	// In a short window (80×24), the blank line under the head gives way
+	// before the menu's last choices would scroll out of sight.
+	gap, lines := "\n\n", 0
+	for i := range s.menu.items {
+		b, _ := s.menu.block(ctx, i, w)
+		lines += len(b)
+	}
+	if strings.Count(head, "\n")+2+lines > h {
+		gap = "\n"
+	}
+	top := strings.Count(head, "\n") + strings.Count(gap, "\n")
+	return head + gap + s.menu.render(ctx, w, h-top, top)
+}
+
+// spaceData says where the progress is kept: this PC's file, or the
+// place's server. It comes from start-up (Context.Server), never from the
+// store at each frame; the place's name comes from a file or the command
+// line, so it is sanitised like any name.
+func spaceData(ctx *Context) string {
+	if ctx.Server == "" {
+		return ctx.say("space_data_pc")
+	}
+	return ctx.say("space_data_server", sanitize(ctx.Server))
 }

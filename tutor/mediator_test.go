@@ -347,6 +347,9 @@ var spaceScreens = []struct {
 }{
 	{"space-first", func(w *walker) { w.choose("Espace médiateur") }},
 	{"space-home", func(w *walker) {}},
+	// A PC whose progress is kept on the place's server (cmd/pasapas
+	// sets Config.Server at start).
+	{"space-home-server", func(w *walker) { w.h.m.ctx.Server = "France Services Les Ormes" }},
 	{"space-profiles", func(w *walker) { w.choose("Les profils des personnes") }},
 	{"space-profile", func(w *walker) { w.choose("Les profils des personnes"); w.chooseName(firstName) }},
 	{"space-new-code", func(w *walker) {
@@ -642,5 +645,58 @@ func TestFollowUpInTheAccessibleMode(t *testing.T) {
 	notes, err := st.Notes(ctx, marie.ID)
 	if err != nil || len(notes) != 1 || notes[0].Text != "Veut envoyer des photos à sa fille." {
 		t.Errorf("notes %+v, %v: want the note typed", notes, err)
+	}
+}
+
+// TestSpaceSaysWhereTheDataIs: the space's first page says where the
+// progress is kept, this PC's file or the place's server, from what
+// start-up gave (Config.Server); the place's name never brings a control
+// sequence to the terminal, and the server's address is never known here.
+func TestSpaceSaysWhereTheDataIs(t *testing.T) {
+	for _, tc := range []struct {
+		lang         i18n.Lang
+		server, want string
+	}{
+		{i18n.FR, "", "Données : sur ce PC"},
+		{i18n.EN, "", "Data: on this PC"},
+		{i18n.FR, "France Services Les Ormes", "Données : serveur du lieu « France Services Les Ormes »"},
+		{i18n.EN, "France Services Les Ormes", "Data: the place's server, “France Services Les Ormes”"},
+		{i18n.FR, "Les Ormes\x1b]0;pwned\x07\x1b[2J", "Données : serveur du lieu « Les Ormes]0;pwned[2J »"},
+	} {
+		t.Run(tc.want, func(t *testing.T) {
+			h := newHarness(t, tc.lang, nil)
+			h.m.ctx.Server = tc.server
+			h.send(resumeMsg{})
+			w := &walker{h: h}
+			if tc.lang == i18n.FR {
+				w.openSpace(true)
+			} else {
+				h.m.ctx.Mediator = &record.Mediator{Name: "Sophie"}
+				h.m.stack = []screen{newSpaceHome(h.m.ctx)}
+			}
+			h.expect(tc.want)
+			if raw := h.m.View().Content; strings.Contains(raw, "\x07") || strings.Contains(raw, "\x1b]") || strings.Contains(raw, "\x1b[2J") {
+				t.Errorf("a control sequence from the place's name reached the screen: %q", raw)
+			}
+		})
+	}
+}
+
+// TestSpaceSaysWhereTheDataIsLinear: the accessible mode prints the same
+// line.
+func TestSpaceSaysWhereTheDataIsLinear(t *testing.T) {
+	st, err := progress.OpenWith(filepath.Join(t.TempDir(), "pasapas.db"), progress.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	in := strings.Join([]string{"2", "Sophie", "4826", "4826", "quitter", "2"}, "\n") + "\n"
+	var out bytes.Buffer
+	cfg := Config{Library: builtin, Lang: i18n.FR, App: testApp(st, nil), IdleLock: -1, Server: "Médiathèque des Tilleuls"}
+	if err := RunAccessible(cfg, strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Données : serveur du lieu « Médiathèque des Tilleuls »"; !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
 	}
 }

@@ -31,6 +31,8 @@ var spaceWords = i18n.Table{
 	"space_account_added":      {FR: "Le compte « %s » est créé.", EN: "%s's account is created."},
 	"space_hello":              {FR: "Bonjour %s.", EN: "Hello %s."},
 	"space_rule":               {FR: "Vous voyez les progrès d'une personne seulement si elle a choisi de les partager.", EN: "You see a person's progress only if they chose to share it."},
+	"space_data_pc":            {FR: "Données : sur ce PC", EN: "Data: on this PC"},
+	"space_data_server":        {FR: "Données : serveur du lieu « %s »", EN: "Data: the place's server, “%s”"},
 	"space_profiles":           {FR: "Les profils des personnes", EN: "The learners' profiles"},
 	"space_profiles_detail":    {FR: "Code oublié, nom, doublons, archives, effacement", EN: "Forgotten code, name, duplicates, archive, erasing"},
 	"space_profiles_hint":      {FR: "Choisissez un profil.", EN: "Choose a profile."},

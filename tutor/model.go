@@ -36,6 +36,10 @@ type Context struct {
 	Now        func() time.Time
 	// Place names this PC in the visits.
 	Place string
+	// Server is the place's name on the shared server when the progress is
+	// kept there; "" when it is kept in this PC's file. The space says it,
+	// from what start-up knew, without asking the store (Config.Server).
+	Server string
 	// AteliersDir is where « Préparer un atelier » writes its file ("":
 	// not offered).
 	AteliersDir string

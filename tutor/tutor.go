@@ -35,6 +35,12 @@ type Config struct {
 	IdleLockGiven bool
 	// Place names this PC in the visits (--place; the host name by default).
 	Place string
+	// Server is the place's name on the shared server (--place, lieu =)
+	// when the progress is kept there (--store, serveur =); "" when it is
+	// kept in this PC's file. The médiateur's space shows which, so whoever
+	// moved the place to the server sees it worked (docs/reseau.md). Never
+	// the server's address: it may say more than the place.
+	Server string
 	// AteliersDir is the « ateliers » folder next to the progress file,
 	// where the space writes the ateliers it prepares ("": none).
 	AteliersDir string
@@ -73,7 +79,7 @@ func newContext(cfg Config) *Context {
 		md:     newMDCache(),
 	}
 	ctx.setLang(cfg.Lang)
-	ctx.Place, ctx.AteliersDir = cfg.Place, cfg.AteliersDir
+	ctx.Place, ctx.AteliersDir, ctx.Server = cfg.Place, cfg.AteliersDir, cfg.Server
 	ctx.base.langFixed, ctx.base.themeFixed, ctx.base.noColor = cfg.LangFixed, cfg.ThemeFixed, cfg.NoColor
 	ctx.Theme = ctx.adapt(cfg.Theme)
 	ctx.base.lang, ctx.base.theme, ctx.base.mouse = cfg.Lang, ctx.Theme, cfg.Mouse

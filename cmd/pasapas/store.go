@@ -117,6 +117,9 @@ type openedStore struct {
 	close     func() error
 	notice    string // the file's recovery message, if any
 	exportDir string
+	// server is the place's name when the store is the place's server; ""
+	// for this PC's file. The médiateur's space says which (tutor.Config.Server).
+	server string
 }
 
 // openStore opens the store the options choose: the PC's file by default
@@ -181,7 +184,7 @@ func openStore(o storeOptions, lang i18n.Lang, stdout, stderr io.Writer, create 
 		s, err := postgres.Open(open, postgres.Options{URL: c.url, Place: c.place, FilesDir: dir})
 		cancel()
 		if err == nil {
-			return &openedStore{store: s, close: s.Close, exportDir: dir}, 0
+			return &openedStore{store: s, close: s.Close, exportDir: dir, server: c.place}, 0
 		}
 		if errors.Is(err, postgres.ErrNoPlace) {
 			fmt.Fprintln(stderr, "pasapas:", say(lang, "store_no_place"))

@@ -117,3 +117,46 @@ func TestCalibrateOnServer(t *testing.T) {
 		t.Errorf("calibrate on the server: exit %d\n%s%s", code, out.String(), errb.String())
 	}
 }
+
+// openStore tells the tutor where the progress is kept, for the médiateur's
+// space: "" for this PC's file, the place's name for the server (here from
+// pasapas.conf, as a place set up by docs/reseau.md); never the address.
+func TestOpenStoreSaysWhere(t *testing.T) {
+	t.Setenv("PASAPAS_STORE", "")
+	t.Setenv("PASAPAS_PLACE", "")
+	empty := ""
+	o := storeOptions{store: &empty, place: &empty}
+	var out, errb bytes.Buffer
+	t.Run("file", func(t *testing.T) {
+		t.Setenv("PASAPAS_HOME", t.TempDir())
+		st, code := openStore(o, i18n.FR, &out, &errb, true, 1)
+		if st == nil {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		defer st.close()
+		if st.server != "" {
+			t.Errorf("this PC's file: server = %q, want \"\"", st.server)
+		}
+	})
+	t.Run("server", func(t *testing.T) {
+		url := os.Getenv("PASAPAS_TEST_POSTGRES")
+		if url == "" {
+			t.Skip("PostgreSQL: PASAPAS_TEST_POSTGRES not set (.ci/run sets it)")
+		}
+		home := t.TempDir()
+		t.Setenv("PASAPAS_HOME", home)
+		place := "Les Ormes " + time.Now().Format(time.RFC3339Nano)
+		conf := "serveur = " + url + "\nlieu = \"" + place + "\"\n"
+		if err := os.WriteFile(filepath.Join(home, confName), []byte(conf), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		st, code := openStore(o, i18n.FR, &out, &errb, true, 1)
+		if st == nil {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		defer st.close()
+		if st.server != place {
+			t.Errorf("the place's server: server = %q, want %q", st.server, place)
+		}
+	})
+}

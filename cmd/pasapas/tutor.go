@@ -128,7 +128,7 @@ func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space b
 	load := func() *lessons.Library { return library(ateliers) }
 	cfg := tutor.Config{LoadLibrary: load, Lang: lang, Theme: th, Mouse: *mouse, App: app, Notice: st.notice, IdleLock: *idle,
 		LangFixed: flagSet(fs, "lang"), ThemeFixed: flagSet(fs, "theme"), NoColor: noColor, Space: space,
-		IdleLockGiven: flagSet(fs, "idle-lock"), Place: place, AteliersDir: ateliersDir}
+		IdleLockGiven: flagSet(fs, "idle-lock"), Place: place, AteliersDir: ateliersDir, Server: st.server}
 	run := tutor.Run
 	if *accessible {
 		run = func(cfg tutor.Config) error { return tutor.RunAccessible(cfg, stdin, stdout) }
