@@ -115,14 +115,7 @@ func startTutor(args []string, lang i18n.Lang, stdout, stderr io.Writer, space b
 	// anyway.
 	app := learning.New(st.store, learning.Options{ExportDir: st.exportDir,
 		NoPolling: os.Getenv("PASAPAS_TEST_NO_POLLING") == "1"})
-	// A visit names the place (--place, PASAPAS_PLACE), else this PC.
-	place := *o.store.place
-	if place == "" {
-		place = os.Getenv("PASAPAS_PLACE")
-	}
-	if place == "" {
-		place, _ = os.Hostname()
-	}
+	place := visitPlace(*o.store.place, st.server, os.Getenv("PASAPAS_PLACE"))
 	// The library (most of the start-up) loads while « Qui êtes-vous ? »
 	// is already on screen.
 	load := func() *lessons.Library { return library(ateliers) }
@@ -145,4 +138,17 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
+}
+
+// visitPlace is the place a visit names: --place; on the place's server,
+// its place (which pasapas.conf's « lieu = » may give); PASAPAS_PLACE;
+// else this PC's name.
+func visitPlace(flag, server, env string) string {
+	for _, p := range []string{flag, server, env} {
+		if p != "" {
+			return p
+		}
+	}
+	host, _ := os.Hostname()
+	return host
 }
