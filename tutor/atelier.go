@@ -448,12 +448,7 @@ func (s *atelierConsentScreen) Render(ctx *Context, w, h int) string {
 		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_never"), bw),
 		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_change"), bw),
 	}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, bw))
-	}
+	parts = statusLines(ctx, parts, s.busy, s.problem, bw)
 	lines := strings.Split(strings.Join(parts, "\n"), "\n")
 	top := len(lines) + 1
 	rows := s.menu.render(ctx, bw, len(s.menu.items)*2+1, top)

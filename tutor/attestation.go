@@ -107,13 +107,7 @@ func (s *structureScreen) Render(ctx *Context, w, h int) string {
 	}
 	s.name.SetWidth(min(w-4, learning.MaxStructure))
 	parts := []string{t.Heading.Render(wrap(ctx.say("att_structure_ask"), w)), wrap(ctx.say("att_structure_why"), w), "", s.name.View()}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, w))
-	}
-	return strings.Join(parts, "\n")
+	return joinStatus(ctx, parts, s.busy, s.problem, w)
 }
 
 // attestationScreen makes a learner's attestation: the period, then — for
@@ -286,12 +280,7 @@ func (s *attestationScreen) Render(ctx *Context, w, h int) string {
 	default:
 		parts = []string{t.Heading.Render(wrap(ctx.say("att_for", name), bw)), wrap(ctx.say("att_consent_"+consentWord(s.p), name), bw)}
 	}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, bw))
-	}
+	parts = statusLines(ctx, parts, s.busy, s.problem, bw)
 	head := strings.Join(parts, "\n")
 	if s.stage != attPeriod {
 		return head

@@ -105,12 +105,7 @@ func (s *consentScreen) Render(ctx *Context, w, h int) string {
 		wrap(ctx.say("consent_always"), bw),
 		wrap(ctx.say("consent_change"), bw),
 	}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, bw))
-	}
+	parts = statusLines(ctx, parts, s.busy, s.problem, bw)
 	lines := strings.Split(strings.Join(parts, "\n"), "\n")
 	top := len(lines) + 1
 	rows := s.menu.render(ctx, bw, len(s.menu.items)*2+1, top)

@@ -372,13 +372,7 @@ func (s *accountScreen) Render(ctx *Context, w, h int) string {
 		}
 		parts = append(parts, t.Heading.Render(wrap(q, w)), wrap(ctx.say("space_code_rule"), w), "", s.code.in.View())
 	}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, w))
-	}
-	return strings.Join(parts, "\n")
+	return joinStatus(ctx, parts, s.busy, s.problem, w)
 }
 
 // spaceHome is the space's first page.

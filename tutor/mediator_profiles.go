@@ -299,12 +299,7 @@ func (s *confirmScreen) Render(ctx *Context, w, h int) string {
 		for _, l := range s.lines[1:keep] {
 			parts = append(parts, wrap(l, w))
 		}
-		if s.busy {
-			parts = append(parts, "", ctx.say("saving"))
-		}
-		if s.problem != "" {
-			parts = append(parts, "", problemLine(t, s.problem, w))
-		}
+		parts = statusLines(ctx, parts, s.busy, s.problem, w)
 		head = strings.Join(parts, "\n")
 		if strings.Count(head, "\n")+2+len(s.menu.items) <= h {
 			break
@@ -430,13 +425,7 @@ func (s *codeResetScreen) Render(ctx *Context, w, h int) string {
 		}
 	}
 	parts := []string{wrap(ctx.say("space_code_hand", name), w), "", t.Heading.Render(wrap(q, w)), wrap(ctx.say("pin_rule"), w), "", s.code.in.View()}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, w))
-	}
-	return strings.Join(parts, "\n")
+	return joinStatus(ctx, parts, s.busy, s.problem, w)
 }
 
 // renameScreen changes a profile's name.
@@ -503,13 +492,7 @@ func (s *renameScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	s.name.SetWidth(min(w-4, 40))
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_rename_ask", sanitize(s.p.Name)), w)), "", s.name.View()}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, w))
-	}
-	return strings.Join(parts, "\n")
+	return joinStatus(ctx, parts, s.busy, s.problem, w)
 }
 
 // mergeScreen chooses the other profile of the same person; a
