@@ -286,8 +286,7 @@ func (s *attestationScreen) Render(ctx *Context, w, h int) string {
 		return head
 	}
 	head += "\n\n" + t.Strong.Render(wrap(ctx.say("att_which_period"), bw))
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 func consentWord(p record.Profile) string {

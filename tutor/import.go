@@ -176,8 +176,7 @@ func (s *importScreen) Render(ctx *Context, w, h int) string {
 		if s.problem != "" {
 			head += "\n\n" + problemLine(t, s.problem, bw)
 		}
-		top := strings.Count(head, "\n") + 2
-		return head + "\n\n" + s.menu.render(ctx, bw, h-top, top)
+		return s.menu.below(ctx, head, bw, h)
 	default:
 		parts = append(parts, t.Good.Render(wrap(t.G.Right+" "+ctx.say("import_done"), bw)),
 			wrap(ctx.say("import_done_detail", s.done.Tests, s.done.Lessons), bw), "", wrap(ctx.say("import_back"), bw))

@@ -237,8 +237,7 @@ func (s *spaceGate) Render(ctx *Context, w, h int) string {
 	if !s.loaded {
 		return head + "\n\n" + ctx.say("loading")
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 // accountScreen creates a médiateur's account: a name, then a code typed
@@ -433,6 +432,5 @@ func (s *spaceHome) Render(ctx *Context, w, h int) string {
 		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
 	}
 	head := strings.Join(parts, "\n")
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }

@@ -208,8 +208,7 @@ func (s *accountsScreen) Render(ctx *Context, w, h int) string {
 	if !s.loaded {
 		return head + "\n\n" + ctx.say("loading")
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 // retentionScreen sets how long a profile without a visit is kept, and
@@ -347,6 +346,5 @@ func (s *retentionScreen) Render(ctx *Context, w, h int) string {
 		parts = append(parts, problemLine(t, s.problem, w))
 	}
 	head := strings.Join(parts, "\n")
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }

@@ -103,8 +103,7 @@ func (s *spaceProfiles) Render(ctx *Context, w, h int) string {
 	if len(s.list) == 0 {
 		head += "\n" + wrap(ctx.say("space_no_profiles"), w)
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 // spaceProfile is one learner's profile: what a médiateur can do with it.
@@ -245,8 +244,7 @@ func (s *spaceProfile) Render(ctx *Context, w, h int) string {
 			head = with
 		}
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 // confirmScreen asks before a change that cannot be undone: « Non » first.
@@ -305,8 +303,7 @@ func (s *confirmScreen) Render(ctx *Context, w, h int) string {
 			break
 		}
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 // codeResetScreen gives a learner who forgot their code a new one: the
@@ -569,8 +566,7 @@ func (s *mergeScreen) Render(ctx *Context, w, h int) string {
 	if !s.loaded {
 		return head + "\n\n" + ctx.say("loading")
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 // sharedProgressScreen shows a sharing learner's progress: the lessons

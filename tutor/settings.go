@@ -194,8 +194,7 @@ func (s *settingsScreen) Render(ctx *Context, w, h int) string {
 	if s.problem != "" {
 		head += "\n" + t.Warn.Render(wrap(sanitize(s.problem), bw))
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, bw, h-top, top)
+	return s.menu.below(ctx, head, bw, h)
 }
 
 // eraseScreen asks before erasing all of a learner's data (RGPD: the right
@@ -271,6 +270,5 @@ func (s *eraseScreen) Render(ctx *Context, w, h int) string {
 			break
 		}
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
