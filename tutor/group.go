@@ -175,12 +175,7 @@ func (s *ateliersScreen) Render(ctx *Context, w, h int) string {
 	if len(ctx.Lib.Ateliers) == 0 && len(s.runs) == 0 {
 		parts = append(parts, "", wrap(ctx.say("ateliers_none"), w))
 	}
-	if s.notice != "" {
-		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
-	}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
 	top := lipgloss.Height(head) + 1
 	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)

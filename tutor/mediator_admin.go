@@ -121,11 +121,8 @@ func (s *journalScreen) Render(ctx *Context, w, h int) string {
 // another's (one's own cannot be removed, so someone can always open the
 // space).
 type accountsScreen struct {
-	loaded  bool
-	list    []record.Mediator
-	menu    menu
-	notice  string
-	problem string
+	listScreen
+	list []record.Mediator
 }
 
 func newAccountsScreen() *accountsScreen { return &accountsScreen{} }
@@ -137,16 +134,11 @@ func (s *accountsScreen) Help(ctx *Context) []key.Binding {
 }
 
 func (s *accountsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case resumeMsg:
-		return loadMediators(ctx)
-	case noticeMsg:
-		s.notice = msg.text
-		return nil
-	case mediatorsMsg:
-		s.loaded = true
-		if msg.err != nil {
-			s.problem = spaceExplain(ctx, msg.err)
+	if cmd, done := s.common(ctx, msg, loadMediators); done {
+		return cmd
+	}
+	if msg, ok := msg.(mediatorsMsg); ok {
+		if !s.arrived(ctx, msg.err) {
 			return nil
 		}
 		s.list = msg.list
@@ -161,11 +153,6 @@ func (s *accountsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		items = append(items, menuItem{label: ctx.say("space_add_account")}, menuItem{label: ctx.say("space_back")})
 		s.menu.set(items)
 		return nil
-	case tea.KeyPressMsg:
-		s.notice = ""
-		if key.Matches(msg, ctx.Keys.Back) {
-			return back()
-		}
 	}
 	if !s.loaded {
 		return nil
@@ -198,12 +185,7 @@ func (s *accountsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *accountsScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_accounts"), w))}
-	if s.notice != "" {
-		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
-	}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
 	if !s.loaded {
 		return head + "\n\n" + ctx.say("loading")
@@ -339,12 +321,7 @@ func (s *retentionScreen) Render(ctx *Context, w, h int) string {
 		return ctx.say("loading")
 	}
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_retention_now", s.months), w)), wrap(ctx.say("space_retention_why"), w)}
-	if s.notice != "" {
-		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
-	}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
 	return s.menu.below(ctx, head, w, h)
 }

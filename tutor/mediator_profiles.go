@@ -33,11 +33,8 @@ func profileDetail(ctx *Context, p record.Profile) string {
 // spaceProfiles lists the learners' profiles: first names and the facts of
 // profileDetail.
 type spaceProfiles struct {
-	loaded  bool
-	list    []record.Profile
-	menu    menu
-	notice  string
-	problem string
+	listScreen
+	list []record.Profile
 }
 
 func newSpaceProfiles() *spaceProfiles { return &spaceProfiles{} }
@@ -49,16 +46,11 @@ func (s *spaceProfiles) Help(ctx *Context) []key.Binding {
 }
 
 func (s *spaceProfiles) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case resumeMsg:
-		return loadProfiles(ctx)
-	case noticeMsg:
-		s.notice = msg.text
-		return nil
-	case profilesMsg:
-		s.loaded = true
-		if msg.err != nil {
-			s.problem = spaceExplain(ctx, msg.err)
+	if cmd, done := s.common(ctx, msg, loadProfiles); done {
+		return cmd
+	}
+	if msg, ok := msg.(profilesMsg); ok {
+		if !s.arrived(ctx, msg.err) {
 			return nil
 		}
 		s.list = msg.list
@@ -69,11 +61,6 @@ func (s *spaceProfiles) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		items = append(items, menuItem{label: ctx.say("space_back")})
 		s.menu.set(items)
 		return nil
-	case tea.KeyPressMsg:
-		s.notice = ""
-		if key.Matches(msg, ctx.Keys.Back) {
-			return back()
-		}
 	}
 	if !s.loaded {
 		return nil
@@ -90,12 +77,7 @@ func (s *spaceProfiles) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *spaceProfiles) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_profiles"), w)), wrap(ctx.say("space_profiles_hint"), w)}
-	if s.notice != "" {
-		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
-	}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
 	if !s.loaded {
 		return head + "\n\n" + ctx.say("loading")
@@ -229,12 +211,7 @@ func (s *spaceProfile) Render(ctx *Context, w, h int) string {
 	if !s.p.Shares {
 		parts = append(parts, wrap(ctx.say("space_not_shared"), w))
 	}
-	if s.notice != "" {
-		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
-	}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
 	if !s.p.Shares {
 		// How to see their progress, when it leaves room for every

@@ -1,6 +1,11 @@
 package tutor
 
-import "strings"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // The pieces the space's screens (and a few of the learner's) repeat: a
 // form's status under it, a list screen's notice and problem under its
@@ -24,4 +29,58 @@ func statusLines(ctx *Context, parts []string, busy bool, problem string, w int)
 // ends there.
 func joinStatus(ctx *Context, parts []string, busy bool, problem string, w int) string {
 	return strings.Join(statusLines(ctx, parts, busy, problem, w), "\n")
+}
+
+// listScreen is what a space screen listing records keeps besides the
+// records: whether they came, the menu, what a screen above just did
+// (notice) and what went wrong (problem). A screen embeds it and keeps
+// its own list and choices.
+type listScreen struct {
+	loaded  bool
+	menu    menu
+	notice  string
+	problem string
+}
+
+// common answers what every list screen answers the same way: coming
+// back from a screen above reloads the list, a notice from it is shown, a
+// key wipes the notice, and Back goes back. done is false for the other
+// messages (and for the keys that choose), which the screen handles.
+func (l *listScreen) common(ctx *Context, msg tea.Msg, reload func(*Context) tea.Cmd) (cmd tea.Cmd, done bool) {
+	switch msg := msg.(type) {
+	case resumeMsg:
+		return reload(ctx), true
+	case noticeMsg:
+		l.notice = msg.text
+		return nil, true
+	case tea.KeyPressMsg:
+		l.notice = ""
+		if key.Matches(msg, ctx.Keys.Back) {
+			return back(), true
+		}
+	}
+	return nil, false
+}
+
+// arrived records that the list's answer came: false when it is an
+// error, which the problem then says in plain words.
+func (l *listScreen) arrived(ctx *Context, err error) bool {
+	l.loaded = true
+	if err != nil {
+		l.problem = spaceExplain(ctx, err)
+		return false
+	}
+	return true
+}
+
+// noticeLines adds, right under a list screen's heading, what was just
+// done (in green) and the problem, with no blank line between them.
+func noticeLines(t Theme, parts []string, notice, problem string, w int) []string {
+	if notice != "" {
+		parts = append(parts, t.Good.Render(wrap(notice, w)))
+	}
+	if problem != "" {
+		parts = append(parts, problemLine(t, problem, w))
+	}
+	return parts
 }
