@@ -230,14 +230,9 @@ func (s *spaceGate) Render(ctx *Context, w, h int) string {
 		return strings.Join(parts, "\n")
 	}
 	parts = append(parts, t.Heading.Render(wrap(ctx.say("space_who"), w)))
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, "", s.problem, w)
 	head := strings.Join(parts, "\n")
-	if !s.loaded {
-		return head + "\n\n" + ctx.say("loading")
-	}
-	return s.menu.below(ctx, head, w, h)
+	return menuOrLoading(ctx, s.loaded, head, &s.menu, w, h)
 }
 
 // accountScreen creates a médiateur's account: a name, then a code typed

@@ -187,10 +187,7 @@ func (s *accountsScreen) Render(ctx *Context, w, h int) string {
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_accounts"), w))}
 	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
-	if !s.loaded {
-		return head + "\n\n" + ctx.say("loading")
-	}
-	return s.menu.below(ctx, head, w, h)
+	return menuOrLoading(ctx, s.loaded, head, &s.menu, w, h)
 }
 
 // retentionScreen sets how long a profile without a visit is kept, and

@@ -79,13 +79,10 @@ func (s *spaceProfiles) Render(ctx *Context, w, h int) string {
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_profiles"), w)), wrap(ctx.say("space_profiles_hint"), w)}
 	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
-	if !s.loaded {
-		return head + "\n\n" + ctx.say("loading")
-	}
-	if len(s.list) == 0 {
+	if s.loaded && len(s.list) == 0 {
 		head += "\n" + wrap(ctx.say("space_no_profiles"), w)
 	}
-	return s.menu.below(ctx, head, w, h)
+	return menuOrLoading(ctx, s.loaded, head, &s.menu, w, h)
 }
 
 // spaceProfile is one learner's profile: what a médiateur can do with it.
@@ -536,14 +533,9 @@ func (s *mergeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *mergeScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_merge_pick", sanitize(s.p.Name)), w))}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, "", s.problem, w)
 	head := strings.Join(parts, "\n")
-	if !s.loaded {
-		return head + "\n\n" + ctx.say("loading")
-	}
-	return s.menu.below(ctx, head, w, h)
+	return menuOrLoading(ctx, s.loaded, head, &s.menu, w, h)
 }
 
 // sharedProgressScreen shows a sharing learner's progress: the lessons

@@ -84,3 +84,12 @@ func noticeLines(t Theme, parts []string, notice, problem string, w int) []strin
 	}
 	return parts
 }
+
+// menuOrLoading ends a list screen: « Chargement… » under its head until
+// the list came, then the menu.
+func menuOrLoading(ctx *Context, loaded bool, head string, m *menu, w, h int) string {
+	if !loaded {
+		return head + "\n\n" + ctx.say("loading")
+	}
+	return m.below(ctx, head, w, h)
+}
