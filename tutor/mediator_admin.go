@@ -5,7 +5,6 @@ import (
 
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/learning"
@@ -129,9 +128,6 @@ func newAccountsScreen() *accountsScreen { return &accountsScreen{} }
 
 func (s *accountsScreen) Init(ctx *Context) tea.Cmd { return loadMediators(ctx) }
 func (s *accountsScreen) Title(ctx *Context) string { return ctx.say("space_accounts") }
-func (s *accountsScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
-}
 
 func (s *accountsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	if cmd, done := s.common(ctx, msg, loadMediators); done {
@@ -193,12 +189,9 @@ func (s *accountsScreen) Render(ctx *Context, w, h int) string {
 // retentionScreen sets how long a profile without a visit is kept, and
 // erases the profiles past it, once the médiateur confirms.
 type retentionScreen struct {
-	loaded  bool
+	listScreen
 	months  int
 	expired []record.Profile
-	menu    menu
-	notice  string
-	problem string
 	busy    bool
 }
 
@@ -224,21 +217,18 @@ func loadRetention(ctx *Context) tea.Cmd {
 
 func (s *retentionScreen) Init(ctx *Context) tea.Cmd { return loadRetention(ctx) }
 func (s *retentionScreen) Title(ctx *Context) string { return ctx.say("space_retention") }
-func (s *retentionScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
-}
 
 func (s *retentionScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(tea.KeyPressMsg); ok && s.busy {
+		return nil // a change on its way: no key until it is saved
+	}
+	if cmd, done := s.common(ctx, msg, loadRetention); done {
+		return cmd
+	}
 	switch msg := msg.(type) {
-	case resumeMsg:
-		return loadRetention(ctx)
-	case noticeMsg:
-		s.notice = msg.text
-		return nil
 	case retentionMsg:
-		s.loaded, s.busy = true, false
-		if msg.err != nil {
-			s.problem = spaceExplain(ctx, msg.err)
+		s.busy = false
+		if !s.arrived(ctx, msg.err) {
 			return nil
 		}
 		s.months, s.expired = msg.months, msg.expired
@@ -270,14 +260,6 @@ func (s *retentionScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		}
 		s.notice = ctx.say("space_saved")
 		return loadRetention(ctx)
-	case tea.KeyPressMsg:
-		if s.busy {
-			return nil
-		}
-		s.notice = ""
-		if key.Matches(msg, ctx.Keys.Back) {
-			return back()
-		}
 	}
 	if !s.loaded || s.busy {
 		return nil

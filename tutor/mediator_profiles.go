@@ -41,9 +41,6 @@ func newSpaceProfiles() *spaceProfiles { return &spaceProfiles{} }
 
 func (s *spaceProfiles) Init(ctx *Context) tea.Cmd { return loadProfiles(ctx) }
 func (s *spaceProfiles) Title(ctx *Context) string { return ctx.say("space_profiles") }
-func (s *spaceProfiles) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
-}
 
 func (s *spaceProfiles) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	if cmd, done := s.common(ctx, msg, loadProfiles); done {

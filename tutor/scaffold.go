@@ -42,6 +42,11 @@ type listScreen struct {
 	problem string
 }
 
+// Help names the keys of a list: a number, Enter, Back.
+func (l *listScreen) Help(ctx *Context) []key.Binding {
+	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+}
+
 // common answers what every list screen answers the same way: coming
 // back from a screen above reloads the list, a notice from it is shown, a
 // key wipes the notice, and Back goes back. done is false for the other
