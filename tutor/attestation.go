@@ -233,11 +233,7 @@ func (s *attestationScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			if msg.Code == tea.KeyEnter {
 				return s.make(ctx, s.code.in.Value())
 			}
-			cmd, problem := s.code.update(ctx, msg)
-			if problem != "" {
-				s.problem = problem
-			}
-			return cmd
+			return s.code.update(ctx, msg, &s.problem)
 		}
 	}
 	if s.stage != attPeriod || s.busy {

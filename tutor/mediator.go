@@ -104,15 +104,17 @@ type codeField struct{ in textinput.Model }
 
 func newCodeField(ctx *Context) codeField { return codeField{in: newInput(ctx, true, 6)} }
 
-// update takes a key; it returns a problem to show for a key that is not a
-// digit.
-func (f *codeField) update(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, string) {
+// update takes a key. A key that is not a digit is not typed: *problem
+// then says that a code is digits only (and is left as it was otherwise,
+// so that the screen's own problem stays in sight while typing).
+func (f *codeField) update(ctx *Context, msg tea.KeyPressMsg, problem *string) tea.Cmd {
 	if msg.Text != "" && !isDigits(msg.Text) {
-		return nil, ctx.say("pin_digits")
+		*problem = ctx.say("pin_digits")
+		return nil
 	}
 	var cmd tea.Cmd
 	f.in, cmd = f.in.Update(msg)
-	return cmd, ""
+	return cmd
 }
 
 // spaceGate opens the space: the first time, it creates the first
@@ -195,11 +197,7 @@ func (s *spaceGate) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 					return mediatorPINMsg{m, app.CheckMediatorPIN(c, m.ID, pin)}
 				})
 			}
-			cmd, problem := s.code.update(ctx, msg)
-			if problem != "" {
-				s.problem = problem
-			}
-			return cmd
+			return s.code.update(ctx, msg, &s.problem)
 		}
 	}
 	if !s.loaded || s.chosen != nil || s.busy {
@@ -301,11 +299,7 @@ func (s *accountScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				s.name, cmd = s.name.Update(msg)
 				return cmd
 			}
-			cmd, problem := s.code.update(ctx, msg)
-			if problem != "" {
-				s.problem = problem
-			}
-			return cmd
+			return s.code.update(ctx, msg, &s.problem)
 		}
 		switch s.stage {
 		case 0:

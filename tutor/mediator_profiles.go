@@ -342,11 +342,7 @@ func (s *codeResetScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return back()
 		}
 		if msg.Code != tea.KeyEnter {
-			cmd, problem := s.code.update(ctx, msg)
-			if problem != "" {
-				s.problem = problem
-			}
-			return cmd
+			return s.code.update(ctx, msg, &s.problem)
 		}
 		pin := s.code.in.Value()
 		s.code.in.Reset()
