@@ -483,7 +483,7 @@ func (s *myAtelierScreen) build(ctx *Context) {
 
 func (s *myAtelierScreen) Title(ctx *Context) string { return ctx.say("atelier_my") }
 func (s *myAtelierScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *myAtelierScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {

@@ -171,7 +171,7 @@ func (s *attestationScreen) Secret() bool              { return s.stage == attCo
 func (s *attestationScreen) Help(ctx *Context) []key.Binding {
 	switch s.stage {
 	case attPeriod:
-		return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+		return menuKeys(ctx)
 	case attDone, attNever:
 		// A page to read, nothing to choose: only the way back.
 		return []key.Binding{ctx.Keys.Back}

@@ -45,7 +45,7 @@ type consentPage struct {
 }
 
 func (p *consentPage) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 // answer takes what the screen did not handle itself: Back leaves, a key

@@ -68,7 +68,7 @@ func newAteliersScreen() *ateliersScreen { return &ateliersScreen{} }
 func (s *ateliersScreen) Init(ctx *Context) tea.Cmd { return loadRuns(ctx) }
 func (s *ateliersScreen) Title(ctx *Context) string { return ctx.say("ateliers_title") }
 func (s *ateliersScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *ateliersScreen) build(ctx *Context) {
@@ -206,7 +206,7 @@ func (s *runScreen) Init(ctx *Context) tea.Cmd {
 }
 func (s *runScreen) Title(ctx *Context) string { return sanitize(s.run.Title) }
 func (s *runScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -360,7 +360,7 @@ func (s *groupScreen) Title(ctx *Context) string {
 	return ctx.say("group_title")
 }
 func (s *groupScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *groupScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {

@@ -265,7 +265,7 @@ func (s *competenceScreen) build(ctx *Context) {
 func (s *competenceScreen) Title(ctx *Context) string { return situation(s.comp) }
 
 func (s *competenceScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *competenceScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {

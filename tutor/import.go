@@ -50,7 +50,7 @@ func (s *importScreen) Title(ctx *Context) string { return ctx.say("set_import")
 func (s *importScreen) Typing() bool              { return s.stage == 0 }
 func (s *importScreen) Help(ctx *Context) []key.Binding {
 	if s.stage == 1 {
-		return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+		return menuKeys(ctx)
 	}
 	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 }

@@ -139,7 +139,7 @@ func (s *spaceGate) Help(ctx *Context) []key.Binding {
 	if s.chosen != nil {
 		return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 	}
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *spaceGate) Update(ctx *Context, msg tea.Msg) tea.Cmd {

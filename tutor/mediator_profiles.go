@@ -98,7 +98,7 @@ func newSpaceProfile(p record.Profile) *spaceProfile { return &spaceProfile{p: p
 func (s *spaceProfile) Init(ctx *Context) tea.Cmd { s.build(ctx); return nil }
 func (s *spaceProfile) Title(ctx *Context) string { return sanitize(s.p.Name) }
 func (s *spaceProfile) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *spaceProfile) build(ctx *Context) {
@@ -238,7 +238,7 @@ func newConfirmScreen(title string, lines []string, no, yes string,
 
 func (s *confirmScreen) Title(ctx *Context) string { return s.title }
 func (s *confirmScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *confirmScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -474,7 +474,7 @@ func newMergeScreen(p record.Profile) *mergeScreen { return &mergeScreen{p: p} }
 func (s *mergeScreen) Init(ctx *Context) tea.Cmd { return loadProfiles(ctx) }
 func (s *mergeScreen) Title(ctx *Context) string { return ctx.say("space_merge") }
 func (s *mergeScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *mergeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {

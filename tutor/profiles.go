@@ -184,7 +184,7 @@ func (s *newLearnerScreen) Typing() bool { return s.stage != askWantsPIN }
 
 func (s *newLearnerScreen) Help(ctx *Context) []key.Binding {
 	if s.stage == askWantsPIN {
-		return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+		return menuKeys(ctx)
 	}
 	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 }

@@ -44,7 +44,7 @@ type listScreen struct {
 
 // Help names the keys of a list: a number, Enter, Back.
 func (l *listScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 // common answers what every list screen answers the same way: coming

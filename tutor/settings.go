@@ -91,7 +91,7 @@ func (s *settingsScreen) Init(ctx *Context) tea.Cmd {
 func (s *settingsScreen) Title(ctx *Context) string { return ctx.say("home_settings") }
 
 func (s *settingsScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -217,7 +217,7 @@ type erasedMsg struct{ err error }
 func (s *eraseScreen) Title(ctx *Context) string { return ctx.say("set_erase") }
 
 func (s *eraseScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *eraseScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {

@@ -52,7 +52,7 @@ func lastLevel(ctx *Context, comp string) string {
 func (s *testChooser) Title(ctx *Context) string { return ctx.say("home_test") }
 
 func (s *testChooser) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *testChooser) Update(ctx *Context, msg tea.Msg) tea.Cmd {
