@@ -368,15 +368,9 @@ func (s *joinScreen) Render(ctx *Context, w, h int) string {
 // whether the médiateur may see where the learner is during the atelier.
 // « Non » first, as for sharing one's progress.
 type atelierConsentScreen struct {
-	run     record.Run
-	member  bool // already a member: changing one's mind
-	menu    menu
-	busy    bool
-	problem string
-	// In a small window the page scrolls, as « Partager mes progrès ? »
-	// does: it opens at the top, and follows the choices once a key moves.
-	page  follower
-	moved bool
+	consentPage
+	run    record.Run
+	member bool // already a member: changing one's mind
 }
 
 func newAtelierConsentScreen(ctx *Context, run record.Run, member bool) *atelierConsentScreen {
@@ -389,9 +383,6 @@ func newAtelierConsentScreen(ctx *Context, run record.Run, member bool) *atelier
 }
 
 func (s *atelierConsentScreen) Title(ctx *Context) string { return ctx.say("atelier_consent_title") }
-func (s *atelierConsentScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
-}
 
 func (s *atelierConsentScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -408,24 +399,10 @@ func (s *atelierConsentScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return back()
 		}
 		return replace(newMyAtelierScreen(ctx))
-	case tea.KeyPressMsg:
-		if s.busy {
-			return nil
-		}
-		if key.Matches(msg, ctx.Keys.Back) {
-			return back()
-		}
-		if s.page.key(msg.String()) {
-			return nil
-		}
-		s.moved = true
 	}
-	if s.busy {
-		return nil
-	}
-	i, ok := s.menu.update(ctx, msg)
-	if !ok {
-		return nil
+	cmd, i, chosen := s.answer(ctx, msg)
+	if !chosen {
+		return cmd
 	}
 	s.busy, s.problem = true, ""
 	app, id, run, member, consent := ctx.App, ctx.Session.learner.ID, s.run, s.member, i == 1
@@ -448,21 +425,7 @@ func (s *atelierConsentScreen) Render(ctx *Context, w, h int) string {
 		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_never"), bw),
 		hanging(t.G.Bullet+" ", ctx.say("atelier_consent_change"), bw),
 	}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, bw))
-	}
-	lines := strings.Split(strings.Join(parts, "\n"), "\n")
-	top := len(lines) + 1
-	rows := s.menu.render(ctx, bw, len(s.menu.items)*2+1, top)
-	all := append(append(lines, ""), strings.Split(rows, "\n")...)
-	focus := 0
-	if s.moved && s.menu.cursor < len(s.menu.zones) {
-		focus = s.menu.zones[s.menu.cursor][0]
-	}
-	return s.page.window(ctx, all, focus, bw, h)
+	return s.render(ctx, parts, bw, h)
 }
 
 // myAtelierScreen is « Mon atelier »: the parcours in order, the next
@@ -520,7 +483,7 @@ func (s *myAtelierScreen) build(ctx *Context) {
 
 func (s *myAtelierScreen) Title(ctx *Context) string { return ctx.say("atelier_my") }
 func (s *myAtelierScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *myAtelierScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {

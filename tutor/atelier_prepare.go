@@ -46,7 +46,7 @@ func (s *prepareScreen) Help(ctx *Context) []key.Binding {
 	if s.stage == 0 {
 		return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 	}
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 // next sets the menu of the stage reached.

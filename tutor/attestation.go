@@ -107,13 +107,7 @@ func (s *structureScreen) Render(ctx *Context, w, h int) string {
 	}
 	s.name.SetWidth(min(w-4, learning.MaxStructure))
 	parts := []string{t.Heading.Render(wrap(ctx.say("att_structure_ask"), w)), wrap(ctx.say("att_structure_why"), w), "", s.name.View()}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, w))
-	}
-	return strings.Join(parts, "\n")
+	return joinStatus(ctx, parts, s.busy, s.problem, w)
 }
 
 // attestationScreen makes a learner's attestation: the period, then — for
@@ -177,7 +171,7 @@ func (s *attestationScreen) Secret() bool              { return s.stage == attCo
 func (s *attestationScreen) Help(ctx *Context) []key.Binding {
 	switch s.stage {
 	case attPeriod:
-		return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+		return menuKeys(ctx)
 	case attDone, attNever:
 		// A page to read, nothing to choose: only the way back.
 		return []key.Binding{ctx.Keys.Back}
@@ -239,11 +233,7 @@ func (s *attestationScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			if msg.Code == tea.KeyEnter {
 				return s.make(ctx, s.code.in.Value())
 			}
-			cmd, problem := s.code.update(ctx, msg)
-			if problem != "" {
-				s.problem = problem
-			}
-			return cmd
+			return s.code.update(ctx, msg, &s.problem)
 		}
 	}
 	if s.stage != attPeriod || s.busy {
@@ -286,19 +276,13 @@ func (s *attestationScreen) Render(ctx *Context, w, h int) string {
 	default:
 		parts = []string{t.Heading.Render(wrap(ctx.say("att_for", name), bw)), wrap(ctx.say("att_consent_"+consentWord(s.p), name), bw)}
 	}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, bw))
-	}
+	parts = statusLines(ctx, parts, s.busy, s.problem, bw)
 	head := strings.Join(parts, "\n")
 	if s.stage != attPeriod {
 		return head
 	}
 	head += "\n\n" + t.Strong.Render(wrap(ctx.say("att_which_period"), bw))
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 func consentWord(p record.Profile) string {

@@ -26,14 +26,61 @@ func loadSharing(ctx *Context) tea.Cmd {
 // what exactly is shared, in plain words, then yes or no. It is off until
 // the learner says yes, and they may take it back here at any time.
 type consentScreen struct {
-	shares  bool
+	consentPage
+	shares bool
+}
+
+// consentPage is a consent asked on a page of its own: what the learner
+// agrees to, in plain words, then « Non » first and « Oui ». Both
+// consents (sharing one's progress, being seen during an atelier) ask
+// this way, so that they read and answer the same.
+type consentPage struct {
 	menu    menu
 	busy    bool
 	problem string
 	// In a small window the page scrolls: it opens at the top (what is
-	// shared first), and follows the choices once a key moves them.
+	// asked first), and follows the choices once a key moves them.
 	page  follower
 	moved bool
+}
+
+func (p *consentPage) Help(ctx *Context) []key.Binding {
+	return menuKeys(ctx)
+}
+
+// answer takes what the screen did not handle itself: Back leaves, a key
+// that scrolls scrolls, and a choice comes back as chosen with its index
+// (0 « Non », 1 « Oui »). Nothing is taken while the answer is saved.
+func (p *consentPage) answer(ctx *Context, msg tea.Msg) (cmd tea.Cmd, i int, chosen bool) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !p.busy {
+		if key.Matches(k, ctx.Keys.Back) {
+			return back(), 0, false
+		}
+		if p.page.key(k.String()) {
+			return nil, 0, false
+		}
+		p.moved = true
+	}
+	if p.busy {
+		return nil, 0, false
+	}
+	i, chosen = p.menu.update(ctx, msg)
+	return nil, i, chosen
+}
+
+// render draws the page's parts, the saving and problem lines, then the
+// choices, in a window that follows them once a key moved.
+func (p *consentPage) render(ctx *Context, parts []string, bw, h int) string {
+	parts = statusLines(ctx, parts, p.busy, p.problem, bw)
+	lines := strings.Split(strings.Join(parts, "\n"), "\n")
+	top := len(lines) + 1
+	rows := p.menu.render(ctx, bw, len(p.menu.items)*2+1, top)
+	all := append(append(lines, ""), strings.Split(rows, "\n")...)
+	focus := 0
+	if p.moved && p.menu.cursor < len(p.menu.zones) {
+		focus = p.menu.zones[p.menu.cursor][0]
+	}
+	return p.page.window(ctx, all, focus, bw, h)
 }
 
 func newConsentScreen(ctx *Context, shares bool) *consentScreen {
@@ -46,9 +93,6 @@ func newConsentScreen(ctx *Context, shares bool) *consentScreen {
 }
 
 func (s *consentScreen) Title(ctx *Context) string { return ctx.say("consent_title") }
-func (s *consentScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
-}
 
 func (s *consentScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -59,24 +103,10 @@ func (s *consentScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return back()
-	case tea.KeyPressMsg:
-		if s.busy {
-			return nil
-		}
-		if key.Matches(msg, ctx.Keys.Back) {
-			return back()
-		}
-		if s.page.key(msg.String()) {
-			return nil
-		}
-		s.moved = true
 	}
-	if s.busy {
-		return nil
-	}
-	i, ok := s.menu.update(ctx, msg)
-	if !ok {
-		return nil
+	cmd, i, chosen := s.answer(ctx, msg)
+	if !chosen {
+		return cmd
 	}
 	on := i == 1
 	s.busy, s.problem = true, ""
@@ -105,19 +135,5 @@ func (s *consentScreen) Render(ctx *Context, w, h int) string {
 		wrap(ctx.say("consent_always"), bw),
 		wrap(ctx.say("consent_change"), bw),
 	}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, bw))
-	}
-	lines := strings.Split(strings.Join(parts, "\n"), "\n")
-	top := len(lines) + 1
-	rows := s.menu.render(ctx, bw, len(s.menu.items)*2+1, top)
-	all := append(append(lines, ""), strings.Split(rows, "\n")...)
-	focus := 0
-	if s.moved && s.menu.cursor < len(s.menu.zones) {
-		focus = s.menu.zones[s.menu.cursor][0]
-	}
-	return s.page.window(ctx, all, focus, bw, h)
+	return s.render(ctx, parts, bw, h)
 }

@@ -68,7 +68,7 @@ func newAteliersScreen() *ateliersScreen { return &ateliersScreen{} }
 func (s *ateliersScreen) Init(ctx *Context) tea.Cmd { return loadRuns(ctx) }
 func (s *ateliersScreen) Title(ctx *Context) string { return ctx.say("ateliers_title") }
 func (s *ateliersScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *ateliersScreen) build(ctx *Context) {
@@ -175,12 +175,7 @@ func (s *ateliersScreen) Render(ctx *Context, w, h int) string {
 	if len(ctx.Lib.Ateliers) == 0 && len(s.runs) == 0 {
 		parts = append(parts, "", wrap(ctx.say("ateliers_none"), w))
 	}
-	if s.notice != "" {
-		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
-	}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
 	top := lipgloss.Height(head) + 1
 	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
@@ -211,7 +206,7 @@ func (s *runScreen) Init(ctx *Context) tea.Cmd {
 }
 func (s *runScreen) Title(ctx *Context) string { return sanitize(s.run.Title) }
 func (s *runScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *runScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -365,7 +360,7 @@ func (s *groupScreen) Title(ctx *Context) string {
 	return ctx.say("group_title")
 }
 func (s *groupScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *groupScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {

@@ -134,7 +134,7 @@ func (s *groupExportScreen) Help(ctx *Context) []key.Binding {
 		// Written: a page to read, nothing to choose.
 		return []key.Binding{ctx.Keys.Up, ctx.Keys.Down, ctx.Keys.Back}
 	}
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *groupExportScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -344,7 +344,7 @@ func newAccompanimentScreen(id record.LearnerID) *accompanimentScreen {
 func (s *accompanimentScreen) Init(ctx *Context) tea.Cmd { s.next(ctx); return nil }
 func (s *accompanimentScreen) Title(ctx *Context) string { return ctx.say("accomp_title") }
 func (s *accompanimentScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 // next sets the menu of the stage reached.

@@ -134,8 +134,7 @@ func (s *homeScreen) Render(ctx *Context, w, h int) string {
 	if s.problem != "" {
 		head += "\n" + problemLine(t, s.problem, w)
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 // situation is how learners see a competence, everywhere: by what they want
@@ -266,7 +265,7 @@ func (s *competenceScreen) build(ctx *Context) {
 func (s *competenceScreen) Title(ctx *Context) string { return situation(s.comp) }
 
 func (s *competenceScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *competenceScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {

@@ -50,7 +50,7 @@ func (s *importScreen) Title(ctx *Context) string { return ctx.say("set_import")
 func (s *importScreen) Typing() bool              { return s.stage == 0 }
 func (s *importScreen) Help(ctx *Context) []key.Binding {
 	if s.stage == 1 {
-		return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+		return menuKeys(ctx)
 	}
 	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 }
@@ -176,8 +176,7 @@ func (s *importScreen) Render(ctx *Context, w, h int) string {
 		if s.problem != "" {
 			head += "\n\n" + problemLine(t, s.problem, bw)
 		}
-		top := strings.Count(head, "\n") + 2
-		return head + "\n\n" + s.menu.render(ctx, bw, h-top, top)
+		return s.menu.below(ctx, head, bw, h)
 	default:
 		parts = append(parts, t.Good.Render(wrap(t.G.Right+" "+ctx.say("import_done"), bw)),
 			wrap(ctx.say("import_done_detail", s.done.Tests, s.done.Lessons), bw), "", wrap(ctx.say("import_back"), bw))

@@ -32,3 +32,9 @@ func newKeyMap(l i18n.Lang) keyMap {
 		Call:   key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", w("key_call"))),
 	}
 }
+
+// menuKeys are the keys a screen that is a menu shows: a number points at
+// a line, Entrée chooses, Échap goes back.
+func menuKeys(ctx *Context) []key.Binding {
+	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+}

@@ -104,15 +104,17 @@ type codeField struct{ in textinput.Model }
 
 func newCodeField(ctx *Context) codeField { return codeField{in: newInput(ctx, true, 6)} }
 
-// update takes a key; it returns a problem to show for a key that is not a
-// digit.
-func (f *codeField) update(ctx *Context, msg tea.KeyPressMsg) (tea.Cmd, string) {
+// update takes a key. A key that is not a digit is not typed: *problem
+// then says that a code is digits only (and is left as it was otherwise,
+// so that the screen's own problem stays in sight while typing).
+func (f *codeField) update(ctx *Context, msg tea.KeyPressMsg, problem *string) tea.Cmd {
 	if msg.Text != "" && !isDigits(msg.Text) {
-		return nil, ctx.say("pin_digits")
+		*problem = ctx.say("pin_digits")
+		return nil
 	}
 	var cmd tea.Cmd
 	f.in, cmd = f.in.Update(msg)
-	return cmd, ""
+	return cmd
 }
 
 // spaceGate opens the space: the first time, it creates the first
@@ -137,7 +139,7 @@ func (s *spaceGate) Help(ctx *Context) []key.Binding {
 	if s.chosen != nil {
 		return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 	}
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *spaceGate) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -195,11 +197,7 @@ func (s *spaceGate) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 					return mediatorPINMsg{m, app.CheckMediatorPIN(c, m.ID, pin)}
 				})
 			}
-			cmd, problem := s.code.update(ctx, msg)
-			if problem != "" {
-				s.problem = problem
-			}
-			return cmd
+			return s.code.update(ctx, msg, &s.problem)
 		}
 	}
 	if !s.loaded || s.chosen != nil || s.busy {
@@ -230,15 +228,9 @@ func (s *spaceGate) Render(ctx *Context, w, h int) string {
 		return strings.Join(parts, "\n")
 	}
 	parts = append(parts, t.Heading.Render(wrap(ctx.say("space_who"), w)))
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, "", s.problem, w)
 	head := strings.Join(parts, "\n")
-	if !s.loaded {
-		return head + "\n\n" + ctx.say("loading")
-	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return menuOrLoading(ctx, s.loaded, head, &s.menu, w, h)
 }
 
 // accountScreen creates a médiateur's account: a name, then a code typed
@@ -307,11 +299,7 @@ func (s *accountScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				s.name, cmd = s.name.Update(msg)
 				return cmd
 			}
-			cmd, problem := s.code.update(ctx, msg)
-			if problem != "" {
-				s.problem = problem
-			}
-			return cmd
+			return s.code.update(ctx, msg, &s.problem)
 		}
 		switch s.stage {
 		case 0:
@@ -372,13 +360,7 @@ func (s *accountScreen) Render(ctx *Context, w, h int) string {
 		}
 		parts = append(parts, t.Heading.Render(wrap(q, w)), wrap(ctx.say("space_code_rule"), w), "", s.code.in.View())
 	}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, w))
-	}
-	return strings.Join(parts, "\n")
+	return joinStatus(ctx, parts, s.busy, s.problem, w)
 }
 
 // spaceHome is the space's first page.

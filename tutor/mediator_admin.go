@@ -5,7 +5,6 @@ import (
 
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"pasapas/learning"
@@ -121,32 +120,21 @@ func (s *journalScreen) Render(ctx *Context, w, h int) string {
 // another's (one's own cannot be removed, so someone can always open the
 // space).
 type accountsScreen struct {
-	loaded  bool
-	list    []record.Mediator
-	menu    menu
-	notice  string
-	problem string
+	listScreen
+	list []record.Mediator
 }
 
 func newAccountsScreen() *accountsScreen { return &accountsScreen{} }
 
 func (s *accountsScreen) Init(ctx *Context) tea.Cmd { return loadMediators(ctx) }
 func (s *accountsScreen) Title(ctx *Context) string { return ctx.say("space_accounts") }
-func (s *accountsScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
-}
 
 func (s *accountsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case resumeMsg:
-		return loadMediators(ctx)
-	case noticeMsg:
-		s.notice = msg.text
-		return nil
-	case mediatorsMsg:
-		s.loaded = true
-		if msg.err != nil {
-			s.problem = spaceExplain(ctx, msg.err)
+	if cmd, done := s.common(ctx, msg, loadMediators); done {
+		return cmd
+	}
+	if msg, ok := msg.(mediatorsMsg); ok {
+		if !s.arrived(ctx, msg.err) {
 			return nil
 		}
 		s.list = msg.list
@@ -161,11 +149,6 @@ func (s *accountsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		items = append(items, menuItem{label: ctx.say("space_add_account")}, menuItem{label: ctx.say("space_back")})
 		s.menu.set(items)
 		return nil
-	case tea.KeyPressMsg:
-		s.notice = ""
-		if key.Matches(msg, ctx.Keys.Back) {
-			return back()
-		}
 	}
 	if !s.loaded {
 		return nil
@@ -198,29 +181,17 @@ func (s *accountsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *accountsScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_accounts"), w))}
-	if s.notice != "" {
-		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
-	}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
-	if !s.loaded {
-		return head + "\n\n" + ctx.say("loading")
-	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return menuOrLoading(ctx, s.loaded, head, &s.menu, w, h)
 }
 
 // retentionScreen sets how long a profile without a visit is kept, and
 // erases the profiles past it, once the médiateur confirms.
 type retentionScreen struct {
-	loaded  bool
+	listScreen
 	months  int
 	expired []record.Profile
-	menu    menu
-	notice  string
-	problem string
 	busy    bool
 }
 
@@ -246,21 +217,18 @@ func loadRetention(ctx *Context) tea.Cmd {
 
 func (s *retentionScreen) Init(ctx *Context) tea.Cmd { return loadRetention(ctx) }
 func (s *retentionScreen) Title(ctx *Context) string { return ctx.say("space_retention") }
-func (s *retentionScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
-}
 
 func (s *retentionScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(tea.KeyPressMsg); ok && s.busy {
+		return nil // a change on its way: no key until it is saved
+	}
+	if cmd, done := s.common(ctx, msg, loadRetention); done {
+		return cmd
+	}
 	switch msg := msg.(type) {
-	case resumeMsg:
-		return loadRetention(ctx)
-	case noticeMsg:
-		s.notice = msg.text
-		return nil
 	case retentionMsg:
-		s.loaded, s.busy = true, false
-		if msg.err != nil {
-			s.problem = spaceExplain(ctx, msg.err)
+		s.busy = false
+		if !s.arrived(ctx, msg.err) {
 			return nil
 		}
 		s.months, s.expired = msg.months, msg.expired
@@ -292,14 +260,6 @@ func (s *retentionScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		}
 		s.notice = ctx.say("space_saved")
 		return loadRetention(ctx)
-	case tea.KeyPressMsg:
-		if s.busy {
-			return nil
-		}
-		s.notice = ""
-		if key.Matches(msg, ctx.Keys.Back) {
-			return back()
-		}
 	}
 	if !s.loaded || s.busy {
 		return nil
@@ -340,13 +300,7 @@ func (s *retentionScreen) Render(ctx *Context, w, h int) string {
 		return ctx.say("loading")
 	}
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_retention_now", s.months), w)), wrap(ctx.say("space_retention_why"), w)}
-	if s.notice != "" {
-		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
-	}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }

@@ -33,32 +33,21 @@ func profileDetail(ctx *Context, p record.Profile) string {
 // spaceProfiles lists the learners' profiles: first names and the facts of
 // profileDetail.
 type spaceProfiles struct {
-	loaded  bool
-	list    []record.Profile
-	menu    menu
-	notice  string
-	problem string
+	listScreen
+	list []record.Profile
 }
 
 func newSpaceProfiles() *spaceProfiles { return &spaceProfiles{} }
 
 func (s *spaceProfiles) Init(ctx *Context) tea.Cmd { return loadProfiles(ctx) }
 func (s *spaceProfiles) Title(ctx *Context) string { return ctx.say("space_profiles") }
-func (s *spaceProfiles) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
-}
 
 func (s *spaceProfiles) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case resumeMsg:
-		return loadProfiles(ctx)
-	case noticeMsg:
-		s.notice = msg.text
-		return nil
-	case profilesMsg:
-		s.loaded = true
-		if msg.err != nil {
-			s.problem = spaceExplain(ctx, msg.err)
+	if cmd, done := s.common(ctx, msg, loadProfiles); done {
+		return cmd
+	}
+	if msg, ok := msg.(profilesMsg); ok {
+		if !s.arrived(ctx, msg.err) {
 			return nil
 		}
 		s.list = msg.list
@@ -69,11 +58,6 @@ func (s *spaceProfiles) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		items = append(items, menuItem{label: ctx.say("space_back")})
 		s.menu.set(items)
 		return nil
-	case tea.KeyPressMsg:
-		s.notice = ""
-		if key.Matches(msg, ctx.Keys.Back) {
-			return back()
-		}
 	}
 	if !s.loaded {
 		return nil
@@ -90,21 +74,12 @@ func (s *spaceProfiles) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *spaceProfiles) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_profiles"), w)), wrap(ctx.say("space_profiles_hint"), w)}
-	if s.notice != "" {
-		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
-	}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
-	if !s.loaded {
-		return head + "\n\n" + ctx.say("loading")
-	}
-	if len(s.list) == 0 {
+	if s.loaded && len(s.list) == 0 {
 		head += "\n" + wrap(ctx.say("space_no_profiles"), w)
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return menuOrLoading(ctx, s.loaded, head, &s.menu, w, h)
 }
 
 // spaceProfile is one learner's profile: what a médiateur can do with it.
@@ -123,7 +98,7 @@ func newSpaceProfile(p record.Profile) *spaceProfile { return &spaceProfile{p: p
 func (s *spaceProfile) Init(ctx *Context) tea.Cmd { s.build(ctx); return nil }
 func (s *spaceProfile) Title(ctx *Context) string { return sanitize(s.p.Name) }
 func (s *spaceProfile) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *spaceProfile) build(ctx *Context) {
@@ -230,12 +205,7 @@ func (s *spaceProfile) Render(ctx *Context, w, h int) string {
 	if !s.p.Shares {
 		parts = append(parts, wrap(ctx.say("space_not_shared"), w))
 	}
-	if s.notice != "" {
-		parts = append(parts, t.Good.Render(wrap(s.notice, w)))
-	}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, s.notice, s.problem, w)
 	head := strings.Join(parts, "\n")
 	if !s.p.Shares {
 		// How to see their progress, when it leaves room for every
@@ -245,8 +215,7 @@ func (s *spaceProfile) Render(ctx *Context, w, h int) string {
 			head = with
 		}
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 // confirmScreen asks before a change that cannot be undone: « Non » first.
@@ -269,7 +238,7 @@ func newConfirmScreen(title string, lines []string, no, yes string,
 
 func (s *confirmScreen) Title(ctx *Context) string { return s.title }
 func (s *confirmScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *confirmScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -299,19 +268,13 @@ func (s *confirmScreen) Render(ctx *Context, w, h int) string {
 		for _, l := range s.lines[1:keep] {
 			parts = append(parts, wrap(l, w))
 		}
-		if s.busy {
-			parts = append(parts, "", ctx.say("saving"))
-		}
-		if s.problem != "" {
-			parts = append(parts, "", problemLine(t, s.problem, w))
-		}
+		parts = statusLines(ctx, parts, s.busy, s.problem, w)
 		head = strings.Join(parts, "\n")
 		if strings.Count(head, "\n")+2+len(s.menu.items) <= h {
 			break
 		}
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 // codeResetScreen gives a learner who forgot their code a new one: the
@@ -379,11 +342,7 @@ func (s *codeResetScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return back()
 		}
 		if msg.Code != tea.KeyEnter {
-			cmd, problem := s.code.update(ctx, msg)
-			if problem != "" {
-				s.problem = problem
-			}
-			return cmd
+			return s.code.update(ctx, msg, &s.problem)
 		}
 		pin := s.code.in.Value()
 		s.code.in.Reset()
@@ -430,13 +389,7 @@ func (s *codeResetScreen) Render(ctx *Context, w, h int) string {
 		}
 	}
 	parts := []string{wrap(ctx.say("space_code_hand", name), w), "", t.Heading.Render(wrap(q, w)), wrap(ctx.say("pin_rule"), w), "", s.code.in.View()}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, w))
-	}
-	return strings.Join(parts, "\n")
+	return joinStatus(ctx, parts, s.busy, s.problem, w)
 }
 
 // renameScreen changes a profile's name.
@@ -503,13 +456,7 @@ func (s *renameScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	s.name.SetWidth(min(w-4, 40))
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_rename_ask", sanitize(s.p.Name)), w)), "", s.name.View()}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, w))
-	}
-	return strings.Join(parts, "\n")
+	return joinStatus(ctx, parts, s.busy, s.problem, w)
 }
 
 // mergeScreen chooses the other profile of the same person; a
@@ -527,7 +474,7 @@ func newMergeScreen(p record.Profile) *mergeScreen { return &mergeScreen{p: p} }
 func (s *mergeScreen) Init(ctx *Context) tea.Cmd { return loadProfiles(ctx) }
 func (s *mergeScreen) Title(ctx *Context) string { return ctx.say("space_merge") }
 func (s *mergeScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *mergeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -579,15 +526,9 @@ func (s *mergeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *mergeScreen) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	parts := []string{t.Heading.Render(wrap(ctx.say("space_merge_pick", sanitize(s.p.Name)), w))}
-	if s.problem != "" {
-		parts = append(parts, problemLine(t, s.problem, w))
-	}
+	parts = noticeLines(t, parts, "", s.problem, w)
 	head := strings.Join(parts, "\n")
-	if !s.loaded {
-		return head + "\n\n" + ctx.say("loading")
-	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return menuOrLoading(ctx, s.loaded, head, &s.menu, w, h)
 }
 
 // sharedProgressScreen shows a sharing learner's progress: the lessons

@@ -250,3 +250,11 @@ func itemKey(i int) string {
 	}
 	return " "
 }
+
+// below draws head, a blank line, then the menu in the h-line screen's
+// remaining lines, told where its first line is so that clicks land on
+// the right choice: the end of every list screen.
+func (m *menu) below(ctx *Context, head string, width, h int) string {
+	top := strings.Count(head, "\n") + 2
+	return head + "\n\n" + m.render(ctx, width, h-top, top)
+}

@@ -184,7 +184,7 @@ func (s *newLearnerScreen) Typing() bool { return s.stage != askWantsPIN }
 
 func (s *newLearnerScreen) Help(ctx *Context) []key.Binding {
 	if s.stage == askWantsPIN {
-		return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+		return menuKeys(ctx)
 	}
 	return []key.Binding{ctx.Keys.Enter, ctx.Keys.Back}
 }
@@ -351,13 +351,7 @@ func (s *newLearnerScreen) Render(ctx *Context, w, h int) string {
 		}
 		parts = append(parts, t.Heading.Render(wrap(q, w)), wrap(ctx.say("pin_rule"), w), "", s.pin.View())
 	}
-	if s.busy {
-		parts = append(parts, "", ctx.say("saving"))
-	}
-	if s.problem != "" {
-		parts = append(parts, "", problemLine(t, s.problem, w))
-	}
-	return strings.Join(parts, "\n")
+	return joinStatus(ctx, parts, s.busy, s.problem, w)
 }
 
 // pinScreen asks a learner for their secret code. After wrong codes the

@@ -91,7 +91,7 @@ func (s *settingsScreen) Init(ctx *Context) tea.Cmd {
 func (s *settingsScreen) Title(ctx *Context) string { return ctx.say("home_settings") }
 
 func (s *settingsScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *settingsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -194,8 +194,7 @@ func (s *settingsScreen) Render(ctx *Context, w, h int) string {
 	if s.problem != "" {
 		head += "\n" + t.Warn.Render(wrap(sanitize(s.problem), bw))
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, bw, h-top, top)
+	return s.menu.below(ctx, head, bw, h)
 }
 
 // eraseScreen asks before erasing all of a learner's data (RGPD: the right
@@ -218,7 +217,7 @@ type erasedMsg struct{ err error }
 func (s *eraseScreen) Title(ctx *Context) string { return ctx.say("set_erase") }
 
 func (s *eraseScreen) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *eraseScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -271,6 +270,5 @@ func (s *eraseScreen) Render(ctx *Context, w, h int) string {
 			break
 		}
 	}
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }

@@ -52,7 +52,7 @@ func lastLevel(ctx *Context, comp string) string {
 func (s *testChooser) Title(ctx *Context) string { return ctx.say("home_test") }
 
 func (s *testChooser) Help(ctx *Context) []key.Binding {
-	return []key.Binding{ctx.Keys.Digits, ctx.Keys.Enter, ctx.Keys.Back}
+	return menuKeys(ctx)
 }
 
 func (s *testChooser) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -71,8 +71,7 @@ func (s *testChooser) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (s *testChooser) Render(ctx *Context, w, h int) string {
 	t := ctx.Theme
 	head := t.Heading.Render(wrap(ctx.say("test_choose"), w)) + "\n" + wrap(ctx.say("test_reassure"), w)
-	top := strings.Count(head, "\n") + 2
-	return head + "\n\n" + s.menu.render(ctx, w, h-top, top)
+	return s.menu.below(ctx, head, w, h)
 }
 
 // testScreen runs an adaptive test of one competence, or the positioning,
