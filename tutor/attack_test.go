@@ -15,6 +15,7 @@ import (
 
 	"pasapas/i18n"
 	"pasapas/progress"
+	"pasapas/record"
 )
 
 // The regression tests of issue 13 ("the defects an attack found") that
@@ -262,4 +263,39 @@ func TestPINTypedDuringAnEarlierWait(t *testing.T) {
 	h.clock.t = h.clock.t.Add(5 * time.Second)
 	h.pinTick()
 	h.expect("Bonjour Alice")
+}
+
+// TestSpaceInputsDropBidiControls: the médiateur's fields — a profile's new
+// name, a new account's name, the path of a file to import — take neither
+// typed nor pasted direction overrides and escape sequences, like the
+// learners' (the screens refactor's review found them passed straight on).
+func TestSpaceInputsDropBidiControls(t *testing.T) {
+	h := newHarness(t, i18n.FR, nil)
+	ctx := h.m.ctx
+	rename := newRenameScreen(ctx, record.Profile{ID: 1, Name: ""})
+	account := newAccountScreen(ctx, false)
+	imp := newImportScreen(ctx)
+	for _, c := range []struct {
+		name  string
+		s     screen
+		value func() string
+	}{
+		{"rename", rename, func() string { return rename.name.Value() }},
+		{"account", account, func() string { return account.name.Value() }},
+		{"import", imp, func() string { return imp.path.Value() }},
+	} {
+		for _, r := range "Ali\u202ece\u2066\u061c" {
+			c.s.Update(ctx, tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		c.s.Update(ctx, tea.PasteMsg{Content: "\u202e!\x1b]0;titre\x07"})
+		got := c.value()
+		for _, r := range []rune{0x202e, 0x2066, 0x061c, 0x1b, 0x07} {
+			if strings.ContainsRune(got, r) {
+				t.Errorf("%s: the field took U+%04X: %q", c.name, r, got)
+			}
+		}
+		if !strings.HasPrefix(got, "Alice!") {
+			t.Errorf("%s: the field holds %q, want Alice! first", c.name, got)
+		}
+	}
 }

@@ -89,7 +89,7 @@ func (s *importScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case tea.PasteMsg:
 		if s.stage == 0 {
 			var cmd tea.Cmd
-			s.path, cmd = s.path.Update(msg)
+			s.path, cmd = s.path.Update(cleanPaste(msg))
 			return cmd
 		}
 	case tea.KeyPressMsg:
@@ -122,8 +122,12 @@ func (s *importScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 					return exportReadMsg{p, err}
 				})
 			}
+			k, ok := cleanKey(msg)
+			if !ok {
+				return nil
+			}
 			var cmd tea.Cmd
-			s.path, cmd = s.path.Update(msg)
+			s.path, cmd = s.path.Update(k)
 			return cmd
 		}
 	}

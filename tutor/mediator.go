@@ -275,7 +275,7 @@ func (s *accountScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case tea.PasteMsg:
 		if s.stage == 0 {
 			var cmd tea.Cmd
-			s.name, cmd = s.name.Update(msg)
+			s.name, cmd = s.name.Update(cleanPaste(msg))
 			return cmd
 		}
 	case tea.KeyPressMsg:
@@ -295,8 +295,12 @@ func (s *accountScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		}
 		if msg.Code != tea.KeyEnter {
 			if s.stage == 0 {
+				k, ok := cleanKey(msg)
+				if !ok {
+					return nil
+				}
 				var cmd tea.Cmd
-				s.name, cmd = s.name.Update(msg)
+				s.name, cmd = s.name.Update(k)
 				return cmd
 			}
 			return s.code.update(ctx, msg, &s.problem)

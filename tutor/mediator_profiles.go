@@ -424,7 +424,7 @@ func (s *renameScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return back()
 	case tea.PasteMsg:
 		var cmd tea.Cmd
-		s.name, cmd = s.name.Update(msg)
+		s.name, cmd = s.name.Update(cleanPaste(msg))
 		return cmd
 	case tea.KeyPressMsg:
 		if s.busy {
@@ -445,8 +445,12 @@ func (s *renameScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				return app.RenameLearner(c, by, id, name)
 			})
 		}
+		k, ok := cleanKey(msg)
+		if !ok {
+			return nil
+		}
 		var cmd tea.Cmd
-		s.name, cmd = s.name.Update(msg)
+		s.name, cmd = s.name.Update(k)
 		return cmd
 	}
 	return nil
