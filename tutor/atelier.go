@@ -341,13 +341,7 @@ func (s *joinScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				return foundAtelierMsg{r, err}
 			})
 		}
-		k, ok := cleanKey(msg)
-		if !ok {
-			return nil
-		}
-		var cmd tea.Cmd
-		s.in, cmd = s.in.Update(k)
-		return cmd
+		return typeKey(&s.in, msg)
 	}
 	return nil
 }

@@ -110,13 +110,7 @@ func (s *prepareScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				s.next(ctx)
 				return nil
 			}
-			k, ok := cleanKey(msg)
-			if !ok {
-				return nil
-			}
-			var cmd tea.Cmd
-			s.title, cmd = s.title.Update(k)
-			return cmd
+			return typeKey(&s.title, msg)
 		}
 	}
 	i, ok := s.menu.update(ctx, msg)

@@ -89,13 +89,7 @@ func (s *structureScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				return app.SetStructure(c, by, name)
 			})
 		}
-		k, ok := cleanKey(msg)
-		if !ok {
-			return nil
-		}
-		var cmd tea.Cmd
-		s.name, cmd = s.name.Update(k)
-		return cmd
+		return typeKey(&s.name, msg)
 	}
 	return nil
 }

@@ -611,13 +611,7 @@ func (s *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 					return err
 				})
 			}
-			k, ok := cleanKey(msg)
-			if !ok {
-				return nil
-			}
-			var cmd tea.Cmd
-			s.note, cmd = s.note.Update(k)
-			return cmd
+			return typeKey(&s.note, msg)
 		}
 		switch {
 		case key.Matches(msg, ctx.Keys.Back):

@@ -122,13 +122,7 @@ func (s *importScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 					return exportReadMsg{p, err}
 				})
 			}
-			k, ok := cleanKey(msg)
-			if !ok {
-				return nil
-			}
-			var cmd tea.Cmd
-			s.path, cmd = s.path.Update(k)
-			return cmd
+			return typeKey(&s.path, msg)
 		}
 	}
 	if s.stage != 1 || s.busy {

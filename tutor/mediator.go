@@ -295,13 +295,7 @@ func (s *accountScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		}
 		if msg.Code != tea.KeyEnter {
 			if s.stage == 0 {
-				k, ok := cleanKey(msg)
-				if !ok {
-					return nil
-				}
-				var cmd tea.Cmd
-				s.name, cmd = s.name.Update(k)
-				return cmd
+				return typeKey(&s.name, msg)
 			}
 			return s.code.update(ctx, msg, &s.problem)
 		}

@@ -445,13 +445,7 @@ func (s *renameScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				return app.RenameLearner(c, by, id, name)
 			})
 		}
-		k, ok := cleanKey(msg)
-		if !ok {
-			return nil
-		}
-		var cmd tea.Cmd
-		s.name, cmd = s.name.Update(k)
-		return cmd
+		return typeKey(&s.name, msg)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -177,4 +178,16 @@ func cleanKey(msg tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
 func cleanPaste(msg tea.PasteMsg) tea.PasteMsg {
 	msg.Content = strings.ReplaceAll(sanitize(msg.Content), "\n", " ")
 	return msg
+}
+
+// typeKey passes a key to a text field once cleaned (cleanKey): what
+// cleanKey drops never reaches the field, nor the screen.
+func typeKey(in *textinput.Model, msg tea.KeyPressMsg) tea.Cmd {
+	k, ok := cleanKey(msg)
+	if !ok {
+		return nil
+	}
+	var cmd tea.Cmd
+	*in, cmd = in.Update(k)
+	return cmd
 }
